@@ -1,0 +1,64 @@
+/// Every problem Gavel reports, from a libyaml syntax error to a lint finding,
+/// is one of these: where, which rule, what is wrong, how to fix it.
+public struct Diagnostic: Error, Sendable, Hashable, Codable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+        case info, warning, error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            let order: [Severity] = [.info, .warning, .error]
+            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        }
+    }
+
+    public var severity: Severity
+    /// Kebab-case id of the check that produced it (`duplicate-key`, `unknown-field`).
+    public var rule: String
+    /// Lowercase, no final period, user values in backticks.
+    public var message: String
+    public var location: SourceLocation?
+    public var help: String?
+
+    public init(
+        _ severity: Severity = .error, rule: String, message: String,
+        at location: SourceLocation?, help: String? = nil
+    ) {
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.location = location
+        self.help = help
+    }
+
+    public static func error(
+        _ rule: String, _ message: String, at location: SourceLocation?, help: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, rule: rule, message: message, at: location, help: help)
+    }
+
+    /// Sorted by place first so output never depends on discovery order.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        let l = lhs.location ?? SourceLocation(file: "", line: 0, column: 0)
+        let r = rhs.location ?? SourceLocation(file: "", line: 0, column: 0)
+        if l != r { return l < r }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.message < rhs.message
+    }
+
+    /// `file:line:column: error[rule] message` — the one-line form used on stderr.
+    public var oneLine: String {
+        let place = location.map { "\($0): " } ?? ""
+        var text = "\(place)\(severity.rawValue)[\(rule)] \(message)"
+        if let help { text += "\n  help: \(help)" }
+        return text
+    }
+}
+
+/// Thrown when input cannot be used; carries every problem found, not just the first.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
+    public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+
+    public var description: String { diagnostics.map(\.oneLine).joined(separator: "\n") }
+}

@@ -1,0 +1,73 @@
+/// libyaml's error text rewritten as a Gavel diagnostic: lowercase, no final
+/// period, backticks for quoted characters, and a tab used as indentation
+/// called out for what it is.
+extension LibYAMLFailure {
+    func diagnostic(in source: SourceText, locate: Locator) -> Diagnostic {
+        switch kind {
+        case .memory:
+            return .error(
+                "yaml-syntax", "libyaml ran out of memory while reading the file", at: locate(LibYAMLMark(line: 0, column: 0)),
+                help: "the file is too large or too complex to read")
+        case .reader:
+            return readerDiagnostic(in: source, locate: locate)
+        case .scanner, .parser, .other:
+            if isTab(at: problemMark, in: source) { return .tabIndentation(at: locate(problemMark)) }
+            var message = Self.readable(problem)
+            if let context {
+                message += " " + Self.readable(context)
+                if contextMark != problemMark {
+                    message += " started at \(contextMark.line + 1 + locate.lineOffset):\(contextMark.column + 1)"
+                }
+            }
+            return .error("yaml-syntax", message, at: locate(problemMark), help: help)
+        }
+    }
+
+    /// Reader errors carry a byte offset, not a mark.
+    private func readerDiagnostic(in source: SourceText, locate: Locator) -> Diagnostic {
+        let location = locate(source.mark(ofByte: problemOffset))
+        if problem == "control characters are not allowed", problemValue >= 0 {
+            return .error(
+                "yaml-syntax", "found control character U+\(Self.hex4(problemValue)); expected printable text",
+                at: location, help: "remove it, or write it as an escape (`\\x..`) inside a double-quoted string")
+        }
+        return .error(
+            "yaml-syntax", Self.readable(problem), at: location, help: "save the file as UTF-8 text")
+    }
+
+    /// libyaml's "found character that cannot start any token" is, in practice,
+    /// almost always a tab where YAML wants indentation spaces.
+    private func isTab(at mark: LibYAMLMark, in source: SourceText) -> Bool {
+        guard problem == "found character that cannot start any token",
+            let offset = source.byteOffset(of: mark)
+        else { return false }
+        return source.bytes[offset] == UInt8(ascii: "\t")
+    }
+
+    private var help: String {
+        let hints: [(String, String)] = [
+            ("mapping values are not allowed", "quote the value if it contains `: `, or check this line's indentation"),
+            ("did not find expected key", "check indentation: keys of one mapping must start in the same column"),
+            ("did not find expected '-' indicator", "check indentation: items of one list must start in the same column"),
+            ("did not find expected ',' or", "separate flow items with `,` and close every `[` and `{`"),
+            ("could not find expected ':'", "follow each key with `:` and a space, or quote the text"),
+            ("found unexpected end of stream", "close the quoted string or bracket that was opened"),
+            ("found undefined tag handle", "remove the tag; values are typed by the YAML 1.2 core schema"),
+            ("cannot start any token", "quote the value: this character cannot start plain text"),
+        ]
+        for (needle, hint) in hints where problem.contains(needle) { return hint }
+        return "check the YAML syntax at this position: indentation, quotes and brackets"
+    }
+
+    static func readable(_ text: String) -> String {
+        var out = String(text.map { $0 == "'" ? "`" : $0 })
+        while out.hasSuffix(".") { out.removeLast() }
+        if let first = out.first, first.isUppercase { out = first.lowercased() + out.dropFirst() }
+        return out
+    }
+
+    private static func hex4(_ value: Int) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String((0..<4).reversed().map { digits[(value >> ($0 * 4)) & 0xF] })
+    }
+}

@@ -1,0 +1,78 @@
+/// Case data as the evaluator sees it: JSON-like, order-preserving, with the
+/// YAML 1.2 core-schema scalar types. Dates stay strings and are read as dates
+/// by the operators that expect them (SPEC §1.6).
+public indirect enum Value: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([Value])
+    case map(ValueMap)
+
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .int: return "integer"
+        case .double: return "number"
+        case .string: return "string"
+        case .list: return "list"
+        case .map: return "mapping"
+        }
+    }
+
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    public var numberValue: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+
+    /// Equality as the policy language means it: numbers compare by value
+    /// (1 equals 1.0), everything else is type-strict (true is not 1).
+    public func policyEquals(_ other: Value) -> Bool {
+        switch (self, other) {
+        case (.int(let a), .int(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.int, .double), (.double, .int), (.double, .double):
+            return numberValue == other.numberValue
+        default: return self == other
+        }
+    }
+}
+
+/// A mapping of case data that keeps the order it was written in. Case
+/// mappings are small, so a linear scan beats hashing every key.
+public struct ValueMap: Sendable, Hashable {
+    public var keys: [String]
+    public var values: [Value]
+
+    public init() {
+        keys = []
+        values = []
+    }
+
+    public init(_ pairs: [(String, Value)]) {
+        keys = pairs.map(\.0)
+        values = pairs.map(\.1)
+    }
+
+    public subscript(key: String) -> Value? {
+        for i in keys.indices where keys[i] == key { return values[i] }
+        return nil
+    }
+
+    public mutating func append(_ key: String, _ value: Value) {
+        keys.append(key)
+        values.append(value)
+    }
+
+    public var count: Int { keys.count }
+}

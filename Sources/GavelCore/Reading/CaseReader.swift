@@ -1,0 +1,85 @@
+extension DocumentReader {
+    /// A case document: reserved keys read and checked, everything else kept as data.
+    mutating func readCase(_ root: SourceNode) -> CaseRecord? {
+        guard let entries = root.mappingEntries else {
+            error("not-a-mapping", "expected a mapping for a case, found \(root.kindDescription)", at: root.location)
+            return nil
+        }
+        let before = diagnostics.count
+        var id: String?
+        var asOf: Instant?
+        var expect: CaseExpectation?
+        var data = ValueMap()
+        var idSeen = false
+        for entry in entries {
+            switch entry.key {
+            case "kind":
+                if entry.value.scalar?.text != "Case" {
+                    error("unknown-kind", "expected `kind: Case`, found \(entry.value.kindDescription)", at: entry.value.location)
+                }
+            case "id":
+                idSeen = true
+                if let s = entry.value.scalar, case .string(let text) = s.value, !text.trimmingSpaces.isEmpty {
+                    id = text
+                } else if let s = entry.value.scalar, case .int = s.value {
+                    id = s.text
+                } else {
+                    error("wrong-type", "case `id` must be a non-empty string, found \(entry.value.kindDescription)", at: entry.value.location)
+                }
+            case "as_of": asOf = date(entry.value, named: "as_of")
+            case "expect": expect = readExpectation(entry.value)
+            case "notes": break
+            default: data.append(entry.key, Value(entry.value))
+            }
+        }
+        if !idSeen {
+            error("missing-field", "case is missing the required field `id`", at: root.location)
+        }
+        guard diagnostics.count == before, let id else { return nil }
+        let canonical = Value(root).json.canonical()
+        return CaseRecord(
+            id: id, asOf: asOf, data: .map(data), canonicalJSON: canonical, digest: Digest.sha256(canonical),
+            expect: expect, location: root.location)
+    }
+
+    private mutating func readExpectation(_ node: SourceNode) -> CaseExpectation? {
+        guard let f = fields(node, of: "`expect`", allowed: CaseExpectation.fields) else { return nil }
+        var e = CaseExpectation(location: node.location)
+        e.decision = nonEmptyString(f, "decision")
+        func list(_ key: String, _ reader: inout DocumentReader) -> [String]? {
+            f[key] == nil ? nil : reader.strings(f, key)
+        }
+        e.determinedBy = list("determined_by", &self)
+        e.obligations = list("obligations", &self)
+        e.exceptionsApplied = list("exceptions_applied", &self)
+        e.matchMethods = list("match_methods", &self)
+        e.matched = strings(f, "matched")
+        e.notMatched = strings(f, "not_matched")
+        e.suspended = strings(f, "suspended")
+        e.notInForce = strings(f, "not_in_force")
+        return e
+    }
+}
+
+extension Value {
+    /// Case data from YAML: core-schema scalars; dates stay strings.
+    public init(_ node: SourceNode) {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: self = .null
+            case .bool(let b): self = .bool(b)
+            case .int(let i): self = .int(i)
+            case .float(let d): self = .double(d)
+            case .string(let s): self = .string(s)
+            }
+        case .sequence(let items): self = .list(items.map(Value.init))
+        case .mapping(let entries):
+            var map = ValueMap()
+            map.keys.reserveCapacity(entries.count)
+            map.values.reserveCapacity(entries.count)
+            for entry in entries { map.append(entry.key, Value(entry.value)) }
+            self = .map(map)
+        }
+    }
+}

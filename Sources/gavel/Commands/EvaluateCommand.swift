@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import GavelCore
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Decide case files by the policy bundle and print each decision with its audit trail.",
+        discussion: "Exit status: 0 when every case was decided, 2 when any input was bad (the others are still decided)."
+    )
+
+    @Argument(help: "Case files or directories (.yaml, .yml, .json, .jsonl); `-` reads standard input.")
+    var cases: [String]
+
+    @Option(help: "The policy directory.")
+    var policies = "./Policies"
+
+    @Option(name: .customLong("as-of"), help: "Evaluation date for cases without `as_of` (YYYY-MM-DD or RFC 3339).")
+    var asOf: String?
+
+    @Option(help: "Output format: text, json or jsonl.")
+    var format: Format = .text
+
+    @Flag(help: "Treat a missing path or a type mismatch as an error.")
+    var strict = false
+
+    @Option(help: "Decision log to append to.")
+    var log: String?
+
+    @Flag(name: .customLong("no-log"), help: "Do not append to the decision log.")
+    var noLog = false
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, jsonl
+    }
+
+    func validate() throws {
+        if let asOf, Instant.parse(asOf) == nil {
+            throw ValidationError("--as-of must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found `\(asOf)`")
+        }
+        if log != nil && noLog { throw ValidationError("--log and --no-log cannot be used together") }
+    }
+
+    func run() throws {
+        let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970), isDateOnly: false)
+        let run = EvaluateRun(
+            cases: cases, policies: policies, asOf: asOf.flatMap(Instant.parse),
+            format: EvaluateRun.Format(rawValue: format.rawValue) ?? .text, strict: strict, now: now)
+        let status = run.run(output: Terminal.out, errors: Terminal.err)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

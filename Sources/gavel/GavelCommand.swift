@@ -1,0 +1,12 @@
+import ArgumentParser
+import GavelCore
+
+@main
+struct GavelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gavel",
+        abstract: "Policy decisions for content moderation at infrastructure providers, with an audit trail.",
+        version: DecisionRecord.engineVersion,
+        subcommands: [EvaluateCommand.self]
+    )
+}
