@@ -45,8 +45,17 @@ struct ConditionEvaluator {
             let counted = count(q, element: element)
             let result = counted.map { quantifierHolds(q, matching: $0.matching, total: $0.total) } ?? false
             var actual: JSON = .null
+            var children: [ConditionTrace] = []
             if let counted {
                 actual = .object([("matching", .int(counted.matching)), ("of", .int(counted.total))])
+                if let (index, item) = witness(q, element: element) {
+                    let inner = trace(q.condition, element: item)
+                    children = [
+                        ConditionTrace(
+                            op: "where", path: "\(q.path.text)[\(index)]", result: inner.result, children: [inner],
+                            location: q.condition.location)
+                    ]
+                }
             }
             var expected: JSON?
             if case .count(let comparison, let n) = q.kind {
@@ -54,7 +63,7 @@ struct ConditionEvaluator {
             }
             return ConditionTrace(
                 op: q.name, path: q.path.text, expected: expected, actual: actual, result: result,
-                note: counted == nil ? .missing : nil, children: [], location: q.location)
+                note: counted == nil ? .missing : nil, children: children, location: q.location)
         case .screen(let spec):
             let found = screen(spec, element: element)
             let queries = found.queries.map { JSON.string($0.text) }
@@ -97,6 +106,21 @@ struct ConditionEvaluator {
         var matching = 0
         for item in items where holds(q.condition, element: item) { matching += 1 }
         return (matching, items.count)
+    }
+
+    /// The element the trail shows under a quantifier: the first that
+    /// satisfies `where` (the first that fails, for `every`), else the first.
+    private mutating func witness(_ q: Quantifier, element: Value) -> (Int, Value)? {
+        guard let resolved = PathResolver.resolve(q.path, root: root, element: element) else { return nil }
+        let items: [Value]
+        if case .list(let list) = resolved { items = list } else { items = [resolved] }
+        guard let first = items.first else { return nil }
+        let wanted: Bool
+        if case .every = q.kind { wanted = false } else { wanted = true }
+        for (index, item) in items.enumerated() where holds(q.condition, element: item) == wanted {
+            return (index, item)
+        }
+        return (0, first)
     }
 
     private func quantifierHolds(_ q: Quantifier, matching: Int, total: Int) -> Bool {

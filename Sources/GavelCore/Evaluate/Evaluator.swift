@@ -1,7 +1,7 @@
 /// SPEC §2: a pure function of (compiled bundle, case, as-of date, strictness).
 public struct Evaluator: Sendable {
     public let bundle: CompiledBundle
-    private let screener: Screener
+    let screener: Screener
 
     public init(bundle: CompiledBundle) {
         self.bundle = bundle
@@ -115,7 +115,7 @@ public struct Evaluator: Sendable {
 
     /// The best match (highest score) fills `{match.*}`.
     private func render(_ template: ReasonTemplate, data: Value, matches: [ScreenMatch]) -> String {
-        let best = matches.max { ($0.score, $1.list + $1.entry) < ($1.score, $0.list + $0.entry) }
+        let best = matches.min(by: ScreenMatch.preferred)
         var out = ""
         for part in template.parts {
             switch part {

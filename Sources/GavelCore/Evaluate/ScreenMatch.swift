@@ -13,4 +13,24 @@ public struct ScreenMatch: Sendable, Hashable {
     /// score in a record is exactly the one that decided.
     public var score: Double
     public var method: Method
+
+    /// Which match fills `{match.*}` in a reason: the highest score, then the
+    /// strongest kind of evidence, then the list and entry ids.
+    public static func preferred(_ a: ScreenMatch, over b: ScreenMatch) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.method.rank != b.method.rank { return a.method.rank < b.method.rank }
+        return (a.list, a.entry, a.field, a.query) < (b.list, b.entry, b.field, b.query)
+    }
+}
+
+extension ScreenMatch.Method {
+    /// Exact name first: it is the least arguable evidence to put in a reason.
+    var rank: Int {
+        switch self {
+        case .exact: return 0
+        case .alias: return 1
+        case .identifier: return 2
+        case .fuzzy: return 3
+        }
+    }
 }
