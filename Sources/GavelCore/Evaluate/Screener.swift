@@ -1,5 +1,8 @@
 /// Screens names and identifiers against compiled lists (SPEC §3). A linear
 /// scan over in-force entries: exactly the brute-force answer by definition.
+/// The `[min_score, below)` band applies to each entry's best score over all
+/// of the case's names and identifiers, so a weak-match band never fires for
+/// an entry that the same case also matches exactly.
 struct Screener {
     let lists: [CompiledList]
 
@@ -19,23 +22,24 @@ struct Screener {
                 let entry = candidate.entry
                 guard entry.isInForce(on: asOf) else { continue }
                 if let types = spec.types, !types.contains(entry.type) { continue }
+                // Every way the case reaches this entry; the band applies to the best of them.
+                var hits: [ScreenMatch] = []
                 for (query, normalized) in normalizedNames {
                     let (score, name, method) = best(normalized, candidate)
-                    if inBand(score, spec) {
-                        matches.append(
-                            ScreenMatch(
-                                rule: rule, list: list.id, entry: entry.id, name: name, query: query.text,
-                                field: query.field, score: score, method: method))
-                    }
+                    hits.append(
+                        ScreenMatch(
+                            rule: rule, list: list.id, entry: entry.id, name: name, query: query.text,
+                            field: query.field, score: score, method: method))
                 }
-                for (kind, query, normalized) in normalizedIDs where !normalized.isEmpty {
-                    if candidate.identifiers[kind]?.contains(normalized) == true, inBand(1.0, spec) {
-                        matches.append(
-                            ScreenMatch(
-                                rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text,
-                                field: query.field, score: 1.0, method: .identifier))
-                    }
+                for (kind, query, normalized) in normalizedIDs
+                where !normalized.isEmpty && candidate.identifiers[kind]?.contains(normalized) == true {
+                    hits.append(
+                        ScreenMatch(
+                            rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text,
+                            field: query.field, score: 1.0, method: .identifier))
                 }
+                guard let top = hits.map(\.score).max(), inBand(top, spec) else { continue }
+                matches += hits.filter { $0.score == top }
             }
         }
         return matches
