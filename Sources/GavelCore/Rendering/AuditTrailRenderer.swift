@@ -82,8 +82,16 @@ public enum AuditTrailRenderer {
         var text = "\(pad)\(t.result ? "✓" : "✗") \(t.op)"
         if let path = t.path { text += " \(path)" }
         if let expected = t.expected { text += " \(expected.compact())" }
-        if let actual = t.actual, t.path != nil { text += "  (seen: \(actual.compact()))" }
-        if let note = t.note { text += "  [\(note.rawValue.replacingUnderscores)]" }
+        if t.note == .missing {
+            text += "  — missing"
+        } else if case .object(let fields)? = t.actual, case .int(let matching)? = fields.first(where: { $0.0 == "matching" })?.1,
+            case .int(let total)? = fields.first(where: { $0.0 == "of" })?.1
+        {
+            text += "  (\(matching) of \(total) match)"
+        } else if let actual = t.actual, t.path != nil, t.op != "where" {
+            text += "  (seen: \(actual.compact()))"
+        }
+        if t.note == .typeMismatch { text += "  — type mismatch" }
         return [text] + t.children.flatMap { lines($0, indent: indent + 2) }
     }
 
