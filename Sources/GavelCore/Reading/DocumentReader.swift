@@ -127,11 +127,11 @@ struct DocumentReader {
 
     /// Rule and exception ids are kebab-case so that they read the same in
     /// YAML, records and command lines.
-    mutating func kebabID(_ fields: Fields, _ key: String = "id") -> String? {
-        guard let id = nonEmptyString(fields, key) else { return nil }
+    mutating func kebabID(_ fields: Fields, of kind: String) -> String? {
+        guard let id = nonEmptyString(fields, "id") else { return nil }
         if !id.isKebabCase {
             error(
-                "invalid-id", "\(fields.what) id `\(id)` is not kebab-case", at: fields[key]?.location,
+                "invalid-id", "\(kind) id `\(id)` is not kebab-case", at: fields["id"]?.location,
                 help: "use lowercase letters, digits and single hyphens, e.g. `\(id.kebabCased)`")
         }
         return id

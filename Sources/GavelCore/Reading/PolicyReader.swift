@@ -39,7 +39,7 @@ extension DocumentReader {
         guard
             let f = fields(
                 node, of: what, allowed: Self.ruleFields, required: ["id", "title", "when", "decision"]),
-            let id = kebabID(f), let title = nonEmptyString(f, "title"), let when = f["when"],
+            let id = kebabID(f, of: "rule"), let title = nonEmptyString(f, "title"), let when = f["when"],
             let decision = nonEmptyString(f, "decision"), let decisionNode = f["decision"]
         else { return nil }
         var scope = RuleScope()
@@ -69,7 +69,7 @@ extension DocumentReader {
         guard
             let f = fields(
                 node, of: what, allowed: Self.exceptionFields, required: ["id", "title", "suspends", "when"]),
-            let id = kebabID(f), let title = nonEmptyString(f, "title"), let when = f["when"]
+            let id = kebabID(f, of: "exception"), let title = nonEmptyString(f, "title"), let when = f["when"]
         else { return nil }
         let suspends = stringsWithLocations(f, "suspends")
         if suspends.isEmpty, f["suspends"] != nil {
