@@ -46,7 +46,7 @@ public enum BundleLoader {
             }
             files.append(BundleFile(path: relative, digest: Digest.sha256(bytes), bytes: bytes))
             let stream = YAMLComposer.compose(bytes, file: display, limits: limits)
-            if let error = stream.error { diagnostics.append(error) }
+            diagnostics += stream.errors
             for document in stream.documents {
                 var reader = DocumentReader()
                 defer { diagnostics += reader.diagnostics }

@@ -18,9 +18,12 @@ public enum CaseLoader {
             }
             return results
         }
-        let stream = YAMLComposer.compose(bytes, file: file, limits: limits)
-        results = stream.documents.map(read)
-        if let error = stream.error { results.append(.failure(DiagnosticError(error))) }
+        for outcome in YAMLComposer.compose(bytes, file: file, limits: limits).outcomes {
+            switch outcome {
+            case .success(let node): results.append(read(node))
+            case .failure(let problem): results.append(.failure(DiagnosticError(problem)))
+            }
+        }
         if results.isEmpty {
             results.append(
                 .failure(DiagnosticError(.error("empty-file", "no case in this file", at: SourceLocation(file: file, line: 1, column: 1)))))

@@ -1,15 +1,31 @@
-/// Everything read from one YAML stream: the documents composed before the
-/// first fatal problem, and that problem.
+/// Everything read from one YAML stream, in file order: each document, or
+/// the problem that made it unreadable.
 public struct ComposedStream: Sendable {
-    /// Every document read before any error, in file order; nothing already read is lost.
-    public var documents: [SourceNode]
-    /// The first fatal problem, if any. Nothing after it is read: libyaml
-    /// cannot resume after a syntax error.
-    public var error: Diagnostic?
+    /// Every document and every refused document, in file order. A problem
+    /// inside one document (a duplicate key, say) costs only that document;
+    /// a syntax error or an exhausted budget ends the stream, since libyaml
+    /// cannot resume and going on could be slow by design of the input.
+    public var outcomes: [Result<SourceNode, Diagnostic>]
+
+    /// The documents that were read, in file order; nothing already read is lost.
+    public var documents: [SourceNode] {
+        outcomes.compactMap { if case .success(let node) = $0 { return node } else { return nil } }
+    }
+
+    /// Every problem, in file order.
+    public var errors: [Diagnostic] {
+        outcomes.compactMap { if case .failure(let problem) = $0 { return problem } else { return nil } }
+    }
+
+    /// The first problem, if any.
+    public var error: Diagnostic? { errors.first }
+
+    public init(outcomes: [Result<SourceNode, Diagnostic>]) {
+        self.outcomes = outcomes
+    }
 
     /// A stream result; usually built by `YAMLComposer`.
     public init(documents: [SourceNode], error: Diagnostic?) {
-        self.documents = documents
-        self.error = error
+        outcomes = documents.map { .success($0) } + (error.map { [.failure($0)] } ?? [])
     }
 }

@@ -76,6 +76,8 @@ struct ComposerFrame {
         case .sequence:
             items.append(node)
         case .mapping:
+            // INVARIANT: a key is always pending here; the composer turns a scalar
+            // into a key with `setKey` and rejects anything else in key position.
             guard let key = pendingKey else { return }
             keyIndex?[key.text] = entries.count
             entries.append(MappingEntry(key: key.text, keyLocation: key.location, value: node))

@@ -60,8 +60,10 @@ struct EventComposer {
         let value: ScalarValue
         if let rawTag = event.tag {
             let tag = ExplicitTag(rawTag)
-            if case .unknown = tag { return .unknownTag(tag, on: "a scalar", at: location) }
-            if tag == .mapping || tag == .sequence { return .unknownTag(tag, on: "a scalar", at: location) }
+            switch tag {
+            case .unknown, .mapping, .sequence: return .unknownTag(tag, on: "a scalar", at: location)
+            default: break
+            }
             guard let tagged = tag.value(of: event.value, text: text) else {
                 return .invalidTaggedScalar(tag, text: text, at: location)
             }
@@ -111,6 +113,7 @@ struct EventComposer {
     }
 
     private mutating func close() -> Diagnostic? {
+        // libyaml never ends more collections than it started; the guard only avoids a trap.
         guard let parent = parents.popLast() else { return nil }
         let finished = current
         current = parent

@@ -11,8 +11,14 @@ extension LibYAMLFailure {
         case .reader:
             return readerDiagnostic(in: source, locate: locate)
         case .scanner, .parser, .other:
-            if isTab(at: problemMark, in: source) { return .tabIndentation(at: locate(problemMark)) }
             var message = Self.readable(problem)
+            if problem == Self.cannotStartToken, let character = character(at: problemMark, in: source) {
+                if character == "\t" { return .tabIndentation(at: locate(problemMark)) }
+                let shown = character == "`" ? "a backtick" : "character `\(Diagnostic.shown(String(character)))`"
+                return .error(
+                    "yaml-syntax", "found \(shown) that cannot start a value or key; expected plain text, a quote, `[`, `{` or `-`",
+                    at: locate(problemMark), help: help)
+            }
             if let context {
                 message += " " + Self.readable(context)
                 if contextMark != problemMark {
@@ -35,13 +41,17 @@ extension LibYAMLFailure {
             "yaml-syntax", Self.readable(problem), at: location, help: "save the file as UTF-8 text")
     }
 
-    /// libyaml's "found character that cannot start any token" is, in practice,
-    /// almost always a tab where YAML wants indentation spaces.
-    private func isTab(at mark: LibYAMLMark, in source: SourceText) -> Bool {
-        guard problem == "found character that cannot start any token",
-            let offset = source.byteOffset(of: mark)
-        else { return false }
-        return source.bytes[offset] == UInt8(ascii: "\t")
+    /// libyaml's wording when a token starts with a character YAML reserves;
+    /// in practice most often a tab where YAML wants indentation spaces.
+    private static let cannotStartToken = "found character that cannot start any token"
+
+    private func character(at mark: LibYAMLMark, in source: SourceText) -> Unicode.Scalar? {
+        guard let offset = source.byteOffset(of: mark) else { return nil }
+        let rest = UnsafeBufferPointer(rebasing: source.bytes[offset...])
+        var iterator = rest.makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
     }
 
     private var help: String {
@@ -54,13 +64,16 @@ extension LibYAMLFailure {
             ("found unexpected end of stream", "close the quoted string or bracket that was opened"),
             ("found undefined tag handle", "remove the tag; values are typed by the YAML 1.2 core schema"),
             ("cannot start any token", "quote the value: this character cannot start plain text"),
+            ("escape", "in double quotes write a backslash as `\\\\`, or use single quotes"),
+            ("hexdecimal number", "in double quotes write a backslash as `\\\\`, or use single quotes"),
         ]
         for (needle, hint) in hints where problem.contains(needle) { return hint }
         return "check the YAML syntax at this position: indentation, quotes and brackets"
     }
 
     static func readable(_ text: String) -> String {
-        var out = String(text.map { $0 == "'" ? "`" : $0 })
+        // libyaml spells it "hexdecimal".
+        var out = String(text.map { $0 == "'" ? "`" : $0 }).replacing("hexdecimal", with: "hexadecimal")
         while out.hasSuffix(".") { out.removeLast() }
         if let first = out.first, first.isUppercase { out = first.lowercased() + out.dropFirst() }
         return out

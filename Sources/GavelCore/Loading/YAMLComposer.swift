@@ -6,8 +6,17 @@ public enum YAMLComposer {
     ///
     /// `file` is the display path used in every SourceLocation.
     public static func compose(_ bytes: [UInt8], file: String, limits: LoadLimits = .default) -> ComposedStream {
+        compose(bytes, file: file, lineOffset: 0, limits: limits)
+    }
+
+    /// Every document in `bytes`, as `compose(_:file:limits:)`, with
+    /// `lineOffset` added to every line number (in messages too): for input cut
+    /// out of a larger file, such as one line of JSON Lines.
+    public static func compose(
+        _ bytes: [UInt8], file: String, lineOffset: Int, limits: LoadLimits = .default
+    ) -> ComposedStream {
         bytes.withUnsafeBufferPointer { buffer in
-            let locate = Locator(file: file)
+            let locate = Locator(file: file, lineOffset: lineOffset)
             if let problem = checkInput(buffer, locate: locate, limits: limits) {
                 return ComposedStream(documents: [], error: problem)
             }
@@ -36,18 +45,36 @@ public enum YAMLComposer {
     static func composeChecked(_ buffer: UnsafeBufferPointer<UInt8>, locate: Locator, limits: LoadLimits) -> ComposedStream {
         let parser = LibYAMLParser(input: buffer)
         var composer = EventComposer(limits: limits, locate: locate)
+        var failures: [(afterDocuments: Int, problem: Diagnostic)] = []
+        var skippingDocument = false
+        func stream() -> ComposedStream {
+            var outcomes = composer.documents.map { Result<SourceNode, Diagnostic>.success($0) }
+            for failure in failures.reversed() { outcomes.insert(.failure(failure.problem), at: failure.afterDocuments) }
+            return ComposedStream(outcomes: outcomes)
+        }
         while true {
             switch parser.next() {
             case .failure(let failure):
-                let problem = failure.diagnostic(in: SourceText(bytes: buffer), locate: locate)
-                return ComposedStream(documents: composer.documents, error: problem)
+                failures.append((composer.documents.count, failure.diagnostic(in: SourceText(bytes: buffer), locate: locate)))
+                return stream()
             case .success(.streamEnd):
-                return ComposedStream(documents: composer.documents, error: nil)
+                return stream()
             case .success(let event):
-                if let problem = composer.consume(event) {
-                    return ComposedStream(documents: composer.documents, error: problem)
+                if skippingDocument {
+                    if case .documentEnd = event { skippingDocument = false }
+                    continue
                 }
+                guard let problem = composer.consume(event) else { continue }
+                failures.append((composer.documents.count, problem))
+                guard Self.costsOnlyItsDocument(problem) else { return stream() }
+                skippingDocument = true
             }
         }
+    }
+
+    /// Problems after which the rest of the stream is still worth reading:
+    /// the document is wrong, but reading on costs no more than the input.
+    static func costsOnlyItsDocument(_ problem: Diagnostic) -> Bool {
+        ["duplicate-key", "merge-key", "complex-key", "unknown-tag", "invalid-tagged-scalar"].contains(problem.rule)
     }
 }

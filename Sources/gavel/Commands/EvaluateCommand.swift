@@ -46,6 +46,10 @@ struct EvaluateCommand: ParsableCommand {
         let run = EvaluateRun(
             cases: cases, policies: policies, asOf: asOf.flatMap(Instant.parse),
             format: EvaluateRun.Format(rawValue: format.rawValue) ?? .text, strict: strict, now: now)
+        if let log {
+            // The append-only decision log arrives with `gavel audit`; say so rather than drop records silently.
+            Terminal.err("gavel: decision log not written: `--log \(log)` needs the decision log, which this version does not have yet\n")
+        }
         let status = run.run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }

@@ -108,4 +108,47 @@ struct YAMLComposerTests {
         let root = try #require(document("a: 1\r\nb: 2\r\n"))
         #expect(root["b"]?.at == "2:4")
     }
+
+    @Test("a duplicate in a large mapping is found through the key index, at its second place")
+    func duplicateInLargeMapping() throws {
+        let keys = (0..<40).map { "k\($0): \($0)" }.joined(separator: "\n")
+        #expect(compose(keys + "\n").error == nil)
+        let error = try #require(compose(keys + "\nk7: again\n").error)
+        #expect(error.rule == "duplicate-key")
+        #expect(error.location == SourceLocation(file: "test.yaml", line: 41, column: 1))
+        #expect(error.message.contains("first defined at 8:1"))
+    }
+
+    @Test("keys compare by text: a quoted and a plain spelling are the same key")
+    func quotedDuplicate() {
+        #expect(compose("1: a\n\"1\": b\n").error?.rule == "duplicate-key")
+        #expect(compose("null: a\n~: b\n").error == nil)
+    }
+
+    @Test("a key shown in a message has its line breaks escaped")
+    func keyShownOnOneLine() throws {
+        let error = try #require(compose("\"a\\nb\": 1\n\"a\\nb\": 2\n").error)
+        #expect(error.message.hasPrefix("duplicate key `a\\nb`"))
+    }
+
+    @Test("an anchor on a key can be used as a value")
+    func anchoredKey() throws {
+        let root = try #require(document("&k name: x\ncopy: *k\n"))
+        #expect(root["copy"]?.scalar?.text == "name")
+    }
+
+    @Test("collection tags that fit are accepted")
+    func collectionTags() throws {
+        let root = try #require(document("a: !!map {x: 1}\nb: !!seq [1]\nc: ! {y: 2}\n"))
+        #expect(root["a"]?["x"]?.scalar?.value == .int(1))
+        #expect(root["b"]?[0] != nil)
+        #expect(compose("a: !!seq {x: 1}\n").error?.rule == "unknown-tag")
+        #expect(compose("a: !!str [1]\n").error?.rule == "unknown-tag")
+    }
+
+    @Test("a %YAML 1.2 directive is accepted; the schema is always YAML 1.2 core")
+    func yamlDirective() throws {
+        let stream = compose("%YAML 1.2\n---\ncountry: NO\n")
+        #expect(stream.documents.first?["country"]?.scalar?.value == .string("NO"))
+    }
 }

@@ -1,0 +1,39 @@
+import ArgumentParser
+import GavelCore
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run the shared peer benchmark's workload (shared/bench) and print Gavel's result line.",
+        discussion: """
+            Loads DATA/gavel/ as the bundle and decides every line of DATA/cases.jsonl, timing the span \
+            the peers' common.py times; writes OUT/gavel.json and OUT/gavel.decisions.tsv.
+            """
+    )
+
+    @Option(help: "The workload directory (with cases.jsonl and gavel/).")
+    var data: String
+
+    @Option(name: .customLong("out-dir"), help: "Where to write gavel.json and gavel.decisions.tsv.")
+    var outDir: String?
+
+    @Option(help: "Decide only the first N cases.")
+    var limit: Int?
+
+    @Option(name: .customLong("full-sample"), help: "Cases also run through the full record path (0: none).")
+    var fullSample = 10_000
+
+    @Flag(name: .customLong("no-verify"), help: "Skip the untimed check of the JSON fast path against libyaml.")
+    var noVerify = false
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if fullSample < 0 { throw ValidationError("--full-sample must not be negative") }
+    }
+
+    func run() throws {
+        let run = BenchRun(data: data, outDirectory: outDir, limit: limit, fullRecordSample: fullSample, verifyFastPath: !noVerify)
+        let status = run.run(output: Terminal.out, errors: Terminal.err)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
