@@ -6,12 +6,23 @@ public struct BundleSource: Sendable {
     public var schema: CaseSchema?
     public var files: [BundleFile]
     public var digest: String
+    /// The directory as given, which prefixes every location.
+    public var root: String
+}
+
+/// A bundle as far as it could be read and compiled, with every problem.
+public struct BundleAnalysis: Sendable {
+    public var source: BundleSource?
+    /// The rules and exceptions whose conditions compiled; nil when nothing could be read.
+    public var compiled: CompiledBundle?
+    public var diagnostics: [Diagnostic]
 }
 
 /// Resolves and checks every reference in a bundle (SPEC §1.2, §3) and
 /// compiles conditions. Reports every problem, never only the first.
 enum BundleCompiler {
-    static func compile(_ source: BundleSource) -> Result<CompiledBundle, DiagnosticError> {
+    /// The compiled bundle (rules whose conditions failed are left out) and every problem.
+    static func compile(_ source: BundleSource) -> (CompiledBundle, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let manifest = source.manifest
         var severity: [String: Int] = [:]
@@ -135,14 +146,12 @@ enum BundleCompiler {
             }
         }
         diagnostics += conditions.diagnostics
-        if !diagnostics.isEmpty { return .failure(DiagnosticError(diagnostics)) }
-
-        return .success(
-            CompiledBundle(
-                manifest: manifest, digest: source.digest, files: source.files,
-                rules: rules.sorted { $0.id < $1.id }, exceptions: exceptions.sorted { $0.id < $1.id },
-                lists: source.lists.map(CompiledList.init).sorted { $0.id < $1.id }, schema: source.schema,
-                severity: severity))
+        let compiled = CompiledBundle(
+            manifest: manifest, digest: source.digest, files: source.files,
+            rules: rules.sorted { $0.id < $1.id }, exceptions: exceptions.sorted { $0.id < $1.id },
+            lists: source.lists.map(CompiledList.init).sorted { $0.id < $1.id }, schema: source.schema,
+            severity: severity)
+        return (compiled, diagnostics)
     }
 
     static func containsScreen(_ condition: CompiledCondition) -> Bool {

@@ -23,8 +23,21 @@ public struct CasePath: Sendable, Hashable, CustomStringConvertible {
     public var text: String
     public var steps: [String]
     public var fromRoot: Bool
+    /// Where the path is written; nil for paths made by the engine itself.
+    public var location: SourceLocation?
+
+    public init(text: String, steps: [String], fromRoot: Bool, location: SourceLocation? = nil) {
+        self.text = text
+        self.steps = steps
+        self.fromRoot = fromRoot
+        self.location = location
+    }
 
     public var description: String { text }
+
+    /// Paths are the same path wherever they are written.
+    public static func == (lhs: CasePath, rhs: CasePath) -> Bool { lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
 public struct Predicate: Sendable {

@@ -198,7 +198,7 @@ struct ConditionCompiler {
                 help: "the keys kind, id, as_of, expect and notes describe the case file, not the case")
             return nil
         }
-        return CasePath(text: text, steps: steps, fromRoot: fromRoot)
+        return CasePath(text: text, steps: steps, fromRoot: fromRoot, location: node.location)
     }
 
     // MARK: quantifiers

@@ -3,24 +3,28 @@ extension Evaluator {
     /// same compiled conditions and operator semantics as `evaluate`, for
     /// batch runs that only need the answer (benchmarks, `diff` sweeps).
     public func decide(_ data: Value, asOf: Instant) -> (decision: String, matched: [String]) {
+        let rules = bundle.rules
+        // One evaluator for the whole case: `owner` only labels screening
+        // matches, which this path never reads.
+        var evaluator = ConditionEvaluator(root: data, asOf: asOf, screener: screener, owner: "")
         var matched: [Int] = []
-        for (index, rule) in bundle.rules.enumerated() where rule.isInForce(on: asOf) {
-            var evaluator = ConditionEvaluator(root: data, asOf: asOf, screener: screener, owner: rule.id)
-            if evaluator.holds(rule.condition, element: data) { matched.append(index) }
+        for index in rules.indices where rules[index].isInForce(on: asOf) {
+            if evaluator.holds(rules[index].condition, element: data) { matched.append(index) }
         }
-        var suspended = Set<Int>()
-        for exception in bundle.exceptions where exception.isInForce(on: asOf) {
-            var evaluator = ConditionEvaluator(root: data, asOf: asOf, screener: screener, owner: exception.id)
-            guard evaluator.holds(exception.condition, element: data) else { continue }
-            for index in matched where !bundle.rules[index].mandatory && exception.suspends.contains(bundle.rules[index].id) {
-                suspended.insert(index)
+        var suspended: Set<Int> = []
+        if !matched.isEmpty {
+            let exceptions = bundle.exceptions
+            for e in exceptions.indices where exceptions[e].isInForce(on: asOf) {
+                guard evaluator.holds(exceptions[e].condition, element: data) else { continue }
+                for index in matched where !rules[index].mandatory && exceptions[e].suspends.contains(rules[index].id) {
+                    suspended.insert(index)
+                }
             }
         }
-        var best: CompiledRule?
+        var best: Int?
         for index in matched where !suspended.contains(index) {
-            let rule = bundle.rules[index]
-            if best.map({ rule.severity > $0.severity }) ?? true { best = rule }
+            if best.map({ rules[index].severity > rules[$0].severity }) ?? true { best = index }
         }
-        return (best?.decision ?? bundle.manifest.defaultDecision, matched.map { bundle.rules[$0].id })
+        return (best.map { rules[$0].decision } ?? bundle.manifest.defaultDecision, matched.map { rules[$0].id })
     }
 }

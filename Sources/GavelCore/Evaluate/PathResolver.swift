@@ -4,28 +4,34 @@
 enum PathResolver {
     /// nil when the path does not resolve.
     static func resolve(_ path: CasePath, root: Value, element: Value) -> Value? {
-        var current = path.fromRoot ? root : element
-        for step in path.steps {
-            switch current {
-            case .map(let map):
-                guard let next = map[step], next != .null else { return nil }
-                current = next
-            case .list(let items):
-                var projected: [Value] = []
-                for item in items {
-                    guard case .map(let map) = item, let value = map[step], value != .null else { continue }
-                    if case .list(let inner) = value {
-                        projected.append(contentsOf: inner.filter { $0 != .null })
-                    } else {
-                        projected.append(value)
-                    }
+        if path.fromRoot { return walk(root, path.steps, 0) }
+        return walk(element, path.steps, 0)
+    }
+
+    /// Steps `steps[k...]` from `current`. Recursive rather than a loop over
+    /// a `var`, so each step borrows its mapping instead of copying it.
+    private static func walk(_ current: Value, _ steps: [String], _ k: Int) -> Value? {
+        guard k < steps.count else { return current }
+        switch current {
+        case .map(let map):
+            guard let i = map.index(of: steps[k]) else { return nil }
+            if case .null = map.values[i] { return nil }
+            return walk(map.values[i], steps, k + 1)
+        case .list(let items):
+            let step = steps[k]
+            var projected: [Value] = []
+            for item in items {
+                guard case .map(let map) = item, let i = map.index(of: step) else { continue }
+                switch map.values[i] {
+                case .null: continue
+                case .list(let inner): projected.append(contentsOf: inner.filter { $0 != .null })
+                default: projected.append(map.values[i])
                 }
-                if projected.isEmpty { return nil }
-                current = .list(projected)
-            default:
-                return nil
             }
+            if projected.isEmpty { return nil }
+            return walk(.list(projected), steps, k + 1)
+        default:
+            return nil
         }
-        return current
     }
 }

@@ -4,21 +4,35 @@ import Foundation
 /// the files `entries_from` names, nothing outside it, then compiles it.
 public enum BundleLoader {
     public static func load(directory: String, limits: LoadLimits = .default) -> Result<CompiledBundle, DiagnosticError> {
-        switch read(directory: directory, limits: limits) {
-        case .failure(let error): return .failure(error)
-        case .success(let source): return BundleCompiler.compile(source)
+        let analysis = analyze(directory: directory, limits: limits)
+        guard analysis.diagnostics.isEmpty, let compiled = analysis.compiled else {
+            return .failure(DiagnosticError(analysis.diagnostics))
         }
+        return .success(compiled)
     }
 
-    /// Reads and parses every file; reports every problem found.
-    public static func read(directory: String, limits: LoadLimits = .default) -> Result<BundleSource, DiagnosticError> {
+    /// Everything that could be read and compiled, with every problem found:
+    /// what `lint` works on, since it must report all of them and keep going.
+    public static func analyze(directory: String, limits: LoadLimits = .default) -> BundleAnalysis {
+        let (source, readProblems) = read(directory: directory, limits: limits)
+        guard let source else { return BundleAnalysis(source: nil, compiled: nil, diagnostics: readProblems) }
+        let (compiled, compileProblems) = BundleCompiler.compile(source)
+        return BundleAnalysis(source: source, compiled: compiled, diagnostics: (readProblems + compileProblems).sorted())
+    }
+
+    /// Reads and parses every file; returns what could be read (nil only when
+    /// the directory itself cannot be) and every problem found.
+    static func read(directory: String, limits: LoadLimits = .default) -> (BundleSource?, [Diagnostic]) {
         let root = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         guard FileAccess.isDirectory(root), let realRoot = FileAccess.realPath(root) else {
-            return .failure(
-                DiagnosticError(
+            return (
+                nil,
+                [
                     .error(
                         "unreadable-file", "policy directory `\(root)` does not exist", at: nil,
-                        help: "pass --policies DIR, or run from a folder that has ./Policies")))
+                        help: "pass --policies DIR, or run from a folder that has ./Policies")
+                ]
+            )
         }
         var diagnostics: [Diagnostic] = []
         var files: [BundleFile] = []
@@ -93,12 +107,11 @@ public enum BundleLoader {
                 }
             }
         }
-        if !diagnostics.isEmpty { return .failure(DiagnosticError(diagnostics)) }
         let name = (realRoot as NSString).lastPathComponent
-        return .success(
-            BundleSource(
-                manifest: manifest ?? .implicit(id: name), policies: policies, lists: lists, schema: schema,
-                files: files, digest: digest(of: files)))
+        let source = BundleSource(
+            manifest: manifest ?? .implicit(id: name), policies: policies, lists: lists, schema: schema,
+            files: files, digest: digest(of: files), root: root)
+        return (source, diagnostics)
     }
 
     /// SPEC §1.1: one line `<relative path>\t<sha256 hex>\n` per file, sorted

@@ -7,6 +7,7 @@ public struct BundleManifest: Sendable {
     public var defaultDecision: String
     public var defaultReason: String?
     public var screeningMinScore: Double
+    public var lint: LintSettings = LintSettings()
     public var location: SourceLocation?
 
     public static let standardLadder: [LadderStep] = [

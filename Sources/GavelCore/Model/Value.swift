@@ -1,7 +1,7 @@
 /// Case data as the evaluator sees it: JSON-like, order-preserving, with the
 /// YAML 1.2 core-schema scalar types. Dates stay strings and are read as dates
 /// by the operators that expect them (SPEC §1.6).
-public indirect enum Value: Sendable, Hashable {
+public enum Value: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -38,11 +38,23 @@ public indirect enum Value: Sendable, Hashable {
     /// Equality as the policy language means it: numbers compare by value
     /// (1 equals 1.0), everything else is type-strict (true is not 1).
     public func policyEquals(_ other: Value) -> Bool {
-        switch (self, other) {
-        case (.int(let a), .int(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
-        case (.int, .double), (.double, .int), (.double, .double):
-            return numberValue == other.numberValue
+        // Nested rather than over a tuple, which would copy both values.
+        switch self {
+        case .string(let a):
+            if case .string(let b) = other { return a == b }
+            return false
+        case .int(let a):
+            switch other {
+            case .int(let b): return a == b
+            case .double(let b): return Double(a) == b
+            default: return false
+            }
+        case .double(let a):
+            switch other {
+            case .int(let b): return a == Double(b)
+            case .double(let b): return a == b
+            default: return false
+            }
         default: return self == other
         }
     }
@@ -65,7 +77,12 @@ public struct ValueMap: Sendable, Hashable {
     }
 
     public subscript(key: String) -> Value? {
-        for i in keys.indices where keys[i] == key { return values[i] }
+        index(of: key).map { values[$0] }
+    }
+
+    /// Position of `key` in `keys` and `values`.
+    func index(of key: String) -> Int? {
+        for i in keys.indices where keys[i] == key { return i }
         return nil
     }
 

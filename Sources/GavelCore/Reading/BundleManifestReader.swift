@@ -1,5 +1,5 @@
 extension DocumentReader {
-    static let bundleFields = ["kind", "id", "title", "description", "version", "ladder", "default", "screening"]
+    static let bundleFields = ["kind", "id", "title", "description", "version", "ladder", "default", "screening", "lint"]
 
     mutating func readBundleManifest(_ root: SourceNode) -> BundleManifest? {
         guard let f = fields(root, of: "bundle", allowed: Self.bundleFields, required: ["id"]) else { return nil }
@@ -36,6 +36,7 @@ extension DocumentReader {
                 }
             }
         }
+        if let lintNode = f["lint"] { manifest.lint = readLintSettings(lintNode) }
         return manifest
     }
 

@@ -75,6 +75,7 @@ public struct BenchRun: Sendable {
         case .success(let b): bundle = b
         }
         let evaluator = Evaluator(bundle: bundle)
+        let decider = BatchDecider(evaluator)
         let loadSeconds = Self.seconds(clock.now - t0)
 
         // Untimed: the case lines in memory.
@@ -96,7 +97,7 @@ public struct BenchRun: Sendable {
                 if case .success(let node) = JSONLines.document(slice(line), file: casesPath, lineNumber: line.number, limits: limits),
                     let c = BenchCase(node)
                 {
-                    _ = evaluator.decide(c.data, asOf: asOf)
+                    _ = decider.decide(c.data, asOf: asOf)
                 }
             }
 
@@ -129,7 +130,7 @@ public struct BenchRun: Sendable {
                         failure = "\(casesPath):\(line.number + 1): not a case with a string `id`"
                         break
                     }
-                    let result = evaluator.decide(c.data, asOf: asOf)
+                    let result = decider.decide(c.data, asOf: asOf)
                     decisions.append(result.decision)
                     matched.append(result.matched)
                     ids.append(c.id)

@@ -1,0 +1,79 @@
+/// One check of `gavel lint`. Each rule lives in its own file with its
+/// documentation and examples; the examples are its tests.
+public protocol LintRule: Sendable {
+    static var description: LintRuleDescription { get }
+    init()
+    /// Findings at the rule's default severity; the linter applies configuration.
+    func check(_ context: LintContext) -> [Diagnostic]
+}
+
+/// Rules whose findings the loader and compiler already produce under the
+/// rule's id (a duplicate key, an unknown decision): the rule documents them
+/// and makes them configurable; it does not look for them a second time.
+public protocol LoaderReportedRule: LintRule {}
+
+extension LoaderReportedRule {
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        context.loadProblems(Self.description.id)
+    }
+}
+
+public enum LintCategory: String, Sendable, CaseIterable, Codable {
+    case loading, references, schema, semantics, auditability
+}
+
+public struct LintRuleDescription: Sendable {
+    /// Kebab-case, stable: it appears in configuration, markers and reports.
+    public var id: String
+    public var category: LintCategory
+    public var defaultSeverity: Diagnostic.Severity
+    /// One line, no final period.
+    public var summary: String
+    /// Why it matters and how to fix it (Markdown paragraphs).
+    public var documentation: String
+    /// Bundles that must trigger the rule exactly at their `↓` markers.
+    public var triggering: [LintExample]
+    /// Bundles that must not trigger it.
+    public var nonTriggering: [LintExample]
+
+    public init(
+        id: String, category: LintCategory, defaultSeverity: Diagnostic.Severity, summary: String,
+        documentation: String, triggering: [LintExample], nonTriggering: [LintExample]
+    ) {
+        self.id = id
+        self.category = category
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+        self.documentation = documentation
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A small bundle (and optionally case files) written for a rule's docs and
+/// tests. `↓` marks where each expected finding points: the character after
+/// the marker. Markers are removed before the files are linted.
+public struct LintExample: Sendable {
+    /// Relative path → YAML text. Paths under `cases/` are case files; all
+    /// others form the policy directory.
+    public var files: [(path: String, text: String)]
+    /// Where the example was written, so a failing example points at its source.
+    public var sourceFile: String
+    public var sourceLine: Int
+
+    public init(_ files: [(path: String, text: String)], file: String = #filePath, line: Int = #line) {
+        self.files = files
+        self.sourceFile = file
+        self.sourceLine = line
+    }
+
+    /// One policy file, `policies/example.yaml`.
+    public static func policy(_ text: String, file: String = #filePath, line: Int = #line) -> LintExample {
+        LintExample([("policies/example.yaml", text)], file: file, line: line)
+    }
+
+    /// Several files.
+    public static func files(_ files: [(String, String)], file: String = #filePath, line: Int = #line) -> LintExample {
+        LintExample(files.map { (path: $0.0, text: $0.1) }, file: file, line: line)
+    }
+}

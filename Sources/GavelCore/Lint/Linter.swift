@@ -1,0 +1,110 @@
+import Foundation
+
+/// Runs every lint rule over a bundle and case files, then applies the
+/// bundle's `lint:` levels and `# gavel:ignore` markers.
+public enum Linter {
+    public static func lint(
+        policies: String?, caseFiles: [String], rules: [any LintRule.Type] = LintRegistry.all,
+        limits: LoadLimits = .default
+    ) -> LintReport {
+        let analysis = policies.map { BundleLoader.analyze(directory: $0, limits: limits) }
+            ?? BundleAnalysis(source: nil, compiled: nil, diagnostics: [])
+        var sources: [String: [UInt8]] = [:]
+        if let source = analysis.source {
+            for file in source.files { sources[source.root + "/" + file.path] = file.bytes }
+        }
+        var cases: [LintedCase] = []
+        var caseProblems: [Diagnostic] = []
+        for path in caseFiles {
+            switch FileAccess.read(path, display: path, limit: limits.maxFileBytes) {
+            case .failure(let problem): caseProblems.append(problem)
+            case .success(let bytes):
+                sources[path] = bytes
+                let outcomes: [Result<SourceNode, Diagnostic>] = path.hasSuffix(".jsonl")
+                    ? JSONLines.documents(bytes, file: path, limits: limits)
+                    : YAMLComposer.compose(bytes, file: path, limits: limits).outcomes
+                for outcome in outcomes {
+                    switch outcome {
+                    case .failure(let problem): caseProblems.append(problem)
+                    case .success(let root):
+                        switch CaseLoader.read(root) {
+                        case .success(let record): cases.append(LintedCase(root: root, record: record))
+                        case .failure(let error):
+                            cases.append(LintedCase(root: root, record: nil))
+                            caseProblems += error.diagnostics
+                        }
+                    }
+                }
+            }
+        }
+
+        var context = LintContext(analysis: analysis, cases: cases, caseProblems: caseProblems)
+        let knownRules = Set(rules.map { $0.description.id })
+        let (markers, markerProblems) = ignoreMarkers(analysis, knownRules: knownRules)
+        context.configurationProblems = markerProblems + levelProblems(context.settings, knownRules: knownRules)
+
+        var findings: [Diagnostic] = []
+        var claimed = Set<String>()
+        for ruleType in rules {
+            let description = ruleType.description
+            claimed.insert(description.id)
+            let level = context.settings.level(of: description.id)
+            if level == .off { continue }
+            for var finding in ruleType.init().check(context) {
+                if let severity = level?.severity { finding.severity = severity }
+                if markers.contains(where: { $0.covers(finding) }) { continue }
+                findings.append(finding)
+            }
+        }
+        // A loader problem no registered rule owns must still be reported.
+        let allProblems = analysis.diagnostics + caseProblems + context.configurationProblems
+        findings += allProblems.filter { !claimed.contains($0.rule) }
+        return LintReport(findings: Array(Set(findings)).sorted(), sources: sources)
+    }
+
+    private static func ignoreMarkers(_ analysis: BundleAnalysis, knownRules: Set<String>) -> ([IgnoreMarker], [Diagnostic]) {
+        guard let source = analysis.source else { return ([], []) }
+        var markers: [IgnoreMarker] = []
+        var problems: [Diagnostic] = []
+        for file in source.files where file.bytes.contains(UInt8(ascii: "#")) {
+            let display = source.root + "/" + file.path
+            let itemLines = source.policies.flatMap { policy in
+                policy.rules.map(\.location) + policy.exceptions.map(\.location)
+            }.filter { $0.file == display }.map(\.line)
+            let scanned = IgnoreMarkers.scan(file.bytes, file: display, itemLines: itemLines, knownRules: knownRules)
+            markers += scanned.markers
+            problems += scanned.problems
+        }
+        return (markers, problems)
+    }
+
+    private static func levelProblems(_ settings: LintSettings, knownRules: Set<String>) -> [Diagnostic] {
+        settings.levels.filter { !knownRules.contains($0.rule) }.map {
+            .error(
+                "unknown-lint-rule", "`lint.rules` sets a level for `\($0.rule)`, which is not a lint rule", at: $0.location,
+                help: DidYouMean.help(for: $0.rule, among: knownRules) ?? "`gavel lint --list` shows every rule")
+        }
+    }
+}
+
+extension IgnoreMarker {
+    func covers(_ finding: Diagnostic) -> Bool {
+        guard finding.rule == rule, let location = finding.location else { return false }
+        return location.file == file && lines.contains(location.line)
+    }
+}
+
+/// The outcome of a lint run, ready for a reporter.
+public struct LintReport: Sendable {
+    public var findings: [Diagnostic]
+    /// Display path → bytes of every file read, for source excerpts.
+    public var sources: [String: [UInt8]]
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+
+    /// SPEC §4: 0 clean, 1 errors (or warnings with `--strict`).
+    public func exitStatus(strict: Bool) -> Int32 {
+        errorCount > 0 || (strict && warningCount > 0) ? 1 : 0
+    }
+}

@@ -1,0 +1,4 @@
+/// The auditability rules, in the order `gavel lint --list` shows them.
+public enum AuditabilityRules {
+    public static let all: [any LintRule.Type] = [MissingBasisRule.self]
+}

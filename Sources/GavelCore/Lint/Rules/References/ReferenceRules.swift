@@ -1,0 +1,4 @@
+/// The references rules, in the order `gavel lint --list` shows them.
+public enum ReferenceRules {
+    public static let all: [any LintRule.Type] = []
+}
