@@ -7,6 +7,6 @@ struct GavelCommand: ParsableCommand {
         commandName: "gavel",
         abstract: "Policy decisions for content moderation at infrastructure providers, with an audit trail.",
         version: DecisionRecord.engineVersion,
-        subcommands: [EvaluateCommand.self, LintCommand.self, BenchCommand.self]
+        subcommands: [EvaluateCommand.self, LintCommand.self, BenchCommand.self, LintBenchCommand.self]
     )
 }

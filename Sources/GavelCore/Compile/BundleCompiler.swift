@@ -46,7 +46,9 @@ enum BundleCompiler {
                 entryIDs[entry.id] = entry.location
                 if let listed = entry.listed, let delisted = entry.delisted, delisted < listed {
                     diagnostics.append(
-                        .error("invalid-date", "entry `\(entry.id)` is delisted (\(delisted)) before it was listed (\(listed))", at: entry.location))
+                        .error(
+                            "delisted-before-listed", "entry `\(entry.id)` is delisted (\(delisted)) before it was listed (\(listed))",
+                            at: entry.location, help: "copy both dates again from the list's official source"))
                 }
             }
         }
@@ -62,7 +64,9 @@ enum BundleCompiler {
             policyIDs[policy.id] = policy.location
             if let effective = policy.effective, let expires = policy.expires, expires <= effective {
                 diagnostics.append(
-                    .error("invalid-date", "policy `\(policy.id)` expires (\(expires)) before it takes effect (\(effective))", at: policy.location))
+                    .error(
+                        "inverted-window", "policy `\(policy.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                        at: policy.location, help: "swap or correct `effective` and `expires`"))
             }
             for rule in policy.rules {
                 if let earlier = idLocations[rule.id] {
@@ -104,9 +108,13 @@ enum BundleCompiler {
                             "geo-block-without-jurisdictions", "rule `\(rule.id)` decides `geo_block` but names no jurisdictions",
                             at: rule.decisionLocation, help: "add `scope: { jurisdictions: [DE, IT] }` naming where access is blocked"))
                 }
-                if let effective = rule.effective, let expires = rule.expires, expires <= effective {
+                if let effective = rule.effective, let expires = rule.expires, expires <= effective,
+                    invertedByOwnDates(effective, expires, policy)
+                {
                     diagnostics.append(
-                        .error("invalid-date", "rule `\(rule.id)` expires (\(expires)) before it takes effect (\(effective))", at: rule.location))
+                        .error(
+                            "inverted-window", "rule `\(rule.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                            at: rule.location, help: "swap or correct `effective` and `expires`"))
                 }
                 let reason = rule.reason.map {
                     ReasonTemplate.parse(
@@ -122,6 +130,14 @@ enum BundleCompiler {
                         reason: reason, location: rule.location))
             }
             for exception in policy.exceptions {
+                if let effective = exception.effective, let expires = exception.expires, expires <= effective,
+                    invertedByOwnDates(effective, expires, policy)
+                {
+                    diagnostics.append(
+                        .error(
+                            "inverted-window", "exception `\(exception.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                            at: exception.location, help: "swap or correct `effective` and `expires`"))
+                }
                 for (target, location) in zip(exception.suspends, exception.suspendsLocations) {
                     guard let rule = rulesByID[target] else {
                         diagnostics.append(
@@ -152,6 +168,14 @@ enum BundleCompiler {
             lists: source.lists.map(CompiledList.init).sorted { $0.id < $1.id }, schema: source.schema,
             severity: severity)
         return (compiled, diagnostics)
+    }
+
+    /// Whether an item's inverted window comes from dates of its own. One
+    /// taken from its policy means its own date lies outside the policy's
+    /// window, which lint reports as `rule-never-in-force`; both taken means
+    /// the policy's finding covers it.
+    private static func invertedByOwnDates(_ effective: Instant, _ expires: Instant, _ policy: Policy) -> Bool {
+        policy.effective != effective && policy.expires != expires
     }
 
     static func containsScreen(_ condition: CompiledCondition) -> Bool {

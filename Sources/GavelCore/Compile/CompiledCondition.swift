@@ -44,6 +44,10 @@ public struct Predicate: Sendable {
     public var path: CasePath
     public var op: PredicateOperator
     public var location: SourceLocation
+    /// Where the operand is written (the whole list for `in` and the `contains_*` operators), for lint.
+    public var operandLocation: SourceLocation? = nil
+    /// Where each operand value is written: the items of a list operand, else the single value.
+    public var operandLocations: [SourceLocation] = []
 }
 
 public enum Comparison: String, Sendable {

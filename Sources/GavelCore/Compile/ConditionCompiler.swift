@@ -93,7 +93,10 @@ struct ConditionCompiler {
             return nil
         }
         guard let op = operatorValue(opEntry) else { return nil }
-        return .predicate(Predicate(path: path, op: op, location: opEntry.keyLocation))
+        return .predicate(
+            Predicate(
+                path: path, op: op, location: opEntry.keyLocation, operandLocation: opEntry.value.location,
+                operandLocations: opEntry.value.sequenceItems?.map(\.location) ?? [opEntry.value.location]))
     }
 
     private mutating func operatorValue(_ entry: MappingEntry) -> PredicateOperator? {
@@ -268,10 +271,14 @@ struct ConditionCompiler {
         let minScore = reader.number(f, "min_score") ?? defaultMinScore
         let below = reader.number(f, "below")
         if !(minScore > 0 && minScore <= 1) {
-            error("invalid-score", "`min_score` must be in (0, 1], found `\(minScore)`", at: f["min_score"]?.location)
+            error(
+                "screen-score-range", "`min_score` must be in (0, 1], found `\(minScore)`", at: f["min_score"]?.location,
+                help: "scores are fractions: `min_score: 0.92`; 1.0 is an exact match")
         }
         if let below, below <= minScore {
-            error("invalid-score", "`below` (\(below)) must be greater than `min_score` (\(minScore))", at: f["below"]?.location)
+            error(
+                "screen-score-range", "`below` (\(below)) must be greater than `min_score` (\(minScore))", at: f["below"]?.location,
+                help: "`below` ends a review band above `min_score`, e.g. `min_score: 0.90, below: 1.0`")
         }
         var types: [ListEntry.EntryType]?
         if f["types"] != nil {

@@ -1,10 +1,11 @@
-/// `Evaluator.decide` for many cases against one bundle: the compiled
+/// The decision alone (SPEC §2 steps 3–5, no trail or record) for many
+/// cases against one bundle, for batch runs such as benchmarks: the compiled
 /// conditions are lowered once into immutable nodes (final classes, so the
 /// evaluation loop borrows their operands instead of copying them), and the
 /// paths that resolve from the case root are resolved at most once per case.
 ///
 /// Semantics are the evaluator's: every predicate goes through `PathResolver`
-/// and `PredicateTest` (the code `evaluate` and `decide` run), quantifiers
+/// and `PredicateTest` (the code `evaluate` runs), quantifiers
 /// count exactly as `ConditionEvaluator` counts, and `screen` conditions are
 /// handed to `ConditionEvaluator.holds` unchanged.
 public struct BatchDecider: Sendable {
@@ -12,6 +13,7 @@ public struct BatchDecider: Sendable {
     private let rules: [LoweredRule]
     private let exceptions: [LoweredRule]
     private let slotCount: Int
+    private let memoCount: Int
 
     public init(_ evaluator: Evaluator) {
         self.evaluator = evaluator
@@ -19,12 +21,13 @@ public struct BatchDecider: Sendable {
         rules = evaluator.bundle.rules.map { LoweredRule(condition: lowering.lower($0.condition, inQuantifier: false)) }
         exceptions = evaluator.bundle.exceptions.map { LoweredRule(condition: lowering.lower($0.condition, inQuantifier: false)) }
         slotCount = lowering.slots.count
+        memoCount = lowering.memos.count
     }
 
-    /// The same answer as `evaluator.decide(data, asOf:)`.
+    /// The decision and matched rules `evaluator.evaluate` reaches for the same case and date.
     public func decide(_ data: Value, asOf: Instant) -> (decision: String, matched: [String]) {
         let bundle = evaluator.bundle
-        var run = LoweredRun(root: data, asOf: asOf, evaluator: evaluator, slots: slotCount)
+        var run = LoweredRun(root: data, asOf: asOf, evaluator: evaluator, slots: slotCount, memos: memoCount)
         var matched: [Int] = []
         for index in rules.indices where bundle.rules[index].isInForce(on: asOf) {
             if run.holds(rules[index].condition, element: data) { matched.append(index) }
@@ -65,6 +68,10 @@ private final class LoweredNode: Sendable {
     /// Index into the per-case cache of root-resolved paths, or -1 when the
     /// path resolves from a quantifier's element.
     let slot: Int
+    /// Index into the per-case cache of outcomes of predicates and
+    /// quantifiers outside any quantifier, shared by every identical one in
+    /// the bundle; -1 inside a quantifier.
+    let memo: Int
     let op: PredicateOperator
     let quantifier: Quantifier.Kind
     /// The compiled condition itself, for `screen`.
@@ -72,12 +79,13 @@ private final class LoweredNode: Sendable {
 
     init(
         kind: Kind, children: [LoweredNode] = [], path: CasePath = CasePath(text: "", steps: [], fromRoot: false),
-        slot: Int = -1, op: PredicateOperator = .exists(true), quantifier: Quantifier.Kind = .some, source: CompiledCondition
+        slot: Int = -1, memo: Int = -1, op: PredicateOperator = .exists(true), quantifier: Quantifier.Kind = .some, source: CompiledCondition
     ) {
         self.kind = kind
         self.children = children
         self.path = path
         self.slot = slot
+        self.memo = memo
         self.op = op
         self.quantifier = quantifier
         self.source = source
@@ -97,13 +105,55 @@ private struct Lowering {
         case .not(let inner, _):
             return LoweredNode(kind: .not, children: [lower(inner, inQuantifier: inQuantifier)], source: condition)
         case .predicate(let p):
-            return LoweredNode(kind: .predicate, path: p.path, slot: slot(p.path, inQuantifier), op: p.op, source: condition)
+            return LoweredNode(
+                kind: .predicate, path: p.path, slot: slot(p.path, inQuantifier), memo: memo(condition, inQuantifier),
+                op: p.op, source: condition)
         case .quantifier(let q):
             return LoweredNode(
                 kind: .quantifier, children: [lower(q.condition, inQuantifier: true)], path: q.path,
-                slot: slot(q.path, inQuantifier), quantifier: q.kind, source: condition)
+                slot: slot(q.path, inQuantifier), memo: memo(condition, inQuantifier), quantifier: q.kind, source: condition)
         case .screen:
             return LoweredNode(kind: .screen, source: condition)
+        }
+    }
+
+    /// Outcomes by the structure of the condition (see `key`).
+    var memos: [String: Int] = [:]
+
+    /// Outside a quantifier a predicate or quantifier is a pure function of
+    /// the case, so identical ones share one outcome per case.
+    private mutating func memo(_ condition: CompiledCondition, _ inQuantifier: Bool) -> Int {
+        guard !inQuantifier, let key = Self.key(condition) else { return -1 }
+        if let existing = memos[key] { return existing }
+        let next = memos.count
+        memos[key] = next
+        return next
+    }
+
+    /// A text that is equal for two conditions only if they are the same
+    /// test: operator, path steps, operands (as JSON, so types stay
+    /// distinct), and for quantifiers the kind and `where`. nil for `screen`.
+    static func key(_ condition: CompiledCondition) -> String? {
+        func path(_ p: CasePath) -> String { (p.fromRoot ? "$" : "@") + p.steps.joined(separator: "\u{1}") }
+        switch condition {
+        case .all(let items, _), .any(let items, _):
+            var parts: [String] = []
+            for item in items {
+                guard let k = key(item) else { return nil }
+                parts.append(k)
+            }
+            if case .all = condition { return "all(" + parts.joined(separator: "\u{2}") + ")" }
+            return "any(" + parts.joined(separator: "\u{2}") + ")"
+        case .not(let inner, _):
+            return key(inner).map { "not(" + $0 + ")" }
+        case .predicate(let p):
+            return "p(" + p.op.name + "\u{3}" + path(p.path) + "\u{3}" + p.op.expectedJSON.compact() + ")"
+        case .quantifier(let q):
+            var kind = q.name
+            if case .count(let comparison, let n) = q.kind { kind += " \(comparison.rawValue) \(n)" }
+            return key(q.condition).map { "q(" + kind + "\u{3}" + path(q.path) + "\u{3}" + $0 + ")" }
+        case .screen:
+            return nil
         }
     }
 
@@ -128,14 +178,17 @@ private struct LoweredRun {
     let asOf: Instant
     let evaluator: Evaluator
     var cache: [Cached]
+    /// 0 not yet evaluated, 1 holds, 2 does not.
+    var memo: [UInt8]
     /// For `screen` only, made on first use.
     var conditionEvaluator: ConditionEvaluator?
 
-    init(root: Value, asOf: Instant, evaluator: Evaluator, slots: Int) {
+    init(root: Value, asOf: Instant, evaluator: Evaluator, slots: Int, memos: Int) {
         self.root = root
         self.asOf = asOf
         self.evaluator = evaluator
         cache = Array(repeating: .unresolved, count: slots)
+        memo = Array(repeating: 0, count: memos)
     }
 
     mutating func resolve(_ node: LoweredNode, element: Value) -> Value? {
@@ -151,18 +204,45 @@ private struct LoweredRun {
         }
     }
 
+    private mutating func fill(_ node: LoweredNode) {
+        cache[node.slot] = PathResolver.resolve(node.path, root: root, element: root).map(Cached.resolved) ?? .missing
+    }
+
     mutating func holds(_ node: LoweredNode, element: Value) -> Bool {
+        let m = node.memo
+        guard m >= 0 else { return evaluate(node, element: element) }
+        switch memo[m] {
+        case 1: return true
+        case 2: return false
+        default:
+            let result = evaluate(node, element: element)
+            memo[m] = result ? 1 : 2
+            return result
+        }
+    }
+
+    private mutating func evaluate(_ node: LoweredNode, element: Value) -> Bool {
         switch node.kind {
         case .all:
-            for child in node.children where !holds(child, element: element) { return false }
+            let children = node.children
+            for i in children.indices where !holds(children[i], element: element) { return false }
             return true
         case .any:
-            for child in node.children where holds(child, element: element) { return true }
+            let children = node.children
+            for i in children.indices where holds(children[i], element: element) { return true }
             return false
         case .not:
             return !holds(node.children[0], element: element)
         case .predicate:
-            return PredicateTest.test(node.op, resolve(node, element: element), asOf: asOf).isTrue
+            let slot = node.slot
+            guard slot >= 0 else {
+                return PredicateTest.test(node.op, PathResolver.resolve(node.path, root: root, element: element), asOf: asOf).isTrue
+            }
+            if case .unresolved = cache[slot] { fill(node) }
+            switch cache[slot] {
+            case .resolved(let value): return PredicateTest.test(node.op, value, asOf: asOf).isTrue
+            default: return PredicateTest.test(node.op, nil, asOf: asOf).isTrue
+            }
         case .quantifier:
             // As ConditionEvaluator.count and quantifierHolds.
             guard let resolved = resolve(node, element: element) else { return false }

@@ -15,14 +15,37 @@ enum PredicateTest {
         guard let value = resolved else { return .missing }
         switch op {
         case .exists: return .fails
+        // The four equality operators are written out as index loops (no
+        // closures, no copies of list elements); they are the same rules as
+        // `anyElement` and `containerTest` below, where equality can only say yes or no.
         case .equals(let operand):
-            return anyElement(value) { .bool($0.policyEquals(operand)) }
+            if case .list(let items) = value {
+                for i in items.indices where items[i].policyEquals(operand) { return .holds }
+                return .fails
+            }
+            return value.policyEquals(operand) ? .holds : .fails
         case .in(let operands):
-            return anyElement(value) { v in .bool(operands.contains { v.policyEquals($0) }) }
+            if case .list(let items) = value {
+                for i in items.indices where isAny(items[i], of: operands) { return .holds }
+                return .fails
+            }
+            return isAny(value, of: operands) ? .holds : .fails
         case .contains(let operand):
-            return containerTest(value) { items in items.contains { $0.policyEquals(operand) } }
+            switch value {
+            case .list(let items):
+                for i in items.indices where items[i].policyEquals(operand) { return .holds }
+                return .fails
+            case .map: return .typeMismatch
+            default: return value.policyEquals(operand) ? .holds : .fails
+            }
         case .containsAny(let operands):
-            return containerTest(value) { items in items.contains { item in operands.contains { item.policyEquals($0) } } }
+            switch value {
+            case .list(let items):
+                for i in items.indices where isAny(items[i], of: operands) { return .holds }
+                return .fails
+            case .map: return .typeMismatch
+            default: return isAny(value, of: operands) ? .holds : .fails
+            }
         case .containsAll(let operands):
             return containerTest(value) { items in operands.allSatisfy { operand in items.contains { $0.policyEquals(operand) } } }
         case .compare(let comparison, let bound):
@@ -39,6 +62,12 @@ enum PredicateTest {
                 return .bool(asOf.adding(seconds: -span.seconds) <= date && date <= asOf)
             }
         }
+    }
+
+    /// Whether `value` equals one of `operands` (policy equality).
+    private static func isAny(_ value: Value, of operands: [Value]) -> Bool {
+        for i in operands.indices where value.policyEquals(operands[i]) { return true }
+        return false
     }
 
     /// Per-element result of a scalar operator.

@@ -6,18 +6,13 @@ enum FileAccess {
     static func read(_ path: String, display: String, limit: Int) -> Result<[UInt8], Diagnostic> {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > limit {
-            return .failure(
-                .error(
-                    "file-too-large", "file is \(size) bytes; the limit is \(limit) bytes",
-                    at: SourceLocation(file: display, line: 1, column: 1),
-                    help: "split it, or use `entries_from` with a JSONL file for large lists"))
+            return .failure(.fileTooLarge(size: size, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error("unreadable-file", "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
         }
         if data.count > limit {
-            return .failure(
-                .error("file-too-large", "file is \(data.count) bytes; the limit is \(limit) bytes", at: SourceLocation(file: display, line: 1, column: 1)))
+            return .failure(.fileTooLarge(size: data.count, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
         }
         return .success([UInt8](data))
     }

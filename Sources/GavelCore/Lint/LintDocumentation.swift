@@ -73,9 +73,10 @@ public enum LintDocumentation {
     }
 
     private static func example(_ example: LintExample) -> String {
-        example.files.map { file in
-            (example.files.count > 1 || !file.path.hasPrefix("policies/") ? "`\(file.path)`:\n\n" : "")
-                + "```yaml\n\(file.text.hasSuffix("\n") ? file.text : file.text + "\n")```\n"
+        let files = example.files.map { ($0.path, $0.text) } + example.byteFiles.map { ($0.path, $0.shown) }
+        return files.map { path, text in
+            (files.count > 1 || !path.hasPrefix("policies/") ? "`\(path)`:\n\n" : "")
+                + "```yaml\n\(text.hasSuffix("\n") ? text : text + "\n")```\n"
         }.joined(separator: "\n")
     }
 }

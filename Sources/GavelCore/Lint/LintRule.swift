@@ -57,6 +57,12 @@ public struct LintExample: Sendable {
     /// Relative path → YAML text. Paths under `cases/` are case files; all
     /// others form the policy directory.
     public var files: [(path: String, text: String)]
+    /// Files given as bytes, built only when the example is run: for what a
+    /// Swift string cannot hold (bytes that are not UTF-8) and for inputs too
+    /// large to keep in every process that reads the rule catalog. `↓` is
+    /// its UTF-8 encoding (E2 86 93) here. `shown` is how documentation
+    /// prints the file (e.g. `\xE9` for a byte, `…` for 64 MiB of padding).
+    public var byteFiles: [(path: String, shown: String, bytes: @Sendable () -> [UInt8])] = []
     /// Where the example was written, so a failing example points at its source.
     public var sourceFile: String
     public var sourceLine: Int
@@ -75,5 +81,15 @@ public struct LintExample: Sendable {
     /// Several files.
     public static func files(_ files: [(String, String)], file: String = #filePath, line: Int = #line) -> LintExample {
         LintExample(files.map { (path: $0.0, text: $0.1) }, file: file, line: line)
+    }
+
+    /// One file as bytes, made when the example runs, and how documentation shows it.
+    public static func bytes(
+        _ path: String, shown: String, file: String = #filePath, line: Int = #line,
+        _ bytes: @escaping @Sendable () -> [UInt8]
+    ) -> LintExample {
+        var example = LintExample([], file: file, line: line)
+        example.byteFiles = [(path, shown, bytes)]
+        return example
     }
 }

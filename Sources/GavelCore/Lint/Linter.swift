@@ -23,6 +23,11 @@ public enum Linter {
                 let outcomes: [Result<SourceNode, Diagnostic>] = path.hasSuffix(".jsonl")
                     ? JSONLines.documents(bytes, file: path, limits: limits)
                     : YAMLComposer.compose(bytes, file: path, limits: limits).outcomes
+                if outcomes.isEmpty {
+                    // As `gavel evaluate` and `gavel test` report it (CaseLoader).
+                    caseProblems.append(
+                        .error("empty-file", "no case in this file", at: SourceLocation(file: path, line: 1, column: 1)))
+                }
                 for outcome in outcomes {
                     switch outcome {
                     case .failure(let problem): caseProblems.append(problem)

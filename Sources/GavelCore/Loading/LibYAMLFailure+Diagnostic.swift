@@ -12,6 +12,8 @@ extension LibYAMLFailure {
             return readerDiagnostic(in: source, locate: locate)
         case .scanner, .parser, .other:
             var message = Self.readable(problem)
+            // libyaml words a tab in a plain scalar's continuation differently; it is the same mistake.
+            if problem.hasPrefix("found a tab character") { return .tabIndentation(at: locate(problemMark)) }
             if problem == Self.cannotStartToken, let character = character(at: problemMark, in: source) {
                 if character == "\t" { return .tabIndentation(at: locate(problemMark)) }
                 let shown = character == "`" ? "a backtick" : "character `\(Diagnostic.shown(String(character)))`"

@@ -9,6 +9,8 @@ public struct DesignationList: Sendable {
     /// SHA-256 over the list file and any `entries_from` file, in that order.
     public var digest: String
     public var location: SourceLocation
+    /// The `id` value, for findings about the list as a whole.
+    public var idLocation: SourceLocation? = nil
 }
 
 public struct ListEntry: Sendable {

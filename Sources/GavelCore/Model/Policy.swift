@@ -8,6 +8,8 @@ public struct Policy: Sendable {
     public var rules: [Rule]
     public var exceptions: [PolicyException]
     public var location: SourceLocation
+    /// The `id` value, for findings about the policy as a whole.
+    public var idLocation: SourceLocation? = nil
 }
 
 public struct Rule: Sendable {
@@ -27,6 +29,9 @@ public struct Rule: Sendable {
     public var reason: String?
     public var reasonLocation: SourceLocation?
     public var location: SourceLocation
+    /// The `basis` and `obligations` values when written, for findings about them.
+    public var basisLocation: SourceLocation? = nil
+    public var obligationsLocation: SourceLocation? = nil
 }
 
 /// Where and on which services a rule's action applies; empty means everywhere.
@@ -53,4 +58,6 @@ public struct PolicyException: Sendable {
     public var effective: Instant?
     public var expires: Instant?
     public var location: SourceLocation
+    /// The `basis` value when written, for findings about it.
+    public var basisLocation: SourceLocation? = nil
 }

@@ -32,7 +32,9 @@ extension DocumentReader {
                 if score > 0, score <= 1 {
                     manifest.screeningMinScore = score
                 } else {
-                    error("invalid-score", "`min_score` must be in (0, 1], found `\(score)`", at: s["min_score"]?.location)
+                    error(
+                        "screen-score-range", "`min_score` must be in (0, 1], found `\(score)`", at: s["min_score"]?.location,
+                        help: "scores are fractions: `min_score: 0.92`; 1.0 is an exact match")
                 }
             }
         }

@@ -11,9 +11,11 @@ extension DocumentReader {
         var expect: CaseExpectation?
         var data = ValueMap()
         var idSeen = false
+        var kindSeen = false
         for entry in entries {
             switch entry.key {
             case "kind":
+                kindSeen = true
                 if entry.value.scalar?.text != "Case" {
                     error("unknown-kind", "expected `kind: Case`, found \(entry.value.kindDescription)", at: entry.value.location)
                 }
@@ -31,6 +33,9 @@ extension DocumentReader {
             case "notes": break
             default: data.append(entry.key, Value(entry.value))
             }
+        }
+        if !kindSeen {
+            error("missing-kind", "case has no `kind: Case`", at: root.location, help: "every document says what it is: add `kind: Case`")
         }
         if !idSeen {
             error("missing-field", "case is missing the required field `id`", at: root.location)

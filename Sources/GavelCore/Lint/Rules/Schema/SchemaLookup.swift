@@ -1,0 +1,123 @@
+/// What the schema says about a path (SPEC §1.5): declared keys are dotted
+/// paths written without list indices, and a prefix of a declared path is an
+/// object even when not declared itself.
+struct SchemaLookup {
+    enum Resolution: Equatable {
+        case declared(FieldType)
+        /// Not declared, but a prefix of a declared path.
+        case object
+        case unknown
+    }
+
+    /// The type of the values a path yields, and whether it yields a list.
+    struct Shape {
+        /// The type of one value (a list's element type), nil for an undeclared object.
+        var element: FieldType?
+        var isList: Bool
+        var description: String
+    }
+
+    let schema: CaseSchema
+    private let prefixes: Set<String>
+
+    init(_ schema: CaseSchema) {
+        self.schema = schema
+        var prefixes = Set<String>()
+        for key in schema.fields.keys {
+            var steps = key.split(separator: ".", omittingEmptySubsequences: false)
+            while steps.count > 1 {
+                steps.removeLast()
+                prefixes.insert(steps.joined(separator: "."))
+            }
+        }
+        self.prefixes = prefixes
+    }
+
+    func resolve(_ steps: [String]) -> Resolution {
+        let key = steps.joined(separator: ".")
+        if let type = schema.fields[key] { return .declared(type) }
+        return prefixes.contains(key) ? .object : .unknown
+    }
+
+    /// Whether a step between the element at `base` steps and the path's last
+    /// step passes through a declared list: the path then projects (SPEC §1.3).
+    func projects(_ steps: [String], from base: Int) -> Bool {
+        guard steps.count > base + 1 else { return false }
+        for end in (base + 1)..<steps.count {
+            if case .list? = schema.fields[steps[0..<end].joined(separator: ".")] { return true }
+        }
+        return false
+    }
+
+    /// nil when the path is not in the schema.
+    func shape(_ steps: [String], base: Int) -> Shape? {
+        let through = projects(steps, from: base)
+        switch resolve(steps) {
+        case .unknown: return nil
+        case .object: return Shape(element: nil, isList: through, description: through ? "[object]" : "object")
+        case .declared(let type):
+            if case .list(let element) = type { return Shape(element: element, isList: true, description: "\(type)") }
+            return Shape(element: type, isList: through, description: through ? "[\(type)] (through a list)" : "\(type)")
+        }
+    }
+
+    /// A declared path close to `text`, written relative to `base` when the path was.
+    func suggestion(for steps: [String], written path: CasePath, base: [String]) -> String? {
+        let candidates = schema.fields.keys
+        guard let match = DidYouMean.suggestion(for: steps.joined(separator: "."), among: candidates) else { return nil }
+        if path.fromRoot { return "$." + match }
+        let prefix = base.joined(separator: ".") + "."
+        if !base.isEmpty {
+            guard match.hasPrefix(prefix) else { return "$." + match }
+            return String(match.dropFirst(prefix.count))
+        }
+        return match
+    }
+
+    /// Every declared field, for help texts.
+    var declaredList: String { schema.fields.keys.sorted().joined(separator: ", ") }
+}
+
+extension FieldType {
+    /// The element type of a list, else the type itself.
+    var element: FieldType {
+        if case .list(let e) = self { return e }
+        return self
+    }
+
+    /// Whether an `equals`/`in`/`contains*` operand can ever equal a value of this
+    /// (scalar) type. Enum membership is checked separately (`value-not-in-enum`).
+    func admits(_ value: Value) -> Bool {
+        switch (self, value) {
+        case (_, .null): return true
+        case (.string, .string): return true
+        case (.int, .int), (.number, .int), (.number, .double): return true
+        case (.int, .double(let d)): return d == d.rounded()
+        case (.bool, .bool): return true
+        case (.date, .string(let s)): return Instant.parse(s) != nil
+        case (.enumeration, .string), (.enumeration, .int), (.enumeration, .double): return true
+        case (.list(let e), _): return e.admits(value)
+        default: return false
+        }
+    }
+
+    var isEnumeration: Bool {
+        if case .enumeration = self { return true }
+        return false
+    }
+}
+
+extension Value {
+    /// Like `SourceNode.kindDescription`: "the string `x`", "the integer `5`".
+    var kindDescription: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return "the boolean `\(b)`"
+        case .int(let i): return "the integer `\(i)`"
+        case .double(let d): return "the number `\(d)`"
+        case .string(let s): return "the string `\(s)`"
+        case .list: return "a list"
+        case .map: return "a mapping"
+        }
+    }
+}
