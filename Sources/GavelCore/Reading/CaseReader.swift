@@ -67,7 +67,9 @@ extension DocumentReader {
 }
 
 extension Value {
-    /// Case data from YAML: core-schema scalars; dates stay strings.
+    /// Case data from YAML: core-schema scalars; dates stay strings. Index
+    /// loops read the tree in place instead of copying each node (this runs
+    /// on every case of a batch).
     public init(_ node: SourceNode) {
         switch node.content {
         case .scalar(let scalar):
@@ -78,12 +80,16 @@ extension Value {
             case .float(let d): self = .double(d)
             case .string(let s): self = .string(s)
             }
-        case .sequence(let items): self = .list(items.map(Value.init))
+        case .sequence(let items):
+            var list: [Value] = []
+            list.reserveCapacity(items.count)
+            for i in items.indices { list.append(Value(items[i])) }
+            self = .list(list)
         case .mapping(let entries):
             var map = ValueMap()
             map.keys.reserveCapacity(entries.count)
             map.values.reserveCapacity(entries.count)
-            for entry in entries { map.append(entry.key, Value(entry.value)) }
+            for i in entries.indices { map.append(entries[i].key, Value(entries[i].value)) }
             self = .map(map)
         }
     }

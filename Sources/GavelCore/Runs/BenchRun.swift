@@ -102,43 +102,21 @@ public struct BenchRun: Sendable {
             }
 
             // (a) libyaml event parsing alone.
-            var events = 0
             let ta = clock.now
-            for line in lines {
-                guard let n = LibYAMLEventScan.scan(slice(line)) else {
-                    return .failure(Failure("libyaml cannot parse line \(line.number + 1)"))
-                }
-                events &+= n
+            guard let events = Self.scanPhase(lines, buffer) else {
+                return .failure(Failure("libyaml cannot parse a line of `\(casesPath)`"))
             }
             let parseOnly = Self.seconds(clock.now - ta)
 
             // (b) eval_s: raw line -> node -> case data -> decide -> decision string.
-            var decisions: [String] = []
-            var matched: [[String]] = []
-            var ids: [String] = []
-            decisions.reserveCapacity(lines.count)
-            matched.reserveCapacity(lines.count)
-            ids.reserveCapacity(lines.count)
-            var failure: String?
             let tb = clock.now
-            for line in lines {
-                switch JSONLines.document(slice(line), file: casesPath, lineNumber: line.number, limits: limits) {
-                case .failure(let d):
-                    failure = d.oneLine
-                case .success(let node):
-                    guard let c = BenchCase(node) else {
-                        failure = "\(casesPath):\(line.number + 1): not a case with a string `id`"
-                        break
-                    }
-                    let result = decider.decide(c.data, asOf: asOf)
-                    decisions.append(result.decision)
-                    matched.append(result.matched)
-                    ids.append(c.id)
-                }
-                if failure != nil { break }
-            }
+            let phase = Self.decidePhase(lines, buffer, file: casesPath, limits: limits, decider: decider, asOf: asOf)
             let evalSeconds = Self.seconds(clock.now - tb)
-            if let failure { return .failure(Failure(failure)) }
+            let (ids, decisions, matched): ([String], [String], [[String]])
+            switch phase {
+            case .failure(let failure): return .failure(failure)
+            case .success(let decided): (ids, decisions, matched) = decided
+            }
 
             // Breakdown of (b): line -> node; line -> node -> case data.
             var nodes = 0
@@ -251,6 +229,47 @@ public struct BenchRun: Sendable {
         }
     }
 
+    /// (a): every line through libyaml's event parser, nothing else. Kept out
+    /// of line so `valgrind --tool=callgrind` can count it on its own.
+    @inline(never)
+    static func scanPhase(_ lines: [JSONLines.Line], _ buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var events = 0
+        for line in lines {
+            guard let n = LibYAMLEventScan.scan(UnsafeBufferPointer(rebasing: buffer[line.bytes])) else { return nil }
+            events &+= n
+        }
+        return events
+    }
+
+    /// (b): every line to its decision; out of line for the same reason.
+    @inline(never)
+    static func decidePhase(
+        _ lines: [JSONLines.Line], _ buffer: UnsafeBufferPointer<UInt8>, file: String, limits: LoadLimits,
+        decider: BatchDecider, asOf: Instant
+    ) -> Swift.Result<([String], [String], [[String]]), Failure> {
+        var ids: [String] = []
+        var decisions: [String] = []
+        var matched: [[String]] = []
+        ids.reserveCapacity(lines.count)
+        decisions.reserveCapacity(lines.count)
+        matched.reserveCapacity(lines.count)
+        for line in lines {
+            switch JSONLines.document(UnsafeBufferPointer(rebasing: buffer[line.bytes]), file: file, lineNumber: line.number, limits: limits) {
+            case .failure(let d):
+                return .failure(Failure(d.oneLine))
+            case .success(let node):
+                guard let c = BenchCase(node) else {
+                    return .failure(Failure("\(file):\(line.number + 1): not a case with a string `id`"))
+                }
+                let result = decider.decide(c.data, asOf: asOf)
+                ids.append(c.id)
+                decisions.append(result.decision)
+                matched.append(result.matched)
+            }
+        }
+        return .success((ids, decisions, matched))
+    }
+
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
@@ -282,37 +301,11 @@ struct BenchCase {
             case "as_of", "expect", "notes":
                 break
             default:
-                data.append(entries[i].key, Self.value(entries[i].value))
+                data.append(entries[i].key, Value(entries[i].value))
             }
         }
         guard let id else { return nil }
         self.id = id
         self.data = .map(data)
-    }
-
-    /// `Value(node)`, with index loops so the tree is read in place rather
-    /// than copied node by node.
-    static func value(_ node: SourceNode) -> Value {
-        switch node.content {
-        case .scalar(let scalar):
-            switch scalar.value {
-            case .null: return .null
-            case .bool(let b): return .bool(b)
-            case .int(let i): return .int(i)
-            case .float(let d): return .double(d)
-            case .string(let s): return .string(s)
-            }
-        case .sequence(let items):
-            var list: [Value] = []
-            list.reserveCapacity(items.count)
-            for i in items.indices { list.append(value(items[i])) }
-            return .list(list)
-        case .mapping(let entries):
-            var map = ValueMap()
-            map.keys.reserveCapacity(entries.count)
-            map.values.reserveCapacity(entries.count)
-            for i in entries.indices { map.append(entries[i].key, value(entries[i].value)) }
-            return .map(map)
-        }
     }
 }
