@@ -54,4 +54,21 @@ struct LintRunTests {
         #expect(status == 1)
         #expect(output.contains("error[case-expects-unknown-rule]"))
     }
+
+    @Test("a single policy file is checked within its bundle and only its findings are shown")
+    func singlePolicyFile() throws {
+        let bundle = try TemporaryBundle([
+            "bundle.yaml": "kind: Bundle\nid: b\n",
+            "lists/l.yaml": "kind: List\nid: l\nsource: https://example.gov\nas_of: 2024-01-01\nentries: []\n",
+            "policies/good.yaml": "kind: Policy\nid: good\nowner: o@example.com\nrules:\n  - { id: r, title: R, basis: [ToS], decision: escalate, when: { screen: { lists: [l], names: [customer.name] } } }\n",
+            "policies/bad.yaml": "kind: Policy\nid: bad\nrules:\n  - { id: s, title: S, decison: monitor, when: { path: a, exists: true } }\n",
+        ])
+        let (goodStatus, goodOutput, _) = run([bundle.path + "/policies/good.yaml"])
+        #expect(goodStatus == 0, "\(goodOutput)")
+        #expect(goodOutput == "no problems found\n")
+        let (badStatus, badOutput, _) = run([bundle.path + "/policies/bad.yaml"])
+        #expect(badStatus == 1)
+        #expect(badOutput.contains("bad.yaml:4:24: error[unknown-field]"))
+        #expect(!badOutput.contains("good.yaml"))
+    }
 }
