@@ -4,6 +4,14 @@ public enum DidYouMean {
     public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, min(3, word.count / 3))
         var best: (String, Int)?
+        let lowered = word.lowercased()
+        // A singular for a plural (`alias` for `aliases`) is a typo too, whatever the edit distance.
+        if lowered.count >= 4, let stem = candidates.first(where: {
+            let c = $0.lowercased()
+            return c != lowered && (c.hasPrefix(lowered) || lowered.hasPrefix(c)) && abs(c.count - lowered.count) <= 2
+        }) {
+            return stem
+        }
         for candidate in candidates {
             let d = distance(Array(word.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }

@@ -60,7 +60,10 @@ enum JSONLines {
         } else {
             return .failure(
                 .error(
-                    "jsonl-line", "expected one JSON object on this line, found \(stream.documents.count) documents",
+                    "jsonl-line",
+                    stream.documents.isEmpty
+                        ? "expected one JSON object on this line, found no document (only a comment or a `---` marker)"
+                        : "expected one JSON object on this line, found \(stream.documents.count) documents",
                     at: SourceLocation(file: file, line: lineNumber + 1, column: 1)))
         }
     }

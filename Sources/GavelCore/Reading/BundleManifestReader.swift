@@ -20,7 +20,8 @@ extension DocumentReader {
                     error(
                         "unknown-decision", "default decision `\(decision)` is not on the ladder",
                         at: d["decision"]?.location,
-                        help: DidYouMean.help(for: decision, among: manifest.ladder.map(\.id)))
+                        help: DidYouMean.help(for: decision, among: manifest.ladder.map(\.id))
+                            ?? "the ladder is: \(manifest.ladder.map(\.id).joined(separator: ", "))")
                 }
             }
             manifest.defaultReason = string(d, "reason")

@@ -87,7 +87,11 @@ struct DocumentReader {
     mutating func bool(_ fields: Fields, _ key: String) -> Bool? {
         guard let node = fields[key] else { return nil }
         guard case .bool(let b)? = node.scalar?.value else {
-            wrongType(key, expected: "`true` or `false`", node)
+            let text = node.scalar?.text.lowercased() ?? ""
+            let yaml11 = ["yes", "no", "on", "off", "y", "n"].contains(text)
+            error(
+                "wrong-type", "`\(key)` must be `true` or `false`, found \(node.kindDescription)", at: node.location,
+                help: yaml11 ? "YAML 1.2 reads `\(node.scalar?.text ?? "")` as a string; write `true` or `false`" : nil)
             return nil
         }
         return b
