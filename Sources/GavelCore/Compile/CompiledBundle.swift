@@ -36,13 +36,6 @@ public struct CompiledRule: Sendable {
     public var scope: RuleScope
     public var reason: ReasonTemplate?
     public var location: SourceLocation
-
-    /// In force from `effective` (inclusive) until `expires` (exclusive).
-    public func isInForce(on date: Instant) -> Bool {
-        if let effective, date < effective { return false }
-        if let expires, date >= expires { return false }
-        return true
-    }
 }
 
 public struct CompiledException: Sendable {
@@ -55,10 +48,23 @@ public struct CompiledException: Sendable {
     public var effective: Instant?
     public var expires: Instant?
     public var location: SourceLocation
+}
 
+/// Rules and exceptions share one notion of being in force.
+public protocol InForceWindow {
+    var effective: Instant? { get }
+    var expires: Instant? { get }
+}
+
+extension InForceWindow {
+    /// In force from `effective` (inclusive) until `expires` (exclusive): the
+    /// day an order is revoked, it no longer applies.
     public func isInForce(on date: Instant) -> Bool {
         if let effective, date < effective { return false }
         if let expires, date >= expires { return false }
         return true
     }
 }
+
+extension CompiledRule: InForceWindow {}
+extension CompiledException: InForceWindow {}
