@@ -22,20 +22,20 @@ public enum AuditTrailRenderer {
             out.append("  scope       \(places); \(services)")
         }
 
-        out.append("")
-        out.append("RULES")
-        for outcome in d.rules {
-            out.append("  \(mark(outcome.status)) \(outcome.rule.id)  [\(outcome.status.rawValue.replacingUnderscores)] → \(outcome.rule.decision)")
-            out.append("      \(outcome.rule.title)  (policy \(outcome.rule.policyID))")
-            if let by = outcome.suspendedBy { out.append("      suspended by exception \(by)") }
-            if !outcome.rule.basis.isEmpty { out.append("      basis: \(outcome.rule.basis.joined(separator: "; "))") }
-            if let reason = outcome.reason { out.append("      reason: \(reason)") }
-            if outcome.status == .notInForce {
-                out.append("      in force: \(window(outcome.rule.effective, outcome.rule.expires))")
-            }
-            if let trace = outcome.trace, outcome.status != .notInForce {
-                out += lines(trace, indent: 6)
-            }
+        // Grouped so a reader meets the rules that decided first; each group is in rule-id order.
+        let deciding = Set(d.determinedBy)
+        let groups: [(String, [RuleOutcome])] = [
+            ("RULES THAT DECIDED", d.rules.filter { deciding.contains($0.rule.id) }),
+            ("OTHER MATCHED RULES (their obligations apply)", d.rules.filter { $0.status == .matched && !deciding.contains($0.rule.id) }),
+            ("SUSPENDED RULES", d.rules.filter { $0.status == .suspended }),
+            ("RULES IN ERROR", d.rules.filter { $0.status == .error }),
+            ("RULES NOT MATCHED", d.rules.filter { $0.status == .notMatched }),
+            ("RULES NOT IN FORCE", d.rules.filter { $0.status == .notInForce }),
+        ]
+        for (title, outcomes) in groups where !outcomes.isEmpty {
+            out.append("")
+            out.append(title)
+            for outcome in outcomes { out += rule(outcome) }
         }
 
         if !d.exceptions.isEmpty {
@@ -75,6 +75,21 @@ public enum AuditTrailRenderer {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static func rule(_ outcome: RuleOutcome) -> [String] {
+        var out = ["  \(mark(outcome.status)) \(outcome.rule.id)  [\(outcome.status.rawValue.replacingUnderscores)] → \(outcome.rule.decision)"]
+        out.append("      \(outcome.rule.title)  (policy \(outcome.rule.policyID))")
+        if let by = outcome.suspendedBy { out.append("      suspended by exception \(by)") }
+        if !outcome.rule.basis.isEmpty { out.append("      basis: \(outcome.rule.basis.joined(separator: "; "))") }
+        if let reason = outcome.reason { out.append("      reason: \(reason)") }
+        if outcome.status == .notInForce {
+            out.append("      in force: \(window(outcome.rule.effective, outcome.rule.expires))")
+        }
+        if let trace = outcome.trace, outcome.status != .notInForce {
+            out += lines(trace, indent: 6)
+        }
+        return out
     }
 
     static func lines(_ t: ConditionTrace, indent: Int) -> [String] {
