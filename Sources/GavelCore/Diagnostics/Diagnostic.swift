@@ -4,9 +4,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, Comparable {
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         case info, warning, error
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
-            let order: [Severity] = [.info, .warning, .error]
-            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+        private var rank: Int {
+            switch self {
+            case .info: return 0
+            case .warning: return 1
+            case .error: return 2
+            }
         }
     }
 
