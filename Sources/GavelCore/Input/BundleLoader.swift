@@ -61,7 +61,9 @@ public enum BundleLoader {
             files.append(BundleFile(path: relative, digest: Digest.sha256(bytes), bytes: bytes))
             let stream = YAMLComposer.compose(bytes, file: display, limits: limits)
             diagnostics += stream.errors
-            for document in stream.documents {
+            // Salvaged documents are still read, so every other problem in them is
+            // reported too; the bundle is refused anyway for what spoiled them.
+            for document in stream.documents + stream.salvaged {
                 var reader = DocumentReader()
                 defer { diagnostics += reader.diagnostics }
                 switch DocumentKind.of(document, reader: &reader) {

@@ -20,9 +20,14 @@ public enum Linter {
             case .failure(let problem): caseProblems.append(problem)
             case .success(let bytes):
                 sources[path] = bytes
-                let outcomes: [Result<SourceNode, Diagnostic>] = path.hasSuffix(".jsonl")
-                    ? JSONLines.documents(bytes, file: path, limits: limits)
-                    : YAMLComposer.compose(bytes, file: path, limits: limits).outcomes
+                let outcomes: [Result<SourceNode, Diagnostic>]
+                if path.hasSuffix(".jsonl") {
+                    outcomes = JSONLines.documents(bytes, file: path, limits: limits)
+                } else {
+                    // A spoiled case is still checked further, so lint reports everything at once.
+                    let stream = YAMLComposer.compose(bytes, file: path, limits: limits)
+                    outcomes = stream.outcomes + stream.salvaged.map { .success($0) }
+                }
                 if outcomes.isEmpty {
                     // As `gavel evaluate` and `gavel test` report it (CaseLoader).
                     caseProblems.append(

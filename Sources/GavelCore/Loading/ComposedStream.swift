@@ -7,6 +7,12 @@ public struct ComposedStream: Sendable {
     /// cannot resume and going on could be slow by design of the input.
     public var outcomes: [Result<SourceNode, Diagnostic>]
 
+    /// Documents refused for a problem that did not stop their reading (a
+    /// repeated key, whose later occurrence is left out; `<<`), as read: what
+    /// lint checks further so that it reports every problem at once. Nothing
+    /// that decides cases uses them.
+    public var salvaged: [SourceNode] = []
+
     /// The documents that were read, in file order; nothing already read is lost.
     public var documents: [SourceNode] {
         outcomes.compactMap { if case .success(let node) = $0 { return node } else { return nil } }

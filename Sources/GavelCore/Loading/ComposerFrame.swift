@@ -14,10 +14,13 @@ struct AnchoredNode {
     var weight: NodeWeight
 }
 
-/// A mapping key already checked (not a duplicate, not `<<`), waiting for its value.
+/// A mapping key already checked, waiting for its value. A repeated key or
+/// `<<` is composed (so reading goes on and every later problem is found)
+/// but its entry is dropped: `discard` is set.
 struct PendingKey {
     var text: String
     var location: SourceLocation
+    var discard = false
 }
 
 /// One collection (or the document itself) still being composed.
@@ -59,10 +62,10 @@ struct ComposerFrame {
     }
 
     /// Records a checked key; its value comes next.
-    mutating func setKey(_ text: String, at location: SourceLocation, textBytes: Int) {
+    mutating func setKey(_ text: String, at location: SourceLocation, textBytes: Int, discard: Bool = false) {
         weight.nodes += 1
         weight.textBytes += textBytes
-        pendingKey = PendingKey(text: text, location: location)
+        pendingKey = PendingKey(text: text, location: location, discard: discard)
     }
 
     /// Adds a finished child: an item, a mapping value, or the document root.
@@ -79,9 +82,10 @@ struct ComposerFrame {
             // INVARIANT: a key is always pending here; the composer turns a scalar
             // into a key with `setKey` and rejects anything else in key position.
             guard let key = pendingKey else { return }
+            pendingKey = nil
+            if key.discard { return }
             keyIndex?[key.text] = entries.count
             entries.append(MappingEntry(key: key.text, keyLocation: key.location, value: node))
-            pendingKey = nil
         }
     }
 

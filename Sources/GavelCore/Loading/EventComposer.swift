@@ -5,6 +5,11 @@ struct EventComposer {
     let limits: LoadLimits
     let locate: Locator
     private(set) var documents: [SourceNode] = []
+    /// Problems that spoil a document without stopping the reading of it
+    /// (a repeated key, `<<`), by index into `documents`. Such a document is
+    /// refused, but lint still gets to check the rest of it.
+    private(set) var spoiled: [Int: [Diagnostic]] = [:]
+    private var documentProblems: [Diagnostic] = []
 
     /// Open collections, outermost first (the document frame at the bottom);
     /// `current` is the innermost. INVARIANT: depth == `parents.count`.
@@ -30,9 +35,11 @@ struct EventComposer {
             anchors.removeAll()
             documentNodes = 0
             documentTextBytes = 0
+            documentProblems = []
             current = ComposerFrame(kind: .document, location: locate(LibYAMLMark(line: 0, column: 0)), anchor: nil)
             return nil
         case .documentEnd:
+            if !documentProblems.isEmpty { spoiled[documents.count] = documentProblems }
             documents.append(current.node)
             return nil
         case .scalar(let scalar):
@@ -83,9 +90,15 @@ struct EventComposer {
             current.add(node, weight: NodeWeight(nodes: 1, height: 0, textBytes: length))
             return nil
         }
-        if event.style == .plain, event.tag == nil, text == "<<" { return .mergeKey(at: location) }
+        if event.style == .plain, event.tag == nil, text == "<<" {
+            documentProblems.append(.mergeKey(at: location))
+            current.setKey(text, at: location, textBytes: length, discard: true)
+            return nil
+        }
         if let first = current.firstLocation(ofKey: text) {
-            return .duplicateKey(text, first: first, at: location)
+            documentProblems.append(.duplicateKey(text, first: first, at: location))
+            current.setKey(text, at: location, textBytes: length, discard: true)
+            return nil
         }
         current.setKey(text, at: location, textBytes: length)
         return nil

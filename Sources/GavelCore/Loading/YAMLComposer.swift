@@ -48,9 +48,25 @@ public enum YAMLComposer {
         var failures: [(afterDocuments: Int, problem: Diagnostic)] = []
         var skippingDocument = false
         func stream() -> ComposedStream {
-            var outcomes = composer.documents.map { Result<SourceNode, Diagnostic>.success($0) }
-            for failure in failures.reversed() { outcomes.insert(.failure(failure.problem), at: failure.afterDocuments) }
-            return ComposedStream(outcomes: outcomes)
+            var outcomes: [Result<SourceNode, Diagnostic>] = []
+            var salvaged: [SourceNode] = []
+            var pending = failures[...]
+            for (index, document) in composer.documents.enumerated() {
+                while let failure = pending.first, failure.afterDocuments <= index {
+                    outcomes.append(.failure(failure.problem))
+                    pending = pending.dropFirst()
+                }
+                if let problems = composer.spoiled[index] {
+                    outcomes += problems.map { .failure($0) }
+                    salvaged.append(document)
+                } else {
+                    outcomes.append(.success(document))
+                }
+            }
+            outcomes += pending.map { .failure($0.problem) }
+            var result = ComposedStream(outcomes: outcomes)
+            result.salvaged = salvaged
+            return result
         }
         while true {
             switch parser.next() {
@@ -75,6 +91,6 @@ public enum YAMLComposer {
     /// Problems after which the rest of the stream is still worth reading:
     /// the document is wrong, but reading on costs no more than the input.
     static func costsOnlyItsDocument(_ problem: Diagnostic) -> Bool {
-        ["duplicate-key", "merge-key", "complex-key", "unknown-tag", "invalid-tagged-scalar"].contains(problem.rule)
+        ["complex-key", "unknown-tag", "invalid-tagged-scalar"].contains(problem.rule)
     }
 }
