@@ -8,27 +8,31 @@ public enum CaseLoader {
 
     /// Case documents in input order.
     public static func cases(in bytes: [UInt8], file: String, limits: LoadLimits = .default) -> [Result<CaseRecord, DiagnosticError>] {
-        var results: [Result<CaseRecord, DiagnosticError>] = []
-        if file.hasSuffix(".jsonl") {
-            for document in JSONLines.documents(bytes, file: file, limits: limits) {
-                switch document {
-                case .failure(let d): results.append(.failure(DiagnosticError(d)))
-                case .success(let node): results.append(read(node))
-                }
-            }
-            return results
-        }
-        for outcome in YAMLComposer.compose(bytes, file: file, limits: limits).outcomes {
+        nodes(in: bytes, file: file, limits: limits).map { outcome in
             switch outcome {
-            case .success(let node): results.append(read(node))
-            case .failure(let problem): results.append(.failure(DiagnosticError(problem)))
+            case .success(let node): return read(node)
+            case .failure(let problem): return .failure(DiagnosticError(problem))
             }
         }
-        if results.isEmpty {
-            results.append(
-                .failure(DiagnosticError(.error("empty-file", "no case in this file", at: SourceLocation(file: file, line: 1, column: 1)))))
+    }
+
+    /// The documents of a case file, or the problem with each, in input
+    /// order. With `salvaged`, documents refused for a problem that did not
+    /// stop their reading follow too, for lint to check further.
+    static func nodes(
+        in bytes: [UInt8], file: String, limits: LoadLimits, salvaged: Bool = false
+    ) -> [Result<SourceNode, Diagnostic>] {
+        var outcomes: [Result<SourceNode, Diagnostic>]
+        if file.hasSuffix(".jsonl") {
+            outcomes = JSONLines.documents(bytes, file: file, limits: limits)
+        } else {
+            let stream = YAMLComposer.compose(bytes, file: file, limits: limits)
+            outcomes = stream.outcomes + (salvaged ? stream.salvaged.map { .success($0) } : [])
         }
-        return results
+        if outcomes.isEmpty {
+            outcomes = [.failure(.error("empty-file", "no case in this file", at: SourceLocation(file: file, line: 1, column: 1)))]
+        }
+        return outcomes
     }
 
     /// Reads the files named on a command line; directories are searched

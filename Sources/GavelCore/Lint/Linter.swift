@@ -20,19 +20,8 @@ public enum Linter {
             case .failure(let problem): caseProblems.append(problem)
             case .success(let bytes):
                 sources[path] = bytes
-                let outcomes: [Result<SourceNode, Diagnostic>]
-                if path.hasSuffix(".jsonl") {
-                    outcomes = JSONLines.documents(bytes, file: path, limits: limits)
-                } else {
-                    // A spoiled case is still checked further, so lint reports everything at once.
-                    let stream = YAMLComposer.compose(bytes, file: path, limits: limits)
-                    outcomes = stream.outcomes + stream.salvaged.map { .success($0) }
-                }
-                if outcomes.isEmpty {
-                    // As `gavel evaluate` and `gavel test` report it (CaseLoader).
-                    caseProblems.append(
-                        .error("empty-file", "no case in this file", at: SourceLocation(file: path, line: 1, column: 1)))
-                }
+                // Spoiled cases are checked further too, so lint reports everything at once.
+                let outcomes = CaseLoader.nodes(in: bytes, file: path, limits: limits, salvaged: true)
                 for outcome in outcomes {
                     switch outcome {
                     case .failure(let problem): caseProblems.append(problem)
