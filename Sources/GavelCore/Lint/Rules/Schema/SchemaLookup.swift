@@ -74,8 +74,21 @@ struct SchemaLookup {
         return match
     }
 
-    /// Every declared field, for help texts.
-    var declaredList: String { schema.fields.keys.sorted().joined(separator: ", ") }
+    /// The declared fields beside the unknown one: those directly under the
+    /// deepest part of `steps` the schema knows (the top-level names when it
+    /// knows none), so the help names the few the author was choosing from.
+    func declaredNear(_ steps: [String]) -> String {
+        let paths = schema.fields.keys.map { $0.split(separator: ".").map(String.init) }
+        var depth = steps.count - 1
+        while depth > 0, !paths.contains(where: { $0.count > depth && Array($0.prefix(depth)) == Array(steps.prefix(depth)) }) {
+            depth -= 1
+        }
+        let parent = Array(steps.prefix(max(0, depth)))
+        let children = Set(paths.filter { $0.count > parent.count && Array($0.prefix(parent.count)) == parent }
+            .map { $0.prefix(parent.count + 1).joined(separator: ".") })
+        let place = parent.isEmpty ? "at the top level" : "under `\(parent.joined(separator: "."))`"
+        return "declared \(place): " + children.sorted().map { "`\($0)`" }.joined(separator: ", ")
+    }
 }
 
 extension FieldType {

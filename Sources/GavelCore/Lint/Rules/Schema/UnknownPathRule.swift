@@ -98,7 +98,7 @@ public struct UnknownPathRule: LintRule {
                 context.finding(
                     Self.description, "path \(shown) is not declared in the schema", at: path.location,
                     help: lookup.suggestion(for: steps, written: path, base: base).map { "did you mean `\($0)`?" }
-                        ?? "declare it in the schema, or use one of: \(lookup.declaredList)"))
+                        ?? "declare it in the schema, or use a declared field; \(lookup.declaredNear(steps))"))
             return false
         }
         func walk(_ condition: CompiledCondition, base: [String]) {
