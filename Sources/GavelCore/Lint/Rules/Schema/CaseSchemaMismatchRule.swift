@@ -185,8 +185,8 @@ public struct CaseSchemaMismatchRule: LintRule {
             case (.enumeration(let values), .string), (.enumeration(let values), .int), (.enumeration(let values), .float):
                 guard !values.contains(scalar.text) else { return }
                 report(
-                    "`\(scalar.text)` is not a value of `\(name)`; expected one of \(values.map { "`\($0)`" }.joined(separator: ", "))",
-                    at: location, help: DidYouMean.help(for: scalar.text, among: values))
+                    "`\(scalar.text)` is not a value of `\(name)`; \(EnumValues.expected(values))",
+                    at: location, help: EnumValues.help(for: scalar.text, among: values))
             default:
                 var help: String?
                 if case .string = scalar.value, scalar.isQuoted, type == .int || type == .number || type == .bool {

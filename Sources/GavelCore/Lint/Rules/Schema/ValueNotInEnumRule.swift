@@ -106,13 +106,13 @@ public struct ValueNotInEnumRule: LintRule {
                     }
                     guard !values.contains(text) else { continue }
                     let location = index < p.operandLocations.count ? p.operandLocations[index] : p.location
-                    let expected = values.map { "`\($0)`" }.joined(separator: ", ")
                     findings.append(
                         context.finding(
-                            Self.description, "`\(text)` is not a value of `\(p.path.text)`; expected one of \(expected)",
+                            Self.description, "`\(text)` is not a value of `\(p.path.text)`; \(EnumValues.expected(values))",
                             at: location,
-                            help: DidYouMean.help(for: text, among: values)
-                                ?? "add `\(text)` to the field's enum in the schema if case data uses it"))
+                            help: EnumValues.help(
+                                for: text, among: values,
+                                fallback: "add `\(text)` to the field's enum in the schema if case data uses it")))
                 }
             }
         }
