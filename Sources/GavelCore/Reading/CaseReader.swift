@@ -1,6 +1,24 @@
+/// What a case document says, before it is digested into a `CaseRecord`.
+struct CaseContent {
+    var id: String
+    var asOf: Instant?
+    var expect: CaseExpectation?
+    var data: Value
+}
+
 extension DocumentReader {
-    /// A case document: reserved keys read and checked, everything else kept as data.
+    /// A case document with its digest, ready to evaluate and to log.
     mutating func readCase(_ root: SourceNode) -> CaseRecord? {
+        guard let content = readCaseContent(root) else { return nil }
+        let canonical = Value(root).json.canonical()
+        return CaseRecord(
+            id: content.id, asOf: content.asOf, data: content.data, canonicalJSON: canonical,
+            digest: Digest.sha256(canonical), expect: content.expect, location: root.location)
+    }
+
+    /// A case document: reserved keys read and checked, everything else kept
+    /// as data. Batch runs that need only the decision stop here.
+    mutating func readCaseContent(_ root: SourceNode) -> CaseContent? {
         guard let entries = root.mappingEntries else {
             error("not-a-mapping", "expected a mapping for a case, found \(root.kindDescription)", at: root.location)
             return nil
@@ -41,10 +59,7 @@ extension DocumentReader {
             error("missing-field", "case is missing the required field `id`", at: root.location)
         }
         guard diagnostics.count == before, let id else { return nil }
-        let canonical = Value(root).json.canonical()
-        return CaseRecord(
-            id: id, asOf: asOf, data: .map(data), canonicalJSON: canonical, digest: Digest.sha256(canonical),
-            expect: expect, location: root.location)
+        return CaseContent(id: id, asOf: asOf, expect: expect, data: .map(data))
     }
 
     private mutating func readExpectation(_ node: SourceNode) -> CaseExpectation? {

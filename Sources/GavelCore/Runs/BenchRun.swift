@@ -275,37 +275,16 @@ public struct BenchRun: Sendable {
     }
 }
 
-/// A case line reduced to what `decide` needs: its id and its data (every key
-/// but the reserved ones, as in `CaseRecord.data`).
+/// A case line reduced to what `decide` needs, read by the same reader as
+/// every case (without the digest, which only records need).
 struct BenchCase {
     var id: String
     var data: Value
 
     init?(_ node: SourceNode) {
-        guard let entries = node.mappingEntries else { return nil }
-        var id: String?
-        var data = ValueMap()
-        data.keys.reserveCapacity(entries.count)
-        data.values.reserveCapacity(entries.count)
-        for i in entries.indices {
-            switch entries[i].key {
-            case "kind":
-                guard entries[i].value.scalar?.text == "Case" else { return nil }
-            case "id":
-                guard let s = entries[i].value.scalar else { return nil }
-                switch s.value {
-                case .string(let text) where !text.isEmpty: id = text
-                case .int: id = s.text
-                default: return nil
-                }
-            case "as_of", "expect", "notes":
-                break
-            default:
-                data.append(entries[i].key, Value(entries[i].value))
-            }
-        }
-        guard let id else { return nil }
-        self.id = id
-        self.data = .map(data)
+        var reader = DocumentReader()
+        guard let content = reader.readCaseContent(node) else { return nil }
+        id = content.id
+        data = content.data
     }
 }
