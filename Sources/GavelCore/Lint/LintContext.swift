@@ -35,11 +35,6 @@ public struct LintContext: Sendable {
         policies.flatMap { policy in policy.exceptions.map { ($0, policy) } }
     }
 
-    /// The compiled form of a rule, when its condition compiled.
-    public func compiled(_ ruleID: String) -> CompiledRule? { compiled?.rules.first { $0.id == ruleID } }
-
-    public func compiledException(_ id: String) -> CompiledException? { compiled?.exceptions.first { $0.id == id } }
-
     /// A finding of `rule` at its default severity.
     public func finding(
         _ rule: LintRuleDescription, _ message: String, at location: SourceLocation?, help: String? = nil
