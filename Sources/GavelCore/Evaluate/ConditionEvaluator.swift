@@ -48,7 +48,7 @@ struct ConditionEvaluator {
             var children: [ConditionTrace] = []
             if let counted {
                 actual = .object([("matching", .int(counted.matching)), ("of", .int(counted.total))])
-                if let (index, item) = witness(q, element: element) {
+                if let (index, item) = counted.witness {
                     let inner = trace(q.condition, element: item)
                     children = [
                         ConditionTrace(
@@ -98,29 +98,24 @@ struct ConditionEvaluator {
         }
     }
 
-    /// How many list elements satisfy `where`; nil when the path is missing or not a list.
-    private mutating func count(_ q: Quantifier, element: Value) -> (matching: Int, total: Int)? {
+    /// How many list elements satisfy `where`, out of how many, and the
+    /// element the trail shows: the first that satisfies `where` (the first
+    /// that fails, for `every`), else the first. One pass, so each element is
+    /// evaluated once. nil when the path is missing.
+    private mutating func count(_ q: Quantifier, element: Value) -> (matching: Int, total: Int, witness: (Int, Value)?)? {
         guard let resolved = PathResolver.resolve(q.path, root: root, element: element) else { return nil }
         let items: [Value]
         if case .list(let list) = resolved { items = list } else { items = [resolved] }
-        var matching = 0
-        for item in items where holds(q.condition, element: item) { matching += 1 }
-        return (matching, items.count)
-    }
-
-    /// The element the trail shows under a quantifier: the first that
-    /// satisfies `where` (the first that fails, for `every`), else the first.
-    private mutating func witness(_ q: Quantifier, element: Value) -> (Int, Value)? {
-        guard let resolved = PathResolver.resolve(q.path, root: root, element: element) else { return nil }
-        let items: [Value]
-        if case .list(let list) = resolved { items = list } else { items = [resolved] }
-        guard let first = items.first else { return nil }
         let wanted: Bool
         if case .every = q.kind { wanted = false } else { wanted = true }
-        for (index, item) in items.enumerated() where holds(q.condition, element: item) == wanted {
-            return (index, item)
+        var matching = 0
+        var witness: (Int, Value)?
+        for (index, item) in items.enumerated() {
+            let holds = holds(q.condition, element: item)
+            if holds { matching += 1 }
+            if witness == nil, holds == wanted { witness = (index, item) }
         }
-        return (0, first)
+        return (matching, items.count, witness ?? items.first.map { (0, $0) })
     }
 
     private func quantifierHolds(_ q: Quantifier, matching: Int, total: Int) -> Bool {
