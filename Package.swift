@@ -1,12 +1,24 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The targets are the pipeline, in the only direction data may flow:
+//
+//   CYAML → GavelSyntax → GavelEngine → GavelLint → GavelCLI → gavel
+//
+// GavelSyntax: bytes to located nodes, diagnostics, JSON and digests.
+// GavelEngine: the model, reading documents, compiling, evaluating,
+//              screening, the decision record and the audit trail.
+// GavelLint:   lint rules, their settings, reporters and documentation.
+// GavelCLI:    what each command does (exit codes, stderr wording, defaults,
+//              the benchmark drivers), as library calls the tests run.
+// gavel:       the executable: flags in, GavelCLI calls, output out.
 let package = Package(
     name: "Gavel",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gavel", targets: ["gavel"]),
-        .library(name: "GavelCore", targets: ["GavelCore"]),
+        .library(name: "GavelEngine", targets: ["GavelEngine"]),
+        .library(name: "GavelLint", targets: ["GavelLint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,22 +31,28 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(
-            name: "GavelCore",
+            name: "GavelSyntax",
             dependencies: [
                 "CYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "GavelEngine", dependencies: ["GavelSyntax"]),
+        .target(name: "GavelLint", dependencies: ["GavelSyntax", "GavelEngine"]),
+        .target(name: "GavelCLI", dependencies: ["GavelSyntax", "GavelEngine", "GavelLint"]),
         .executableTarget(
             name: "gavel",
             dependencies: [
-                "GavelCore",
+                "GavelSyntax",
+                "GavelEngine",
+                "GavelLint",
+                "GavelCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
-            name: "GavelCoreTests",
-            dependencies: ["GavelCore"],
+            name: "GavelTests",
+            dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelCLI"],
             exclude: ["Fixtures", "Golden"]
         ),
     ],

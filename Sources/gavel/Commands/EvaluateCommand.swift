@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import GavelCore
+import GavelCLI
+import GavelEngine
+import GavelLint
+import GavelSyntax
 
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

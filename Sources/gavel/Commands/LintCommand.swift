@@ -1,5 +1,8 @@
 import ArgumentParser
-import GavelCore
+import GavelCLI
+import GavelEngine
+import GavelLint
+import GavelSyntax
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

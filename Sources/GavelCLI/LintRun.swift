@@ -1,0 +1,117 @@
+import Foundation
+import GavelEngine
+import GavelLint
+import GavelSyntax
+
+/// `gavel lint` as a library call. Paths may name policy directories (a
+/// folder with bundle.yaml, or with Policy/List/Schema documents), case
+/// folders, case files, or single policy/list/schema files (checked within
+/// their bundle, reporting only their own findings); with none, ./Policies
+/// and ./Cases are linted.
+package struct LintRun: Sendable {
+    package var paths: [String]
+    /// The bundle case files are checked against when no path names one.
+    package var policies: String?
+    package var format: LintFormat
+    package var strict: Bool
+
+    package init(paths: [String], policies: String?, format: LintFormat, strict: Bool) {
+        self.paths = paths
+        self.policies = policies
+        self.format = format
+        self.strict = strict
+    }
+
+    /// SPEC §4: 0 clean; 1 errors (or warnings with `--strict`); 2 a path could not be read.
+    package func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        // Bundle root → the files asked for in it (nil: the whole bundle).
+        var bundles: [(root: String, only: Set<String>?)] = []
+        var caseFiles: [String] = []
+        var unreadable: [String] = []
+        func addBundle(_ root: String, only file: String?) {
+            if let i = bundles.firstIndex(where: { $0.root == root }) {
+                if let file, bundles[i].only != nil { bundles[i].only?.insert(file) } else { bundles[i].only = nil }
+            } else {
+                bundles.append((root, file.map { [$0] }))
+            }
+        }
+        let requested = paths.isEmpty ? ["./Policies", "./Cases"].filter { FileManager.default.fileExists(atPath: $0) } : paths
+        for path in requested {
+            let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+            if FileAccess.isDirectory(trimmed) {
+                if Self.isBundle(trimmed) {
+                    addBundle(trimmed, only: nil)
+                } else {
+                    caseFiles += FileAccess.files(under: trimmed, extensions: CaseLoader.extensions).map { trimmed + "/" + $0 }
+                }
+            } else if FileManager.default.isReadableFile(atPath: trimmed) {
+                if Self.declaresBundleKind(trimmed) {
+                    // A policy, list or schema file is checked within its bundle, which its references need.
+                    let root = Self.bundleRoot(containing: trimmed)
+                    addBundle(root, only: FileAccess.realPath(trimmed) ?? trimmed)
+                } else {
+                    caseFiles.append(trimmed)
+                }
+            } else {
+                unreadable.append(path)
+            }
+        }
+        let primary = bundles.first?.root ?? policies ?? (FileAccess.isDirectory("./Policies") ? "./Policies" : nil)
+        var findings: [Diagnostic] = []
+        var fileContents: [String: [UInt8]] = [:]
+        let runs: [(root: String?, only: Set<String>?)] = bundles.isEmpty ? [(primary, nil)] : bundles.map { ($0.root, $0.only) }
+        for (i, run) in runs.enumerated() {
+            let report = Linter.lint(policies: run.root, caseFiles: i == 0 ? caseFiles : [])
+            findings += report.findings.filter { finding in
+                guard let only = run.only else { return true }
+                guard let file = finding.location?.file else { return false }
+                return only.contains(FileAccess.realPath(file) ?? file) || caseFiles.contains(file)
+            }
+            fileContents.merge(report.fileContents) { first, _ in first }
+        }
+        let report = LintReport(findings: Array(Set(findings)).sorted(), fileContents: fileContents)
+        output(format.render(report))
+        for path in unreadable {
+            errors("gavel: cannot read `\(path)`: no such file or directory\n")
+        }
+        return unreadable.isEmpty ? report.exitStatus(strict: strict) : 2
+    }
+
+    /// The nearest folder at or above the file's own that holds bundle.yaml,
+    /// else the file's own folder.
+    static func bundleRoot(containing file: String) -> String {
+        let start = (file as NSString).deletingLastPathComponent
+        var directory = start.isEmpty ? "." : start
+        while true {
+            if FileManager.default.fileExists(atPath: directory + "/bundle.yaml") { return directory }
+            let parent = (directory as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != directory, FileAccess.isDirectory(parent) else { break }
+            directory = parent
+        }
+        return start.isEmpty ? "." : start
+    }
+
+    /// Whether a file's text declares a bundle document (anything but a case).
+    static func declaresBundleKind(_ file: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: file) else { return false }
+        return Self.bundleKindLine(in: String(decoding: data.prefix(65_536), as: UTF8.self))
+    }
+
+    static func bundleKindLine(in text: String) -> Bool {
+        for line in text.split(separator: "\n") where line.hasPrefix("kind:") {
+            let kind = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            if ["Bundle", "Policy", "List", "Schema"].contains(kind) { return true }
+        }
+        return false
+    }
+
+    /// A directory is a policy bundle when it has bundle.yaml, or any YAML
+    /// file below it declares a Bundle, Policy, List or Schema.
+    static func isBundle(_ directory: String) -> Bool {
+        if FileManager.default.fileExists(atPath: directory + "/bundle.yaml") { return true }
+        for relative in FileAccess.files(under: directory, extensions: [".yaml", ".yml"]) {
+            if declaresBundleKind(directory + "/" + relative) { return true }
+        }
+        return false
+    }
+}

@@ -1,7 +1,0 @@
-/// Every lint rule, by category. Each category's list lives in its folder.
-public enum LintRegistry {
-    public static let all: [any LintRule.Type] =
-        LoadingRules.all + ReferenceRules.all + SchemaRules.all + SemanticsRules.all + AuditabilityRules.all
-
-    public static func rule(_ id: String) -> (any LintRule.Type)? { all.first { $0.description.id == id } }
-}

@@ -1,7 +1,0 @@
-/// The references rules, in the order `gavel lint --list` shows them.
-public enum ReferenceRules {
-    public static let all: [any LintRule.Type] = [
-        UnknownDecisionRule.self, UnknownListRule.self, UnknownRuleRule.self, SuspendsMandatoryRule.self,
-        DuplicateIDRule.self, PathOutsideBundleRule.self, UnknownPlaceholderRule.self, CaseExpectsUnknownRuleRule.self,
-    ]
-}

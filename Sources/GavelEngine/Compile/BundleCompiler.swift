@@ -1,0 +1,198 @@
+import GavelSyntax
+
+/// Everything a bundle's files said, before cross-references are checked.
+package struct BundleDocuments: Sendable {
+    package var manifest: BundleManifest
+    package var policies: [Policy]
+    package var lists: [DesignationList]
+    package var schema: CaseSchema?
+    package var files: [BundleFile]
+    package var digest: String
+    /// The directory as given, which prefixes every location.
+    package var root: String
+}
+
+/// A bundle as far as it could be read and compiled, with every problem.
+package struct BundleAnalysis: Sendable {
+    package var documents: BundleDocuments?
+    /// The rules and exceptions whose conditions compiled; nil when nothing could be read.
+    package var compiled: CompiledBundle?
+    package var diagnostics: [Diagnostic]
+
+    package init(documents: BundleDocuments?, compiled: CompiledBundle?, diagnostics: [Diagnostic]) {
+        self.documents = documents
+        self.compiled = compiled
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Resolves and checks every reference in a bundle (SPEC §1.2, §3) and
+/// compiles conditions. Reports every problem, never only the first.
+enum BundleCompiler {
+    /// The compiled bundle (rules whose conditions failed are left out) and every problem.
+    static func compile(_ documents: BundleDocuments) -> (CompiledBundle, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let manifest = documents.manifest
+        var severity: [String: Int] = [:]
+        for (index, step) in manifest.ladder.enumerated() { severity[step.id] = index }
+
+        // Lists: ids unique across the bundle, entry ids unique within a list.
+        var listsByID: [String: DesignationList] = [:]
+        for list in documents.lists {
+            if let earlier = listsByID[list.id] {
+                diagnostics.append(
+                    .error("duplicate-id", "list id `\(list.id)` is already used at \(earlier.location)", at: list.location))
+                continue
+            }
+            listsByID[list.id] = list
+            var entryIDs: [String: SourceLocation] = [:]
+            for entry in list.entries {
+                if let first = entryIDs[entry.id] {
+                    diagnostics.append(
+                        .error("duplicate-id", "entry id `\(entry.id)` appears twice in list `\(list.id)` (first at \(first))", at: entry.location))
+                }
+                entryIDs[entry.id] = entry.location
+                if let listed = entry.listed, let delisted = entry.delisted, delisted < listed {
+                    diagnostics.append(
+                        .error(
+                            "delisted-before-listed", "entry `\(entry.id)` is delisted (\(delisted)) before it was listed (\(listed))",
+                            at: entry.location, help: "copy both dates again from the list's official source"))
+                }
+            }
+        }
+
+        // Rules and exceptions share one id space: records refer to both by id.
+        var idLocations: [String: SourceLocation] = [:]
+        var policyIDs: [String: SourceLocation] = [:]
+        var rulesByID: [String: Rule] = [:]
+        for policy in documents.policies {
+            if let earlier = policyIDs[policy.id] {
+                diagnostics.append(.error("duplicate-id", "policy id `\(policy.id)` is already used at \(earlier)", at: policy.location))
+            }
+            policyIDs[policy.id] = policy.location
+            if let effective = policy.effective, let expires = policy.expires, expires <= effective {
+                diagnostics.append(
+                    .error(
+                        "inverted-window", "policy `\(policy.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                        at: policy.location, help: "swap or correct `effective` and `expires`"))
+            }
+            for rule in policy.rules {
+                if let earlier = idLocations[rule.id] {
+                    diagnostics.append(
+                        .error("duplicate-id", "rule id `\(rule.id)` is already used at \(earlier)", at: rule.location,
+                               help: "rule and exception ids must be unique across the bundle"))
+                }
+                idLocations[rule.id] = rule.location
+                rulesByID[rule.id] = rule
+            }
+            for exception in policy.exceptions {
+                if let earlier = idLocations[exception.id] {
+                    diagnostics.append(
+                        .error("duplicate-id", "exception id `\(exception.id)` is already used at \(earlier)", at: exception.location,
+                               help: "rule and exception ids must be unique across the bundle"))
+                }
+                idLocations[exception.id] = exception.location
+            }
+        }
+
+        var conditions = ConditionCompiler(listIDs: Set(listsByID.keys), defaultMinScore: manifest.screeningMinScore)
+        var rules: [CompiledRule] = []
+        var exceptions: [CompiledException] = []
+        for policy in documents.policies {
+            for rule in policy.rules {
+                let condition = conditions.compile(rule.when)
+                guard let ruleSeverity = severity[rule.decision] else {
+                    diagnostics.append(
+                        .error(
+                            "unknown-decision", "decision `\(rule.decision)` of rule `\(rule.id)` is not on the ladder",
+                            at: rule.decisionLocation,
+                            help: DidYouMean.help(for: rule.decision, among: manifest.ladder.map(\.id))
+                                ?? "the ladder is: \(manifest.ladder.map(\.id).joined(separator: ", "))"))
+                    continue
+                }
+                if rule.decision == "geo_block", rule.scope.jurisdictions.isEmpty {
+                    diagnostics.append(
+                        .error(
+                            "geo-block-without-jurisdictions", "rule `\(rule.id)` decides `geo_block` but names no jurisdictions",
+                            at: rule.decisionLocation, help: "add `scope: { jurisdictions: [DE, IT] }` naming where access is blocked"))
+                }
+                if let effective = rule.effective, let expires = rule.expires, expires <= effective,
+                    invertedByOwnDates(effective, expires, policy)
+                {
+                    diagnostics.append(
+                        .error(
+                            "inverted-window", "rule `\(rule.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                            at: rule.location, help: "swap or correct `effective` and `expires`"))
+                }
+                let reason = rule.reason.map {
+                    ReasonTemplate.parse(
+                        $0, at: rule.reasonLocation, ruleHasScreen: condition.map(containsScreen) ?? true,
+                        schema: documents.schema, diagnostics: &diagnostics)
+                }
+                guard let condition else { continue }
+                rules.append(
+                    CompiledRule(
+                        id: rule.id, policyID: policy.id, title: rule.title, basis: rule.basis, condition: condition,
+                        decision: rule.decision, severity: ruleSeverity, obligations: rule.obligations,
+                        mandatory: rule.mandatory, effective: rule.effective, expires: rule.expires, scope: rule.scope,
+                        reason: reason, location: rule.location))
+            }
+            for exception in policy.exceptions {
+                if let effective = exception.effective, let expires = exception.expires, expires <= effective,
+                    invertedByOwnDates(effective, expires, policy)
+                {
+                    diagnostics.append(
+                        .error(
+                            "inverted-window", "exception `\(exception.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                            at: exception.location, help: "swap or correct `effective` and `expires`"))
+                }
+                for (target, location) in zip(exception.suspends, exception.suspendsLocations) {
+                    guard let rule = rulesByID[target] else {
+                        diagnostics.append(
+                            .error(
+                                "unknown-rule", "exception `\(exception.id)` suspends `\(target)`, which is not a rule in this bundle",
+                                at: location, help: DidYouMean.help(for: target, among: rulesByID.keys)))
+                        continue
+                    }
+                    if rule.mandatory {
+                        diagnostics.append(
+                            .error(
+                                "suspends-mandatory", "exception `\(exception.id)` suspends `\(target)`, which is mandatory",
+                                at: location, help: "a mandatory rule cannot be suspended; remove it from `suspends`"))
+                    }
+                }
+                guard let condition = conditions.compile(exception.when) else { continue }
+                exceptions.append(
+                    CompiledException(
+                        id: exception.id, policyID: policy.id, title: exception.title, suspends: exception.suspends,
+                        condition: condition, basis: exception.basis, effective: exception.effective,
+                        expires: exception.expires, location: exception.location))
+            }
+        }
+        diagnostics += conditions.diagnostics
+        let compiled = CompiledBundle(
+            manifest: manifest, digest: documents.digest, files: documents.files,
+            rules: rules.sorted { $0.id < $1.id }, exceptions: exceptions.sorted { $0.id < $1.id },
+            lists: documents.lists.map(CompiledList.init).sorted { $0.id < $1.id }, schema: documents.schema,
+            severity: severity)
+        return (compiled, diagnostics)
+    }
+
+    /// Whether an item's inverted window comes from dates of its own. One
+    /// taken from its policy means its own date lies outside the policy's
+    /// window, which lint reports as `rule-never-in-force`; both taken means
+    /// the policy's finding covers it.
+    private static func invertedByOwnDates(_ effective: Instant, _ expires: Instant, _ policy: Policy) -> Bool {
+        policy.effective != effective && policy.expires != expires
+    }
+
+    static func containsScreen(_ condition: CompiledCondition) -> Bool {
+        switch condition {
+        case .all(let items, _), .any(let items, _): return items.contains(where: containsScreen)
+        case .not(let inner, _): return containsScreen(inner)
+        case .quantifier(let q): return containsScreen(q.condition)
+        case .predicate: return false
+        case .screen: return true
+        }
+    }
+}

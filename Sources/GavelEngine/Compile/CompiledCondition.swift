@@ -1,0 +1,138 @@
+import GavelSyntax
+
+/// A condition after validation: paths split, operators resolved to cases
+/// with typed operands. The evaluator only ever sees this form.
+package indirect enum CompiledCondition: Sendable {
+    case all([CompiledCondition], SourceLocation)
+    case any([CompiledCondition], SourceLocation)
+    case not(CompiledCondition, SourceLocation)
+    case predicate(Predicate)
+    case quantifier(Quantifier)
+    case screen(ScreenSpec)
+
+    package var location: SourceLocation {
+        switch self {
+        case .all(_, let l), .any(_, let l), .not(_, let l): return l
+        case .predicate(let p): return p.location
+        case .quantifier(let q): return q.location
+        case .screen(let s): return s.location
+        }
+    }
+}
+
+/// A dotted path into the case; `$.` makes it absolute inside a `where`.
+package struct CasePath: Sendable, Hashable, CustomStringConvertible {
+    package var text: String
+    package var steps: [String]
+    package var fromRoot: Bool
+    /// Where the path is written; nil for paths made by the engine itself.
+    package var location: SourceLocation?
+
+    package init(text: String, steps: [String], fromRoot: Bool, location: SourceLocation? = nil) {
+        self.text = text
+        self.steps = steps
+        self.fromRoot = fromRoot
+        self.location = location
+    }
+
+    package var description: String { text }
+
+    /// Paths are the same path wherever they are written.
+    package static func == (lhs: CasePath, rhs: CasePath) -> Bool { lhs.text == rhs.text }
+    package func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
+
+package struct Predicate: Sendable {
+    package var path: CasePath
+    package var op: PredicateOperator
+    package var location: SourceLocation
+    /// Where the operand is written (the whole list for `in` and the `contains_*` operators), for lint.
+    package var operandLocation: SourceLocation? = nil
+    /// Where each operand value is written: the items of a list operand, else the single value.
+    package var operandLocations: [SourceLocation] = []
+}
+
+package enum Comparison: String, Sendable {
+    case gt, gte, lt, lte, equals
+
+    package func holds(_ order: Int) -> Bool {
+        switch self {
+        case .gt: return order > 0
+        case .gte: return order >= 0
+        case .lt: return order < 0
+        case .lte: return order <= 0
+        case .equals: return order == 0
+        }
+    }
+}
+
+/// What `gt`/`gte`/`lt`/`lte` compare against: decided at compile time from the operand.
+package enum Bound: Sendable {
+    case number(Double)
+    case date(Instant)
+}
+
+package enum PredicateOperator: Sendable {
+    case equals(Value)
+    case `in`([Value])
+    case contains(Value)
+    case containsAny([Value])
+    case containsAll([Value])
+    case exists(Bool)
+    case compare(Comparison, Bound)
+    case glob(GlobPattern)
+    case startsWith(String)
+    case endsWith(String)
+    case within(Span)
+
+    package var name: String {
+        switch self {
+        case .equals: return "equals"
+        case .in: return "in"
+        case .contains: return "contains"
+        case .containsAny: return "contains_any"
+        case .containsAll: return "contains_all"
+        case .exists: return "exists"
+        case .compare(let c, _): return c.rawValue
+        case .glob: return "glob"
+        case .startsWith: return "starts_with"
+        case .endsWith: return "ends_with"
+        case .within: return "within"
+        }
+    }
+
+    package static let names = [
+        "equals", "in", "contains", "contains_any", "contains_all", "exists", "gt", "gte", "lt", "lte",
+        "glob", "starts_with", "ends_with", "within",
+    ]
+}
+
+package struct Quantifier: Sendable {
+    package enum Kind: Sendable {
+        case some, every
+        case count(Comparison, Int)
+    }
+
+    package var kind: Kind
+    package var path: CasePath
+    package var condition: CompiledCondition
+    package var location: SourceLocation
+
+    package var name: String {
+        switch kind {
+        case .some: return "some"
+        case .every: return "every"
+        case .count: return "count"
+        }
+    }
+}
+
+package struct ScreenSpec: Sendable {
+    package var lists: [String]
+    package var names: [CasePath]
+    package var identifiers: [(kind: String, paths: [CasePath])]
+    package var minScore: Double
+    package var below: Double?
+    package var types: [ListEntry.EntryType]?
+    package var location: SourceLocation
+}

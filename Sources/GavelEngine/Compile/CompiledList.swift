@@ -1,0 +1,46 @@
+import GavelSyntax
+
+/// A designation list with every name and identifier normalised once, at
+/// compile time, so screening a case only normalises the case's own values.
+package struct CompiledList: Sendable {
+    package var id: String
+    package var title: String?
+    package var asOf: Instant?
+    package var digest: String
+    package var entries: [ScreeningEntry]
+
+    init(_ list: DesignationList) {
+        id = list.id
+        title = list.title
+        asOf = list.asOf
+        digest = list.digest
+        entries = list.entries.map(ScreeningEntry.init)
+    }
+}
+
+package struct ScreeningEntry: Sendable {
+    package struct Name: Sendable {
+        package var text: String
+        package var normalized: String
+        package var isAlias: Bool
+    }
+
+    package var entry: ListEntry
+    /// The primary name first, then aliases in list order.
+    package var names: [Name]
+    package var identifiers: [String: Set<String>]
+
+    init(_ entry: ListEntry) {
+        self.entry = entry
+        var names = [Name(text: entry.name, normalized: NameNormalizer.normalize(entry.name), isAlias: false)]
+        for alias in entry.aliases {
+            names.append(Name(text: alias, normalized: NameNormalizer.normalize(alias), isAlias: true))
+        }
+        self.names = names
+        var identifiers: [String: Set<String>] = [:]
+        for (kind, values) in entry.identifiers {
+            identifiers[kind, default: []].formUnion(values.map { IdentifierNormalizer.normalize($0, kind: kind) })
+        }
+        self.identifiers = identifiers
+    }
+}

@@ -1,0 +1,304 @@
+import GavelSyntax
+
+/// Turns a `when:` node into a `CompiledCondition`, reporting every shape or
+/// operand problem with its location (SPEC §1.3).
+struct ConditionCompiler {
+    /// Lists known to the bundle, for `screen.lists`.
+    let listIDs: Set<String>
+    let defaultMinScore: Double
+    var diagnostics: [Diagnostic] = []
+
+    static let forms = ["all", "any", "not", "path", "some", "every", "count", "screen"]
+
+    mutating func compile(_ node: SourceNode, insideWhere: Bool = false) -> CompiledCondition? {
+        guard let entries = node.mappingEntries else {
+            error(
+                "invalid-condition", "expected a condition (a mapping such as `{ path: ..., equals: ... }`), found \(node.kindDescription)",
+                at: node.location)
+            return nil
+        }
+        let keys = entries.map(\.key)
+        if keys.contains("path") { return predicate(node, entries, insideWhere: insideWhere) }
+        let forms = entries.filter { Self.forms.contains($0.key) }
+        for entry in entries where !Self.forms.contains(entry.key) {
+            let help = DidYouMean.help(for: entry.key, among: Self.forms + PredicateOperator.names)
+            if PredicateOperator.names.contains(entry.key) {
+                error("invalid-condition", "operator `\(entry.key)` needs a `path`", at: entry.keyLocation)
+            } else {
+                error(
+                    "unknown-field", "unknown condition `\(entry.key)`", at: entry.keyLocation,
+                    help: help ?? "a condition is one of all, any, not, a `path` predicate, some, every, count, screen")
+            }
+        }
+        guard forms.count == 1, let form = forms.first else {
+            if forms.count > 1 {
+                error(
+                    "invalid-condition",
+                    "a condition has exactly one form; found \(forms.map { "`\($0.key)`" }.joined(separator: " and "))",
+                    at: forms[1].keyLocation, help: "wrap several conditions in `all: [...]` or `any: [...]`")
+            } else if entries.isEmpty {
+                error("invalid-condition", "empty condition", at: node.location)
+            }
+            return nil
+        }
+        switch form.key {
+        case "all", "any":
+            guard let items = form.value.sequenceItems else {
+                error("invalid-condition", "`\(form.key)` takes a list of conditions, found \(form.value.kindDescription)", at: form.value.location)
+                return nil
+            }
+            if items.isEmpty {
+                error("invalid-condition", "`\(form.key)` needs at least one condition", at: form.value.location)
+                return nil
+            }
+            let compiled = items.map { compile($0, insideWhere: insideWhere) }
+            let children = compiled.compactMap { $0 }
+            guard children.count == compiled.count else { return nil }
+            return form.key == "all" ? .all(children, form.keyLocation) : .any(children, form.keyLocation)
+        case "not":
+            return compile(form.value, insideWhere: insideWhere).map { .not($0, form.keyLocation) }
+        case "some", "every", "count":
+            return quantifier(form, insideWhere: insideWhere)
+        default:
+            return screen(form)
+        }
+    }
+
+    // MARK: predicates
+
+    private mutating func predicate(_ node: SourceNode, _ entries: [MappingEntry], insideWhere: Bool) -> CompiledCondition? {
+        guard let pathEntry = entries.first(where: { $0.key == "path" }),
+            let path = casePath(pathEntry.value, insideWhere: insideWhere)
+        else { return nil }
+        var operators: [MappingEntry] = []
+        for entry in entries where entry.key != "path" {
+            if PredicateOperator.names.contains(entry.key) {
+                operators.append(entry)
+            } else {
+                error(
+                    "unknown-field", "unknown operator `\(entry.key)`", at: entry.keyLocation,
+                    help: DidYouMean.help(for: entry.key, among: PredicateOperator.names)
+                        ?? "operators: \(PredicateOperator.names.joined(separator: ", "))")
+            }
+        }
+        guard operators.count == 1, let opEntry = operators.first else {
+            if operators.count > 1 {
+                error(
+                    "invalid-condition",
+                    "a predicate takes exactly one operator; found \(operators.map { "`\($0.key)`" }.joined(separator: " and "))",
+                    at: operators[1].keyLocation, help: "combine two tests with `all: [...]`")
+            } else if entries.count == 1 {
+                error(
+                    "invalid-condition", "predicate on `\(path.text)` has no operator", at: node.location,
+                    help: "add one of \(PredicateOperator.names.joined(separator: ", "))")
+            }
+            return nil
+        }
+        guard let op = operatorValue(opEntry) else { return nil }
+        return .predicate(
+            Predicate(
+                path: path, op: op, location: opEntry.keyLocation, operandLocation: opEntry.value.location,
+                operandLocations: opEntry.value.sequenceItems?.map(\.location) ?? [opEntry.value.location]))
+    }
+
+    private mutating func operatorValue(_ entry: MappingEntry) -> PredicateOperator? {
+        let node = entry.value
+        let name = entry.key
+        switch name {
+        case "equals":
+            guard let v = scalarOperand(node, name) else { return nil }
+            return .equals(v)
+        case "contains":
+            guard let v = scalarOperand(node, name) else { return nil }
+            return .contains(v)
+        case "in", "contains_any", "contains_all":
+            guard let items = node.sequenceItems else {
+                operandError(name, expected: "a list of values", node, help: "write `\(name): [\(node.scalar?.text ?? "...")]`")
+                return nil
+            }
+            let values = items.compactMap { scalarOperand($0, name) }
+            guard values.count == items.count else { return nil }
+            return name == "in" ? .in(values) : name == "contains_any" ? .containsAny(values) : .containsAll(values)
+        case "exists":
+            guard case .bool(let b)? = node.scalar?.value else {
+                operandError(name, expected: "`true` or `false`", node)
+                return nil
+            }
+            return .exists(b)
+        case "gt", "gte", "lt", "lte":
+            guard let comparison = Comparison(rawValue: name), let bound = bound(node, name) else { return nil }
+            return .compare(comparison, bound)
+        case "glob", "starts_with", "ends_with":
+            guard let text = stringOperand(node, name) else { return nil }
+            if name == "glob" { return .glob(GlobPattern(text)) }
+            return name == "starts_with" ? .startsWith(text) : .endsWith(text)
+        case "within":
+            guard let text = stringOperand(node, name) else { return nil }
+            guard let span = Span.parse(text) else {
+                error(
+                    "invalid-duration", "`within` needs a duration like `30d`, `12h` or `2w`, found `\(text)`",
+                    at: node.location, help: "units are h (hours), d (days) and w (weeks)")
+                return nil
+            }
+            return .within(span)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func bound(_ node: SourceNode, _ name: String) -> Bound? {
+        if let scalar = node.scalar {
+            switch scalar.value {
+            case .int(let i): return .number(Double(i))
+            case .float(let d): return .number(d)
+            case .string(let s):
+                if let instant = Instant.parse(s) { return .date(instant) }
+            default: break
+            }
+        }
+        operandError(name, expected: "a number or a date", node)
+        return nil
+    }
+
+    private mutating func scalarOperand(_ node: SourceNode, _ name: String) -> Value? {
+        guard node.scalar != nil else {
+            operandError(
+                name, expected: "a single value", node,
+                help: node.sequenceItems != nil ? "to test several values use `in`, `contains_any` or `contains_all`" : nil)
+            return nil
+        }
+        return Value(node)
+    }
+
+    private mutating func stringOperand(_ node: SourceNode, _ name: String) -> String? {
+        guard let scalar = node.scalar, scalar.value != .null, scalar.value != .bool(true), scalar.value != .bool(false) else {
+            operandError(name, expected: "a string", node)
+            return nil
+        }
+        return scalar.text
+    }
+
+    private mutating func operandError(_ name: String, expected: String, _ node: SourceNode, help: String? = nil) {
+        error("operator-type", "`\(name)` expects \(expected), found \(node.kindDescription)", at: node.location, help: help)
+    }
+
+    // MARK: paths
+
+    mutating func casePath(_ node: SourceNode, insideWhere: Bool) -> CasePath? {
+        guard let scalar = node.scalar, case .string(let text) = scalar.value else {
+            error("invalid-path", "`path` must be a dotted field name such as `customer.name`, found \(node.kindDescription)", at: node.location)
+            return nil
+        }
+        var body = Substring(text)
+        let fromRoot = body.hasPrefix("$.")
+        if fromRoot { body = body.dropFirst(2) }
+        let steps = body.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        if steps.contains(where: { $0.isEmpty }) {
+            error("invalid-path", "path `\(text)` has an empty step", at: node.location, help: "write paths like `customer.aliases`")
+            return nil
+        }
+        if let first = steps.first, fromRoot || !insideWhere, CaseRecord.reservedKeys.contains(first) {
+            error(
+                "invalid-path", "path `\(text)` reaches the reserved case key `\(first)`", at: node.location,
+                help: "the keys kind, id, as_of, expect and notes describe the case file, not the case")
+            return nil
+        }
+        return CasePath(text: text, steps: steps, fromRoot: fromRoot, location: node.location)
+    }
+
+    // MARK: quantifiers
+
+    private mutating func quantifier(_ form: MappingEntry, insideWhere: Bool) -> CompiledCondition? {
+        let name = form.key
+        var reader = DocumentReader()
+        let allowed = name == "count" ? ["path", "where", "gt", "gte", "lt", "lte", "equals"] : ["path", "where"]
+        defer { diagnostics += reader.diagnostics }
+        guard let f = reader.fields(form.value, of: "`\(name)`", allowed: allowed, required: ["path", "where"]),
+            let pathNode = f["path"], let whereNode = f["where"],
+            let path = casePath(pathNode, insideWhere: insideWhere),
+            let condition = compile(whereNode, insideWhere: true)
+        else { return nil }
+        var kind: Quantifier.Kind = name == "some" ? .some : .every
+        if name == "count" {
+            let comparisons = ["gt", "gte", "lt", "lte", "equals"].filter { f[$0] != nil }
+            guard comparisons.count == 1, let key = comparisons.first, let valueNode = f[key],
+                let comparison = Comparison(rawValue: key)
+            else {
+                error(
+                    "invalid-condition", "`count` needs exactly one of gt, gte, lt, lte, equals", at: form.keyLocation,
+                    help: "for example `count: { path: requests, where: {...}, gte: 2 }`")
+                return nil
+            }
+            guard case .int(let n)? = valueNode.scalar?.value, n >= 0 else {
+                operandError(key, expected: "a whole number of elements", valueNode)
+                return nil
+            }
+            kind = .count(comparison, n)
+        }
+        return .quantifier(Quantifier(kind: kind, path: path, condition: condition, location: form.keyLocation))
+    }
+
+    // MARK: screen
+
+    private mutating func screen(_ form: MappingEntry) -> CompiledCondition? {
+        var reader = DocumentReader()
+        defer { diagnostics += reader.diagnostics }
+        guard
+            let f = reader.fields(
+                form.value, of: "`screen`", allowed: ["lists", "names", "identifiers", "min_score", "below", "types"],
+                required: ["lists"])
+        else { return nil }
+        let lists = reader.stringsWithLocations(f, "lists")
+        for (id, location) in lists where !listIDs.contains(id) {
+            error(
+                "unknown-list", "unknown list `\(id)`", at: location,
+                help: DidYouMean.help(for: id, among: listIDs) ?? "lists in this bundle: \(listIDs.sorted().joined(separator: ", "))")
+        }
+        if lists.isEmpty { error("invalid-condition", "`screen` needs at least one list", at: form.value.location) }
+        let names = (f["names"]?.sequenceItems ?? f["names"].map { [$0] } ?? []).compactMap { casePath($0, insideWhere: false) }
+        var identifiers: [(kind: String, paths: [CasePath])] = []
+        if let idNode = f["identifiers"] {
+            if let entries = idNode.mappingEntries {
+                for entry in entries {
+                    let items = entry.value.sequenceItems ?? [entry.value]
+                    identifiers.append((entry.key, items.compactMap { casePath($0, insideWhere: false) }))
+                }
+            } else {
+                operandError("identifiers", expected: "a mapping of identifier kind to paths", idNode)
+            }
+        }
+        if names.isEmpty && identifiers.isEmpty {
+            error("invalid-condition", "`screen` needs `names` or `identifiers` to look up", at: form.keyLocation)
+        }
+        let minScore = reader.number(f, "min_score") ?? defaultMinScore
+        let below = reader.number(f, "below")
+        if !(minScore > 0 && minScore <= 1) {
+            error(
+                "screen-score-range", "`min_score` must be in (0, 1], found `\(minScore)`", at: f["min_score"]?.location,
+                help: "scores are fractions: `min_score: 0.92`; 1.0 is an exact match")
+        }
+        if let below, below <= minScore {
+            error(
+                "screen-score-range", "`below` (\(below)) must be greater than `min_score` (\(minScore))", at: f["below"]?.location,
+                help: "`below` ends a review band above `min_score`, e.g. `min_score: 0.90, below: 1.0`")
+        }
+        var types: [ListEntry.EntryType]?
+        if f["types"] != nil {
+            types = reader.stringsWithLocations(f, "types").compactMap { text, location in
+                if let t = ListEntry.EntryType(rawValue: text) { return t }
+                error(
+                    "operator-type", "unknown entry type `\(text)`", at: location,
+                    help: DidYouMean.help(for: text, among: ListEntry.EntryType.allCases.map(\.rawValue)))
+                return nil
+            }
+        }
+        return .screen(
+            ScreenSpec(
+                lists: lists.map(\.0), names: names, identifiers: identifiers, minScore: minScore, below: below,
+                types: types, location: form.keyLocation))
+    }
+
+    mutating func error(_ rule: String, _ message: String, at location: SourceLocation?, help: String? = nil) {
+        diagnostics.append(.error(rule, message, at: location, help: help))
+    }
+}

@@ -1,0 +1,171 @@
+import GavelSyntax
+
+/// Evaluates compiled conditions against one case. `trace` builds the
+/// explanation for the record; `holds` is the allocation-light path used
+/// inside quantifiers and by batch runs. Both share `PredicateTest`.
+struct ConditionEvaluator {
+    let root: Value
+    let asOf: Instant
+    let screener: Screener
+    /// The rule (or exception) being evaluated, for `matches`.
+    let owner: String
+    private(set) var matches: [ScreenMatch] = []
+
+    init(root: Value, asOf: Instant, screener: Screener, owner: String) {
+        self.root = root
+        self.asOf = asOf
+        self.screener = screener
+        self.owner = owner
+    }
+
+    mutating func trace(_ condition: CompiledCondition, element: Value? = nil) -> ConditionTrace {
+        let element = element ?? root
+        switch condition {
+        case .all(let items, let location):
+            var children: [ConditionTrace] = []
+            var result = true
+            for item in items {
+                let child = trace(item, element: element)
+                children.append(child)
+                if !child.result { result = false }
+            }
+            return ConditionTrace(op: "all", result: result, children: children, location: location)
+        case .any(let items, let location):
+            let children = items.map { trace($0, element: element) }
+            return ConditionTrace(op: "any", result: children.contains { $0.result }, children: children, location: location)
+        case .not(let inner, let location):
+            let child = trace(inner, element: element)
+            return ConditionTrace(op: "not", result: !child.result, children: [child], location: location)
+        case .predicate(let p):
+            let resolved = PathResolver.resolve(p.path, root: root, element: element)
+            let outcome = PredicateTest.test(p.op, resolved, asOf: asOf)
+            return ConditionTrace(
+                op: p.op.name, path: p.path.text, expected: p.op.expectedJSON, actual: resolved?.json ?? .null,
+                result: outcome.isTrue, note: outcome == .missing || outcome == .typeMismatch ? outcome : nil,
+                location: p.location)
+        case .quantifier(let q):
+            let counted = count(q, element: element)
+            let result = counted.map { quantifierHolds(q, matching: $0.matching, total: $0.total) } ?? false
+            var actual: JSON = .null
+            var children: [ConditionTrace] = []
+            if let counted {
+                actual = .object([("matching", .int(counted.matching)), ("of", .int(counted.total))])
+                if let (index, item) = counted.witness {
+                    let inner = trace(q.condition, element: item)
+                    children = [
+                        ConditionTrace(
+                            op: "where", path: "\(q.path.text)[\(index)]", result: inner.result, children: [inner],
+                            location: q.condition.location)
+                    ]
+                }
+            }
+            var expected: JSON?
+            if case .count(let comparison, let n) = q.kind {
+                expected = .object([(comparison.rawValue, .int(n))])
+            }
+            return ConditionTrace(
+                op: q.name, path: q.path.text, expected: expected, actual: actual, result: result,
+                note: counted == nil ? .missing : nil, children: children, location: q.location)
+        case .screen(let spec):
+            let found = screen(spec, element: element)
+            let queries = found.queries.map { JSON.string($0.text) }
+            return ConditionTrace(
+                op: "screen", path: (spec.names + spec.identifiers.flatMap(\.paths)).map(\.text).joined(separator: ", "),
+                expected: .object(
+                    [("lists", .strings(spec.lists)), ("min_score", .double(spec.minScore))]
+                        + (spec.below.map { [("below", JSON.double($0))] } ?? [])),
+                actual: .array(queries), result: !found.matches.isEmpty, note: found.queries.isEmpty ? .missing : nil,
+                location: spec.location)
+        }
+    }
+
+    /// Same truth value as `trace(...).result`, without building the trace.
+    mutating func holds(_ condition: CompiledCondition, element: Value) -> Bool {
+        switch condition {
+        case .all(let items, _):
+            for item in items where !holds(item, element: element) { return false }
+            return true
+        case .any(let items, _):
+            for item in items where holds(item, element: element) { return true }
+            return false
+        case .not(let inner, _):
+            return !holds(inner, element: element)
+        case .predicate(let p):
+            return PredicateTest.test(p.op, PathResolver.resolve(p.path, root: root, element: element), asOf: asOf).isTrue
+        case .quantifier(let q):
+            guard let counted = count(q, element: element) else { return false }
+            return quantifierHolds(q, matching: counted.matching, total: counted.total)
+        case .screen(let spec):
+            return !screen(spec, element: element).matches.isEmpty
+        }
+    }
+
+    /// How many list elements satisfy `where`, out of how many, and the
+    /// element the trail shows: the first that satisfies `where` (the first
+    /// that fails, for `every`), else the first. One pass, so each element is
+    /// evaluated once. nil when the path is missing.
+    private mutating func count(_ q: Quantifier, element: Value) -> (matching: Int, total: Int, witness: (Int, Value)?)? {
+        guard let resolved = PathResolver.resolve(q.path, root: root, element: element) else { return nil }
+        let items: [Value]
+        if case .list(let list) = resolved { items = list } else { items = [resolved] }
+        let wanted: Bool
+        if case .every = q.kind { wanted = false } else { wanted = true }
+        var matching = 0
+        var witness: (Int, Value)?
+        for (index, item) in items.enumerated() {
+            let holds = holds(q.condition, element: item)
+            if holds { matching += 1 }
+            if witness == nil, holds == wanted { witness = (index, item) }
+        }
+        return (matching, items.count, witness ?? items.first.map { (0, $0) })
+    }
+
+    private func quantifierHolds(_ q: Quantifier, matching: Int, total: Int) -> Bool {
+        switch q.kind {
+        case .some: return matching > 0
+        case .every: return matching == total
+        case .count(let comparison, let n): return comparison.holds(matching < n ? -1 : matching > n ? 1 : 0)
+        }
+    }
+
+    private mutating func screen(_ spec: ScreenSpec, element: Value) -> (matches: [ScreenMatch], queries: [Screener.Query]) {
+        var names: [Screener.Query] = []
+        for path in spec.names {
+            for text in strings(at: path, element: element) { names.append(.init(text: text, field: path.text)) }
+        }
+        var identifiers: [(kind: String, query: Screener.Query)] = []
+        for (kind, paths) in spec.identifiers {
+            for path in paths {
+                for text in strings(at: path, element: element) {
+                    identifiers.append((kind, .init(text: text, field: path.text)))
+                }
+            }
+        }
+        let found = screener.screen(names: names, identifiers: identifiers, spec: spec, asOf: asOf, rule: owner)
+        matches.append(contentsOf: found)
+        return (found, names + identifiers.map(\.query))
+    }
+
+    private func strings(at path: CasePath, element: Value) -> [String] {
+        switch PathResolver.resolve(path, root: root, element: element) {
+        case .string(let s)?: return [s]
+        case .list(let items)?: return items.compactMap(\.stringValue)
+        default: return []
+        }
+    }
+}
+
+extension PredicateOperator {
+    var expectedJSON: JSON {
+        switch self {
+        case .equals(let v), .contains(let v): return v.json
+        case .in(let vs), .containsAny(let vs), .containsAll(let vs): return .array(vs.map(\.json))
+        case .exists(let b): return .bool(b)
+        case .compare(_, .number(let n)): return n == n.rounded() && abs(n) < 1e15 ? .int(Int(n)) : .double(n)
+        case .compare(_, .date(let d)): return .string(d.description)
+        case .glob(let g): return .string(g.text)
+        case .startsWith(let s), .endsWith(let s): return .string(s)
+        case .within(let span): return .string(span.text)
+        }
+    }
+}

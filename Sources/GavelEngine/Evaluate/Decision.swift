@@ -1,0 +1,52 @@
+import GavelSyntax
+
+/// The outcome of evaluating one case: everything the decision record holds,
+/// before rendering.
+package struct Decision: Sendable {
+    package var caseID: String
+    package var caseDigest: String
+    package var asOf: Instant
+    package var decision: String
+    package var determinedBy: [String]
+    /// Set when no rule applied and the bundle default decided.
+    package var defaultReason: String?
+    package var scope: RuleScope
+    package var obligations: [Obligation]
+    package var rules: [RuleOutcome]
+    package var exceptions: [ExceptionOutcome]
+    package var matches: [ScreenMatch]
+    /// Missing paths and type mismatches that `--strict` turned into errors.
+    package var errors: [Diagnostic]
+}
+
+package struct Obligation: Sendable, Hashable {
+    package var name: String
+    package var rule: String
+}
+
+/// A closed set: adding a status must break every caller on purpose.
+package enum RuleStatus: String, Sendable, CaseIterable {
+    case matched
+    case notMatched = "not_matched"
+    case suspended
+    case notInForce = "not_in_force"
+    case error
+}
+
+package struct RuleOutcome: Sendable {
+    package var rule: CompiledRule
+    package var status: RuleStatus
+    package var suspendedBy: String?
+    package var reason: String?
+    package var trace: ConditionTrace?
+}
+
+package struct ExceptionOutcome: Sendable {
+    package enum Status: String, Sendable { case applied, notApplied = "not_applied", notInForce = "not_in_force" }
+
+    package var exception: CompiledException
+    package var status: Status
+    /// The matched rules this exception actually suspended.
+    package var suspended: [String]
+    package var trace: ConditionTrace?
+}

@@ -1,0 +1,38 @@
+import GavelSyntax
+
+/// One hit of a case value on a list entry, as recorded in `matches`.
+package struct ScreenMatch: Sendable, Hashable {
+    package enum Method: String, Sendable, CaseIterable { case exact, alias, fuzzy, identifier }
+
+    package var rule: String
+    package var list: String
+    package var entry: String
+    /// The list's spelling that matched best (the primary name for identifier hits).
+    package var name: String
+    package var query: String
+    package var field: String
+    /// Rounded to four decimals before it is compared with a threshold, so the
+    /// score in a record is exactly the one that decided.
+    package var score: Double
+    package var method: Method
+
+    /// Which match fills `{match.*}` in a reason: the highest score, then the
+    /// strongest kind of evidence, then the list and entry ids.
+    package static func preferred(_ a: ScreenMatch, over b: ScreenMatch) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        if a.method.rank != b.method.rank { return a.method.rank < b.method.rank }
+        return (a.list, a.entry, a.field, a.query) < (b.list, b.entry, b.field, b.query)
+    }
+}
+
+extension ScreenMatch.Method {
+    /// Exact name first: it is the least arguable evidence to put in a reason.
+    var rank: Int {
+        switch self {
+        case .exact: return 0
+        case .alias: return 1
+        case .identifier: return 2
+        case .fuzzy: return 3
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import GavelSyntax
+
+/// Compares a decision with a case's `expect:` (SPEC §1.6): `decision`
+/// equal; `determined_by`, `obligations`, `exceptions_applied` and
+/// `match_methods` equal as sets; the status lists mean every listed rule
+/// has that status.
+package enum ExpectationCheck {
+    /// One line per mismatch; empty when the decision meets the expectation.
+    package static func failures(_ expect: CaseExpectation, _ d: Decision) -> [String] {
+        var out: [String] = []
+        if let decision = expect.decision, decision != d.decision {
+            out.append("decision: expected `\(decision)`, got `\(d.decision)`")
+        }
+        func compareSet(_ name: String, _ expected: [String]?, _ actual: [String]) {
+            guard let expected, Set(expected) != Set(actual) else { return }
+            out.append("\(name): expected [\(Set(expected).sorted().joined(separator: ", "))], got [\(Set(actual).sorted().joined(separator: ", "))]")
+        }
+        compareSet("determined_by", expect.determinedBy, d.determinedBy)
+        compareSet("obligations", expect.obligations, d.obligations.map(\.name))
+        compareSet("exceptions_applied", expect.exceptionsApplied, d.exceptions.filter { $0.status == .applied }.map(\.exception.id))
+        compareSet("match_methods", expect.matchMethods, d.matches.map(\.method.rawValue))
+        let statuses = Dictionary(uniqueKeysWithValues: d.rules.map { ($0.rule.id, $0.status) })
+        func checkStatus(_ name: String, _ rules: [String], _ wanted: RuleStatus) {
+            for rule in rules {
+                guard let status = statuses[rule] else {
+                    out.append("\(name): `\(rule)` is not a rule of this bundle")
+                    continue
+                }
+                if status != wanted { out.append("\(name): `\(rule)` is \(status.rawValue)") }
+            }
+        }
+        checkStatus("matched", expect.matched, .matched)
+        checkStatus("not_matched", expect.notMatched, .notMatched)
+        checkStatus("suspended", expect.suspended, .suspended)
+        checkStatus("not_in_force", expect.notInForce, .notInForce)
+        return out
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GavelSyntax
+
+/// Loads a policy directory (SPEC §1.1): every `*.yaml`/`*.yml` below it plus
+/// the files `entries_from` names, nothing outside it, then compiles it.
+package enum BundleLoader {
+    package static func load(directory: String, limits: LoadLimits = .default) -> Result<CompiledBundle, DiagnosticError> {
+        let analysis = analyze(directory: directory, limits: limits)
+        guard analysis.diagnostics.isEmpty, let compiled = analysis.compiled else {
+            return .failure(DiagnosticError(analysis.diagnostics))
+        }
+        return .success(compiled)
+    }
+
+    /// Everything that could be read and compiled, with every problem found:
+    /// what `lint` works on, since it must report all of them and keep going.
+    package static func analyze(directory: String, limits: LoadLimits = .default) -> BundleAnalysis {
+        let (documents, readProblems) = read(directory: directory, limits: limits)
+        guard let documents else { return BundleAnalysis(documents: nil, compiled: nil, diagnostics: readProblems) }
+        let (compiled, compileProblems) = BundleCompiler.compile(documents)
+        return BundleAnalysis(documents: documents, compiled: compiled, diagnostics: (readProblems + compileProblems).sorted())
+    }
+
+    /// Reads and parses every file; returns what could be read (nil only when
+    /// the directory itself cannot be) and every problem found.
+    static func read(directory: String, limits: LoadLimits = .default) -> (BundleDocuments?, [Diagnostic]) {
+        let root = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        guard FileAccess.isDirectory(root), let realRoot = FileAccess.realPath(root) else {
+            return (
+                nil,
+                [
+                    .error(
+                        "unreadable-file", "policy directory `\(root)` does not exist", at: nil,
+                        help: "pass --policies DIR, or run from a folder that has ./Policies")
+                ]
+            )
+        }
+        var diagnostics: [Diagnostic] = []
+        var files: [BundleFile] = []
+        var manifest: BundleManifest?
+        var policies: [Policy] = []
+        var lists: [DesignationList] = []
+        var schema: CaseSchema?
+
+        for relative in FileAccess.files(under: root, extensions: [".yaml", ".yml"]) {
+            let display = root + "/" + relative
+            guard let real = FileAccess.realPath(display), real.hasPrefix(realRoot + "/") else {
+                diagnostics.append(
+                    .error(
+                        "path-outside-bundle", "`\(relative)` is a link to a file outside the policy directory",
+                        at: SourceLocation(file: display, line: 1, column: 1),
+                        help: "copy the file into the bundle instead of linking to it"))
+                continue
+            }
+            let bytes: [UInt8]
+            switch FileAccess.read(display, display: display, limit: limits.maxFileBytes) {
+            case .failure(let d):
+                diagnostics.append(d)
+                continue
+            case .success(let b): bytes = b
+            }
+            files.append(BundleFile(path: relative, digest: Digest.sha256(bytes), bytes: bytes))
+            let stream = YAMLComposer.compose(bytes, file: display, limits: limits)
+            diagnostics += stream.errors
+            // Salvaged documents are still read, so every other problem in them is
+            // reported too; the bundle is refused anyway for what spoiled them.
+            for document in stream.documents + stream.salvaged {
+                var reader = DocumentReader()
+                defer { diagnostics += reader.diagnostics }
+                switch DocumentKind.of(document, reader: &reader) {
+                case .bundle?:
+                    if relative != "bundle.yaml" && relative != "bundle.yml" {
+                        reader.error(
+                            "misplaced-bundle", "`kind: Bundle` belongs in bundle.yaml at the root of the policy directory",
+                            at: document.location)
+                    } else if manifest != nil {
+                        reader.error("duplicate-id", "the bundle is declared twice", at: document.location)
+                    } else {
+                        manifest = reader.readBundleManifest(document)
+                    }
+                case .policy?:
+                    if let policy = reader.readPolicy(document) { policies.append(policy) }
+                case .list?:
+                    guard let (parsedList, entriesFrom) = reader.readList(document, digest: Digest.sha256(bytes)) else { continue }
+                    var list = parsedList
+                    if let (path, location) = entriesFrom {
+                        let base = (display as NSString).deletingLastPathComponent
+                        let baseRelative = (relative as NSString).deletingLastPathComponent
+                        guard let extra = readEntries(
+                            path, base: base, baseRelative: baseRelative, root: root, at: location, limits: limits,
+                            diagnostics: &reader.diagnostics)
+                        else { continue }
+                        files.append(extra.file)
+                        list.entries += extra.entries
+                        list.digest = Digest.sha256(bytes + extra.file.bytes)
+                    }
+                    lists.append(list)
+                case .schema?:
+                    if let earlier = schema {
+                        reader.error("duplicate-id", "a bundle has at most one Schema; another is at \(earlier.location)", at: document.location)
+                    } else {
+                        schema = reader.readSchema(document)
+                    }
+                case .case?:
+                    reader.error(
+                        "misplaced-case", "case files do not belong in a policy directory", at: document.location,
+                        help: "keep cases in their own folder, e.g. Cases/")
+                case nil:
+                    break
+                }
+            }
+        }
+        let name = (realRoot as NSString).lastPathComponent
+        let documents = BundleDocuments(
+            manifest: manifest ?? .implicit(id: name), policies: policies, lists: lists, schema: schema,
+            files: files, digest: digest(of: files), root: root)
+        return (documents, diagnostics)
+    }
+
+    /// SPEC §1.1: one line `<relative path>\t<sha256 hex>\n` per file, sorted
+    /// by path, hashed. Independent of the order files were found in.
+    static func digest(of files: [BundleFile]) -> String {
+        let lines = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+            .map { "\($0.path)\t\($0.digest.dropFirst("sha256:".count))\n" }
+        return Digest.sha256(lines.joined())
+    }
+
+    private static func readEntries(
+        _ path: String, base: String, baseRelative: String, root: String, at location: SourceLocation,
+        limits: LoadLimits, diagnostics: inout [Diagnostic]
+    ) -> (file: BundleFile, entries: [ListEntry])? {
+        if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+            diagnostics.append(
+                .error(
+                    "path-outside-bundle", "`entries_from: \(path)` leaves the policy directory", at: location,
+                    help: "name a file inside the bundle, relative to this list file, without `..`"))
+            return nil
+        }
+        let display = base + "/" + path
+        guard FileAccess.realPath(display) != nil else {
+            diagnostics.append(.error("unreadable-file", "`entries_from` file `\(path)` does not exist", at: location))
+            return nil
+        }
+        guard FileAccess.confined(path, base: base, root: root) != nil else {
+            diagnostics.append(
+                .error("path-outside-bundle", "`entries_from: \(path)` links to a file outside the policy directory", at: location))
+            return nil
+        }
+        let bytes: [UInt8]
+        switch FileAccess.read(display, display: display, limit: limits.maxFileBytes) {
+        case .failure(let d):
+            diagnostics.append(d)
+            return nil
+        case .success(let b): bytes = b
+        }
+        var reader = DocumentReader()
+        var entries: [ListEntry] = []
+        for document in JSONLines.documents(bytes, file: display, limits: limits) {
+            switch document {
+            case .failure(let d): reader.diagnostics.append(d)
+            case .success(let node):
+                if let entry = reader.readListEntry(node) { entries.append(entry) }
+            }
+        }
+        diagnostics += reader.diagnostics
+        let relative = baseRelative.isEmpty ? path : baseRelative + "/" + path
+        return (BundleFile(path: relative, digest: Digest.sha256(bytes), bytes: bytes), entries)
+    }
+}

@@ -1,0 +1,36 @@
+import GavelSyntax
+
+/// `kind: Case` — one customer/site record to decide (SPEC §1.4).
+package struct CaseRecord: Sendable {
+    package var id: String
+    package var asOf: Instant?
+    /// Everything but the reserved keys; paths resolve from here.
+    package var data: Value
+    /// The whole document, reserved keys included, as canonical JSON: what the
+    /// digest covers and what the decision log stores for replay.
+    package var canonicalJSON: String
+    package var digest: String
+    package var expect: CaseExpectation?
+    package var location: SourceLocation
+
+    package static let reservedKeys: Set<String> = ["kind", "id", "as_of", "expect", "notes"]
+}
+
+/// `expect:` — what `gavel test` and the regression tests check (SPEC §1.6).
+package struct CaseExpectation: Sendable, Hashable {
+    package var decision: String?
+    package var determinedBy: [String]?
+    package var obligations: [String]?
+    package var exceptionsApplied: [String]?
+    package var matchMethods: [String]?
+    package var matched: [String] = []
+    package var notMatched: [String] = []
+    package var suspended: [String] = []
+    package var notInForce: [String] = []
+    package var location: SourceLocation
+
+    package static let fields = [
+        "decision", "determined_by", "obligations", "exceptions_applied", "match_methods",
+        "matched", "not_matched", "suspended", "not_in_force",
+    ]
+}

@@ -1,0 +1,97 @@
+import GavelSyntax
+
+/// Case data as the evaluator sees it: JSON-like, order-preserving, with the
+/// YAML 1.2 core-schema scalar types. Dates stay strings and are read as dates
+/// by the operators that expect them (SPEC §1.6).
+package enum Value: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([Value])
+    case map(ValueMap)
+
+    package var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .int: return "integer"
+        case .double: return "number"
+        case .string: return "string"
+        case .list: return "list"
+        case .map: return "mapping"
+        }
+    }
+
+    package var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    package var numberValue: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+
+    /// Equality as the policy language means it: numbers compare by value
+    /// (1 equals 1.0), everything else is type-strict (true is not 1).
+    package func policyEquals(_ other: Value) -> Bool {
+        // Nested rather than over a tuple, which would copy both values.
+        switch self {
+        case .string(let a):
+            if case .string(let b) = other { return a == b }
+            return false
+        case .int(let a):
+            switch other {
+            case .int(let b): return a == b
+            case .double(let b): return Double(a) == b
+            default: return false
+            }
+        case .double(let a):
+            switch other {
+            case .int(let b): return a == Double(b)
+            case .double(let b): return a == b
+            default: return false
+            }
+        default: return self == other
+        }
+    }
+}
+
+/// A mapping of case data that keeps the order it was written in. Case
+/// mappings are small, so a linear scan beats hashing every key.
+package struct ValueMap: Sendable, Hashable {
+    package var keys: [String]
+    package var values: [Value]
+
+    package init() {
+        keys = []
+        values = []
+    }
+
+    package init(_ pairs: [(String, Value)]) {
+        keys = pairs.map(\.0)
+        values = pairs.map(\.1)
+    }
+
+    package subscript(key: String) -> Value? {
+        index(of: key).map { values[$0] }
+    }
+
+    /// Position of `key` in `keys` and `values`.
+    func index(of key: String) -> Int? {
+        for i in keys.indices where keys[i] == key { return i }
+        return nil
+    }
+
+    package mutating func append(_ key: String, _ value: Value) {
+        keys.append(key)
+        values.append(value)
+    }
+
+    package var count: Int { keys.count }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GavelSyntax
+
+/// Normalisation of list identifiers (SPEC §3) for exact comparison.
+package enum IdentifierNormalizer {
+    /// `domain` / `url`: the host only — lowercase, without scheme, userinfo,
+    /// port, path/query/fragment, a leading `www.` or trailing dots — with each
+    /// non-ASCII label IDNA-encoded (`xn--…`). `email` and any other kind:
+    /// trimmed and lowercased whole.
+    package static func normalize(_ value: String, kind: String) -> String {
+        let trimmed = trim(value)
+        switch kind {
+        case "domain", "url": return host(of: trimmed)
+        default: return trimmed.lowercased()
+        }
+    }
+
+    private static func trim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first ... last])
+    }
+
+    static func host(of text: String) -> String {
+        // Every delimiter is ASCII, so cutting the UTF-8 bytes at them always
+        // lands on scalar boundaries.
+        let bytes = Array(text.utf8)
+        var lo = 0, hi = bytes.count
+        if let sep = schemeSeparator(bytes) {
+            lo = sep + 3
+        } else if bytes.starts(with: [slash, slash]) {
+            lo = 2
+        }
+        if let end = bytes[lo ..< hi].firstIndex(where: { $0 == slash || $0 == question || $0 == hash || $0 == backslash }) {
+            hi = end
+        }
+        if let at = bytes[lo ..< hi].lastIndex(of: atSign) { lo = at + 1 }
+        if lo < hi, bytes[lo] == openBracket {
+            // IPv6 literal: the port colon is the one after the bracket.
+            if let close = bytes[lo ..< hi].firstIndex(of: closeBracket) { hi = close + 1 }
+        } else if let portColon = bytes[lo ..< hi].firstIndex(of: colon) {
+            hi = portColon
+        }
+
+        var name = lowercaseHost(bytes[lo ..< hi])
+        while name.hasSuffix(".") { name.removeLast() }
+        if name.hasPrefix("www.") { name.removeFirst(4) }
+        return toASCII(name)
+    }
+
+    private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
+    private static let backslash = UInt8(ascii: "\\"), atSign = UInt8(ascii: "@"), colon = UInt8(ascii: ":")
+    private static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
+
+    /// Index of the `://` that ends a URL scheme (RFC 3986: a letter, then
+    /// letters, digits, `+`, `-`, `.`), or nil when the text has no scheme.
+    private static func schemeSeparator(_ bytes: [UInt8]) -> Int? {
+        guard let first = bytes.first, isASCIILetter(first) else { return nil }
+        var i = 1
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == colon {
+                return i + 2 < bytes.count && bytes[i + 1] == slash && bytes[i + 2] == slash ? i : nil
+            }
+            guard isASCIILetter(b) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") else {
+                return nil
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    /// UTS #46 maps with NFKC and case folding and treats ideographic full
+    /// stops as dots; ASCII hosts only need lowercasing.
+    private static func lowercaseHost(_ host: ArraySlice<UInt8>) -> String {
+        if host.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: host.lazy.map { isASCIILetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        var mapped = String.UnicodeScalarView()
+        for scalar in String(decoding: host, as: UTF8.self).unicodeScalars {
+            switch scalar.value {
+            case 0x3002, 0xFF0E, 0xFF61: mapped.append(".")
+            default: mapped.append(scalar)
+            }
+        }
+        return String(mapped).lowercased().precomposedStringWithCompatibilityMapping
+    }
+
+    private static func toASCII(_ host: String) -> String {
+        guard !host.utf8.allSatisfy({ $0 < 0x80 }) else { return host }
+        return host.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in
+            guard !label.utf8.allSatisfy({ $0 < 0x80 }), let encoded = Punycode.encode(label.unicodeScalars) else {
+                return String(label)
+            }
+            return "xn--" + encoded
+        }.joined(separator: ".")
+    }
+}

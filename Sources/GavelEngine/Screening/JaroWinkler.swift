@@ -1,0 +1,121 @@
+import GavelSyntax
+
+/// Jaro–Winkler similarity as in Winkler's reference code (strcmp95 core,
+/// without its extensions): match window ⌊max(|a|,|b|)/2⌋−1, transpositions
+/// halved with integer division, prefix scale 0.1 over at most 4 scalars,
+/// boost applied only when Jaro > 0.7. Compares Unicode scalars, not
+/// grapheme clusters or UTF-8 bytes.
+package enum JaroWinkler {
+    static let prefixScale = 0.1
+    static let maxPrefix = 4
+    static let boostThreshold = 0.7
+
+    /// 1.0 for identical strings (so two empty strings score 1.0), 0.0 when
+    /// exactly one is empty or nothing matches.
+    package static func similarity(_ a: String, _ b: String) -> Double {
+        if a.utf8.elementsEqual(b.utf8) { return 1.0 }
+        if isASCII(a), isASCII(b) {
+            // Native Swift strings are contiguous UTF-8; the fallback copies.
+            let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+                b.utf8.withContiguousStorageIfAvailable { pb in score(pa, pb) }
+            }
+            if let result = fast ?? nil { return result }
+            let ua = Array(a.utf8), ub = Array(b.utf8)
+            return ua.withUnsafeBufferPointer { pa in ub.withUnsafeBufferPointer { pb in score(pa, pb) } }
+        }
+        let sa = a.unicodeScalars.map(\.value), sb = b.unicodeScalars.map(\.value)
+        return sa.withUnsafeBufferPointer { pa in sb.withUnsafeBufferPointer { pb in score(pa, pb) } }
+    }
+
+    /// The better of Jaro–Winkler on the whole strings and on their tokens
+    /// sorted (by UTF-8 bytes) and re-joined, so reordered names still score.
+    /// Inputs are expected to be `NameNormalizer.normalize` output.
+    package static func nameScore(_ a: String, _ b: String) -> Double {
+        let whole = similarity(a, b)
+        if whole == 1.0 { return whole }
+        // Single-token names sort to themselves.
+        guard a.utf8.contains(0x20) || b.utf8.contains(0x20) else { return whole }
+        guard isASCII(a), isASCII(b) else {
+            return max(whole, similarity(sortedTokens(a), sortedTokens(b)))
+        }
+        // Normalised names are nearly always ASCII; sorting byte ranges avoids
+        // building intermediate Strings on the hot path.
+        let sa = sortedTokenBytes(a), sb = sortedTokenBytes(b)
+        let sorted = sa.withUnsafeBufferPointer { pa in sb.withUnsafeBufferPointer { pb in score(pa, pb) } }
+        return max(whole, sorted)
+    }
+
+    static func sortedTokens(_ s: String) -> String {
+        s.split(separator: " ")
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .joined(separator: " ")
+    }
+
+    /// Same result as `sortedTokens` (UTF-8 order is scalar order), as bytes.
+    static func sortedTokenBytes(_ s: String) -> [UInt8] {
+        let bytes = Array(s.utf8)
+        var tokens: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            if end > start { tokens.append(start ..< end) }
+            start = end
+        }
+        tokens.sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for token in tokens {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: bytes[token])
+        }
+        return out
+    }
+
+    private static func isASCII(_ s: String) -> Bool {
+        s.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    static func score<T: Equatable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>) -> Double {
+        let la = a.count, lb = b.count
+        if la == 0 || lb == 0 { return la == lb ? 1.0 : 0.0 }
+        let window = max(0, max(la, lb) / 2 - 1)
+
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: la + lb) { flags in
+            flags.initialize(repeating: false)
+            defer { flags.deinitialize() }
+            // flags[0..<la] marks matched scalars of a, flags[la...] those of b.
+            var matches = 0
+            for i in 0 ..< la {
+                let lo = max(0, i - window)
+                let hi = min(lb - 1, i + window)
+                if lo > hi { continue }
+                for j in lo ... hi where !flags[la + j] && a[i] == b[j] {
+                    flags[i] = true
+                    flags[la + j] = true
+                    matches += 1
+                    break
+                }
+            }
+            if matches == 0 { return 0.0 }
+
+            var outOfOrder = 0
+            var k = 0
+            for i in 0 ..< la where flags[i] {
+                while !flags[la + k] { k += 1 }
+                if a[i] != b[k] { outOfOrder += 1 }
+                k += 1
+            }
+            let m = Double(matches)
+            let t = Double(outOfOrder / 2)
+            let jaro = (m / Double(la) + m / Double(lb) + (m - t) / m) / 3.0
+            guard jaro > boostThreshold else { return jaro }
+
+            var prefix = 0
+            let limit = min(maxPrefix, la, lb)
+            while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
+            return jaro + Double(prefix) * prefixScale * (1.0 - jaro)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import GavelSyntax
+
+/// Name normalisation for designation-list screening (SPEC §3, §1.6).
+///
+/// Three routes produce identical output; they differ only in cost:
+/// pure ASCII is a byte loop, Latin text is a table lookup per scalar, and
+/// anything else goes through Foundation/ICU (`ScriptFolding`).
+package enum NameNormalizer {
+    /// NFKC; non-Latin scripts through ICU Any-Latin; diacritics removed; full
+    /// case folding; punctuation, symbols, controls and whitespace to spaces;
+    /// legal-form words (`LegalForms.words`) dropped; spaces collapsed and trimmed.
+    /// May return "" (e.g. for `Ltd.`); callers should not match on an empty name.
+    package static func normalize(_ name: String) -> String {
+        var mapped: [UInt8] = []
+        mapped.reserveCapacity(name.utf8.count)
+        if isASCII(name) {
+            appendASCII(name, to: &mapped)
+        } else if !appendLatin(name, to: &mapped) {
+            mapped.removeAll(keepingCapacity: true)
+            appendGeneral(name, to: &mapped)
+        }
+        return joinTokens(mapped)
+    }
+
+    /// The tokens of an already normalised name.
+    package static func tokens(_ normalized: String) -> [String] {
+        normalized.split(separator: " ").map(String.init)
+    }
+
+    /// The general route regardless of script; the tests compare the fast
+    /// routes against it.
+    static func normalizeGeneral(_ name: String) -> String {
+        var mapped: [UInt8] = []
+        appendGeneral(name, to: &mapped)
+        return joinTokens(mapped)
+    }
+
+    enum Route { case ascii, latin, general }
+
+    static func route(_ name: String) -> Route {
+        if isASCII(name) { return .ascii }
+        if name.unicodeScalars.allSatisfy({ LatinFastPath.entry($0) != nil }) { return .latin }
+        return .general
+    }
+
+    private static func isASCII(_ name: String) -> Bool {
+        name.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    private static func appendASCII(_ name: String, to out: inout [UInt8]) {
+        for byte in name.utf8 {
+            switch byte {
+            case 0x41 ... 0x5A: out.append(byte | 0x20)
+            case 0x61 ... 0x7A, 0x30 ... 0x39: out.append(byte)
+            default: out.append(0x20)
+            }
+        }
+    }
+
+    /// False, with `out` partly written, at the first scalar the table does not cover.
+    private static func appendLatin(_ name: String, to out: inout [UInt8]) -> Bool {
+        for scalar in name.unicodeScalars {
+            guard let bytes = LatinFastPath.entry(scalar) else { return false }
+            out.append(contentsOf: bytes)
+        }
+        return true
+    }
+
+    static func appendGeneral(_ name: String, to out: inout [UInt8]) {
+        for scalar in ScriptFolding.fold(name).unicodeScalars {
+            switch scalar.screeningDisposition {
+            case .keep: UTF8.encode(scalar) { out.append($0) }
+            case .separator: out.append(0x20)
+            case .drop: break
+            }
+        }
+    }
+
+    /// Splits on spaces, drops legal-form tokens, joins with single spaces.
+    private static func joinTokens(_ mapped: [UInt8]) -> String {
+        mapped.withUnsafeBufferPointer { src in
+            // Output is a subsequence of `mapped`, so its length bounds the capacity.
+            String(unsafeUninitializedCapacity: src.count) { dst in
+                var written = 0
+                var start = 0
+                let n = src.count
+                while start < n {
+                    while start < n, src[start] == 0x20 { start += 1 }
+                    var end = start
+                    while end < n, src[end] != 0x20 { end += 1 }
+                    if end > start {
+                        let token = src[start ..< end]
+                        if !LegalForms.contains(token) {
+                            if written > 0 {
+                                dst[written] = 0x20
+                                written += 1
+                            }
+                            for byte in token {
+                                dst[written] = byte
+                                written += 1
+                            }
+                        }
+                    }
+                    start = end
+                }
+                return written
+            }
+        }
+    }
+}

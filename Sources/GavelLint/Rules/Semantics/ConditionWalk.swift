@@ -1,0 +1,173 @@
+import GavelSyntax
+import GavelEngine
+
+/// Shared by the schema and semantics rules: every compiled condition of the
+/// bundle with the paths it reads made absolute, and a location-free
+/// canonical form for comparing conditions.
+enum ConditionWalk {
+    /// A rule's or an exception's condition.
+    struct Item {
+        var id: String
+        var kind: String
+        var condition: CompiledCondition
+    }
+
+    /// Every compiled rule and exception condition, in source order.
+    static func items(_ context: LintContext) -> [Item] {
+        guard let compiled = context.compiled else { return [] }
+        let rules = compiled.rules.map { Item(id: $0.id, kind: "rule", condition: $0.condition) }
+        let exceptions = compiled.exceptions.map { Item(id: $0.id, kind: "exception", condition: $0.condition) }
+        return (rules + exceptions).sorted { $0.condition.location < $1.condition.location }
+    }
+
+    /// Calls `body` on every node, pre-order, with the absolute steps of the
+    /// element that relative paths start from (`[]` at the case root).
+    static func visit(
+        _ condition: CompiledCondition, base: [String] = [], _ body: (CompiledCondition, [String]) -> Void
+    ) {
+        body(condition, base)
+        switch condition {
+        case .all(let items, _), .any(let items, _):
+            for item in items { visit(item, base: base, body) }
+        case .not(let inner, _): visit(inner, base: base, body)
+        case .quantifier(let q): visit(q.condition, base: absolute(q.path, base: base), body)
+        case .predicate, .screen: break
+        }
+    }
+
+    /// SPEC §1.3: inside `where`, paths are relative to the element; `$.` reaches the root.
+    static func absolute(_ path: CasePath, base: [String]) -> [String] {
+        path.fromRoot ? path.steps : base + path.steps
+    }
+
+    /// Every path a screen reads, names first.
+    static func paths(of screen: ScreenSpec) -> [CasePath] {
+        screen.names + screen.identifiers.flatMap(\.paths)
+    }
+}
+
+extension CompiledCondition {
+    /// The condition without locations; `all`/`any` children sorted, since
+    /// their order does not change what the condition means.
+    var canonical: String {
+        switch self {
+        case .all(let items, _): return "all(" + items.map(\.canonical).sorted().joined(separator: ",") + ")"
+        case .any(let items, _): return "any(" + items.map(\.canonical).sorted().joined(separator: ",") + ")"
+        case .not(let inner, _): return "not(" + inner.canonical + ")"
+        case .predicate(let p): return "pred(\(p.path.text)," + p.op.canonical + ")"
+        case .quantifier(let q):
+            let kind: String
+            switch q.kind {
+            case .some: kind = "some"
+            case .every: kind = "every"
+            case .count(let c, let n): kind = "count-\(c.rawValue)-\(n)"
+            }
+            return "\(kind)(\(q.path.text),\(q.condition.canonical))"
+        case .screen(let s):
+            let identifiers = s.identifiers.map { "\($0.kind)=" + $0.paths.map(\.text).joined(separator: "|") }.sorted()
+            return "screen(" + [
+                s.lists.sorted().joined(separator: "|"), s.names.map(\.text).sorted().joined(separator: "|"),
+                identifiers.joined(separator: ";"), "\(s.minScore)", s.below.map { "\($0)" } ?? "-",
+                s.types.map { $0.map(\.rawValue).sorted().joined(separator: "|") } ?? "-",
+            ].joined(separator: ",") + ")"
+        }
+    }
+}
+
+extension PredicateOperator {
+    var canonical: String {
+        switch self {
+        case .equals(let v): return "equals:" + v.canonical
+        case .in(let vs): return "in:" + vs.map(\.canonical).sorted().joined(separator: "|")
+        case .contains(let v): return "contains:" + v.canonical
+        case .containsAny(let vs): return "contains_any:" + vs.map(\.canonical).sorted().joined(separator: "|")
+        case .containsAll(let vs): return "contains_all:" + vs.map(\.canonical).sorted().joined(separator: "|")
+        case .exists(let b): return "exists:\(b)"
+        case .compare(let c, .number(let n)): return "\(c.rawValue):n\(n)"
+        case .compare(let c, .date(let d)): return "\(c.rawValue):d\(d.secondsSinceEpoch)"
+        case .glob(let g): return "glob:" + g.text.lowercased()
+        case .startsWith(let s): return "starts_with:" + s.lowercased()
+        case .endsWith(let s): return "ends_with:" + s.lowercased()
+        case .within(let span): return "within:\(span.seconds)"
+        }
+    }
+
+    /// The operands of the equality-like operators, in written order.
+    var operands: [Value] {
+        switch self {
+        case .equals(let v), .contains(let v): return [v]
+        case .in(let vs), .containsAny(let vs), .containsAll(let vs): return vs
+        default: return []
+        }
+    }
+}
+
+extension Value {
+    /// Type-tagged, so `5` and `"5"` differ; numbers by value, as `policyEquals` compares them.
+    var canonical: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return "b:\(b)"
+        case .int(let i): return "n:\(Double(i))"
+        case .double(let d): return "n:\(d)"
+        case .string(let s): return "s:" + s.debugDescription
+        case .list(let items): return "[" + items.map(\.canonical).joined(separator: ",") + "]"
+        case .map(let map): return "{" + zip(map.keys, map.values).map { "\($0.0):\($0.1.canonical)" }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// How the value reads in a message: the text a policy author wrote.
+    var displayText: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return "\(b)"
+        case .int(let i): return "\(i)"
+        case .double(let d): return "\(d)"
+        // Quoted where YAML would read it as another type, so `"3"` and `3` differ on screen.
+        case .string(let s):
+            let plain = Int(s) == nil && Double(s) == nil && !["true", "false", "null", "~", ""].contains(s.lowercased())
+            return plain ? s : s.debugDescription
+        case .list, .map: return canonical
+        }
+    }
+}
+
+/// The YAML nodes of the bundle's items, for findings that must point at a
+/// field the model keeps no location for (a rule's `effective`, say). Files
+/// are composed again only when a finding needs them.
+struct ItemNodes {
+    private var documents: [String: [SourceNode]] = [:]
+    private let context: LintContext
+
+    init(_ context: LintContext) { self.context = context }
+
+    /// The mapping written at `location` (a rule, an exception, a policy).
+    mutating func mapping(at location: SourceLocation) -> SourceNode? {
+        guard let bundle = context.documents else { return nil }
+        if documents[location.file] == nil {
+            let file = bundle.files.first { bundle.root + "/" + $0.path == location.file }
+            documents[location.file] = file.map { YAMLComposer.compose($0.bytes, file: location.file).documents } ?? []
+        }
+        for document in documents[location.file] ?? [] {
+            if let found = Self.find(location, in: document) { return found }
+        }
+        return nil
+    }
+
+    /// Where `key`'s value is written in the mapping at `location`.
+    mutating func valueLocation(of key: String, inMappingAt location: SourceLocation) -> SourceLocation? {
+        mapping(at: location)?.mappingEntries?.first { $0.key == key }?.value.location
+    }
+
+    private static func find(_ location: SourceLocation, in node: SourceNode) -> SourceNode? {
+        if node.location == location, node.mappingEntries != nil { return node }
+        switch node.content {
+        case .scalar: return nil
+        case .sequence(let items):
+            for item in items { if let found = find(location, in: item) { return found } }
+        case .mapping(let entries):
+            for entry in entries { if let found = find(location, in: entry.value) { return found } }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,69 @@
+/// Every problem Gavel reports, from a libyaml syntax error to a lint finding,
+/// is one of these: where, which rule, what is wrong, how to fix it.
+package struct Diagnostic: Error, Sendable, Hashable, Codable, Comparable {
+    package enum Severity: String, Sendable, Hashable, Codable, Comparable {
+        case info, warning, error
+
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+        private var rank: Int {
+            switch self {
+            case .info: return 0
+            case .warning: return 1
+            case .error: return 2
+            }
+        }
+    }
+
+    package var severity: Severity
+    /// Kebab-case id of the check that produced it (`duplicate-key`, `unknown-field`).
+    package var rule: String
+    /// Lowercase, no final period, user values in backticks.
+    package var message: String
+    package var location: SourceLocation?
+    package var help: String?
+
+    package init(
+        _ severity: Severity = .error, rule: String, message: String,
+        at location: SourceLocation?, help: String? = nil
+    ) {
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.location = location
+        self.help = help
+    }
+
+    package static func error(
+        _ rule: String, _ message: String, at location: SourceLocation?, help: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, rule: rule, message: message, at: location, help: help)
+    }
+
+    /// Sorted by place first so output never depends on discovery order.
+    package static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        let l = lhs.location ?? SourceLocation(file: "", line: 0, column: 0)
+        let r = rhs.location ?? SourceLocation(file: "", line: 0, column: 0)
+        if l != r { return l < r }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.message < rhs.message
+    }
+
+    /// `file:line:column: error[rule] message` — the one-line form used on stderr.
+    package var oneLine: String {
+        let place = location.map { "\($0): " } ?? ""
+        var text = "\(place)\(severity.rawValue)[\(rule)] \(message)"
+        if let help { text += "\n  help: \(help)" }
+        return text
+    }
+}
+
+/// Thrown when input cannot be used; carries every problem found, not just the first.
+package struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
+
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
+    package init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+
+    package var description: String { diagnostics.map(\.oneLine).joined(separator: "\n") }
+}

@@ -1,0 +1,374 @@
+/// A hand-written reader for one `.jsonl` line that builds exactly the
+/// `SourceNode` tree libyaml + `EventComposer` build for it: the same node
+/// shapes, the same scalar text, style and YAML 1.2 core-schema value (JSON
+/// strings are double-quoted scalars, numbers and `true`/`false`/`null` are
+/// plain scalars typed by `CoreSchema.resolvePlain`), and the same locations
+/// (1-based line, column in Unicode scalars, at the token's first character).
+///
+/// It only accepts input it can vouch for: a JSON object at the top, spaces as
+/// the only whitespace, characters libyaml accepts as printable and not as
+/// line breaks, no duplicate keys, nothing near a `LoadLimits` bound and no
+/// key long enough to hit libyaml's 1024-character simple-key rule. For
+/// anything else, valid or not, it returns nil and the caller composes the
+/// line with libyaml, so every diagnostic still comes from one place.
+package enum JSONFastPath {
+    /// The line's node, or nil when libyaml must read it. `line` is the
+    /// 1-based line number written into every location.
+    package static func document(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, limits: LoadLimits) -> SourceNode? {
+        guard !bytes.isEmpty, bytes.count <= limits.maxFileBytes else { return nil }
+        var reader = Reader(bytes: bytes, file: file, line: line, limits: limits)
+        return reader.document()
+    }
+
+    /// Whether two trees are the same node for node: content, scalar text,
+    /// style and value (floats compared by bit pattern), and every location.
+    package static func same(_ a: SourceNode, _ b: SourceNode) -> Bool {
+        guard a.location == b.location else { return false }
+        switch (a.content, b.content) {
+        case (.scalar(let x), .scalar(let y)):
+            guard x.text == y.text, x.style == y.style else { return false }
+            switch (x.value, y.value) {
+            case (.float(let p), .float(let q)): return p.bitPattern == q.bitPattern
+            default: return x.value == y.value
+            }
+        case (.sequence(let xs), .sequence(let ys)):
+            return xs.count == ys.count && zip(xs, ys).allSatisfy { same($0, $1) }
+        case (.mapping(let xs), .mapping(let ys)):
+            return xs.count == ys.count
+                && zip(xs, ys).allSatisfy { $0.key == $1.key && $0.keyLocation == $1.keyLocation && same($0.value, $1.value) }
+        default:
+            return false
+        }
+    }
+
+    /// Deeper than this the reader hands over to libyaml even if the limits
+    /// allow more, so its recursion stays shallow.
+    static let maxRecursion = 128
+    /// libyaml drops a simple key more than 1024 characters before its `:`;
+    /// bytes are at least characters, so this bound is on the safe side.
+    static let maxKeySpan = 1000
+}
+
+private struct Reader {
+    let b: UnsafeBufferPointer<UInt8>
+    let file: String
+    let line: Int
+    let maxDepth: Int
+    let maxScalarBytes: Int
+    let maxNodes: Int
+    /// Read position.
+    var i = 0
+    /// UTF-8 continuation bytes before `i`: column = i - continuation + 1.
+    var continuation = 0
+    var nodes = 0
+    /// Decoded bytes of a string with escapes.
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, limits: LoadLimits) {
+        b = bytes
+        self.file = file
+        self.line = line
+        maxDepth = min(limits.maxDepth, JSONFastPath.maxRecursion)
+        maxScalarBytes = limits.maxScalarBytes
+        maxNodes = limits.maxNodes
+    }
+
+    mutating func document() -> SourceNode? {
+        skipSpaces()
+        guard i < b.count, b[i] == UInt8(ascii: "{"), let root = object(depth: 1) else { return nil }
+        skipSpaces()
+        guard i == b.count, nodes <= maxNodes else { return nil }
+        return root
+    }
+
+    private func location(_ offset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: offset - continuation + 1)
+    }
+
+    private mutating func skipSpaces() {
+        while i < b.count, b[i] == UInt8(ascii: " ") { i += 1 }
+    }
+
+    private mutating func value(depth: Int) -> SourceNode? {
+        guard i < b.count else { return nil }
+        switch b[i] {
+        case UInt8(ascii: "{"): return object(depth: depth + 1)
+        case UInt8(ascii: "["): return array(depth: depth + 1)
+        case UInt8(ascii: "\""):
+            let at = location(i)
+            guard let text = string() else { return nil }
+            nodes += 1
+            return SourceNode(location: at, content: .scalar(Scalar(text: text, style: .doubleQuoted, value: .string(text))))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return plain(number: true)
+        case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            return plain(number: false)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func object(depth: Int) -> SourceNode? {
+        guard depth <= maxDepth else { return nil }
+        let at = location(i)
+        i += 1
+        nodes += 1
+        var entries: [MappingEntry] = []
+        /// Built once the mapping is large enough that hashing beats a linear scan.
+        var keys: Set<String> = []
+        skipSpaces()
+        if i < b.count, b[i] == UInt8(ascii: "}") {
+            i += 1
+            return SourceNode(location: at, content: .mapping(entries))
+        }
+        while true {
+            guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
+            let keyStart = i
+            let keyAt = location(i)
+            guard let key = string() else { return nil }
+            nodes += 1
+            // Duplicates are libyaml's (the composer's) to report.
+            if entries.count >= 16 {
+                if keys.isEmpty { keys = Set(entries.map(\.key)) }
+                guard keys.insert(key).inserted else { return nil }
+            } else {
+                for entry in entries where entry.key == key { return nil }
+            }
+            skipSpaces()
+            guard i < b.count, b[i] == UInt8(ascii: ":"), i - keyStart <= JSONFastPath.maxKeySpan else { return nil }
+            i += 1
+            skipSpaces()
+            guard let value = value(depth: depth) else { return nil }
+            entries.append(MappingEntry(key: key, keyLocation: keyAt, value: value))
+            skipSpaces()
+            guard i < b.count else { return nil }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                skipSpaces()
+                continue
+            }
+            guard b[i] == UInt8(ascii: "}") else { return nil }
+            i += 1
+            return SourceNode(location: at, content: .mapping(entries))
+        }
+    }
+
+    private mutating func array(depth: Int) -> SourceNode? {
+        guard depth <= maxDepth else { return nil }
+        let at = location(i)
+        i += 1
+        nodes += 1
+        var items: [SourceNode] = []
+        skipSpaces()
+        if i < b.count, b[i] == UInt8(ascii: "]") {
+            i += 1
+            return SourceNode(location: at, content: .sequence(items))
+        }
+        while true {
+            guard let item = value(depth: depth) else { return nil }
+            items.append(item)
+            skipSpaces()
+            guard i < b.count else { return nil }
+            if b[i] == UInt8(ascii: ",") {
+                i += 1
+                skipSpaces()
+                continue
+            }
+            guard b[i] == UInt8(ascii: "]") else { return nil }
+            i += 1
+            return SourceNode(location: at, content: .sequence(items))
+        }
+    }
+
+    /// A JSON number or `true`/`false`/`null`, as the plain scalar libyaml reads.
+    private mutating func plain(number: Bool) -> SourceNode? {
+        let start = i
+        if number {
+            guard scanNumber() else { return nil }
+        } else {
+            guard literal("true") || literal("false") || literal("null") else { return nil }
+        }
+        // libyaml's plain scalar runs on to the next flow indicator; so must JSON's token.
+        if i < b.count {
+            switch b[i] {
+            case UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"): break
+            default: return nil
+            }
+        }
+        guard i - start <= maxScalarBytes else { return nil }
+        let raw = UnsafeBufferPointer(rebasing: b[start..<i])
+        let text = String(decoding: raw, as: UTF8.self)
+        nodes += 1
+        return SourceNode(
+            location: location(start),
+            content: .scalar(Scalar(text: text, style: .plain, value: CoreSchema.resolvePlain(raw, text: text))))
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard b.count - i >= n else { return false }
+        let w = word.utf8Start
+        for k in 0..<n where b[i + k] != w[k] { return false }
+        i += n
+        return true
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`
+    private mutating func scanNumber() -> Bool {
+        if b[i] == UInt8(ascii: "-") { i += 1 }
+        guard i < b.count else { return false }
+        if b[i] == UInt8(ascii: "0") {
+            i += 1
+        } else {
+            guard digits() > 0 else { return false }
+        }
+        if i < b.count, b[i] == UInt8(ascii: ".") {
+            i += 1
+            guard digits() > 0 else { return false }
+        }
+        if i < b.count, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return true
+    }
+
+    private mutating func digits() -> Int {
+        let start = i
+        while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
+        return i - start
+    }
+
+    /// The decoded string at `i` (an opening quote), or nil.
+    private mutating func string() -> String? {
+        i += 1
+        let start = i
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                guard i - start <= maxScalarBytes else { return nil }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                i += 1
+                return text
+            }
+            if c == UInt8(ascii: "\\") { return escapedString(from: start) }
+            if c >= 0x80 {
+                guard multibyte() else { return nil }
+                continue
+            }
+            guard c >= 0x20, c != 0x7F else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The rest of a string that has escapes; `start` is just past its quote.
+    private mutating func escapedString(from start: Int) -> String? {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") {
+                guard scratch.count <= maxScalarBytes else { return nil }
+                i += 1
+                return String(decoding: scratch, as: UTF8.self)
+            }
+            if c == UInt8(ascii: "\\") {
+                guard escape() else { return nil }
+                continue
+            }
+            if c >= 0x80 {
+                let from = i
+                guard multibyte() else { return nil }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<i]))
+                continue
+            }
+            guard c >= 0x20, c != 0x7F else { return nil }
+            scratch.append(c)
+            i += 1
+        }
+        return nil
+    }
+
+    /// One JSON escape at `i`, decoded into `scratch` the way libyaml decodes it.
+    private mutating func escape() -> Bool {
+        guard i + 1 < b.count else { return false }
+        let e = b[i + 1]
+        i += 2
+        switch e {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(e)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            guard b.count - i >= 4 else { return false }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let h = b[i]
+                let digit: UInt8
+                switch h {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = h - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = h - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = h - UInt8(ascii: "A") + 10
+                default: return false
+                }
+                value = value << 4 | UInt32(digit)
+                i += 1
+            }
+            // libyaml rejects surrogates, so JSON's surrogate pairs go to it for the error.
+            guard !(0xD800...0xDFFF).contains(value) else { return false }
+            appendUTF8(value)
+        default:
+            return false
+        }
+        return true
+    }
+
+    private mutating func appendUTF8(_ v: UInt32) {
+        switch v {
+        case 0..<0x80:
+            scratch.append(UInt8(v))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | v >> 6))
+            scratch.append(UInt8(0x80 | v & 0x3F))
+        default:
+            scratch.append(UInt8(0xE0 | v >> 12))
+            scratch.append(UInt8(0x80 | v >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | v & 0x3F))
+        }
+    }
+
+    /// Steps over one well-formed multi-byte UTF-8 character at `i` that
+    /// libyaml reads as printable and not as a line break; false otherwise.
+    private mutating func multibyte() -> Bool {
+        let c0 = b[i]
+        let width: Int
+        var scalar: UInt32
+        switch c0 {
+        case 0xC2...0xDF: width = 2; scalar = UInt32(c0 & 0x1F)
+        case 0xE0...0xEF: width = 3; scalar = UInt32(c0 & 0x0F)
+        case 0xF0...0xF4: width = 4; scalar = UInt32(c0 & 0x07)
+        default: return false
+        }
+        guard b.count - i >= width else { return false }
+        for k in 1..<width {
+            let c = b[i + k]
+            guard c & 0xC0 == 0x80 else { return false }
+            scalar = scalar << 6 | UInt32(c & 0x3F)
+        }
+        switch width {
+        case 2: guard scalar >= 0xA0 else { return false }  // C1 controls and NEL
+        case 3:
+            guard scalar >= 0x800, !(0xD800...0xDFFF).contains(scalar) else { return false }
+            // LS and PS are line breaks to libyaml; BOM, U+FFFE, U+FFFF are left to it.
+            guard scalar != 0x2028, scalar != 0x2029, scalar != 0xFEFF, scalar < 0xFFFE else { return false }
+        default: guard scalar >= 0x10000, scalar <= 0x10FFFF else { return false }
+        }
+        i += width
+        continuation += width - 1
+        return true
+    }
+}

@@ -1,0 +1,70 @@
+/// `.jsonl` input: one document per non-empty line, each parsed on its own
+/// so that one bad line costs only itself, with locations in whole-file lines.
+package enum JSONLines {
+    /// A non-blank line: its bytes in the input (line break and a trailing CR
+    /// excluded) and its 0-based line number.
+    package struct Line: Sendable {
+        package var bytes: Range<Int>
+        package var number: Int
+    }
+
+    package static func documents(_ bytes: [UInt8], file: String, limits: LoadLimits) -> [Result<SourceNode, Diagnostic>] {
+        bytes.withUnsafeBufferPointer { buffer in
+            lines(buffer).map { line in
+                document(UnsafeBufferPointer(rebasing: buffer[line.bytes]), file: file, lineNumber: line.number, limits: limits)
+            }
+        }
+    }
+
+    /// The non-blank lines of `buffer`, in order.
+    package static func lines(_ buffer: UnsafeBufferPointer<UInt8>) -> [Line] {
+        var lines: [Line] = []
+        var lineNumber = 0
+        var start = 0
+        while start < buffer.count {
+            var end = start
+            while end < buffer.count, buffer[end] != 10 { end += 1 }
+            defer {
+                start = end + 1
+                lineNumber += 1
+            }
+            var last = end
+            if last > start, buffer[last - 1] == 13 { last -= 1 }
+            if buffer[start..<last].allSatisfy({ $0 == 32 || $0 == 9 }) { continue }
+            lines.append(Line(bytes: start..<last, number: lineNumber))
+        }
+        return lines
+    }
+
+    /// One non-blank line (`lineNumber` 0-based) as its document. Plain JSON
+    /// objects take `JSONFastPath`, which builds the same tree libyaml would;
+    /// everything else, and every error, comes from libyaml.
+    package static func document(
+        _ line: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int, limits: LoadLimits
+    ) -> Result<SourceNode, Diagnostic> {
+        if let node = JSONFastPath.document(line, file: file, line: lineNumber + 1, limits: limits) {
+            return .success(node)
+        }
+        return composed(line, file: file, lineNumber: lineNumber, limits: limits)
+    }
+
+    /// The line as libyaml and `EventComposer` read it, with no fast path.
+    package static func composed(
+        _ line: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int, limits: LoadLimits
+    ) -> Result<SourceNode, Diagnostic> {
+        let stream = YAMLComposer.compose(Array(line), file: file, lineOffset: lineNumber, limits: limits)
+        if let error = stream.error {
+            return .failure(error)
+        } else if stream.documents.count == 1, let node = stream.documents.first {
+            return .success(node)
+        } else {
+            return .failure(
+                .error(
+                    "jsonl-line",
+                    stream.documents.isEmpty
+                        ? "expected one JSON object on this line, found no document (only a comment or a `---` marker)"
+                        : "expected one JSON object on this line, found \(stream.documents.count) documents",
+                    at: SourceLocation(file: file, line: lineNumber + 1, column: 1)))
+        }
+    }
+}

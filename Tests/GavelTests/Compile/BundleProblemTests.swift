@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import GavelCLI
+@testable import GavelEngine
+@testable import GavelLint
+@testable import GavelSyntax
+
+/// Each folder under Fixtures/bundles is a policy directory that must be
+/// refused; `expected.txt` beside its files holds every diagnostic, in
+/// order, as `gavel evaluate` prints them (paths relative to Fixtures/).
+@Suite("Bundle problems")
+struct BundleProblemTests {
+    static let scenarios: [String] =
+        ((try? FileManager.default.contentsOfDirectory(atPath: Repository.fixtures.appendingPathComponent("bundles").path)) ?? [])
+        .sorted()
+
+    @Test("every problem is reported with its location", arguments: scenarios)
+    func scenario(_ name: String) throws {
+        let directory = Repository.fixtures.appendingPathComponent("bundles/\(name)").path
+        let error = try #require(
+            { () -> DiagnosticError? in
+                if case .failure(let e) = BundleLoader.load(directory: directory) { return e }
+                return nil
+            }(), "bundle `\(name)` loaded without problems")
+        let actual = error.diagnostics.map {
+            $0.oneLine.replacingOccurrences(of: Repository.fixtures.path + "/", with: "")
+        }.joined(separator: "\n") + "\n"
+        let expectedURL = URL(fileURLWithPath: directory).appendingPathComponent("expected.txt")
+        if ProcessInfo.processInfo.environment["GAVEL_RECORD"] == "1" {
+            try Data(actual.utf8).write(to: expectedURL)
+            Issue.record("recorded \(name)/expected.txt")
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected)
+    }
+
+    @Test("a symlink leading out of the bundle is refused")
+    func symlinkEscape() throws {
+        let outside = try TemporaryBundle(["secret.yaml": "kind: Policy\nid: secret\n"])
+        let bundle = try TemporaryBundle(["policy.yaml": "kind: Policy\nid: p\n"])
+        try FileManager.default.createSymbolicLink(
+            atPath: bundle.path + "/linked.yaml", withDestinationPath: outside.path + "/secret.yaml")
+        #expect(bundle.problems() == [
+            "linked.yaml:1:1: error[path-outside-bundle] `linked.yaml` is a link to a file outside the policy directory\n  help: copy the file into the bundle instead of linking to it"
+        ])
+    }
+
+    @Test("entries_from through a symlink that leads out is refused; one inside is read")
+    func entriesFromLinks() throws {
+        let outside = try TemporaryBundle(["x.jsonl": "{\"id\": \"a\", \"name\": \"A\"}\n"])
+        let bundle = try TemporaryBundle([
+            "lists/l.yaml": "kind: List\nid: l\nentries_from: l.jsonl\n",
+            "lists/inside.yaml": "kind: List\nid: inside\nentries_from: data/inside.jsonl\n",
+            "lists/data/inside.jsonl": "{\"id\": \"b\", \"name\": \"B\"}\n\n{\"id\": \"c\", \"name\": \"C\", \"aliases\": [\"Cee\"]}\n",
+        ])
+        try FileManager.default.createSymbolicLink(atPath: bundle.path + "/lists/l.jsonl", withDestinationPath: outside.path + "/x.jsonl")
+        #expect(bundle.problems() == [
+            "lists/l.yaml:3:15: error[path-outside-bundle] `entries_from: l.jsonl` links to a file outside the policy directory"
+        ])
+        try FileManager.default.removeItem(atPath: bundle.path + "/lists/l.yaml")
+        let compiled = try bundle.compile().get()
+        #expect(compiled.list("inside")?.entries.map(\.entry.id) == ["b", "c"])
+        #expect(compiled.files.map(\.path).sorted() == ["lists/data/inside.jsonl", "lists/inside.yaml"])
+    }
+
+    @Test("a bad line in an entries_from file is located in that file")
+    func entriesFromBadLine() throws {
+        let bundle = try TemporaryBundle([
+            "l.yaml": "kind: List\nid: l\nentries_from: l.jsonl\n",
+            "l.jsonl": "{\"id\": \"a\", \"name\": \"A\"}\n{\"id\": \"b\", \"nam\": \"B\"}\n",
+        ])
+        #expect(bundle.problems() == [
+            "l.jsonl:2:1: error[missing-field] list entry `b` is missing the required field `name`",
+            "l.jsonl:2:13: error[unknown-field] unknown field `nam` in list entry `b`\n  help: did you mean `name`?",
+        ])
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+@testable import GavelCLI
+@testable import GavelEngine
+@testable import GavelLint
+@testable import GavelSyntax
+
+/// `gavel evaluate` in-process: output, errors and exit status together.
+@Suite("gavel evaluate")
+struct EvaluateRunTests {
+    struct Captured {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static let bundleFiles = [
+        "policy.yaml": """
+            kind: Policy
+            id: p
+            rules:
+              - { id: designated, title: D, decision: terminate, when: { path: customer.name, equals: Hamas } }
+            """
+    ]
+
+    func run(_ cases: [String], format: EvaluateRun.Format = .json, policies: String? = nil, stdin: String = "") throws -> Captured {
+        let bundle = try TemporaryBundle(Self.bundleFiles)
+        let run = EvaluateRun(
+            cases: cases, policies: policies ?? bundle.path, asOf: Instant.parse("2024-01-01"), format: format, strict: false,
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false))
+        var output = ""
+        var errors = ""
+        let status = run.run(output: { output += $0 }, errors: { errors += $0 }, standardInput: { Array(stdin.utf8) })
+        return Captured(status: status, output: output, errors: errors)
+    }
+
+    func caseFiles(_ files: [String: String]) throws -> TemporaryBundle { try TemporaryBundle(files) }
+
+    @Test("one case prints one JSON object; several print an array")
+    func objectOrArray() throws {
+        let dir = try caseFiles([
+            "one.yaml": "kind: Case\nid: a\ncustomer: { name: Hamas }\n",
+            "two.yaml": "kind: Case\nid: b\n---\nkind: Case\nid: c\n",
+        ])
+        let one = try run([dir.path + "/one.yaml"])
+        #expect(one.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(one.output.utf8)) as? [String: Any]
+        #expect(object?["decision"] as? String == "terminate")
+        let two = try run([dir.path + "/two.yaml"])
+        let array = try JSONSerialization.jsonObject(with: Data(two.output.utf8)) as? [[String: Any]]
+        #expect(array?.map { $0["decision"] as? String } == ["no_action", "no_action"])
+    }
+
+    @Test("a batch with a bad document decides the others, reports the bad one located, and exits 2")
+    func badDocumentInBatch() throws {
+        let dir = try caseFiles([
+            "batch.yaml": "kind: Case\nid: a\ncustomer: { name: Hamas }\n---\nkind: Case\nid: b\nid: b2\n---\nkind: Case\nid: c\n"
+        ])
+        let result = try run([dir.path + "/batch.yaml"], format: .jsonl)
+        #expect(result.status == 2)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("\"decision\":\"terminate\"") == true)
+        #expect(result.errors.contains("batch.yaml:7:1: error[duplicate-key]"))
+    }
+
+    @Test("directories are searched for case files; `-` reads standard input")
+    func directoriesAndStdin() throws {
+        let dir = try caseFiles([
+            "a/one.yaml": "kind: Case\nid: a\n", "b/two.json": "{\"kind\": \"Case\", \"id\": \"b\"}",
+            "c/three.jsonl": "{\"kind\": \"Case\", \"id\": \"c\"}\n{\"kind\": \"Case\", \"id\": \"d\"}\n", "notes.txt": "not a case",
+        ])
+        let result = try run([dir.path, "-"], format: .jsonl, stdin: "kind: Case\nid: from-stdin\ncustomer: { name: Hamas }\n")
+        #expect(result.status == 0)
+        let ids = result.output.split(separator: "\n").compactMap {
+            ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["case"] as? [String: Any]
+        }.compactMap { $0["id"] as? String }
+        #expect(ids == ["a", "b", "c", "d", "from-stdin"])
+    }
+
+    @Test("a bundle that cannot be evaluated is refused with every problem, exit 2")
+    func badBundle() throws {
+        let bad = try TemporaryBundle([
+            "p.yaml": "kind: Policy\nid: p\nrules:\n  - { id: a, title: A, decision: nuke, when: { path: x, equals: 1 } }\n  - { id: b, title: B, decision: monitor, when: { path: x, gt: [1] } }\n"
+        ])
+        let dir = try caseFiles(["c.yaml": "kind: Case\nid: a\n"])
+        let result = try run([dir.path + "/c.yaml"], policies: bad.path)
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("p.yaml:4:34: error[unknown-decision]"))
+        #expect(result.errors.contains("p.yaml:5:64: error[operator-type]"))
+    }
+
+    @Test("a missing case file is reported and the rest still decided")
+    func missingFile() throws {
+        let dir = try caseFiles(["c.yaml": "kind: Case\nid: a\n"])
+        let result = try run([dir.path + "/nope.yaml", dir.path + "/c.yaml"], format: .jsonl)
+        #expect(result.status == 2)
+        #expect(result.output.split(separator: "\n").count == 1)
+        #expect(result.errors.contains("error[unreadable-file]"))
+    }
+
+    @Test("the text trail starts with the decision")
+    func text() throws {
+        let dir = try caseFiles(["c.yaml": "kind: Case\nid: a\ncustomer: { name: Hamas }\n"])
+        let result = try run([dir.path + "/c.yaml"], format: .text)
+        #expect(result.output.hasPrefix("DECISION  TERMINATE  (End all service)\n"))
+    }
+}
+
+/// The real executable, for what only a process shows: exit codes and streams.
+@Suite("gavel executable")
+struct ExecutableTests {
+    static var binary: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gavel")
+    }
+
+    func gavel(_ arguments: [String], stdin: String? = nil) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Repository.root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output, errors)
+    }
+
+    @Test("the README's command decides the seed case by the shipped Policies/")
+    func readmeCommand() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "built gavel not found at \(Self.binary.path)")
+        let (status, output, _) = try gavel(["evaluate", "Cases/2017-08-hamas-shurat-hadin.yaml", "--no-log"])
+        #expect(status == 0)
+        #expect(output.hasPrefix("DECISION  TERMINATE"))
+    }
+
+    @Test("bad input on stdin exits 2 with a located error")
+    func stdinError() throws {
+        let (status, output, errors) = try gavel(["evaluate", "-", "--format", "json", "--no-log"], stdin: "kind: Case\nid: [x\n")
+        #expect(status == 2)
+        #expect(output.isEmpty || output == "[]\n")
+        #expect(errors.contains("<stdin>:"))
+    }
+
+    @Test("a malformed --as-of is a usage error, not a bad-input exit")
+    func badFlag() throws {
+        let (status, _, errors) = try gavel(["evaluate", "Cases", "--as-of", "yesterday"])
+        #expect(status == 64)
+        #expect(errors.contains("--as-of"))
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import GavelCLI
+@testable import GavelEngine
+@testable import GavelLint
+@testable import GavelSyntax
+
+@Suite("JaroWinkler")
+struct JaroWinklerTests {
+    @Test("reference values", arguments: [
+        ("MARTHA", "MARHTA", 0.961111),
+        ("DWAYNE", "DUANE", 0.84),
+        ("DIXON", "DICKSONX", 0.813333),
+        ("JELLYFISH", "SMELLYFISH", 0.896296),   // no common prefix: plain Jaro
+        ("CRATE", "TRACE", 0.733333),
+        ("hammas", "hamas", 0.961111),
+        ("vagner", "wagner", 0.888889),
+        ("ab", "abc", 0.911111),
+        ("abcdefgh", "abcdefhg", 0.975),
+        // Three out-of-order matches: halved with integer division, as in strcmp95.
+        ("abcdef", "abcefd", 0.961111),
+        ("ab", "ba", 0.0),                      // window is 0 for length 2
+        ("abc", "xyz", 0.0),
+        ("hamas", "hamas", 1.0),
+        ("", "", 1.0),
+        ("", "hamas", 0.0),
+        ("hamas", "", 0.0),
+        ("müller", "muller", 0.9),              // scalars, not bytes
+        ("ḥamas", "hamas", 0.866667),
+    ] as [(String, String, Double)])
+    func similarity(a: String, b: String, expected: Double) {
+        #expect(abs(JaroWinkler.similarity(a, b) - expected) < 1e-5)
+        #expect(abs(JaroWinkler.similarity(b, a) - expected) < 1e-5)
+    }
+
+    @Test("boost needs Jaro above 0.7")
+    func boostThreshold() {
+        // Jaro("abcxyz", "abcpqr") = (3/6 + 3/6 + 1) / 3 ≈ 0.667: no prefix boost.
+        #expect(abs(JaroWinkler.similarity("abcxyz", "abcpqr") - 2.0 / 3.0) < 1e-9)
+        // Jaro("abcdxy", "abcdpq") = (4/6 + 4/6 + 1) / 3 ≈ 0.778: boosted by 4 × 0.1.
+        let jaro = 7.0 / 9.0
+        #expect(abs(JaroWinkler.similarity("abcdxy", "abcdpq") - (jaro + 0.4 * (1 - jaro))) < 1e-9)
+    }
+
+    @Test("prefix boost stops at 4 scalars")
+    func prefixCap() {
+        let jaro = (9.0 / 10 + 9.0 / 10 + 1) / 3
+        #expect(abs(JaroWinkler.similarity("abcdefghij", "abcdefghik") - (jaro + 4 * 0.1 * (1 - jaro))) < 1e-9)
+    }
+
+    @Test("nameScore", arguments: [
+        ("muhammad ali", "ali muhammad", 1.0),
+        ("hamas", "hamas", 1.0),
+        ("zambada niebla modesta", "modesta niebla zambada", 1.0),
+        ("gruppa vagner", "vagner gruppa", 1.0),
+        ("hammas", "hamas", 0.961111),
+    ] as [(String, String, Double)])
+    func nameScore(a: String, b: String, expected: Double) {
+        #expect(abs(JaroWinkler.nameScore(a, b) - expected) < 1e-5)
+        #expect(abs(JaroWinkler.nameScore(b, a) - expected) < 1e-5)
+    }
+
+    @Test("nameScore is the better of whole and sorted", arguments: [
+        ("osama bin laden", "usama bin ladin"),
+        ("ali muhammad", "muhammad aly"),
+        ("vagner gruppa", "gruppa wagner"),
+        ("ḥamas movement", "movement hamas"),
+    ])
+    func nameScoreIsMax(a: String, b: String) {
+        let whole = JaroWinkler.similarity(a, b)
+        let sorted = JaroWinkler.similarity(JaroWinkler.sortedTokens(a), JaroWinkler.sortedTokens(b))
+        #expect(JaroWinkler.nameScore(a, b) == max(whole, sorted))
+        #expect(JaroWinkler.nameScore(a, b) >= whole)
+    }
+
+    @Test("byte and string token sorting agree", arguments: ["b a c", "zeta alpha", "one", "", "  a  b "])
+    func sortedTokenBytes(input: String) {
+        #expect(String(decoding: JaroWinkler.sortedTokenBytes(input), as: UTF8.self) == JaroWinkler.sortedTokens(input))
+    }
+}
