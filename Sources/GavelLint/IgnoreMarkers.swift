@@ -35,7 +35,7 @@ enum IgnoreMarkers {
             let rule = parts.first.map { String($0.trimmingCharacters) } ?? ""
             let reason = parts.count > 1 ? String(parts[1].trimmingCharacters) : ""
             func problem(_ message: String, _ help: String) {
-                problems.append(.error("invalid-ignore-marker", message, at: location, help: help))
+                problems.append(.error(.invalidIgnoreMarker, message, at: location, help: help))
             }
             guard !rule.isEmpty, !rule.contains(" ") else {
                 problem("`# gavel:ignore` must name exactly one lint rule", "write `# gavel:ignore RULE-ID -- why it does not apply here`")

@@ -25,8 +25,8 @@ package struct LintContext: Sendable {
     }
 
     /// The loader's and compiler's findings under one rule id.
-    package func loadProblems(_ id: String) -> [Diagnostic] {
-        (analysis.diagnostics + caseProblems + configurationProblems).filter { $0.rule == id }
+    package func loadProblems(_ code: DiagnosticCode) -> [Diagnostic] {
+        (analysis.diagnostics + caseProblems + configurationProblems).filter { $0.code == code }
     }
 
     package var policies: [Policy] { documents?.policies ?? [] }
@@ -44,7 +44,7 @@ package struct LintContext: Sendable {
     package func finding(
         _ rule: LintRuleDescription, _ message: String, at location: SourceLocation?, help: String? = nil
     ) -> Diagnostic {
-        Diagnostic(rule.defaultSeverity, rule: rule.id, message: message, at: location, help: help)
+        Diagnostic(rule.defaultSeverity, code: rule.code, message: message, at: location, help: help)
     }
 }
 

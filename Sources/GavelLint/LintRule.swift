@@ -17,7 +17,7 @@ package protocol LoaderReportedRule: LintRule {}
 
 extension LoaderReportedRule {
     package func check(_ context: LintContext) -> [Diagnostic] {
-        context.loadProblems(Self.description.id)
+        context.loadProblems(Self.description.code)
     }
 }
 
@@ -27,7 +27,8 @@ package enum LintCategory: String, Sendable, CaseIterable, Codable {
 
 package struct LintRuleDescription: Sendable {
     /// Kebab-case, stable: it appears in configuration, markers and reports.
-    package var id: String
+    package var code: DiagnosticCode
+    package var id: String { code.rawValue }
     package var category: LintCategory
     package var defaultSeverity: Diagnostic.Severity
     /// One line, no final period.
@@ -43,7 +44,17 @@ package struct LintRuleDescription: Sendable {
         id: String, category: LintCategory, defaultSeverity: Diagnostic.Severity, summary: String,
         documentation: String, triggering: [LintExample], nonTriggering: [LintExample]
     ) {
-        self.id = id
+        self.init(
+            code: DiagnosticCode(id), category: category, defaultSeverity: defaultSeverity, summary: summary,
+            documentation: documentation, triggering: triggering, nonTriggering: nonTriggering)
+    }
+
+    /// The documentation of a code that loading or lint's configuration reports.
+    package init(
+        code: DiagnosticCode, category: LintCategory, defaultSeverity: Diagnostic.Severity, summary: String,
+        documentation: String, triggering: [LintExample], nonTriggering: [LintExample]
+    ) {
+        self.code = code
         self.category = category
         self.defaultSeverity = defaultSeverity
         self.summary = summary

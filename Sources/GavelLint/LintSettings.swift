@@ -58,7 +58,7 @@ extension DocumentReader {
                     guard let text = string(entry.value, named: entry.key) else { continue }
                     guard let level = LintSettings.Level(rawValue: text) else {
                         error(
-                            "wrong-type", "lint level for `\(entry.key)` must be off, info, warning or error; found `\(text)`",
+                            .wrongType, "lint level for `\(entry.key)` must be off, info, warning or error; found `\(text)`",
                             at: entry.value.location,
                             help: DidYouMean.help(for: text, among: LintSettings.Level.allCases.map(\.rawValue)))
                         continue

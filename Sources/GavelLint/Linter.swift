@@ -82,7 +82,7 @@ package enum Linter {
     private static func levelProblems(_ settings: LintSettings, knownRules: Set<String>) -> [Diagnostic] {
         settings.levels.filter { !knownRules.contains($0.rule) }.map {
             .error(
-                "unknown-lint-rule", "`lint.rules` sets a level for `\($0.rule)`, which is not a lint rule", at: $0.location,
+                .unknownLintRule, "`lint.rules` sets a level for `\($0.rule)`, which is not a lint rule", at: $0.location,
                 help: DidYouMean.help(for: $0.rule, among: knownRules) ?? "`gavel lint --list` shows every rule")
         }
     }

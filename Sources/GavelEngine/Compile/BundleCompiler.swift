@@ -41,7 +41,7 @@ enum BundleCompiler {
         for list in documents.lists {
             if let earlier = listsByID[list.id] {
                 diagnostics.append(
-                    .error("duplicate-id", "list id `\(list.id)` is already used at \(earlier.location)", at: list.location))
+                    .error(.duplicateID, "list id `\(list.id)` is already used at \(earlier.location)", at: list.location))
                 continue
             }
             listsByID[list.id] = list
@@ -49,13 +49,13 @@ enum BundleCompiler {
             for entry in list.entries {
                 if let first = entryIDs[entry.id] {
                     diagnostics.append(
-                        .error("duplicate-id", "entry id `\(entry.id)` appears twice in list `\(list.id)` (first at \(first))", at: entry.location))
+                        .error(.duplicateID, "entry id `\(entry.id)` appears twice in list `\(list.id)` (first at \(first))", at: entry.location))
                 }
                 entryIDs[entry.id] = entry.location
                 if let listed = entry.listed, let delisted = entry.delisted, delisted < listed {
                     diagnostics.append(
                         .error(
-                            "delisted-before-listed", "entry `\(entry.id)` is delisted (\(delisted)) before it was listed (\(listed))",
+                            .delistedBeforeListed, "entry `\(entry.id)` is delisted (\(delisted)) before it was listed (\(listed))",
                             at: entry.location, help: "copy both dates again from the list's official source"))
                 }
             }
@@ -67,19 +67,19 @@ enum BundleCompiler {
         var rulesByID: [String: Rule] = [:]
         for policy in documents.policies {
             if let earlier = policyIDs[policy.id] {
-                diagnostics.append(.error("duplicate-id", "policy id `\(policy.id)` is already used at \(earlier)", at: policy.location))
+                diagnostics.append(.error(.duplicateID, "policy id `\(policy.id)` is already used at \(earlier)", at: policy.location))
             }
             policyIDs[policy.id] = policy.location
             if let effective = policy.effective, let expires = policy.expires, expires <= effective {
                 diagnostics.append(
                     .error(
-                        "inverted-window", "policy `\(policy.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                        .invertedWindow, "policy `\(policy.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
                         at: policy.location, help: "swap or correct `effective` and `expires`"))
             }
             for rule in policy.rules {
                 if let earlier = idLocations[rule.id] {
                     diagnostics.append(
-                        .error("duplicate-id", "rule id `\(rule.id)` is already used at \(earlier)", at: rule.location,
+                        .error(.duplicateID, "rule id `\(rule.id)` is already used at \(earlier)", at: rule.location,
                                help: "rule and exception ids must be unique across the bundle"))
                 }
                 idLocations[rule.id] = rule.location
@@ -88,7 +88,7 @@ enum BundleCompiler {
             for exception in policy.exceptions {
                 if let earlier = idLocations[exception.id] {
                     diagnostics.append(
-                        .error("duplicate-id", "exception id `\(exception.id)` is already used at \(earlier)", at: exception.location,
+                        .error(.duplicateID, "exception id `\(exception.id)` is already used at \(earlier)", at: exception.location,
                                help: "rule and exception ids must be unique across the bundle"))
                 }
                 idLocations[exception.id] = exception.location
@@ -104,7 +104,7 @@ enum BundleCompiler {
                 guard let ruleSeverity = severity[rule.decision] else {
                     diagnostics.append(
                         .error(
-                            "unknown-decision", "decision `\(rule.decision)` of rule `\(rule.id)` is not on the ladder",
+                            .unknownDecision, "decision `\(rule.decision)` of rule `\(rule.id)` is not on the ladder",
                             at: rule.decisionLocation,
                             help: DidYouMean.help(for: rule.decision, among: manifest.ladder.map(\.id))
                                 ?? "the ladder is: \(manifest.ladder.map(\.id).joined(separator: ", "))"))
@@ -113,7 +113,7 @@ enum BundleCompiler {
                 if rule.decision == "geo_block", rule.scope.jurisdictions.isEmpty {
                     diagnostics.append(
                         .error(
-                            "geo-block-without-jurisdictions", "rule `\(rule.id)` decides `geo_block` but names no jurisdictions",
+                            .geoBlockWithoutJurisdictions, "rule `\(rule.id)` decides `geo_block` but names no jurisdictions",
                             at: rule.decisionLocation, help: "add `scope: { jurisdictions: [DE, IT] }` naming where access is blocked"))
                 }
                 if let effective = rule.effective, let expires = rule.expires, expires <= effective,
@@ -121,7 +121,7 @@ enum BundleCompiler {
                 {
                     diagnostics.append(
                         .error(
-                            "inverted-window", "rule `\(rule.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                            .invertedWindow, "rule `\(rule.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
                             at: rule.location, help: "swap or correct `effective` and `expires`"))
                 }
                 let reason = rule.reason.map {
@@ -143,21 +143,21 @@ enum BundleCompiler {
                 {
                     diagnostics.append(
                         .error(
-                            "inverted-window", "exception `\(exception.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                            .invertedWindow, "exception `\(exception.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
                             at: exception.location, help: "swap or correct `effective` and `expires`"))
                 }
                 for (target, location) in zip(exception.suspends, exception.suspendsLocations) {
                     guard let rule = rulesByID[target] else {
                         diagnostics.append(
                             .error(
-                                "unknown-rule", "exception `\(exception.id)` suspends `\(target)`, which is not a rule in this bundle",
+                                .unknownRule, "exception `\(exception.id)` suspends `\(target)`, which is not a rule in this bundle",
                                 at: location, help: DidYouMean.help(for: target, among: rulesByID.keys)))
                         continue
                     }
                     if rule.mandatory {
                         diagnostics.append(
                             .error(
-                                "suspends-mandatory", "exception `\(exception.id)` suspends `\(target)`, which is mandatory",
+                                .suspendsMandatory, "exception `\(exception.id)` suspends `\(target)`, which is mandatory",
                                 at: location, help: "a mandatory rule cannot be suspended; remove it from `suspends`"))
                     }
                 }

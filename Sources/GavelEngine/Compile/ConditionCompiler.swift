@@ -13,7 +13,7 @@ struct ConditionCompiler {
     mutating func compile(_ node: SourceNode, insideWhere: Bool = false) -> CompiledCondition? {
         guard let entries = node.mappingEntries else {
             error(
-                "invalid-condition", "expected a condition (a mapping such as `{ path: ..., equals: ... }`), found \(node.kindDescription)",
+                .invalidCondition, "expected a condition (a mapping such as `{ path: ..., equals: ... }`), found \(node.kindDescription)",
                 at: node.location)
             return nil
         }
@@ -23,32 +23,32 @@ struct ConditionCompiler {
         for entry in entries where !Self.forms.contains(entry.key) {
             let help = DidYouMean.help(for: entry.key, among: Self.forms + PredicateOperator.names)
             if PredicateOperator.names.contains(entry.key) {
-                error("invalid-condition", "operator `\(entry.key)` needs a `path`", at: entry.keyLocation)
+                error(.invalidCondition, "operator `\(entry.key)` needs a `path`", at: entry.keyLocation)
             } else {
                 error(
-                    "unknown-field", "unknown condition `\(entry.key)`", at: entry.keyLocation,
+                    .unknownField, "unknown condition `\(entry.key)`", at: entry.keyLocation,
                     help: help ?? "a condition is one of all, any, not, a `path` predicate, some, every, count, screen")
             }
         }
         guard forms.count == 1, let form = forms.first else {
             if forms.count > 1 {
                 error(
-                    "invalid-condition",
+                    .invalidCondition,
                     "a condition has exactly one form; found \(forms.map { "`\($0.key)`" }.joined(separator: " and "))",
                     at: forms[1].keyLocation, help: "wrap several conditions in `all: [...]` or `any: [...]`")
             } else if entries.isEmpty {
-                error("invalid-condition", "empty condition", at: node.location)
+                error(.invalidCondition, "empty condition", at: node.location)
             }
             return nil
         }
         switch form.key {
         case "all", "any":
             guard let items = form.value.sequenceItems else {
-                error("invalid-condition", "`\(form.key)` takes a list of conditions, found \(form.value.kindDescription)", at: form.value.location)
+                error(.invalidCondition, "`\(form.key)` takes a list of conditions, found \(form.value.kindDescription)", at: form.value.location)
                 return nil
             }
             if items.isEmpty {
-                error("invalid-condition", "`\(form.key)` needs at least one condition", at: form.value.location)
+                error(.invalidCondition, "`\(form.key)` needs at least one condition", at: form.value.location)
                 return nil
             }
             let compiled = items.map { compile($0, insideWhere: insideWhere) }
@@ -76,7 +76,7 @@ struct ConditionCompiler {
                 operators.append(entry)
             } else {
                 error(
-                    "unknown-field", "unknown operator `\(entry.key)`", at: entry.keyLocation,
+                    .unknownField, "unknown operator `\(entry.key)`", at: entry.keyLocation,
                     help: DidYouMean.help(for: entry.key, among: PredicateOperator.names)
                         ?? "operators: \(PredicateOperator.names.joined(separator: ", "))")
             }
@@ -84,12 +84,12 @@ struct ConditionCompiler {
         guard operators.count == 1, let opEntry = operators.first else {
             if operators.count > 1 {
                 error(
-                    "invalid-condition",
+                    .invalidCondition,
                     "a predicate takes exactly one operator; found \(operators.map { "`\($0.key)`" }.joined(separator: " and "))",
                     at: operators[1].keyLocation, help: "combine two tests with `all: [...]`")
             } else if entries.count == 1 {
                 error(
-                    "invalid-condition", "predicate on `\(path.text)` has no operator", at: node.location,
+                    .invalidCondition, "predicate on `\(path.text)` has no operator", at: node.location,
                     help: "add one of \(PredicateOperator.names.joined(separator: ", "))")
             }
             return nil
@@ -136,7 +136,7 @@ struct ConditionCompiler {
             guard let text = stringOperand(node, name) else { return nil }
             guard let span = Span.parse(text) else {
                 error(
-                    "invalid-duration", "`within` needs a duration like `30d`, `12h` or `2w`, found `\(text)`",
+                    .invalidDuration, "`within` needs a duration like `30d`, `12h` or `2w`, found `\(text)`",
                     at: node.location, help: "units are h (hours), d (days) and w (weeks)")
                 return nil
             }
@@ -179,14 +179,14 @@ struct ConditionCompiler {
     }
 
     private mutating func operandError(_ name: String, expected: String, _ node: SourceNode, help: String? = nil) {
-        error("operator-type", "`\(name)` expects \(expected), found \(node.kindDescription)", at: node.location, help: help)
+        error(.operatorType, "`\(name)` expects \(expected), found \(node.kindDescription)", at: node.location, help: help)
     }
 
     // MARK: paths
 
     mutating func casePath(_ node: SourceNode, insideWhere: Bool) -> CasePath? {
         guard let scalar = node.scalar, case .string(let text) = scalar.value else {
-            error("invalid-path", "`path` must be a dotted field name such as `customer.name`, found \(node.kindDescription)", at: node.location)
+            error(.invalidPath, "`path` must be a dotted field name such as `customer.name`, found \(node.kindDescription)", at: node.location)
             return nil
         }
         var body = Substring(text)
@@ -194,12 +194,12 @@ struct ConditionCompiler {
         if fromRoot { body = body.dropFirst(2) }
         let steps = body.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if steps.contains(where: { $0.isEmpty }) {
-            error("invalid-path", "path `\(text)` has an empty step", at: node.location, help: "write paths like `customer.aliases`")
+            error(.invalidPath, "path `\(text)` has an empty step", at: node.location, help: "write paths like `customer.aliases`")
             return nil
         }
         if let first = steps.first, fromRoot || !insideWhere, CaseRecord.reservedKeys.contains(first) {
             error(
-                "invalid-path", "path `\(text)` reaches the reserved case key `\(first)`", at: node.location,
+                .invalidPath, "path `\(text)` reaches the reserved case key `\(first)`", at: node.location,
                 help: "the keys kind, id, as_of, expect and notes describe the case file, not the case")
             return nil
         }
@@ -225,7 +225,7 @@ struct ConditionCompiler {
                 let comparison = Comparison(rawValue: key)
             else {
                 error(
-                    "invalid-condition", "`count` needs exactly one of gt, gte, lt, lte, equals", at: form.keyLocation,
+                    .invalidCondition, "`count` needs exactly one of gt, gte, lt, lte, equals", at: form.keyLocation,
                     help: "for example `count: { path: requests, where: {...}, gte: 2 }`")
                 return nil
             }
@@ -251,10 +251,10 @@ struct ConditionCompiler {
         let lists = reader.stringsWithLocations(f, "lists")
         for (id, location) in lists where !listIDs.contains(id) {
             error(
-                "unknown-list", "unknown list `\(id)`", at: location,
+                .unknownList, "unknown list `\(id)`", at: location,
                 help: DidYouMean.help(for: id, among: listIDs) ?? "lists in this bundle: \(listIDs.sorted().joined(separator: ", "))")
         }
-        if lists.isEmpty { error("invalid-condition", "`screen` needs at least one list", at: form.value.location) }
+        if lists.isEmpty { error(.invalidCondition, "`screen` needs at least one list", at: form.value.location) }
         let names = (f["names"]?.sequenceItems ?? f["names"].map { [$0] } ?? []).compactMap { casePath($0, insideWhere: false) }
         var identifiers: [(kind: String, paths: [CasePath])] = []
         if let idNode = f["identifiers"] {
@@ -268,18 +268,18 @@ struct ConditionCompiler {
             }
         }
         if names.isEmpty && identifiers.isEmpty {
-            error("invalid-condition", "`screen` needs `names` or `identifiers` to look up", at: form.keyLocation)
+            error(.invalidCondition, "`screen` needs `names` or `identifiers` to look up", at: form.keyLocation)
         }
         let minScore = reader.number(f, "min_score") ?? defaultMinScore
         let below = reader.number(f, "below")
         if !(minScore > 0 && minScore <= 1) {
             error(
-                "screen-score-range", "`min_score` must be in (0, 1], found `\(minScore)`", at: f["min_score"]?.location,
+                .screenScoreRange, "`min_score` must be in (0, 1], found `\(minScore)`", at: f["min_score"]?.location,
                 help: "scores are fractions: `min_score: 0.92`; 1.0 is an exact match")
         }
         if let below, below <= minScore {
             error(
-                "screen-score-range", "`below` (\(below)) must be greater than `min_score` (\(minScore))", at: f["below"]?.location,
+                .screenScoreRange, "`below` (\(below)) must be greater than `min_score` (\(minScore))", at: f["below"]?.location,
                 help: "`below` ends a review band above `min_score`, e.g. `min_score: 0.90, below: 1.0`")
         }
         var types: [ListEntry.EntryType]?
@@ -287,7 +287,7 @@ struct ConditionCompiler {
             types = reader.stringsWithLocations(f, "types").compactMap { text, location in
                 if let t = ListEntry.EntryType(rawValue: text) { return t }
                 error(
-                    "operator-type", "unknown entry type `\(text)`", at: location,
+                    .operatorType, "unknown entry type `\(text)`", at: location,
                     help: DidYouMean.help(for: text, among: ListEntry.EntryType.allCases.map(\.rawValue)))
                 return nil
             }
@@ -298,7 +298,7 @@ struct ConditionCompiler {
                 types: types, location: form.keyLocation))
     }
 
-    mutating func error(_ rule: String, _ message: String, at location: SourceLocation?, help: String? = nil) {
-        diagnostics.append(.error(rule, message, at: location, help: help))
+    mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil) {
+        diagnostics.append(.error(code, message, at: location, help: help))
     }
 }

@@ -48,7 +48,7 @@ package struct ReasonTemplate: Sendable {
             }
             guard let close = text[next...].firstIndex(of: "}") else {
                 diagnostics.append(
-                    .error("unknown-placeholder", "unclosed `{` in reason template", at: location, help: "write `{{` for a literal brace"))
+                    .error(.unknownPlaceholder, "unclosed `{` in reason template", at: location, help: "write `{{` for a literal brace"))
                 literal.append(contentsOf: text[index...])
                 break
             }
@@ -72,7 +72,7 @@ package struct ReasonTemplate: Sendable {
             guard steps.count == 2, let field = MatchField(rawValue: steps[1]) else {
                 diagnostics.append(
                     .error(
-                        "unknown-placeholder", "unknown placeholder `{\(name)}` in reason", at: location,
+                        .unknownPlaceholder, "unknown placeholder `{\(name)}` in reason", at: location,
                         help: DidYouMean.help(for: name, among: MatchField.allCases.map { "match.\($0.rawValue)" })
                             ?? "match fields: \(MatchField.allCases.map(\.rawValue).joined(separator: ", "))"))
                 return nil
@@ -80,7 +80,7 @@ package struct ReasonTemplate: Sendable {
             if !ruleHasScreen {
                 diagnostics.append(
                     .error(
-                        "unknown-placeholder", "placeholder `{\(name)}` needs a `screen` in the rule's condition",
+                        .unknownPlaceholder, "placeholder `{\(name)}` needs a `screen` in the rule's condition",
                         at: location))
                 return nil
             }
@@ -91,14 +91,14 @@ package struct ReasonTemplate: Sendable {
         else {
             diagnostics.append(
                 .error(
-                    "unknown-placeholder", "placeholder `{\(name)}` is not a case path or a `match.` field", at: location,
+                    .unknownPlaceholder, "placeholder `{\(name)}` is not a case path or a `match.` field", at: location,
                     help: "write `{customer.name}` or `{match.name}`; `{{` for a literal brace"))
             return nil
         }
         if let schema, schema.fields[name] == nil, !schema.fields.keys.contains(where: { $0.hasPrefix(name + ".") }) {
             diagnostics.append(
                 .error(
-                    "unknown-placeholder", "placeholder `{\(name)}` is not a field of the schema", at: location,
+                    .unknownPlaceholder, "placeholder `{\(name)}` is not a field of the schema", at: location,
                     help: DidYouMean.help(for: name, among: schema.fields.keys)))
             return nil
         }

@@ -20,7 +20,7 @@ extension DocumentReader {
                 manifest.defaultDecision = decision
                 if !manifest.ladder.contains(where: { $0.id == decision }) {
                     error(
-                        "unknown-decision", "default decision `\(decision)` is not on the ladder",
+                        .unknownDecision, "default decision `\(decision)` is not on the ladder",
                         at: d["decision"]?.location,
                         help: DidYouMean.help(for: decision, among: manifest.ladder.map(\.id))
                             ?? "the ladder is: \(manifest.ladder.map(\.id).joined(separator: ", "))")
@@ -36,7 +36,7 @@ extension DocumentReader {
                     manifest.screeningMinScore = score
                 } else {
                     error(
-                        "screen-score-range", "`min_score` must be in (0, 1], found `\(score)`", at: s["min_score"]?.location,
+                        .screenScoreRange, "`min_score` must be in (0, 1], found `\(score)`", at: s["min_score"]?.location,
                         help: "scores are fractions: `min_score: 0.92`; 1.0 is an exact match")
                 }
             }
@@ -47,7 +47,7 @@ extension DocumentReader {
 
     private mutating func ladderSteps(_ node: SourceNode) -> [LadderStep]? {
         guard let items = node.sequenceItems, !items.isEmpty else {
-            error("wrong-type", "`ladder` must be a non-empty list of steps, found \(node.kindDescription)", at: node.location)
+            error(.wrongType, "`ladder` must be a non-empty list of steps, found \(node.kindDescription)", at: node.location)
             return nil
         }
         var steps: [LadderStep] = []
@@ -62,7 +62,7 @@ extension DocumentReader {
             else { continue }
             if let earlier = steps.first(where: { $0.id == id }) {
                 error(
-                    "duplicate-id", "ladder step `\(id)` appears twice (first at \(earlier.location.map(\.description) ?? "?"))",
+                    .duplicateID, "ladder step `\(id)` appears twice (first at \(earlier.location.map(\.description) ?? "?"))",
                     at: item.location)
             }
             steps.append(LadderStep(id: id, title: string(s, "title"), location: item.location))

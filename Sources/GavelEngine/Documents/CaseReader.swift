@@ -22,7 +22,7 @@ extension DocumentReader {
     /// as data. Batch runs that need only the decision stop here.
     package mutating func readCaseContent(_ root: SourceNode) -> CaseContent? {
         guard let entries = root.mappingEntries else {
-            error("not-a-mapping", "expected a mapping for a case, found \(root.kindDescription)", at: root.location)
+            error(.notAMapping, "expected a mapping for a case, found \(root.kindDescription)", at: root.location)
             return nil
         }
         let before = diagnostics.count
@@ -37,7 +37,7 @@ extension DocumentReader {
             case "kind":
                 kindSeen = true
                 if entry.value.scalar?.text != "Case" {
-                    error("unknown-kind", "expected `kind: Case`, found \(entry.value.kindDescription)", at: entry.value.location)
+                    error(.unknownKind, "expected `kind: Case`, found \(entry.value.kindDescription)", at: entry.value.location)
                 }
             case "id":
                 idSeen = true
@@ -46,7 +46,7 @@ extension DocumentReader {
                 } else if let s = entry.value.scalar, case .int = s.value {
                     id = s.text
                 } else {
-                    error("wrong-type", "case `id` must be a non-empty string, found \(entry.value.kindDescription)", at: entry.value.location)
+                    error(.wrongType, "case `id` must be a non-empty string, found \(entry.value.kindDescription)", at: entry.value.location)
                 }
             case "as_of": asOf = date(entry.value, named: "as_of")
             case "expect": expect = readExpectation(entry.value)
@@ -55,10 +55,10 @@ extension DocumentReader {
             }
         }
         if !kindSeen {
-            error("missing-kind", "case has no `kind: Case`", at: root.location, help: "every document says what it is: add `kind: Case`")
+            error(.missingKind, "case has no `kind: Case`", at: root.location, help: "every document says what it is: add `kind: Case`")
         }
         if !idSeen {
-            error("missing-field", "case is missing the required field `id`", at: root.location)
+            error(.missingField, "case is missing the required field `id`", at: root.location)
         }
         guard diagnostics.count == before, let id else { return nil }
         return CaseContent(id: id, asOf: asOf, expect: expect, data: .map(data))

@@ -13,7 +13,7 @@ package struct DocumentReader {
         _ node: SourceNode, of what: String, allowed: [String], required: [String] = []
     ) -> Fields? {
         guard let entries = node.mappingEntries else {
-            error("wrong-type", "expected a mapping for \(what), found \(node.kindDescription)", at: node.location)
+            error(.wrongType, "expected a mapping for \(what), found \(node.kindDescription)", at: node.location)
             return nil
         }
         var byKey: [String: MappingEntry] = [:]
@@ -22,19 +22,19 @@ package struct DocumentReader {
                 byKey[entry.key] = entry
             } else {
                 error(
-                    "unknown-field", "unknown field `\(entry.key)` in \(what)", at: entry.keyLocation,
+                    .unknownField, "unknown field `\(entry.key)` in \(what)", at: entry.keyLocation,
                     help: DidYouMean.help(for: entry.key, among: allowed)
                         ?? "allowed fields: \(allowed.filter { $0 != "kind" }.joined(separator: ", "))")
             }
         }
         for key in required where byKey[key] == nil {
-            error("missing-field", "\(what) is missing the required field `\(key)`", at: node.location)
+            error(.missingField, "\(what) is missing the required field `\(key)`", at: node.location)
         }
         return Fields(node: node, what: what, byKey: byKey)
     }
 
-    package mutating func error(_ rule: String, _ message: String, at location: SourceLocation?, help: String? = nil) {
-        diagnostics.append(.error(rule, message, at: location, help: help))
+    package mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil) {
+        diagnostics.append(.error(code, message, at: location, help: help))
     }
 
     // MARK: typed values
@@ -62,7 +62,7 @@ package struct DocumentReader {
     package mutating func nonEmptyString(_ fields: Fields, _ key: String) -> String? {
         guard let node = fields[key], let text = string(node, named: key) else { return nil }
         if text.trimmingSpaces.isEmpty {
-            error("wrong-type", "`\(key)` must not be empty", at: node.location)
+            error(.wrongType, "`\(key)` must not be empty", at: node.location)
             return nil
         }
         return text
@@ -78,7 +78,7 @@ package struct DocumentReader {
             if let scalar = node.scalar {
                 if scalar.value == .null { return [] }
                 error(
-                    "wrong-type", "`\(key)` must be a list of strings, found \(node.kindDescription)",
+                    .wrongType, "`\(key)` must be a list of strings, found \(node.kindDescription)",
                     at: node.location, help: "write it as a list: `\(key): [\(scalar.text)]`")
             } else {
                 wrongType(key, expected: "a list of strings", node)
@@ -94,7 +94,7 @@ package struct DocumentReader {
             let text = node.scalar?.text.lowercased() ?? ""
             let yaml11 = ["yes", "no", "on", "off", "y", "n"].contains(text)
             error(
-                "wrong-type", "`\(key)` must be `true` or `false`, found \(node.kindDescription)", at: node.location,
+                .wrongType, "`\(key)` must be `true` or `false`, found \(node.kindDescription)", at: node.location,
                 help: yaml11 ? "YAML 1.2 reads `\(node.scalar?.text ?? "")` as a string; write `true` or `false`" : nil)
             return nil
         }
@@ -126,7 +126,7 @@ package struct DocumentReader {
         if scalar.value == .null { return nil }
         guard let instant = Instant.parse(scalar.text) else {
             error(
-                "invalid-date", "`\(key)` must be a date (YYYY-MM-DD or RFC 3339), found `\(scalar.text)`",
+                .invalidDate, "`\(key)` must be a date (YYYY-MM-DD or RFC 3339), found `\(scalar.text)`",
                 at: node.location, help: "write dates like `2019-09-09` or `2019-09-09T12:00:00Z`")
             return nil
         }
@@ -139,14 +139,14 @@ package struct DocumentReader {
         guard let id = nonEmptyString(fields, "id") else { return nil }
         if !id.isKebabCase {
             error(
-                "invalid-id", "\(kind) id `\(id)` is not kebab-case", at: fields["id"]?.location,
+                .invalidID, "\(kind) id `\(id)` is not kebab-case", at: fields["id"]?.location,
                 help: "use lowercase letters, digits and single hyphens, e.g. `\(id.kebabCased)`")
         }
         return id
     }
 
     package mutating func wrongType(_ key: String, expected: String, _ node: SourceNode) {
-        error("wrong-type", "`\(key)` must be \(expected), found \(node.kindDescription)", at: node.location)
+        error(.wrongType, "`\(key)` must be \(expected), found \(node.kindDescription)", at: node.location)
     }
 }
 

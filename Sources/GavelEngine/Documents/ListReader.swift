@@ -40,7 +40,7 @@ extension DocumentReader {
                 type = t
             } else {
                 error(
-                    "wrong-type", "entry `type` must be one of organization, individual, vessel, other; found `\(text)`",
+                    .wrongType, "entry `type` must be one of organization, individual, vessel, other; found `\(text)`",
                     at: typeNode.location,
                     help: DidYouMean.help(for: text, among: ListEntry.EntryType.allCases.map(\.rawValue)))
             }

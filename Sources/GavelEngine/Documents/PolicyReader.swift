@@ -52,7 +52,7 @@ extension DocumentReader {
                 jurisdictions: strings(s, "jurisdictions"), services: strings(s, "services"), declared: true)
             for (code, location) in stringsWithLocations(s, "jurisdictions") where !code.isJurisdictionCode {
                 error(
-                    "invalid-jurisdiction", "`\(code)` is not an ISO 3166 country code", at: location,
+                    .invalidJurisdiction, "`\(code)` is not an ISO 3166 country code", at: location,
                     help: "use two capital letters (`DE`) or a subdivision (`US-CA`)")
             }
         }
@@ -75,7 +75,7 @@ extension DocumentReader {
         else { return nil }
         let suspends = stringsWithLocations(f, "suspends")
         if suspends.isEmpty, f["suspends"] != nil {
-            error("wrong-type", "`suspends` of \(what) names no rule", at: f["suspends"]?.location)
+            error(.wrongType, "`suspends` of \(what) names no rule", at: f["suspends"]?.location)
         }
         return PolicyException(
             id: id, title: title, suspends: suspends.map(\.0), suspendsLocations: suspends.map(\.1), when: when,

@@ -31,14 +31,14 @@ extension DocumentReader {
             case "object": return .object
             default:
                 error(
-                    "wrong-type", "unknown field type `\(scalar.text)`", at: node.location,
+                    .wrongType, "unknown field type `\(scalar.text)`", at: node.location,
                     help: DidYouMean.help(for: scalar.text, among: ["string", "int", "number", "bool", "date", "object"])
                         ?? "use string, int, number, bool, date, object, {enum: [...]} or [T]")
                 return nil
             }
         case .sequence(let items):
             guard items.count == 1, let element = fieldType(items[0]) else {
-                error("wrong-type", "a list type is written `[T]` with exactly one element type", at: node.location)
+                error(.wrongType, "a list type is written `[T]` with exactly one element type", at: node.location)
                 return nil
             }
             return .list(element)
@@ -46,7 +46,7 @@ extension DocumentReader {
             guard let f = fields(node, of: "enum type", allowed: ["enum"], required: ["enum"]) else { return nil }
             let values = strings(f, "enum")
             if values.isEmpty {
-                error("wrong-type", "`enum` needs at least one value", at: node.location)
+                error(.wrongType, "`enum` needs at least one value", at: node.location)
                 return nil
             }
             return .enumeration(values)

@@ -109,7 +109,7 @@ package struct Evaluator: Sendable {
                 ? "path `\(node.path ?? "")` does not resolve"
                 : "path `\(node.path ?? "")` has a value of the wrong type for `\(node.op)`"
             return .error(
-                node.note == .missing ? "missing-path" : "type-mismatch",
+                node.note == .missing ? .missingPath : .typeMismatch,
                 "case `\(caseRecord.id)`: \(what) in rule `\(rule)`", at: node.location,
                 help: node.note == .missing ? "add the field to the case, or run without --strict" : nil)
         }

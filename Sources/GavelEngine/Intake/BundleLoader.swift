@@ -30,7 +30,7 @@ package enum BundleLoader {
                 nil,
                 [
                     .error(
-                        "unreadable-file", "policy directory `\(root)` does not exist", at: nil,
+                        .unreadableFile, "policy directory `\(root)` does not exist", at: nil,
                         help: "pass --policies DIR, or run from a folder that has ./Policies")
                 ]
             )
@@ -47,7 +47,7 @@ package enum BundleLoader {
             guard let real = FileAccess.realPath(display), real.hasPrefix(realRoot + "/") else {
                 diagnostics.append(
                     .error(
-                        "path-outside-bundle", "`\(relative)` is a link to a file outside the policy directory",
+                        .pathOutsideBundle, "`\(relative)` is a link to a file outside the policy directory",
                         at: SourceLocation(file: display, line: 1, column: 1),
                         help: "copy the file into the bundle instead of linking to it"))
                 continue
@@ -71,10 +71,10 @@ package enum BundleLoader {
                 case .bundle?:
                     if relative != "bundle.yaml" && relative != "bundle.yml" {
                         reader.error(
-                            "misplaced-bundle", "`kind: Bundle` belongs in bundle.yaml at the root of the policy directory",
+                            .misplacedBundle, "`kind: Bundle` belongs in bundle.yaml at the root of the policy directory",
                             at: document.location)
                     } else if manifest != nil {
-                        reader.error("duplicate-id", "the bundle is declared twice", at: document.location)
+                        reader.error(.duplicateID, "the bundle is declared twice", at: document.location)
                     } else {
                         manifest = reader.readBundleManifest(document)
                     }
@@ -97,13 +97,13 @@ package enum BundleLoader {
                     lists.append(list)
                 case .schema?:
                     if let earlier = schema {
-                        reader.error("duplicate-id", "a bundle has at most one Schema; another is at \(earlier.location)", at: document.location)
+                        reader.error(.duplicateID, "a bundle has at most one Schema; another is at \(earlier.location)", at: document.location)
                     } else {
                         schema = reader.readSchema(document)
                     }
                 case .case?:
                     reader.error(
-                        "misplaced-case", "case files do not belong in a policy directory", at: document.location,
+                        .misplacedCase, "case files do not belong in a policy directory", at: document.location,
                         help: "keep cases in their own folder, e.g. Cases/")
                 case nil:
                     break
@@ -132,18 +132,18 @@ package enum BundleLoader {
         if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
             diagnostics.append(
                 .error(
-                    "path-outside-bundle", "`entries_from: \(path)` leaves the policy directory", at: location,
+                    .pathOutsideBundle, "`entries_from: \(path)` leaves the policy directory", at: location,
                     help: "name a file inside the bundle, relative to this list file, without `..`"))
             return nil
         }
         let display = base + "/" + path
         guard FileAccess.realPath(display) != nil else {
-            diagnostics.append(.error("unreadable-file", "`entries_from` file `\(path)` does not exist", at: location))
+            diagnostics.append(.error(.unreadableFile, "`entries_from` file `\(path)` does not exist", at: location))
             return nil
         }
         guard FileAccess.confined(path, base: base, root: root) != nil else {
             diagnostics.append(
-                .error("path-outside-bundle", "`entries_from: \(path)` links to a file outside the policy directory", at: location))
+                .error(.pathOutsideBundle, "`entries_from: \(path)` links to a file outside the policy directory", at: location))
             return nil
         }
         let bytes: [UInt8]

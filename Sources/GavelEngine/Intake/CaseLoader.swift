@@ -31,7 +31,7 @@ package enum CaseLoader {
             outcomes = stream.outcomes + (salvaged ? stream.salvaged.map { .success($0) } : [])
         }
         if outcomes.isEmpty {
-            outcomes = [.failure(.error("empty-file", "no case in this file", at: SourceLocation(file: file, line: 1, column: 1)))]
+            outcomes = [.failure(.error(.emptyFile, "no case in this file", at: SourceLocation(file: file, line: 1, column: 1)))]
         }
         return outcomes
     }
@@ -74,7 +74,7 @@ package enum CaseLoader {
             kind.value.scalar?.text != "Case"
         {
             reader.error(
-                "unknown-kind", "expected a case (`kind: Case`), found `kind: \(kind.value.scalar?.text ?? "?")`",
+                .unknownKind, "expected a case (`kind: Case`), found `kind: \(kind.value.scalar?.text ?? "?")`",
                 at: kind.value.location, help: "policies, lists and schemas belong in the policy directory")
             return .failure(DiagnosticError(reader.diagnostics))
         }

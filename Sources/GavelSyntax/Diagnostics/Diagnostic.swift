@@ -1,7 +1,7 @@
 /// Every problem Gavel reports, from a libyaml syntax error to a lint finding,
 /// is one of these: where, which rule, what is wrong, how to fix it.
-package struct Diagnostic: Error, Sendable, Hashable, Codable, Comparable {
-    package enum Severity: String, Sendable, Hashable, Codable, Comparable {
+package struct Diagnostic: Error, Sendable, Hashable, Comparable {
+    package enum Severity: String, Sendable, Hashable, Comparable {
         case info, warning, error
 
         package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
@@ -16,28 +16,30 @@ package struct Diagnostic: Error, Sendable, Hashable, Codable, Comparable {
     }
 
     package var severity: Severity
-    /// Kebab-case id of the check that produced it (`duplicate-key`, `unknown-field`).
-    package var rule: String
+    /// The check that produced it (`duplicate-key`, `unknown-field`).
+    package var code: DiagnosticCode
+    /// The code as reports, settings and ignore markers write it.
+    package var rule: String { code.rawValue }
     /// Lowercase, no final period, user values in backticks.
     package var message: String
     package var location: SourceLocation?
     package var help: String?
 
     package init(
-        _ severity: Severity = .error, rule: String, message: String,
+        _ severity: Severity = .error, code: DiagnosticCode, message: String,
         at location: SourceLocation?, help: String? = nil
     ) {
         self.severity = severity
-        self.rule = rule
+        self.code = code
         self.message = message
         self.location = location
         self.help = help
     }
 
     package static func error(
-        _ rule: String, _ message: String, at location: SourceLocation?, help: String? = nil
+        _ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil
     ) -> Diagnostic {
-        Diagnostic(.error, rule: rule, message: message, at: location, help: help)
+        Diagnostic(.error, code: code, message: message, at: location, help: help)
     }
 
     /// Sorted by place first so output never depends on discovery order.
@@ -45,7 +47,7 @@ package struct Diagnostic: Error, Sendable, Hashable, Codable, Comparable {
         let l = lhs.location ?? SourceLocation(file: "", line: 0, column: 0)
         let r = rhs.location ?? SourceLocation(file: "", line: 0, column: 0)
         if l != r { return l < r }
-        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.code != rhs.code { return lhs.code < rhs.code }
         return lhs.message < rhs.message
     }
 

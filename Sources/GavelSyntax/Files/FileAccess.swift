@@ -9,7 +9,7 @@ package enum FileAccess {
             return .failure(.fileTooLarge(size: size, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error("unreadable-file", "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
+            return .failure(.error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
         }
         if data.count > limit {
             return .failure(.fileTooLarge(size: data.count, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))

@@ -60,7 +60,7 @@ package enum JSONLines {
         } else {
             return .failure(
                 .error(
-                    "jsonl-line",
+                    .jsonlLine,
                     stream.documents.isEmpty
                         ? "expected one JSON object on this line, found no document (only a comment or a `---` marker)"
                         : "expected one JSON object on this line, found \(stream.documents.count) documents",

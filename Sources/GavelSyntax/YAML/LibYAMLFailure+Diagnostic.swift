@@ -6,7 +6,7 @@ extension LibYAMLFailure {
         switch kind {
         case .memory:
             return .error(
-                "yaml-syntax", "libyaml ran out of memory while reading the file", at: locate(LibYAMLMark(line: 0, column: 0)),
+                .yamlSyntax, "libyaml ran out of memory while reading the file", at: locate(LibYAMLMark(line: 0, column: 0)),
                 help: "the file is too large or too complex to read")
         case .reader:
             return readerDiagnostic(in: source, locate: locate)
@@ -18,7 +18,7 @@ extension LibYAMLFailure {
                 if character == "\t" { return .tabIndentation(at: locate(problemMark)) }
                 let shown = character == "`" ? "a backtick" : "character `\(Diagnostic.shown(String(character)))`"
                 return .error(
-                    "yaml-syntax", "found \(shown) that cannot start a value or key; expected plain text, a quote, `[`, `{` or `-`",
+                    .yamlSyntax, "found \(shown) that cannot start a value or key; expected plain text, a quote, `[`, `{` or `-`",
                     at: locate(problemMark), help: help)
             }
             if let context {
@@ -27,7 +27,7 @@ extension LibYAMLFailure {
                     message += " started at \(contextMark.line + 1 + locate.lineOffset):\(contextMark.column + 1)"
                 }
             }
-            return .error("yaml-syntax", message, at: locate(problemMark), help: help)
+            return .error(.yamlSyntax, message, at: locate(problemMark), help: help)
         }
     }
 
@@ -36,11 +36,11 @@ extension LibYAMLFailure {
         let location = locate(source.mark(ofByte: problemOffset))
         if problem == "control characters are not allowed", problemValue >= 0 {
             return .error(
-                "yaml-syntax", "found control character U+\(Self.hex4(problemValue)); expected printable text",
+                .yamlSyntax, "found control character U+\(Self.hex4(problemValue)); expected printable text",
                 at: location, help: "remove it, or write it as an escape (`\\x..`) inside a double-quoted string")
         }
         return .error(
-            "yaml-syntax", Self.readable(problem), at: location, help: "save the file as UTF-8 text")
+            .yamlSyntax, Self.readable(problem), at: location, help: "save the file as UTF-8 text")
     }
 
     /// libyaml's wording when a token starts with a character YAML reserves;

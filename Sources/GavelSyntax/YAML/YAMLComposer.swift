@@ -91,6 +91,6 @@ package enum YAMLComposer {
     /// Problems after which the rest of the stream is still worth reading:
     /// the document is wrong, but reading on costs no more than the input.
     static func costsOnlyItsDocument(_ problem: Diagnostic) -> Bool {
-        ["complex-key", "unknown-tag", "invalid-tagged-scalar"].contains(problem.rule)
+        [.complexKey, .unknownTag, .invalidTaggedScalar].contains(problem.code)
     }
 }

@@ -55,14 +55,22 @@ struct LintCatalogTests {
         }
     }
 
+    @Test("every code that loading reports is documented by exactly one loader-reported rule of that id")
+    func loaderCodesDocumented() {
+        let loaderRules = LintRegistry.all.filter { $0 is any LoaderReportedRule.Type }.map { $0.description.code }
+        let lintConfiguration: [DiagnosticCode] = [.unknownLintRule, .invalidIgnoreMarker]
+        #expect(DiagnosticCode.reportedByLoading.count == 41)
+        #expect(loaderRules.sorted() == (DiagnosticCode.reportedByLoading + lintConfiguration).sorted())
+    }
+
     @Test("every rule file in Sources/GavelLint/Rules is registered, one rule per file")
     func everyFileRegistered() throws {
         let rulesDirectory = Repository.root.appendingPathComponent("Sources/GavelLint/Rules").path
-        let files = FileAccess.files(under: rulesDirectory, extensions: ["Rule.swift"])
+        let files = FileAccess.files(under: rulesDirectory, extensions: ["Check.swift"])
         let registered = Set(LintRegistry.all.map { String(describing: $0) })
         for file in files {
             let typeName = (file as NSString).lastPathComponent.replacingOccurrences(of: ".swift", with: "")
-            #expect(registered.contains(typeName), "\(file) declares a rule that is not registered")
+            #expect(registered.contains(typeName), "\(file) declares a check that is not registered")
         }
         #expect(files.count == registered.count, "rule files: \(files.count), registered rules: \(registered.count)")
     }

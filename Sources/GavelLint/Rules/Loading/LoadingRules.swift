@@ -5,18 +5,18 @@ import GavelEngine
 package enum LoadingRules {
     package static let all: [any LintRule.Type] = [
         // Reading the bytes.
-        UnreadableFileRule.self, FileTooLargeRule.self, InvalidUTF8Rule.self, EmptyFileRule.self,
+        UnreadableFileCheck.self, FileTooLargeCheck.self, InvalidUTF8Check.self, EmptyFileCheck.self,
         // YAML.
-        YAMLSyntaxRule.self, TabIndentationRule.self, DuplicateKeyRule.self, ComplexKeyRule.self, MergeKeyRule.self,
-        UnknownTagRule.self, InvalidTaggedScalarRule.self, AliasBudgetRule.self, NestingTooDeepRule.self,
-        ScalarTooLongRule.self, JSONLLineRule.self,
+        YAMLSyntaxCheck.self, TabIndentationCheck.self, DuplicateKeyCheck.self, ComplexKeyCheck.self, MergeKeyCheck.self,
+        UnknownTagCheck.self, InvalidTaggedScalarCheck.self, AliasBudgetCheck.self, NestingTooDeepCheck.self,
+        ScalarTooLongCheck.self, JSONLLineCheck.self,
         // Documents and fields.
-        NotAMappingRule.self, MissingKindRule.self, UnknownKindRule.self, MisplacedBundleRule.self,
-        MisplacedCaseRule.self, UnknownFieldRule.self, MissingFieldRule.self, WrongTypeRule.self,
-        InvalidIDRule.self, InvalidDateRule.self, InvalidJurisdictionRule.self,
+        NotAMappingCheck.self, MissingKindCheck.self, UnknownKindCheck.self, MisplacedBundleCheck.self,
+        MisplacedCaseCheck.self, UnknownFieldCheck.self, MissingFieldCheck.self, WrongTypeCheck.self,
+        InvalidIDCheck.self, InvalidDateCheck.self, InvalidJurisdictionCheck.self,
         // Conditions.
-        InvalidConditionRule.self, InvalidPathRule.self, OperatorTypeRule.self, InvalidDurationRule.self,
+        InvalidConditionCheck.self, InvalidPathCheck.self, OperatorTypeCheck.self, InvalidDurationCheck.self,
         // Lint's own configuration.
-        UnknownLintRuleRule.self, InvalidIgnoreMarkerRule.self,
+        UnknownLintRuleCheck.self, InvalidIgnoreMarkerCheck.self,
     ]
 }

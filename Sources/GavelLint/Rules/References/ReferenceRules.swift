@@ -4,7 +4,7 @@ import GavelEngine
 /// The references rules, in the order `gavel lint --list` shows them.
 package enum ReferenceRules {
     package static let all: [any LintRule.Type] = [
-        UnknownDecisionRule.self, UnknownListRule.self, UnknownRuleRule.self, SuspendsMandatoryRule.self,
-        DuplicateIDRule.self, PathOutsideBundleRule.self, UnknownPlaceholderRule.self, CaseExpectsUnknownRuleRule.self,
+        UnknownDecisionCheck.self, UnknownListCheck.self, UnknownRuleCheck.self, SuspendsMandatoryCheck.self,
+        DuplicateIDCheck.self, PathOutsideBundleCheck.self, UnknownPlaceholderCheck.self, CaseExpectsUnknownRuleCheck.self,
     ]
 }

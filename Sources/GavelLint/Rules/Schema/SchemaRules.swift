@@ -4,10 +4,10 @@ import GavelEngine
 /// The schema rules, in the order `gavel lint --list` shows them.
 package enum SchemaRules {
     package static let all: [any LintRule.Type] = [
-        UnknownPathRule.self,
-        OperatorSchemaMismatchRule.self,
-        ValueNotInEnumRule.self,
-        QuantifierOverNonListRule.self,
-        CaseSchemaMismatchRule.self,
+        UnknownPathCheck.self,
+        OperatorSchemaMismatchCheck.self,
+        ValueNotInEnumCheck.self,
+        QuantifierOverNonListCheck.self,
+        CaseSchemaMismatchCheck.self,
     ]
 }
