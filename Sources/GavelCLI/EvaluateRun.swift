@@ -28,7 +28,7 @@ package struct EvaluateRun: Sendable {
     /// cases are still decided and printed).
     package func run(
         output: (String) -> Void, errors: (String) -> Void,
-        standardInput: () -> [UInt8] = CaseLoader.readStandardInput
+        standardInput: (Int) -> Result<[UInt8], Diagnostic> = FileAccess.readStandardInput(limit:)
     ) -> Int32 {
         let bundle: CompiledBundle
         switch BundleLoader.load(directory: policies) {

@@ -91,18 +91,18 @@ package struct LintRun: Sendable {
         return start.isEmpty ? "." : start
     }
 
-    /// Whether a file's text declares a bundle document (anything but a case).
+    /// Whether a YAML file declares a bundle document (anything but a case),
+    /// read as the loader reads it: bounded, and `kind:` as `DocumentKind`
+    /// reads it. JSON and JSONL files are always cases.
     static func declaresBundleKind(_ file: String) -> Bool {
-        guard let data = FileManager.default.contents(atPath: file) else { return false }
-        return Self.bundleKindLine(in: String(decoding: data.prefix(65_536), as: UTF8.self))
-    }
-
-    static func bundleKindLine(in text: String) -> Bool {
-        for line in text.split(separator: "\n") where line.hasPrefix("kind:") {
-            let kind = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
-            if ["Bundle", "Policy", "List", "Schema"].contains(kind) { return true }
+        guard file.hasSuffix(".yaml") || file.hasSuffix(".yml"),
+            case .success(let bytes) = FileAccess.read(file, display: file, limit: LoadLimits.default.maxFileBytes)
+        else { return false }
+        let stream = YAMLComposer.compose(bytes, file: file)
+        return (stream.documents + stream.salvaged).contains { document in
+            if case .kind(let kind, _) = DocumentKind.declared(in: document) { return kind.belongsInBundle }
+            return false
         }
-        return false
     }
 
     /// A directory is a policy bundle when it has bundle.yaml, or any YAML

@@ -36,7 +36,7 @@ extension DocumentReader {
             switch entry.key {
             case "kind":
                 kindSeen = true
-                if entry.value.scalar?.text != "Case" {
+                if case .kind(.case, _) = DocumentKind.declared(in: root) {} else {
                     error(.unknownKind, "expected `kind: Case`, found \(entry.value.kindDescription)", at: entry.value.location)
                 }
             case "id":

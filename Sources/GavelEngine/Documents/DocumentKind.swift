@@ -4,28 +4,47 @@ import GavelSyntax
 package enum DocumentKind: String, Sendable, CaseIterable {
     case bundle = "Bundle", policy = "Policy", list = "List", `case` = "Case", schema = "Schema"
 
+    /// What a document's root says it is. The one place `kind:` is read:
+    /// loading, case reading and lint all ask here, so `kind: "Policy"` and
+    /// `kind: Policy # note` are the same document everywhere.
+    package enum Declaration: Sendable, Equatable {
+        case kind(DocumentKind, at: SourceLocation)
+        case notAMapping
+        case missing
+        /// `kind:` with a value that is not a kind, and where it is written.
+        case unknown(found: String, at: SourceLocation)
+    }
+
+    package static func declared(in root: SourceNode) -> Declaration {
+        guard let entries = root.mappingEntries else { return .notAMapping }
+        guard let entry = entries.first(where: { $0.key == "kind" }) else { return .missing }
+        guard let scalar = entry.value.scalar, case .string(let text) = scalar.value, let kind = DocumentKind(rawValue: text)
+        else { return .unknown(found: entry.value.scalar?.text ?? "", at: entry.value.location) }
+        return .kind(kind, at: entry.value.location)
+    }
+
+    /// The kinds that belong in a policy directory.
+    package var belongsInBundle: Bool { self != .case }
+
     /// Reads `kind:` off a document's root, reporting a root that is not a
     /// mapping, a missing kind, or an unknown one.
     static func of(_ root: SourceNode, reader: inout DocumentReader) -> DocumentKind? {
-        guard let entries = root.mappingEntries else {
+        switch declared(in: root) {
+        case .kind(let kind, _):
+            return kind
+        case .notAMapping:
             reader.error(
                 .notAMapping, "expected a mapping with `kind:` at the top of the document, found \(root.kindDescription)",
                 at: root.location)
-            return nil
-        }
-        guard let entry = entries.first(where: { $0.key == "kind" }) else {
+        case .missing:
             reader.error(
                 .missingKind, "document has no `kind:`", at: root.location,
                 help: "add `kind:` with one of \(allCases.map(\.rawValue).joined(separator: ", "))")
-            return nil
-        }
-        guard let text = entry.value.scalar?.text, let kind = DocumentKind(rawValue: text) else {
-            let found = entry.value.scalar?.text ?? ""
+        case .unknown(let found, let location):
             reader.error(
                 .unknownKind, "unknown kind `\(found)`; expected one of \(allCases.map(\.rawValue).joined(separator: ", "))",
-                at: entry.value.location, help: DidYouMean.help(for: found, among: allCases.map(\.rawValue)))
-            return nil
+                at: location, help: DidYouMean.help(for: found, among: allCases.map(\.rawValue)))
         }
-        return kind
+        return nil
     }
 }

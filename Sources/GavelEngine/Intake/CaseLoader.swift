@@ -39,12 +39,16 @@ package enum CaseLoader {
     /// Reads the files named on a command line; directories are searched
     /// recursively for case files, `-` is standard input (read as YAML).
     package static func load(
-        _ arguments: [String], limits: LoadLimits = .default, standardInput: () -> [UInt8] = readStandardInput
+        _ arguments: [String], limits: LoadLimits = .default,
+        standardInput: (Int) -> Result<[UInt8], Diagnostic> = FileAccess.readStandardInput(limit:)
     ) -> [Result<CaseRecord, DiagnosticError>] {
         var results: [Result<CaseRecord, DiagnosticError>] = []
         for argument in arguments {
             if argument == "-" {
-                results += cases(in: standardInput(), file: "<stdin>", limits: limits)
+                switch standardInput(limits.maxFileBytes) {
+                case .failure(let d): results.append(.failure(DiagnosticError(d)))
+                case .success(let bytes): results += cases(in: bytes, file: "<stdin>", limits: limits)
+                }
                 continue
             }
             let paths: [String]
@@ -64,18 +68,18 @@ package enum CaseLoader {
         return results
     }
 
-    package static func readStandardInput() -> [UInt8] {
-        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-    }
-
     package static func read(_ node: SourceNode) -> Result<CaseRecord, DiagnosticError> {
         var reader = DocumentReader()
-        if let entries = node.mappingEntries, let kind = entries.first(where: { $0.key == "kind" }),
-            kind.value.scalar?.text != "Case"
-        {
+        let other: (found: String, at: SourceLocation)?
+        switch DocumentKind.declared(in: node) {
+        case .kind(let kind, let location) where kind != .case: other = (kind.rawValue, location)
+        case .unknown(let found, let location): other = (found, location)
+        case .kind, .missing, .notAMapping: other = nil
+        }
+        if let other {
             reader.error(
-                .unknownKind, "expected a case (`kind: Case`), found `kind: \(kind.value.scalar?.text ?? "?")`",
-                at: kind.value.location, help: "policies, lists and schemas belong in the policy directory")
+                .unknownKind, "expected a case (`kind: Case`), found `kind: \(other.found)`",
+                at: other.at, help: "policies, lists and schemas belong in the policy directory")
             return .failure(DiagnosticError(reader.diagnostics))
         }
         guard let record = reader.readCase(node) else { return .failure(DiagnosticError(reader.diagnostics)) }

@@ -8,13 +8,36 @@ package enum FileAccess {
         if let size = attributes?[.size] as? Int, size > limit {
             return .failure(.fileTooLarge(size: size, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard !isDirectory(path), let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(.error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
         }
-        if data.count > limit {
-            return .failure(.fileTooLarge(size: data.count, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
+        defer { try? handle.close() }
+        return read(handle, display: display, limit: limit)
+    }
+
+    /// Standard input, bounded like any file.
+    package static func readStandardInput(limit: Int) -> Result<[UInt8], Diagnostic> {
+        read(FileHandle.standardInput, display: "<stdin>", limit: limit)
+    }
+
+    /// At most `limit` bytes, read in chunks: the size a file system reports
+    /// cannot be trusted (a FIFO, /dev/zero or a growing file report none).
+    private static func read(_ handle: FileHandle, display: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+        var bytes: [UInt8] = []
+        while true {
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - bytes.count))
+            } catch {
+                return .failure(.error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
+            }
+            guard let chunk, !chunk.isEmpty else { return .success(bytes) }
+            bytes.append(contentsOf: chunk)
+            if bytes.count > limit {
+                return .failure(
+                    .fileTooLarge(size: nil, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
+            }
         }
-        return .success([UInt8](data))
     }
 
     /// The real path of `path`, with symlinks resolved.

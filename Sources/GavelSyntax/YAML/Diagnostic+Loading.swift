@@ -1,9 +1,12 @@
 /// Every diagnostic the YAML loader produces, worded in one place so the rule
 /// ids and phrasing stay consistent.
 extension Diagnostic {
-    static func fileTooLarge(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+    /// `size` nil: the input was read until it passed the limit (a pipe has no size).
+    static func fileTooLarge(size: Int?, limit: Int, at location: SourceLocation) -> Diagnostic {
         .error(
-            .fileTooLarge, "file is \(size) bytes; expected at most \(limit) bytes", at: location,
+            .fileTooLarge,
+            "\(size.map { "file is \($0) bytes" } ?? "input is larger than \(limit) bytes"); expected at most \(limit) bytes",
+            at: location,
             help: "split the content into several smaller files")
     }
 

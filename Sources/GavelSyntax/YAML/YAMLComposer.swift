@@ -47,6 +47,7 @@ package enum YAMLComposer {
         var composer = EventComposer(limits: limits, locate: locate)
         var failures: [(afterDocuments: Int, problem: Diagnostic)] = []
         var skippingDocument = false
+        var eventsRead = 0
         func stream() -> ComposedStream {
             var outcomes: [Result<SourceNode, Diagnostic>] = []
             var salvaged: [SourceNode] = []
@@ -66,9 +67,11 @@ package enum YAMLComposer {
             outcomes += pending.map { .failure($0.problem) }
             var result = ComposedStream(outcomes: outcomes)
             result.salvaged = salvaged
+            result.eventsRead = eventsRead
             return result
         }
         while true {
+            eventsRead += 1
             switch parser.next() {
             case .failure(let failure):
                 failures.append((composer.documents.count, failure.diagnostic(in: SourceText(bytes: buffer), locate: locate)))

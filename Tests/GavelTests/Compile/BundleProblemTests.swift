@@ -11,9 +11,16 @@ import Testing
 /// order, as `gavel evaluate` prints them (paths relative to Fixtures/).
 @Suite("Bundle problems")
 struct BundleProblemTests {
-    static let scenarios: [String] =
-        ((try? FileManager.default.contentsOfDirectory(atPath: Repository.fixtures.appendingPathComponent("bundles").path)) ?? [])
-        .sorted()
+    static let folder = Repository.fixtures.appendingPathComponent("bundles").path
+    static let scenarios: [String] = FileAccess.files(under: folder, extensions: ["expected.txt"])
+        .map { ($0 as NSString).deletingLastPathComponent }.sorted()
+
+    @Test("every scenario folder is found and has its expected.txt")
+    func scenariosFound() throws {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { !$0.hasPrefix(".") }
+        #expect(folders.count >= 13, "only \(folders.count) scenarios in \(Self.folder)")
+        #expect(Self.scenarios == folders.sorted())
+    }
 
     @Test("every problem is reported with its location", arguments: scenarios)
     func scenario(_ name: String) throws {

@@ -244,7 +244,8 @@ struct EditorSchemaTests {
             }
         } else {
             let file = sample.yaml.hasPrefix("kind: Bundle") ? "bundle.yaml" : "sample.yaml"
-            diagnostics = Linter.lint(policies: try TemporaryBundle([file: sample.yaml]).path, caseFiles: []).findings
+            let bundle = try TemporaryBundle([file: sample.yaml])
+            diagnostics = Linter.lint(policies: bundle.path, caseFiles: []).findings
         }
         #expect(
             diagnostics.contains { $0.severity == .error && ($0.message + ($0.help ?? "")).contains(sample.loaderSays) },

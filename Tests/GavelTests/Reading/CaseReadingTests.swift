@@ -10,10 +10,8 @@ struct CaseReadingTests {
     @Test("`country: NO` stays the string NO; only true/false are booleans")
     func norway() throws {
         let record = try caseRecord("kind: Case\nid: c\ncustomer: { country: NO, active: yes, flag: True, off: off }")
-        guard case .map(let data) = record.data, case .map(let customer)? = data["customer"] else {
-            Issue.record("customer is not a mapping")
-            return
-        }
+        let data = try #require(record.data.mapValue, "the case data is not a mapping")
+        let customer = try #require(data["customer"]?.mapValue, "customer is not a mapping")
         #expect(customer["country"] == .string("NO"))
         #expect(customer["active"] == .string("yes"))
         #expect(customer["flag"] == .bool(true))
@@ -26,7 +24,7 @@ struct CaseReadingTests {
         #expect(record.id == "CASE-1")
         #expect(record.asOf?.description == "2017-08-30")
         #expect(record.expect?.decision == "terminate")
-        guard case .map(let data) = record.data else { return }
+        let data = try #require(record.data.mapValue, "the case data is not a mapping")
         #expect(data.keys == ["site"])
     }
 
@@ -41,12 +39,10 @@ struct CaseReadingTests {
             ("kind: Case\nid: c\nexpect: { decison: x }",
              "case.yaml:3:11: error[unknown-field] unknown field `decison` in `expect`\n  help: did you mean `decision`?"),
         ])
-    func badCase(_ yaml: String, _ expected: String) {
+    func badCase(_ yaml: String, _ expected: String) throws {
         let results = CaseLoader.cases(in: Array(yaml.utf8), file: "case.yaml")
-        guard case .failure(let error)? = results.first else {
-            Issue.record("case was accepted")
-            return
-        }
+        #expect(results.count == 1)
+        let error = try #require(results.first.flatMap(\.failure), "case was accepted")
         #expect(error.diagnostics.map(\.oneLine).joined(separator: "\n") == expected)
     }
 

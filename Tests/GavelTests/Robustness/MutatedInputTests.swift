@@ -48,14 +48,12 @@ struct MutatedInputTests {
     func policies(_ relative: String) throws {
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Repository.policies + "/" + relative)))
         var random = Random(state: UInt64(relative.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) }))
-        let clock = ContinuousClock()
         var refused = 0
         for round in 0..<150 {
             let damaged = Self.mutate(original, &random)
-            var elapsed = Duration.zero
-            var stream = ComposedStream(outcomes: [])
-            elapsed = clock.measure { stream = YAMLComposer.compose(damaged, file: relative, limits: .default) }
-            #expect(elapsed < .seconds(1), "round \(round) took \(elapsed)")
+            let stream = YAMLComposer.compose(damaged, file: relative, limits: .default)
+            // Work, not time: libyaml emits at most a few events per byte of input.
+            #expect(stream.eventsRead <= 2 * damaged.count + 8, "round \(round) read \(stream.eventsRead) events")
             refused += stream.errors.isEmpty ? 0 : 1
             for problem in stream.errors {
                 #expect(problem.location != nil, "round \(round): \(problem.oneLine)")

@@ -31,7 +31,7 @@ struct EvaluateRunTests {
             now: Instant(secondsSinceEpoch: 0, isDateOnly: false))
         var output = ""
         var errors = ""
-        let status = run.run(output: { output += $0 }, errors: { errors += $0 }, standardInput: { Array(stdin.utf8) })
+        let status = run.run(output: { output += $0 }, errors: { errors += $0 }, standardInput: { _ in .success(Array(stdin.utf8)) })
         return Captured(status: status, output: output, errors: errors)
     }
 

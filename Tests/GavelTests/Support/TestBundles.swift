@@ -15,11 +15,16 @@ enum Repository {
     static let golden = tests.appendingPathComponent("Golden")
     static let policies = root.appendingPathComponent("Policies").path
     static let cases = root.appendingPathComponent("Cases").path
+    /// The workshop's data folder beside the repository (`../shared/data`).
+    static let sharedData = root.deletingLastPathComponent().appendingPathComponent("shared/data")
 }
 
-/// A policy directory written to a fresh temporary folder.
-struct TemporaryBundle {
+/// A policy directory written to a fresh temporary folder, removed when the
+/// last reference to it goes (bind it to a local for as long as its path is used).
+final class TemporaryBundle {
     let path: String
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
 
     init(_ files: [String: String]) throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("gavel-test-\(UUID().uuidString)").path
@@ -66,6 +71,21 @@ func evaluate(_ bundle: CompiledBundle, _ caseYAML: String, asOf: String = "2024
     let record = try caseRecord(caseYAML)
     guard let date = Instant.parse(asOf) else { throw DiagnosticError([]) }
     return Evaluator(bundle: bundle).evaluate(record, options: .init(fallbackAsOf: date, strict: strict))
+}
+
+extension Value {
+    var mapValue: ValueMap? {
+        if case .map(let map) = self { return map }
+        return nil
+    }
+}
+
+extension Result {
+    /// The error of a failure, nil for a success.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
 }
 
 extension Decision {

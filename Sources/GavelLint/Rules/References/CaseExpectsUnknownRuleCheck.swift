@@ -145,8 +145,8 @@ package struct CaseExpectsUnknownRuleCheck: LintRule {
     /// from the raw YAML; nil when some bundle file could not be read at all.
     static func idsAsWritten(_ documents: BundleDocuments, problems: [Diagnostic]) -> (rules: Set<String>, exceptions: Set<String>)? {
         let read = Set(documents.files.map { documents.root + "/" + $0.path })
-        let unreadable: Set<String> = ["unreadable-file", "file-too-large", "path-outside-bundle", "invalid-utf8"]
-        if problems.contains(where: { unreadable.contains($0.rule) && $0.location.map { !read.contains($0.file) } ?? true }) {
+        let unreadable: Set<DiagnosticCode> = [.unreadableFile, .fileTooLarge, .pathOutsideBundle, .invalidUTF8]
+        if problems.contains(where: { unreadable.contains($0.code) && $0.location.map { !read.contains($0.file) } ?? true }) {
             return nil
         }
         var rules = Set<String>()
@@ -155,8 +155,7 @@ package struct CaseExpectsUnknownRuleCheck: LintRule {
             let stream = YAMLComposer.compose(file.bytes, file: file.path)
             guard stream.error == nil else { return nil }
             for document in stream.documents {
-                guard let entries = document.mappingEntries,
-                    entries.first(where: { $0.key == "kind" })?.value.scalar?.text == DocumentKind.policy.rawValue
+                guard case .kind(.policy, _) = DocumentKind.declared(in: document), let entries = document.mappingEntries
                 else { continue }
                 for entry in entries where entry.key == "rules" || entry.key == "exceptions" {
                     for item in entry.value.sequenceItems ?? [] {

@@ -64,6 +64,7 @@ struct LintReporterTests {
         let schema = try #require(try ExternalTools.sarifSchema(), "SARIF schema not found; \(ExternalTools.installHint)")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gavel-sarif-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         var files: [String] = []
         for (name, report) in [("problems", try Self.report(Self.problemBundle)), ("clean", LintReport(findings: [], fileContents: [:]))] {
             let url = directory.appendingPathComponent("\(name).sarif.json")
