@@ -187,12 +187,6 @@ enum BundleCompiler {
     }
 
     static func containsScreen(_ condition: CompiledCondition) -> Bool {
-        switch condition {
-        case .all(let items, _), .any(let items, _): return items.contains(where: containsScreen)
-        case .not(let inner, _): return containsScreen(inner)
-        case .quantifier(let q): return containsScreen(q.condition)
-        case .predicate: return false
-        case .screen: return true
-        }
+        ConditionWalk.contains(condition) { if case .screen = $0 { return true } else { return false } }
     }
 }

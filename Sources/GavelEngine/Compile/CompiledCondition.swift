@@ -85,26 +85,25 @@ package enum PredicateOperator: Sendable {
     case endsWith(String)
     case within(Span)
 
-    package var name: String {
+    package var name: OperatorName {
         switch self {
-        case .equals: return "equals"
-        case .in: return "in"
-        case .contains: return "contains"
-        case .containsAny: return "contains_any"
-        case .containsAll: return "contains_all"
-        case .exists: return "exists"
-        case .compare(let c, _): return c.rawValue
-        case .glob: return "glob"
-        case .startsWith: return "starts_with"
-        case .endsWith: return "ends_with"
-        case .within: return "within"
+        case .equals: return .equals
+        case .in: return .in
+        case .contains: return .contains
+        case .containsAny: return .containsAny
+        case .containsAll: return .containsAll
+        case .exists: return .exists
+        case .compare(.gt, _): return .gt
+        case .compare(.gte, _): return .gte
+        case .compare(.lt, _): return .lt
+        case .compare(.lte, _): return .lte
+        case .compare(.equals, _): return .equals
+        case .glob: return .glob
+        case .startsWith: return .startsWith
+        case .endsWith: return .endsWith
+        case .within: return .within
         }
     }
-
-    package static let names = [
-        "equals", "in", "contains", "contains_any", "contains_all", "exists", "gt", "gte", "lt", "lte",
-        "glob", "starts_with", "ends_with", "within",
-    ]
 }
 
 package struct Quantifier: Sendable {
@@ -118,11 +117,11 @@ package struct Quantifier: Sendable {
     package var condition: CompiledCondition
     package var location: SourceLocation
 
-    package var name: String {
+    package var form: ConditionForm {
         switch kind {
-        case .some: return "some"
-        case .every: return "every"
-        case .count: return "count"
+        case .some: return .some
+        case .every: return .every
+        case .count: return .count
         }
     }
 }

@@ -8,7 +8,7 @@ struct ConditionCompiler {
     let defaultMinScore: Double
     var diagnostics: [Diagnostic] = []
 
-    static let forms = ["all", "any", "not", "path", "some", "every", "count", "screen"]
+    static let forms = ConditionForm.allCases.map(\.rawValue)
 
     mutating func compile(_ node: SourceNode, insideWhere: Bool = false) -> CompiledCondition? {
         guard let entries = node.mappingEntries else {
@@ -21,8 +21,8 @@ struct ConditionCompiler {
         if keys.contains("path") { return predicate(node, entries, insideWhere: insideWhere) }
         let forms = entries.filter { Self.forms.contains($0.key) }
         for entry in entries where !Self.forms.contains(entry.key) {
-            let help = DidYouMean.help(for: entry.key, among: Self.forms + PredicateOperator.names)
-            if PredicateOperator.names.contains(entry.key) {
+            let help = DidYouMean.help(for: entry.key, among: Self.forms + OperatorName.words)
+            if OperatorName(rawValue: entry.key) != nil {
                 error(.invalidCondition, "operator `\(entry.key)` needs a `path`", at: entry.keyLocation)
             } else {
                 error(
@@ -41,8 +41,8 @@ struct ConditionCompiler {
             }
             return nil
         }
-        switch form.key {
-        case "all", "any":
+        switch ConditionForm(rawValue: form.key) {
+        case .all?, .any?:
             guard let items = form.value.sequenceItems else {
                 error(.invalidCondition, "`\(form.key)` takes a list of conditions, found \(form.value.kindDescription)", at: form.value.location)
                 return nil
@@ -54,13 +54,16 @@ struct ConditionCompiler {
             let compiled = items.map { compile($0, insideWhere: insideWhere) }
             let children = compiled.compactMap { $0 }
             guard children.count == compiled.count else { return nil }
-            return form.key == "all" ? .all(children, form.keyLocation) : .any(children, form.keyLocation)
-        case "not":
+            return form.key == ConditionForm.all.rawValue ? .all(children, form.keyLocation) : .any(children, form.keyLocation)
+        case .not?:
             return compile(form.value, insideWhere: insideWhere).map { .not($0, form.keyLocation) }
-        case "some", "every", "count":
+        case .some?, .every?, .count?:
             return quantifier(form, insideWhere: insideWhere)
-        default:
+        case .screen?:
             return screen(form)
+        case .path?, nil:
+            // Unreachable: a `path` key takes the predicate branch, and only forms get here.
+            return nil
         }
     }
 
@@ -72,13 +75,13 @@ struct ConditionCompiler {
         else { return nil }
         var operators: [MappingEntry] = []
         for entry in entries where entry.key != "path" {
-            if PredicateOperator.names.contains(entry.key) {
+            if OperatorName(rawValue: entry.key) != nil {
                 operators.append(entry)
             } else {
                 error(
                     .unknownField, "unknown operator `\(entry.key)`", at: entry.keyLocation,
-                    help: DidYouMean.help(for: entry.key, among: PredicateOperator.names)
-                        ?? "operators: \(PredicateOperator.names.joined(separator: ", "))")
+                    help: DidYouMean.help(for: entry.key, among: OperatorName.words)
+                        ?? "operators: \(OperatorName.words.joined(separator: ", "))")
             }
         }
         guard operators.count == 1, let opEntry = operators.first else {
@@ -90,7 +93,7 @@ struct ConditionCompiler {
             } else if entries.count == 1 {
                 error(
                     .invalidCondition, "predicate on `\(path.text)` has no operator", at: node.location,
-                    help: "add one of \(PredicateOperator.names.joined(separator: ", "))")
+                    help: "add one of \(OperatorName.words.joined(separator: ", "))")
             }
             return nil
         }
@@ -104,35 +107,36 @@ struct ConditionCompiler {
     private mutating func operatorValue(_ entry: MappingEntry) -> PredicateOperator? {
         let node = entry.value
         let name = entry.key
-        switch name {
-        case "equals":
+        guard let word = OperatorName(rawValue: name) else { return nil }
+        switch word {
+        case .equals:
             guard let v = scalarOperand(node, name) else { return nil }
             return .equals(v)
-        case "contains":
+        case .contains:
             guard let v = scalarOperand(node, name) else { return nil }
             return .contains(v)
-        case "in", "contains_any", "contains_all":
+        case .in, .containsAny, .containsAll:
             guard let items = node.sequenceItems else {
                 operandError(name, expected: "a list of values", node, help: "write `\(name): [\(node.scalar?.text ?? "...")]`")
                 return nil
             }
             let values = items.compactMap { scalarOperand($0, name) }
             guard values.count == items.count else { return nil }
-            return name == "in" ? .in(values) : name == "contains_any" ? .containsAny(values) : .containsAll(values)
-        case "exists":
+            return word == .in ? .in(values) : word == .containsAny ? .containsAny(values) : .containsAll(values)
+        case .exists:
             guard case .bool(let b)? = node.scalar?.value else {
                 operandError(name, expected: "`true` or `false`", node)
                 return nil
             }
             return .exists(b)
-        case "gt", "gte", "lt", "lte":
+        case .gt, .gte, .lt, .lte:
             guard let comparison = Comparison(rawValue: name), let bound = bound(node, name) else { return nil }
             return .compare(comparison, bound)
-        case "glob", "starts_with", "ends_with":
+        case .glob, .startsWith, .endsWith:
             guard let text = stringOperand(node, name) else { return nil }
-            if name == "glob" { return .glob(GlobPattern(text)) }
-            return name == "starts_with" ? .startsWith(text) : .endsWith(text)
-        case "within":
+            if word == .glob { return .glob(GlobPattern(text)) }
+            return word == .startsWith ? .startsWith(text) : .endsWith(text)
+        case .within:
             guard let text = stringOperand(node, name) else { return nil }
             guard let span = Span.parse(text) else {
                 error(
@@ -141,8 +145,6 @@ struct ConditionCompiler {
                 return nil
             }
             return .within(span)
-        default:
-            return nil
         }
     }
 
@@ -211,15 +213,15 @@ struct ConditionCompiler {
     private mutating func quantifier(_ form: MappingEntry, insideWhere: Bool) -> CompiledCondition? {
         let name = form.key
         var reader = DocumentReader()
-        let allowed = name == "count" ? ["path", "where", "gt", "gte", "lt", "lte", "equals"] : ["path", "where"]
+        let allowed = name == ConditionForm.count.rawValue ? ["path", "where", "gt", "gte", "lt", "lte", "equals"] : ["path", "where"]
         defer { diagnostics += reader.diagnostics }
         guard let f = reader.fields(form.value, of: "`\(name)`", allowed: allowed, required: ["path", "where"]),
             let pathNode = f["path"], let whereNode = f["where"],
             let path = casePath(pathNode, insideWhere: insideWhere),
             let condition = compile(whereNode, insideWhere: true)
         else { return nil }
-        var kind: Quantifier.Kind = name == "some" ? .some : .every
-        if name == "count" {
+        var kind: Quantifier.Kind = name == ConditionForm.some.rawValue ? .some : .every
+        if name == ConditionForm.count.rawValue {
             let comparisons = ["gt", "gte", "lt", "lte", "equals"].filter { f[$0] != nil }
             guard comparisons.count == 1, let key = comparisons.first, let valueNode = f[key],
                 let comparison = Comparison(rawValue: key)

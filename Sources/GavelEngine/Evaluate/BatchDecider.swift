@@ -149,9 +149,11 @@ private struct Lowering {
         case .not(let inner, _):
             return key(inner).map { "not(" + $0 + ")" }
         case .predicate(let p):
-            return "p(" + p.op.name + "\u{3}" + path(p.path) + "\u{3}" + p.op.expectedJSON.compact() + ")"
+            let name = p.op.name.rawValue
+            let operand = p.op.expectedJSON.compact()
+            return "p(" + name + "\u{3}" + path(p.path) + "\u{3}" + operand + ")"
         case .quantifier(let q):
-            var kind = q.name
+            var kind = q.form.rawValue
             if case .count(let comparison, let n) = q.kind { kind += " \(comparison.rawValue) \(n)" }
             return key(q.condition).map { "q(" + kind + "\u{3}" + path(q.path) + "\u{3}" + $0 + ")" }
         case .screen:
@@ -180,8 +182,8 @@ private struct LoweredRun {
     let asOf: Instant
     let evaluator: Evaluator
     var cache: [Cached]
-    /// 0 not yet evaluated, 1 holds, 2 does not.
-    var memo: [UInt8]
+    enum Memo { case unknown, holds, fails }
+    var memo: [Memo]
     /// For `screen` only, made on first use.
     var conditionEvaluator: ConditionEvaluator?
 
@@ -190,7 +192,7 @@ private struct LoweredRun {
         self.asOf = asOf
         self.evaluator = evaluator
         cache = Array(repeating: .unresolved, count: slots)
-        memo = Array(repeating: 0, count: memos)
+        memo = Array(repeating: .unknown, count: memos)
     }
 
     mutating func resolve(_ node: LoweredNode, element: Value) -> Value? {
@@ -214,11 +216,11 @@ private struct LoweredRun {
         let m = node.memo
         guard m >= 0 else { return evaluate(node, element: element) }
         switch memo[m] {
-        case 1: return true
-        case 2: return false
-        default:
+        case .holds: return true
+        case .fails: return false
+        case .unknown:
             let result = evaluate(node, element: element)
-            memo[m] = result ? 1 : 2
+            memo[m] = result ? .holds : .fails
             return result
         }
     }

@@ -29,32 +29,30 @@ struct ConditionEvaluator {
                 children.append(child)
                 if !child.result { result = false }
             }
-            return ConditionTrace(op: "all", result: result, children: children, location: location)
+            return ConditionTrace(step: .all, result: result, children: children, location: location)
         case .any(let items, let location):
             let children = items.map { trace($0, element: element) }
-            return ConditionTrace(op: "any", result: children.contains { $0.result }, children: children, location: location)
+            return ConditionTrace(step: .any, result: children.contains { $0.result }, children: children, location: location)
         case .not(let inner, let location):
             let child = trace(inner, element: element)
-            return ConditionTrace(op: "not", result: !child.result, children: [child], location: location)
+            return ConditionTrace(step: .not, result: !child.result, children: [child], location: location)
         case .predicate(let p):
             let resolved = PathResolver.resolve(p.path, root: root, element: element)
             let outcome = PredicateTest.test(p.op, resolved, asOf: asOf)
             return ConditionTrace(
-                op: p.op.name, path: p.path.text, expected: p.op.expectedJSON, actual: resolved?.json ?? .null,
-                result: outcome.isTrue, note: outcome == .missing || outcome == .typeMismatch ? outcome : nil,
+                step: .predicate(p.op.name), path: p.path.text, expected: p.op.expectedJSON, actual: resolved?.json ?? .null,
+                result: outcome.isTrue, note: outcome.note,
                 location: p.location)
         case .quantifier(let q):
             let counted = count(q, element: element)
             let result = counted.map { quantifierHolds(q, matching: $0.matching, total: $0.total) } ?? false
-            var actual: JSON = .null
             var children: [ConditionTrace] = []
             if let counted {
-                actual = .object([("matching", .int(counted.matching)), ("of", .int(counted.total))])
                 if let (index, item) = counted.witness {
                     let inner = trace(q.condition, element: item)
                     children = [
                         ConditionTrace(
-                            op: "where", path: "\(q.path.text)[\(index)]", result: inner.result, children: [inner],
+                            step: .element, path: "\(q.path.text)[\(index)]", result: inner.result, children: [inner],
                             location: q.condition.location)
                     ]
                 }
@@ -64,13 +62,15 @@ struct ConditionEvaluator {
                 expected = .object([(comparison.rawValue, .int(n))])
             }
             return ConditionTrace(
-                op: q.name, path: q.path.text, expected: expected, actual: actual, result: result,
+                step: .quantifier(q.form), path: q.path.text, expected: expected,
+                actual: counted == nil ? .null : nil, quantified: counted.map { QuantifiedCount(matching: $0.matching, of: $0.total) },
+                result: result,
                 note: counted == nil ? .missing : nil, children: children, location: q.location)
         case .screen(let spec):
             let found = screen(spec, element: element)
             let queries = found.queries.map { JSON.string($0.text) }
             return ConditionTrace(
-                op: "screen", path: (spec.names + spec.identifiers.flatMap(\.paths)).map(\.text).joined(separator: ", "),
+                step: .screen, path: ConditionWalk.paths(of: spec).map(\.text).joined(separator: ", "),
                 expected: .object(
                     [("lists", .strings(spec.lists)), ("min_score", .double(spec.minScore))]
                         + (spec.below.map { [("below", JSON.double($0))] } ?? [])),

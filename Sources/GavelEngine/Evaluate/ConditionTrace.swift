@@ -3,24 +3,29 @@ import GavelSyntax
 /// How each node of a condition came out, with the values it saw: the part
 /// of the record that lets a reader check a decision by hand.
 package struct ConditionTrace: Sendable {
-    package var op: String
+    package var step: TraceStep
     package var path: String?
     package var expected: JSON?
     package var actual: JSON?
+    /// For a quantifier: how many list elements satisfied `where`, of how many
+    /// (the record writes it as `actual: {matching, of}`).
+    package var quantified: QuantifiedCount?
     package var result: Bool
-    /// `missing` or `type_mismatch` when that is why a predicate is false.
-    package var note: Outcome?
+    /// Why a predicate is false when the case could not answer it.
+    package var note: TraceNote?
     package var children: [ConditionTrace]
     package var location: SourceLocation
 
     package init(
-        op: String, path: String? = nil, expected: JSON? = nil, actual: JSON? = nil, result: Bool,
-        note: Outcome? = nil, children: [ConditionTrace] = [], location: SourceLocation
+        step: TraceStep, path: String? = nil, expected: JSON? = nil, actual: JSON? = nil,
+        quantified: QuantifiedCount? = nil, result: Bool, note: TraceNote? = nil, children: [ConditionTrace] = [],
+        location: SourceLocation
     ) {
-        self.op = op
+        self.step = step
         self.path = path
         self.expected = expected
         self.actual = actual
+        self.quantified = quantified
         self.result = result
         self.note = note
         self.children = children
@@ -31,4 +36,15 @@ package struct ConditionTrace: Sendable {
     package var problems: [ConditionTrace] {
         (note == nil ? [] : [self]) + children.flatMap(\.problems)
     }
+}
+
+package struct QuantifiedCount: Sendable, Hashable {
+    package var matching: Int
+    package var of: Int
+}
+
+/// Recorded on a trace node that is false because the case could not answer it.
+package enum TraceNote: String, Sendable {
+    case missing
+    case typeMismatch = "type_mismatch"
 }

@@ -107,7 +107,7 @@ package struct Evaluator: Sendable {
         trace.problems.map { node in
             let what = node.note == .missing
                 ? "path `\(node.path ?? "")` does not resolve"
-                : "path `\(node.path ?? "")` has a value of the wrong type for `\(node.op)`"
+                : "path `\(node.path ?? "")` has a value of the wrong type for `\(node.step.word)`"
             return .error(
                 node.note == .missing ? .missingPath : .typeMismatch,
                 "case `\(caseRecord.id)`: \(what) in rule `\(rule)`", at: node.location,

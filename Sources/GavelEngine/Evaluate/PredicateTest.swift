@@ -2,17 +2,25 @@ import GavelSyntax
 
 /// How one predicate came out. `missing` and `typeMismatch` are false for the
 /// decision but are recorded in the trail (and are errors under `--strict`).
-package enum Outcome: String, Sendable {
-    case holds, fails, missing
-    case typeMismatch = "type_mismatch"
+package enum PredicateOutcome: Sendable {
+    case holds, fails, missing, typeMismatch
 
     var isTrue: Bool { self == .holds }
+
+    /// What the trail notes about it: why it is false, when the case could not answer.
+    var note: TraceNote? {
+        switch self {
+        case .holds, .fails: return nil
+        case .missing: return .missing
+        case .typeMismatch: return .typeMismatch
+        }
+    }
 }
 
 /// The operator semantics of SPEC §1.3/§1.6, shared by the traced and the
 /// fast evaluation paths so they cannot disagree.
 enum PredicateTest {
-    static func test(_ op: PredicateOperator, _ resolved: Value?, asOf: Instant) -> Outcome {
+    static func test(_ op: PredicateOperator, _ resolved: Value?, asOf: Instant) -> PredicateOutcome {
         if case .exists(let expected) = op { return (resolved != nil) == expected ? .holds : .fails }
         guard let value = resolved else { return .missing }
         switch op {
@@ -81,7 +89,7 @@ enum PredicateTest {
     /// A scalar operator meets a list when any element satisfies it; the
     /// trail says `type_mismatch` only if nothing matched and some element
     /// had the wrong type.
-    private static func anyElement(_ value: Value, _ test: (Value) -> Element) -> Outcome {
+    private static func anyElement(_ value: Value, _ test: (Value) -> Element) -> PredicateOutcome {
         if case .list(let items) = value {
             var mismatch = false
             for item in items {
@@ -101,7 +109,7 @@ enum PredicateTest {
     }
 
     /// `contains*` need a list; a single scalar counts as a one-element list.
-    private static func containerTest(_ value: Value, _ test: ([Value]) -> Bool) -> Outcome {
+    private static func containerTest(_ value: Value, _ test: ([Value]) -> Bool) -> PredicateOutcome {
         switch value {
         case .list(let items): return test(items) ? .holds : .fails
         case .map: return .typeMismatch

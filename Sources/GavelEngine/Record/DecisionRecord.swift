@@ -72,10 +72,14 @@ package enum DecisionRecord {
     }
 
     static func trace(_ t: ConditionTrace) -> JSON {
-        var fields: [(String, JSON)] = [("op", .string(t.op))]
+        var fields: [(String, JSON)] = [("op", .string(t.step.word))]
         if let path = t.path { fields.append(("path", .string(path))) }
         if let expected = t.expected { fields.append(("expected", expected)) }
-        if let actual = t.actual { fields.append(("actual", actual)) }
+        if let count = t.quantified {
+            fields.append(("actual", .object([("matching", .int(count.matching)), ("of", .int(count.of))])))
+        } else if let actual = t.actual {
+            fields.append(("actual", actual))
+        }
         fields.append(("result", .bool(t.result)))
         if let note = t.note { fields.append(("note", .string(note.rawValue))) }
         if !t.children.isEmpty { fields.append(("children", .array(t.children.map(trace)))) }

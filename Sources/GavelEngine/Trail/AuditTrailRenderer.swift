@@ -96,16 +96,14 @@ package enum AuditTrailRenderer {
 
     static func lines(_ t: ConditionTrace, indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
-        var text = "\(pad)\(t.result ? "✓" : "✗") \(t.op)"
+        var text = "\(pad)\(t.result ? "✓" : "✗") \(t.step.word)"
         if let path = t.path { text += " \(path)" }
         if let expected = t.expected { text += " \(expected.compact())" }
         if t.note == .missing {
             text += "  — missing"
-        } else if case .object(let fields)? = t.actual, case .int(let matching)? = fields.first(where: { $0.0 == "matching" })?.1,
-            case .int(let total)? = fields.first(where: { $0.0 == "of" })?.1
-        {
-            text += "  (\(matching) of \(total) match)"
-        } else if let actual = t.actual, t.path != nil, t.op != "where" {
+        } else if let count = t.quantified {
+            text += "  (\(count.matching) of \(count.of) match)"
+        } else if let actual = t.actual, t.path != nil, t.step != .element {
             text += "  (seen: \(actual.compact()))"
         }
         if t.note == .typeMismatch { text += "  — type mismatch" }

@@ -18,8 +18,10 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The policy directory.")
     var policies = "./Policies"
 
-    @Option(name: .customLong("as-of"), help: "Evaluation date for cases without `as_of` (YYYY-MM-DD or RFC 3339).")
-    var asOf: String?
+    @Option(
+        name: .customLong("as-of"), help: "Evaluation date for cases without `as_of` (YYYY-MM-DD or RFC 3339).",
+        transform: Instant.argument)
+    var asOf: Instant?
 
     @Option(help: "Output format: text, json or jsonl.")
     var format: Format = .text
@@ -38,16 +40,13 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let asOf, Instant.parse(asOf) == nil {
-            throw ValidationError("--as-of must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found `\(asOf)`")
-        }
         if log != nil && noLog { throw ValidationError("--log and --no-log cannot be used together") }
     }
 
     func run() throws {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970), isDateOnly: false)
         let run = EvaluateRun(
-            cases: cases, policies: policies, asOf: asOf.flatMap(Instant.parse),
+            cases: cases, policies: policies, asOf: asOf,
             format: EvaluateRun.Format(rawValue: format.rawValue) ?? .text, strict: strict, now: now)
         if let log {
             // The append-only decision log arrives with `gavel audit`; say so rather than drop records silently.

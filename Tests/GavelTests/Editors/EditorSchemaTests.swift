@@ -97,11 +97,11 @@ struct EditorSchemaTests {
     @Test("conditions: exactly one form, or `path` with exactly one operator")
     func conditionForms() throws {
         let condition = try Schema.object(try Schema.load(), "/definitions/condition")
-        #expect(Schema.propertyNames(condition) == Set(ConditionCompiler.forms + PredicateOperator.names))
+        #expect(Schema.propertyNames(condition) == Set(ConditionCompiler.forms + OperatorName.words))
         #expect(condition["additionalProperties"] as? Bool == false)
         #expect(try Schema.object(condition, "/if")["required"] as? [String] == ["path"])
         let predicate = try Schema.object(condition, "/then")
-        #expect(Set(try Schema.object(predicate, "/propertyNames")["enum"] as? [String] ?? []) == Set(["path"] + PredicateOperator.names))
+        #expect(Set(try Schema.object(predicate, "/propertyNames")["enum"] as? [String] ?? []) == Set(["path"] + OperatorName.words))
         #expect(predicate["minProperties"] as? Int == 2)
         #expect(predicate["maxProperties"] as? Int == 2)
         let form = try Schema.object(condition, "/else")

@@ -107,7 +107,7 @@ package struct QuantifierOverNonListCheck: LintRule {
                 findings.append(
                     context.finding(
                         Self.description,
-                        "`\(q.name)` ranges over `\(q.path.text)`, which the schema declares as \(declared), not a list",
+                        "`\(q.form.rawValue)` ranges over `\(q.path.text)`, which the schema declares as \(declared), not a list",
                         at: q.path.location ?? q.location,
                         help: lists.isEmpty
                             ? "declare the field as a list (`[object]`) if case data has several"

@@ -2,9 +2,9 @@ import GavelSyntax
 import GavelEngine
 
 /// Shared by the schema and semantics rules: every compiled condition of the
-/// bundle with the paths it reads made absolute, and a location-free
-/// canonical form for comparing conditions.
-enum ConditionWalk {
+/// bundle, for `ConditionWalk` to visit, and a location-free canonical form
+/// for comparing conditions.
+extension ConditionWalk {
     /// A rule's or an exception's condition.
     struct Item {
         var id: String
@@ -19,31 +19,6 @@ enum ConditionWalk {
         let exceptions = compiled.exceptions.map { Item(id: $0.id, kind: "exception", condition: $0.condition) }
         return (rules + exceptions).sorted { $0.condition.location < $1.condition.location }
     }
-
-    /// Calls `body` on every node, pre-order, with the absolute steps of the
-    /// element that relative paths start from (`[]` at the case root).
-    static func visit(
-        _ condition: CompiledCondition, base: [String] = [], _ body: (CompiledCondition, [String]) -> Void
-    ) {
-        body(condition, base)
-        switch condition {
-        case .all(let items, _), .any(let items, _):
-            for item in items { visit(item, base: base, body) }
-        case .not(let inner, _): visit(inner, base: base, body)
-        case .quantifier(let q): visit(q.condition, base: absolute(q.path, base: base), body)
-        case .predicate, .screen: break
-        }
-    }
-
-    /// SPEC §1.3: inside `where`, paths are relative to the element; `$.` reaches the root.
-    static func absolute(_ path: CasePath, base: [String]) -> [String] {
-        path.fromRoot ? path.steps : base + path.steps
-    }
-
-    /// Every path a screen reads, names first.
-    static func paths(of screen: ScreenSpec) -> [CasePath] {
-        screen.names + screen.identifiers.flatMap(\.paths)
-    }
 }
 
 extension CompiledCondition {
@@ -56,12 +31,8 @@ extension CompiledCondition {
         case .not(let inner, _): return "not(" + inner.canonical + ")"
         case .predicate(let p): return "pred(\(p.path.text)," + p.op.canonical + ")"
         case .quantifier(let q):
-            let kind: String
-            switch q.kind {
-            case .some: kind = "some"
-            case .every: kind = "every"
-            case .count(let c, let n): kind = "count-\(c.rawValue)-\(n)"
-            }
+            var kind = q.form.rawValue
+            if case .count(let c, let n) = q.kind { kind += "-\(c.rawValue)-\(n)" }
             return "\(kind)(\(q.path.text),\(q.condition.canonical))"
         case .screen(let s):
             let identifiers = s.identifiers.map { "\($0.kind)=" + $0.paths.map(\.text).joined(separator: "|") }.sorted()
@@ -77,18 +48,14 @@ extension CompiledCondition {
 extension PredicateOperator {
     var canonical: String {
         switch self {
-        case .equals(let v): return "equals:" + v.canonical
-        case .in(let vs): return "in:" + vs.map(\.canonical).sorted().joined(separator: "|")
-        case .contains(let v): return "contains:" + v.canonical
-        case .containsAny(let vs): return "contains_any:" + vs.map(\.canonical).sorted().joined(separator: "|")
-        case .containsAll(let vs): return "contains_all:" + vs.map(\.canonical).sorted().joined(separator: "|")
-        case .exists(let b): return "exists:\(b)"
-        case .compare(let c, .number(let n)): return "\(c.rawValue):n\(n)"
-        case .compare(let c, .date(let d)): return "\(c.rawValue):d\(d.secondsSinceEpoch)"
-        case .glob(let g): return "glob:" + g.text.lowercased()
-        case .startsWith(let s): return "starts_with:" + s.lowercased()
-        case .endsWith(let s): return "ends_with:" + s.lowercased()
-        case .within(let span): return "within:\(span.seconds)"
+        case .equals(let v), .contains(let v): return "\(name):" + v.canonical
+        case .in(let vs), .containsAny(let vs), .containsAll(let vs): return "\(name):" + vs.map(\.canonical).sorted().joined(separator: "|")
+        case .exists(let b): return "\(name):\(b)"
+        case .compare(_, .number(let n)): return "\(name):n\(n)"
+        case .compare(_, .date(let d)): return "\(name):d\(d.secondsSinceEpoch)"
+        case .glob(let g): return "\(name):" + g.text.lowercased()
+        case .startsWith(let s), .endsWith(let s): return "\(name):" + s.lowercased()
+        case .within(let span): return "\(name):\(span.seconds)"
         }
     }
 
