@@ -4,10 +4,14 @@ import GavelSyntax
 
 /// Runs every lint rule over a bundle and case files, then applies the
 /// bundle's `lint:` levels and `# gavel:ignore` markers.
-package enum Linter {
+public enum Linter {
+    /// Every registered rule over the bundle at `policies` and the case files.
+    public static func lint(policies: String?, caseFiles: [String], limits: LoadLimits = .default) -> LintReport {
+        lint(policies: policies, caseFiles: caseFiles, rules: LintRegistry.all, limits: limits)
+    }
+
     package static func lint(
-        policies: String?, caseFiles: [String], rules: [any LintRule.Type] = LintRegistry.all,
-        limits: LoadLimits = .default
+        policies: String?, caseFiles: [String], rules: [any LintRule.Type], limits: LoadLimits
     ) -> LintReport {
         let analysis = policies.map { BundleLoader.analyze(directory: $0, limits: limits) }
             ?? BundleAnalysis(documents: nil, compiled: nil, diagnostics: [])
@@ -96,8 +100,8 @@ extension IgnoreMarker {
 }
 
 /// The outcome of a lint run, ready for a reporter.
-package struct LintReport: Sendable {
-    package var findings: [Diagnostic]
+public struct LintReport: Sendable {
+    public var findings: [Diagnostic]
     /// Display path → bytes of every file read, for source excerpts.
     package var fileContents: [String: [UInt8]]
 
@@ -106,11 +110,11 @@ package struct LintReport: Sendable {
         self.fileContents = fileContents
     }
 
-    package var errorCount: Int { findings.filter { $0.severity == .error }.count }
-    package var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
 
     /// SPEC §4: 0 clean, 1 errors (or warnings with `--strict`).
-    package func exitStatus(strict: Bool) -> Int32 {
+    public func exitStatus(strict: Bool) -> Int32 {
         errorCount > 0 || (strict && warningCount > 0) ? 1 : 0
     }
 }

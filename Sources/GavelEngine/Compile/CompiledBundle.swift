@@ -1,10 +1,10 @@
 import GavelSyntax
 
 /// A bundle after loading and validation: what every evaluation runs on.
-package struct CompiledBundle: Sendable {
+public struct CompiledBundle: Sendable {
     package var manifest: BundleManifest
     /// SPEC §1.1: SHA-256 over the sorted (relative path, SHA-256) of every file read.
-    package var digest: String
+    public var digest: String
     package var files: [BundleFile]
     /// Sorted by id, which is also the order of every record (SPEC §2 step 7).
     package var rules: [CompiledRule]
@@ -19,7 +19,7 @@ package struct CompiledBundle: Sendable {
 
 package struct BundleFile: Sendable, Hashable {
     package var path: String
-    package var digest: String
+    public var digest: String
     package var bytes: [UInt8]
 }
 

@@ -2,26 +2,26 @@ import GavelSyntax
 
 /// The outcome of evaluating one case: everything the decision record holds,
 /// before rendering.
-package struct Decision: Sendable {
-    package var caseID: String
-    package var caseDigest: String
-    package var asOf: Instant
-    package var decision: String
-    package var determinedBy: [String]
+public struct Decision: Sendable {
+    public var caseID: String
+    public var caseDigest: String
+    public var asOf: Instant
+    public var decision: String
+    public var determinedBy: [String]
     /// Set when no rule applied and the bundle default decided.
     package var defaultReason: String?
     package var scope: RuleScope
-    package var obligations: [Obligation]
+    public var obligations: [Obligation]
     package var rules: [RuleOutcome]
     package var exceptions: [ExceptionOutcome]
     package var matches: [ScreenMatch]
     /// Missing paths and type mismatches that `--strict` turned into errors.
-    package var errors: [Diagnostic]
+    public var errors: [Diagnostic]
 }
 
-package struct Obligation: Sendable, Hashable {
-    package var name: String
-    package var rule: String
+public struct Obligation: Sendable, Hashable {
+    public var name: String
+    public var rule: String
 }
 
 /// A closed set: adding a status must break every caller on purpose.
@@ -34,7 +34,7 @@ package enum RuleStatus: String, Sendable, CaseIterable {
 }
 
 package struct RuleOutcome: Sendable {
-    package var rule: CompiledRule
+    public var rule: CompiledRule
     package var status: RuleStatus
     package var suspendedBy: String?
     package var reason: String?

@@ -1,27 +1,27 @@
 import GavelSyntax
 
 /// SPEC §2: a pure function of (compiled bundle, case, as-of date, strictness).
-package struct Evaluator: Sendable {
+public struct Evaluator: Sendable {
     package let bundle: CompiledBundle
     let screener: Screener
 
-    package init(bundle: CompiledBundle) {
+    public init(bundle: CompiledBundle) {
         self.bundle = bundle
         self.screener = Screener(lists: bundle.lists)
     }
 
-    package struct Options: Sendable {
+    public struct Options: Sendable {
         /// Used when the case has no `as_of` (the CLI passes `--as-of` or now).
-        package var fallbackAsOf: Instant
-        package var strict: Bool
+        public var fallbackAsOf: Instant
+        public var strict: Bool
 
-        package init(fallbackAsOf: Instant, strict: Bool = false) {
+        public init(fallbackAsOf: Instant, strict: Bool = false) {
             self.fallbackAsOf = fallbackAsOf
             self.strict = strict
         }
     }
 
-    package func evaluate(_ record: CaseRecord, options: Options) -> Decision {
+    public func evaluate(_ record: CaseRecord, options: Options) -> Decision {
         let asOf = record.asOf ?? options.fallbackAsOf
         var errors: [Diagnostic] = []
 

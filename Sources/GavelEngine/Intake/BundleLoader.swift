@@ -3,8 +3,8 @@ import GavelSyntax
 
 /// Loads a policy directory (SPEC §1.1): every `*.yaml`/`*.yml` below it plus
 /// the files `entries_from` names, nothing outside it, then compiles it.
-package enum BundleLoader {
-    package static func load(directory: String, limits: LoadLimits = .default) -> Result<CompiledBundle, DiagnosticError> {
+public enum BundleLoader {
+    public static func load(directory: String, limits: LoadLimits = .default) -> Result<CompiledBundle, DiagnosticError> {
         let analysis = analyze(directory: directory, limits: limits)
         guard analysis.diagnostics.isEmpty, let compiled = analysis.compiled else {
             return .failure(DiagnosticError(analysis.diagnostics))

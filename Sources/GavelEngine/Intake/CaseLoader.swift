@@ -4,11 +4,11 @@ import GavelSyntax
 /// Case files for `evaluate` and `test`: YAML (several documents allowed),
 /// JSON, or JSONL batches. Each document stands alone: a bad one is reported
 /// and the rest are still decided.
-package enum CaseLoader {
+public enum CaseLoader {
     package static let extensions = [".yaml", ".yml", ".json", ".jsonl"]
 
     /// Case documents in input order.
-    package static func cases(in bytes: [UInt8], file: String, limits: LoadLimits = .default) -> [Result<CaseRecord, DiagnosticError>] {
+    public static func cases(in bytes: [UInt8], file: String, limits: LoadLimits = .default) -> [Result<CaseRecord, DiagnosticError>] {
         nodes(in: bytes, file: file, limits: limits).map { outcome in
             switch outcome {
             case .success(let node): return read(node)

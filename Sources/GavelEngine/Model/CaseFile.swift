@@ -1,15 +1,15 @@
 import GavelSyntax
 
 /// `kind: Case` — one customer/site record to decide (SPEC §1.4).
-package struct CaseRecord: Sendable {
-    package var id: String
-    package var asOf: Instant?
+public struct CaseRecord: Sendable {
+    public var id: String
+    public var asOf: Instant?
     /// Everything but the reserved keys; paths resolve from here.
     package var data: Value
     /// The whole document, reserved keys included, as canonical JSON: what the
     /// digest covers and what the decision log stores for replay.
     package var canonicalJSON: String
-    package var digest: String
+    public var digest: String
     package var expect: CaseExpectation?
     package var location: SourceLocation
 

@@ -3,7 +3,7 @@ import GavelSyntax
 /// A point in time in UTC, with one-second precision, plus whether it was
 /// written as a bare date. Dates are compared as instants (a bare date is its
 /// 00:00Z) and printed back the way they were written, so records stay readable.
-package struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     package var secondsSinceEpoch: Int64
     package var isDateOnly: Bool
 
@@ -12,12 +12,12 @@ package struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.isDateOnly = isDateOnly
     }
 
-    package static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
-    package static func == (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSinceEpoch == rhs.secondsSinceEpoch }
-    package func hash(into hasher: inout Hasher) { hasher.combine(secondsSinceEpoch) }
+    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
+    public static func == (lhs: Instant, rhs: Instant) -> Bool { lhs.secondsSinceEpoch == rhs.secondsSinceEpoch }
+    public func hash(into hasher: inout Hasher) { hasher.combine(secondsSinceEpoch) }
 
     /// `YYYY-MM-DD` for dates, `YYYY-MM-DDTHH:MM:SSZ` otherwise.
-    package var description: String {
+    public var description: String {
         let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400
         let secondsOfDay = secondsSinceEpoch - days * 86_400
         let (y, m, d) = Instant.civil(fromDays: days)
@@ -34,7 +34,7 @@ package struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Parses `YYYY-MM-DD` or an RFC 3339 timestamp (`T` or space, optional
     /// fraction, `Z` or `±HH:MM`). Returns nil for anything else, including
     /// impossible dates such as February 30.
-    package static func parse(_ text: String) -> Instant? {
+    public static func parse(_ text: String) -> Instant? {
         var utf8 = Array(text.utf8)
         guard utf8.count >= 10 else { return nil }
         func digits(_ from: Int, _ count: Int) -> Int64? {
@@ -126,7 +126,7 @@ package struct Span: Sendable, Hashable, CustomStringConvertible {
     package var seconds: Int64
     package var text: String
 
-    package static func parse(_ text: String) -> Span? {
+    public static func parse(_ text: String) -> Span? {
         guard let unit = text.last, text.count >= 2,
             let amount = Int64(text.dropLast()), amount >= 0, amount <= 1_000_000
         else { return nil }
@@ -141,5 +141,5 @@ package struct Span: Sendable, Hashable, CustomStringConvertible {
         return Span(seconds: amount * factor, text: text)
     }
 
-    package var description: String { text }
+    public var description: String { text }
 }

@@ -2,16 +2,16 @@ import GavelSyntax
 
 /// The decision record of SPEC §2.1 as ordered JSON. Keys follow the SPEC's
 /// order so the record reads top-down: what was decided, then why.
-package enum DecisionRecord {
-    package static let engineName = "gavel"
-    package static let engineVersion = "0.1.0"
+public enum DecisionRecord {
+    public static let engineName = "gavel"
+    public static let engineVersion = "0.1.0"
 
     /// Deterministic id: the same case, bundle and as-of date give the same id.
     package static func id(caseDigest: String, bundleDigest: String, asOf: Instant) -> String {
         "gvl-" + Digest.hex(Array("\(caseDigest)\n\(bundleDigest)\n\(asOf)".utf8)).prefix(32)
     }
 
-    package static func json(_ d: Decision, bundle: CompiledBundle) -> JSON {
+    public static func json(_ d: Decision, bundle: CompiledBundle) -> JSON {
         var record: [(String, JSON)] = [
             ("id", .string(id(caseDigest: d.caseDigest, bundleDigest: bundle.digest, asOf: d.asOf))),
             ("case", .object([("id", .string(d.caseID)), ("digest", .string(d.caseDigest))])),

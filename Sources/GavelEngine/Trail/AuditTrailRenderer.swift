@@ -3,8 +3,8 @@ import GavelSyntax
 /// The decision record as a readable audit trail (SPEC §2.1 `--format text`):
 /// the decision first, then each rule with its status, basis, reason and
 /// condition tree, then matches, obligations and exceptions.
-package enum AuditTrailRenderer {
-    package static func render(_ d: Decision, bundle: CompiledBundle) -> String {
+public enum AuditTrailRenderer {
+    public static func render(_ d: Decision, bundle: CompiledBundle) -> String {
         var out: [String] = []
         let recordID = DecisionRecord.id(caseDigest: d.caseDigest, bundleDigest: bundle.digest, asOf: d.asOf)
         out.append("DECISION  \(d.decision.uppercased())  \(title(d.decision, bundle).map { "(\($0))" } ?? "")".trimmedRight)

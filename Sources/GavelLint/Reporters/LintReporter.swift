@@ -3,10 +3,10 @@ import GavelEngine
 
 /// Renders a lint report in one output format. Reporters only format: the
 /// findings, their order and the exit status are decided before.
-package enum LintFormat: String, Sendable, CaseIterable {
+public enum LintFormat: String, Sendable, CaseIterable {
     case text, json, sarif, github
 
-    package func render(_ report: LintReport) -> String {
+    public func render(_ report: LintReport) -> String {
         switch self {
         case .text: return LintTextReporter.render(report)
         case .json: return LintJSONReporter.render(report)

@@ -1,10 +1,10 @@
 /// Every problem Gavel reports, from a libyaml syntax error to a lint finding,
 /// is one of these: where, which rule, what is wrong, how to fix it.
-package struct Diagnostic: Error, Sendable, Hashable, Comparable {
-    package enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable {
+    public enum Severity: String, Sendable, Hashable, Comparable {
         case info, warning, error
 
-        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
         private var rank: Int {
             switch self {
@@ -15,15 +15,15 @@ package struct Diagnostic: Error, Sendable, Hashable, Comparable {
         }
     }
 
-    package var severity: Severity
+    public var severity: Severity
     /// The check that produced it (`duplicate-key`, `unknown-field`).
-    package var code: DiagnosticCode
+    public var code: DiagnosticCode
     /// The code as reports, settings and ignore markers write it.
-    package var rule: String { code.rawValue }
+    public var rule: String { code.rawValue }
     /// Lowercase, no final period, user values in backticks.
-    package var message: String
-    package var location: SourceLocation?
-    package var help: String?
+    public var message: String
+    public var location: SourceLocation?
+    public var help: String?
 
     package init(
         _ severity: Severity = .error, code: DiagnosticCode, message: String,
@@ -43,7 +43,7 @@ package struct Diagnostic: Error, Sendable, Hashable, Comparable {
     }
 
     /// Sorted by place first so output never depends on discovery order.
-    package static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         let l = lhs.location ?? SourceLocation(file: "", line: 0, column: 0)
         let r = rhs.location ?? SourceLocation(file: "", line: 0, column: 0)
         if l != r { return l < r }
@@ -52,7 +52,7 @@ package struct Diagnostic: Error, Sendable, Hashable, Comparable {
     }
 
     /// `file:line:column: error[rule] message` — the one-line form used on stderr.
-    package var oneLine: String {
+    public var oneLine: String {
         let place = location.map { "\($0): " } ?? ""
         var text = "\(place)\(severity.rawValue)[\(rule)] \(message)"
         if let help { text += "\n  help: \(help)" }
@@ -61,11 +61,11 @@ package struct Diagnostic: Error, Sendable, Hashable, Comparable {
 }
 
 /// Thrown when input cannot be used; carries every problem found, not just the first.
-package struct DiagnosticError: Error, Sendable, CustomStringConvertible {
-    package var diagnostics: [Diagnostic]
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
 
     package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
     package init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 
-    package var description: String { diagnostics.map(\.oneLine).joined(separator: "\n") }
+    public var description: String { diagnostics.map(\.oneLine).joined(separator: "\n") }
 }

@@ -3,14 +3,14 @@
 /// reading, loading, compiling and evaluating report are the constants below,
 /// so a misspelt code does not compile; lint rules add their own ids, and
 /// each code here is documented by the lint rule that carries it.
-package struct DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible {
-    package let rawValue: String
+public struct DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: String
 
     package init(_ rawValue: String) { self.rawValue = rawValue }
 
-    package var description: String { rawValue }
+    public var description: String { rawValue }
 
-    package static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 extension DiagnosticCode {

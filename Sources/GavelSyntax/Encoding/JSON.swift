@@ -1,7 +1,7 @@
 /// A JSON value with object keys in a chosen order, so every rendering is
 /// byte-for-byte deterministic (SPEC §2 step 7) without relying on Codable's
 /// key ordering.
-package indirect enum JSON: Sendable, Hashable {
+public indirect enum JSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -10,27 +10,27 @@ package indirect enum JSON: Sendable, Hashable {
     case array([JSON])
     case object([(String, JSON)])
 
-    package static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.compact() == rhs.compact() }
-    package func hash(into hasher: inout Hasher) { hasher.combine(compact()) }
+    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.compact() == rhs.compact() }
+    public func hash(into hasher: inout Hasher) { hasher.combine(compact()) }
 
     package static func strings(_ values: [String]) -> JSON { .array(values.map { .string($0) }) }
 
     /// One line, no spaces.
-    package func compact() -> String {
+    public func compact() -> String {
         var out = ""
         write(to: &out, indent: nil, level: 0)
         return out
     }
 
     /// Two-space indentation, one key per line.
-    package func pretty() -> String {
+    public func pretty() -> String {
         var out = ""
         write(to: &out, indent: "  ", level: 0)
         return out
     }
 
     /// Canonical form: keys sorted by UTF-8 bytes at every level, compact.
-    package func canonical() -> String {
+    public func canonical() -> String {
         sortedKeys().compact()
     }
 

@@ -6,18 +6,18 @@
 /// - `maxDepth`: 64 nesting levels (`LoadLimits.defaultMaxDepth`)
 /// - `maxScalarBytes`: 1 MiB (`LoadLimits.defaultMaxScalarBytes`)
 /// - `maxNodes`: 1,000,000 per document (`LoadLimits.defaultMaxNodes`)
-package struct LoadLimits: Sendable, Hashable {
+public struct LoadLimits: Sendable, Hashable {
     /// Largest input accepted, in bytes; checked before parsing starts.
-    package var maxFileBytes: Int
+    public var maxFileBytes: Int
     /// Deepest nesting of mappings and sequences, counting collections reached
     /// through aliases as if they were written out.
-    package var maxDepth: Int
+    public var maxDepth: Int
     /// Longest single scalar accepted, in UTF-8 bytes.
-    package var maxScalarBytes: Int
+    public var maxScalarBytes: Int
     /// Most nodes one document may have, counting keys and every node an
     /// alias stands for. The scalar text reached through aliases is bounded
     /// too, by `maxFileBytes` per document.
-    package var maxNodes: Int
+    public var maxNodes: Int
 
     /// 64 MiB: far above any policy bundle file, small enough to hold in memory.
     package static let defaultMaxFileBytes = 64 << 20
@@ -29,12 +29,12 @@ package struct LoadLimits: Sendable, Hashable {
     package static let defaultMaxNodes = 1_000_000
 
     /// The limits above.
-    package static let `default` = LoadLimits(
+    public static let `default` = LoadLimits(
         maxFileBytes: defaultMaxFileBytes, maxDepth: defaultMaxDepth,
         maxScalarBytes: defaultMaxScalarBytes, maxNodes: defaultMaxNodes)
 
     /// Limits with each bound given explicitly.
-    package init(maxFileBytes: Int, maxDepth: Int, maxScalarBytes: Int, maxNodes: Int) {
+    public init(maxFileBytes: Int, maxDepth: Int, maxScalarBytes: Int, maxNodes: Int) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
         self.maxScalarBytes = maxScalarBytes
