@@ -4,13 +4,14 @@ import Foundation
 /// bounded, and bundle reads are confined to the bundle's directory.
 package enum FileAccess {
     package static func read(_ path: String, display: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+        let unreadable = Diagnostic.error(
+            .unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable")
+        guard !isDirectory(path) else { return .failure(unreadable) }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > limit {
             return .failure(.fileTooLarge(size: size, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
         }
-        guard !isDirectory(path), let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
-        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(unreadable) }
         defer { try? handle.close() }
         return read(handle, display: display, limit: limit)
     }
@@ -27,7 +28,8 @@ package enum FileAccess {
         while true {
             let chunk: Data?
             do {
-                chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - bytes.count))
+                // One byte past the limit tells "too large" from "exactly the limit"; no overflow at `Int.max`.
+                chunk = try handle.read(upToCount: min(1 << 20, limit - bytes.count) + 1)
             } catch {
                 return .failure(.error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
             }
