@@ -36,7 +36,7 @@ extension DocumentReader {
             switch entry.key {
             case "kind":
                 kindSeen = true
-                if case .kind(.case, _) = DocumentKind.declared(in: root) {} else {
+                if case .kind(.case, _) = DocumentKind.declared(byValue: entry.value) {} else {
                     error(.unknownKind, "expected `kind: Case`, found \(entry.value.kindDescription)", at: entry.value.location)
                 }
             case "id":

@@ -18,10 +18,19 @@ package enum DocumentKind: String, Sendable, CaseIterable {
     package static func declared(in root: SourceNode) -> Declaration {
         guard let entries = root.mappingEntries else { return .notAMapping }
         guard let entry = entries.first(where: { $0.key == "kind" }) else { return .missing }
-        guard let scalar = entry.value.scalar, case .string(let text) = scalar.value, let kind = DocumentKind(rawValue: text)
-        else { return .unknown(found: entry.value.scalar?.text ?? "", at: entry.value.location) }
-        return .kind(kind, at: entry.value.location)
+        return declared(byValue: entry.value)
     }
+
+    /// What the value of a `kind:` key declares, for a reader already at that key.
+    package static func declared(byValue value: SourceNode) -> Declaration {
+        if case .scalar(let scalar) = value.content, case .string(let text) = scalar.value {
+            // Plain comparisons: every case of a batch passes here, and `init(rawValue:)` costs a string switch.
+            for kind in all where kind.rawValue == text { return .kind(kind, at: value.location) }
+        }
+        return .unknown(found: value.scalar?.text ?? "", at: value.location)
+    }
+
+    private static let all = allCases
 
     /// The kinds that belong in a policy directory.
     package var belongsInBundle: Bool { self != .case }

@@ -13,7 +13,7 @@ package enum FileAccess {
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(unreadable) }
         defer { try? handle.close() }
-        return read(handle, display: display, limit: limit)
+        return read(handle, display: display, limit: limit, sizeHint: attributes?[.size] as? Int ?? 0)
     }
 
     /// Standard input, bounded like any file.
@@ -23,22 +23,35 @@ package enum FileAccess {
 
     /// At most `limit` bytes, read in chunks: the size a file system reports
     /// cannot be trusted (a FIFO, /dev/zero or a growing file report none).
-    private static func read(_ handle: FileHandle, display: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+    private static func read(_ handle: FileHandle, display: String, limit: Int, sizeHint: Int = 0) -> Result<[UInt8], Diagnostic> {
+        let unreadable = Diagnostic.error(
+            .unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable")
         var bytes: [UInt8] = []
+        // The first chunk is the size the file system reports, later ones grow
+        // geometrically; each is one byte past what the limit allows, which
+        // tells "too large" from "exactly the limit" without overflowing at `Int.max`.
+        var wanted = max(min(sizeHint, limit - 1), 0) + 1
         while true {
-            let chunk: Data?
-            do {
-                // One byte past the limit tells "too large" from "exactly the limit"; no overflow at `Int.max`.
-                chunk = try handle.read(upToCount: min(1 << 20, limit - bytes.count) + 1)
-            } catch {
-                return .failure(.error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+                initialized = 0
+                guard let base = buffer.baseAddress else { return }
+                while initialized < buffer.count {
+                    let count = Foundation.read(handle.fileDescriptor, base + initialized, buffer.count - initialized)
+                    if count < 0, errno == EINTR { continue }
+                    if count < 0 { failed = true }
+                    if count <= 0 { return }
+                    initialized += count
+                }
             }
-            guard let chunk, !chunk.isEmpty else { return .success(bytes) }
-            bytes.append(contentsOf: chunk)
+            if failed { return .failure(unreadable) }
+            if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
             if bytes.count > limit {
                 return .failure(
                     .fileTooLarge(size: nil, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
             }
+            if chunk.count < wanted { return .success(bytes) }
+            wanted = min(max(bytes.count, 1 << 16), limit - bytes.count) + 1
         }
     }
 
