@@ -67,7 +67,7 @@ package struct BenchRun: Sendable {
         let clock = ContinuousClock()
         let policyDirectory = data + "/gavel"
         let casesPath = data + "/cases.jsonl"
-        guard let asOf = Instant.parse("2026-01-01") else { return .failure(Failure("bad built-in as-of date")) }
+        guard let asOf = Instant.parse(Self.asOf) else { return .failure(Failure("bad built-in as-of date")) }
 
         // load_s: policy text to a ready evaluator.
         let t0 = clock.now
@@ -78,7 +78,6 @@ package struct BenchRun: Sendable {
         case .success(let b): bundle = b
         }
         let evaluator = Evaluator(bundle: bundle)
-        let decider = BatchDecider(evaluator)
         let loadSeconds = Self.seconds(clock.now - t0)
 
         // Untimed: the case lines in memory.
@@ -93,16 +92,11 @@ package struct BenchRun: Sendable {
             if let limit, lines.count > limit { lines.removeLast(lines.count - limit) }
             guard !lines.isEmpty else { return .failure(Failure("no cases in `\(casesPath)`")) }
             func slice(_ line: JSONLines.Line) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[line.bytes]) }
+            let decisionOnly = Evaluator.Options(fallbackAsOf: asOf, trace: .none)
 
             // Warm-up (untimed), so the first timed loop does not pay for page faults alone.
-            for line in lines.prefix(2_000) {
-                _ = LibYAMLEventScan.scan(slice(line))
-                if case .success(let node) = JSONLines.document(slice(line), file: casesPath, lineNumber: line.number, limits: limits),
-                    let c = BenchCase(node)
-                {
-                    _ = decider.decide(c.data, asOf: asOf)
-                }
-            }
+            _ = Self.scanPhase(Array(lines.prefix(2_000)), buffer)
+            _ = Self.decidePhase(Array(lines.prefix(2_000)), buffer, file: casesPath, limits: limits, evaluator: evaluator, options: decisionOnly)
 
             // (a) libyaml event parsing alone.
             let ta = clock.now
@@ -111,35 +105,37 @@ package struct BenchRun: Sendable {
             }
             let parseOnly = Self.seconds(clock.now - ta)
 
-            // (b) eval_s: raw line -> node -> case data -> decide -> decision string.
+            // (b) eval_s: raw line -> node -> case -> the evaluator, decision only -> decision string.
             let tb = clock.now
-            let phase = Self.decidePhase(lines, buffer, file: casesPath, limits: limits, decider: decider, asOf: asOf)
+            let phase = Self.decidePhase(lines, buffer, file: casesPath, limits: limits, evaluator: evaluator, options: decisionOnly)
             let evalSeconds = Self.seconds(clock.now - tb)
-            let (ids, decisions, matched): ([String], [String], [[String]])
+            let decided: Decided
             switch phase {
             case .failure(let failure): return .failure(failure)
-            case .success(let decided): (ids, decisions, matched) = decided
+            case .success(let d): decided = d
             }
 
-            // Breakdown of (b): line -> node; line -> node -> case data.
+            // (c) what `gavel evaluate --format jsonl` does per case: the default record, and the full one on a sample.
+            let td = clock.now
+            let defaultRecords = Self.recordPhase(lines, buffer, file: casesPath, limits: limits, evaluator: evaluator, level: .decisive, asOf: asOf)
+            let defaultSeconds = Self.seconds(clock.now - td)
+            let sample = Array(lines.prefix(fullRecordSample))
+            let tf = clock.now
+            let fullRecords = Self.recordPhase(sample, buffer, file: casesPath, limits: limits, evaluator: evaluator, level: .full, asOf: asOf)
+            let fullSeconds = Self.seconds(clock.now - tf)
+            for (name, records) in [("default", defaultRecords), ("full", fullRecords)] {
+                let n = records.decided.decisions.count
+                guard records.decided.decisions == Array(decided.decisions.prefix(n)), records.decided.matched == Array(decided.matched.prefix(n))
+                else { return .failure(Failure("the \(name) record path disagrees with the decision-only path")) }
+            }
+
+            // Breakdown: line -> node, with and without the JSON fast path.
             var nodes = 0
             let tc = clock.now
             for line in lines {
                 if case .success = JSONLines.document(slice(line), file: casesPath, lineNumber: line.number, limits: limits) { nodes += 1 }
             }
             let composeSeconds = Self.seconds(clock.now - tc)
-            var values = 0
-            let tv = clock.now
-            for line in lines {
-                if case .success(let node) = JSONLines.document(slice(line), file: casesPath, lineNumber: line.number, limits: limits),
-                    BenchCase(node) != nil
-                {
-                    values += 1
-                }
-            }
-            let valueSeconds = Self.seconds(clock.now - tv)
-
-            // The same lines through libyaml + EventComposer, no fast path.
             var composed: [SourceNode] = []
             if verifyFastPath { composed.reserveCapacity(lines.count) }
             let tl = clock.now
@@ -169,66 +165,65 @@ package struct BenchRun: Sendable {
                 }
             }
 
-            // Full record path on a sample: case record (canonical JSON, digest),
-            // traced evaluation, decision record JSON; checked against `BatchDecider.decide`.
-            let sample = min(fullRecordSample, lines.count)
-            var recordBytes = 0
-            var fullAgrees = 0
-            let options = Evaluator.Options(fallbackAsOf: asOf)
-            let tf = clock.now
-            for (k, line) in lines.prefix(sample).enumerated() {
-                guard case .success(let node) = JSONLines.document(slice(line), file: casesPath, lineNumber: line.number, limits: limits),
-                    case .success(let record) = CaseLoader.read(node)
-                else { continue }
-                let decision = evaluator.evaluate(record, options: options)
-                recordBytes += DecisionRecord.json(decision, bundle: bundle).compact().utf8.count
-                let matchedIDs = decision.rules.filter { $0.status == .matched }.map(\.rule.id)
-                if decision.decision == decisions[k], matchedIDs == matched[k] { fullAgrees += 1 }
-            }
-            let fullSeconds = Self.seconds(clock.now - tf)
-            if fullAgrees != sample {
-                return .failure(Failure("the full record path disagrees with `decide` on \(sample - fullAgrees) of \(sample) cases"))
-            }
-
             // Untimed: digests and the decisions file, as common.py makes them.
-            let matchedText = matched.map { $0.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.joined(separator: ",") }
+            let matchedText = decided.matched.map { $0.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.joined(separator: ",") }
             var tsv = ""
-            for k in decisions.indices { tsv += ids[k] + "\t" + decisions[k] + "\t" + matchedText[k] + "\n" }
+            for k in decided.decisions.indices { tsv += decided.ids[k] + "\t" + decided.decisions[k] + "\t" + matchedText[k] + "\n" }
             let n = Double(lines.count)
             func r(_ x: Double, _ places: Double) -> JSON { .double((x * places).rounded() / places) }
+            func median(_ sizes: [Int]) -> Int { sizes.isEmpty ? 0 : sizes.sorted()[sizes.count / 2] }
             var fields: [(String, JSON)] = [
                 ("engine", .string("gavel")),
-                ("version", .string("gavel \(DecisionRecord.engineVersion) (Swift, native, single-threaded)")),
+                ("version", .string("gavel \(DecisionRecord.engineVersion) (Swift, native, single-threaded, decision-only trace level)")),
                 ("cases", .int(lines.count)),
                 ("rules", .int(bundle.rules.count)),
                 ("load_s", r(loadSeconds, 1e6)),
                 ("eval_s", r(evalSeconds, 1e6)),
                 ("cases_per_s", r(n / evalSeconds, 10)),
                 ("us_per_case", r(evalSeconds / n * 1e6, 100)),
-                ("decisions_sha256", .string(Digest.hex(Array(decisions.joined(separator: "\n").utf8)))),
+                ("decisions_sha256", .string(Digest.hex(Array(decided.decisions.joined(separator: "\n").utf8)))),
                 ("matched_sha256", .string(Digest.hex(Array(matchedText.joined(separator: "\n").utf8)))),
                 ("parse_only_s", r(parseOnly, 1e6)),
                 ("libyaml_events", .int(events)),
                 ("eval_over_parse_only", r(evalSeconds / parseOnly, 1000)),
                 ("compose_s", r(composeSeconds, 1e6)),
-                ("to_value_s", r(valueSeconds, 1e6)),
                 ("libyaml_compose_s", r(libyamlComposeSeconds, 1e6)),
+                ("default_record_s", r(defaultSeconds, 1e6)),
+                ("default_record_us_per_case", r(defaultSeconds / n * 1e6, 100)),
+                ("default_record_median_bytes", .int(median(defaultRecords.sizes))),
+                ("default_record_bytes", .int(defaultRecords.sizes.reduce(0, +))),
                 ("full_record_s", r(fullSeconds, 1e6)),
-                ("full_record_cases", .int(sample)),
-                ("full_record_us_per_case", r(sample > 0 ? fullSeconds / Double(sample) * 1e6 : 0, 100)),
-                ("full_record_bytes", .int(recordBytes)),
+                ("full_record_cases", .int(sample.count)),
+                ("full_record_us_per_case", r(sample.isEmpty ? 0 : fullSeconds / Double(sample.count) * 1e6, 100)),
+                ("full_record_median_bytes", .int(median(fullRecords.sizes))),
+                ("full_over_default", r(sample.isEmpty ? 0 : (fullSeconds / Double(sample.count)) / (defaultSeconds / n), 100)),
             ]
             if verifyFastPath {
                 fields += [("fast_path_lines", .int(fastPathLines)), ("fast_path_identical_to_libyaml", .int(identical))]
             }
+            _ = nodes
             fields.append((
                 "notes",
                 .string(
-                    "eval_s: raw JSONL line -> SourceNode (JSON fast path, libyaml fallback) -> case Value -> BatchDecider.decide -> decision; "
-                        + "parse_only_s: libyaml yaml_parser_parse loop alone on the same lines; as-of 2026-01-01")))
-            _ = nodes
-            _ = values
+                    "eval_s: raw JSONL line -> SourceNode (JSON fast path, libyaml fallback) -> CaseLoader.read (digest included) -> "
+                        + "Evaluator.evaluate at trace level none -> decision; default_record_s: the same at the default trace level "
+                        + "with the JSONL record written, as `gavel evaluate --format jsonl` does per case; parse_only_s: libyaml "
+                        + "yaml_parser_parse loop alone on the same lines; as-of \(Self.asOf)")))
             return .success(Result(json: .object(fields), tsv: tsv))
+        }
+    }
+
+    static let asOf = "2026-01-01"
+
+    struct Decided {
+        var ids: [String] = []
+        var decisions: [String] = []
+        var matched: [[String]] = []
+
+        mutating func append(_ d: Decision) {
+            ids.append(d.caseID)
+            decisions.append(d.decision)
+            matched.append(d.rules.filter { $0.status == .matched }.map(\.rule.id))
         }
     }
 
@@ -244,50 +239,60 @@ package struct BenchRun: Sendable {
         return events
     }
 
+    /// One line to its case, as `gavel evaluate` reads it.
+    static func read(_ line: JSONLines.Line, _ buffer: UnsafeBufferPointer<UInt8>, file: String, limits: LoadLimits) -> Swift.Result<CaseRecord, Failure> {
+        switch JSONLines.document(UnsafeBufferPointer(rebasing: buffer[line.bytes]), file: file, lineNumber: line.number, limits: limits) {
+        case .failure(let d): return .failure(Failure(d.oneLine))
+        case .success(let node):
+            switch CaseLoader.read(node) {
+            case .failure(let error): return .failure(Failure(error.description))
+            case .success(let record): return .success(record)
+            }
+        }
+    }
+
     /// (b): every line to its decision; out of line for the same reason.
     @inline(never)
     static func decidePhase(
         _ lines: [JSONLines.Line], _ buffer: UnsafeBufferPointer<UInt8>, file: String, limits: LoadLimits,
-        decider: BatchDecider, asOf: Instant
-    ) -> Swift.Result<([String], [String], [[String]]), Failure> {
-        var ids: [String] = []
-        var decisions: [String] = []
-        var matched: [[String]] = []
-        ids.reserveCapacity(lines.count)
-        decisions.reserveCapacity(lines.count)
-        matched.reserveCapacity(lines.count)
+        evaluator: Evaluator, options: Evaluator.Options
+    ) -> Swift.Result<Decided, Failure> {
+        var decided = Decided()
+        decided.ids.reserveCapacity(lines.count)
+        decided.decisions.reserveCapacity(lines.count)
+        decided.matched.reserveCapacity(lines.count)
         for line in lines {
-            switch JSONLines.document(UnsafeBufferPointer(rebasing: buffer[line.bytes]), file: file, lineNumber: line.number, limits: limits) {
-            case .failure(let d):
-                return .failure(Failure(d.oneLine))
-            case .success(let node):
-                guard let c = BenchCase(node) else {
-                    return .failure(Failure("\(file):\(line.number + 1): not a case with a string `id`"))
-                }
-                let result = decider.decide(c.data, asOf: asOf)
-                ids.append(c.id)
-                decisions.append(result.decision)
-                matched.append(result.matched)
+            switch read(line, buffer, file: file, limits: limits) {
+            case .failure(let failure): return .failure(failure)
+            case .success(let record): decided.append(evaluator.evaluate(record, options: options))
             }
         }
-        return .success((ids, decisions, matched))
+        return .success(decided)
+    }
+
+    /// (c): every line to its JSONL record at `level`, sizes kept.
+    @inline(never)
+    static func recordPhase(
+        _ lines: [JSONLines.Line], _ buffer: UnsafeBufferPointer<UInt8>, file: String, limits: LoadLimits,
+        evaluator: Evaluator, level: TraceLevel, asOf: Instant
+    ) -> (decided: Decided, sizes: [Int]) {
+        let options = Evaluator.Options(fallbackAsOf: asOf, trace: level)
+        var decided = Decided()
+        var sizes: [Int] = []
+        sizes.reserveCapacity(lines.count)
+        var writer = JSONWriter()
+        for line in lines {
+            guard case .success(let record) = read(line, buffer, file: file, limits: limits) else { continue }
+            let decision = evaluator.evaluate(record, options: options)
+            writer.reset()
+            DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
+            sizes.append(writer.bytes.count + 1)
+            decided.append(decision)
+        }
+        return (decided, sizes)
     }
 
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
-}
-
-/// A case line reduced to what `decide` needs, read by the same reader as
-/// every case (without the digest, which only records need).
-struct BenchCase {
-    var id: String
-    var data: Value
-
-    init?(_ node: SourceNode) {
-        var reader = DocumentReader()
-        guard let content = reader.readCaseContent(node) else { return nil }
-        id = content.id
-        data = content.data
     }
 }

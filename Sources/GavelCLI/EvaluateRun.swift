@@ -1,35 +1,65 @@
-import GavelSyntax
+import Dispatch
+import Foundation
 import GavelEngine
-import GavelLint
+import GavelSyntax
 
 /// `gavel evaluate` as a library call: the command line only parses flags
 /// and hands them here, so the whole behaviour is testable in-process.
-package struct EvaluateRun: Sendable {
-    package enum Format: String, Sendable, CaseIterable { case text, json, jsonl }
+///
+/// Cases stream: they are read a chunk at a time, decided in parallel on
+/// `jobs` threads, and printed in input order, so the output is the same
+/// bytes for any `jobs` and memory stays bounded for a batch of any size.
+public struct EvaluateRun: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, json, jsonl }
 
-    package var cases: [String]
-    package var policies: String
-    package var asOf: Instant?
-    package var format: Format
-    package var strict: Bool
+    public var cases: [String]
+    public var policies: String
+    /// `--as-of`: the date for cases without `as_of`; nil means now.
+    public var asOf: Instant?
+    public var format: Format
+    public var strict: Bool
+    public var trace: TraceLevel
+    public var jobs: Int
     /// The evaluation date for cases without `as_of` and without `--as-of`.
-    package var now: Instant
+    public var now: Instant
+    /// Standard input holds JSON lines rather than YAML documents.
+    public var standardInputIsJSONLines: Bool
+    /// Where progress goes (a terminal's stderr); nil for none.
+    public var progress: (@Sendable (String) -> Void)?
+    /// The descriptor `-` reads.
+    public var standardInput: Int32 = 0
 
-    package init(cases: [String], policies: String, asOf: Instant?, format: Format, strict: Bool, now: Instant) {
+    public init(
+        cases: [String], policies: String, asOf: Instant?, format: Format, strict: Bool, now: Instant,
+        trace: TraceLevel = .decisive, jobs: Int = 1, standardInputIsJSONLines: Bool = false,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) {
         self.cases = cases
         self.policies = policies
         self.asOf = asOf
         self.format = format
         self.strict = strict
         self.now = now
+        self.trace = trace
+        self.jobs = max(1, jobs)
+        self.standardInputIsJSONLines = standardInputIsJSONLines
+        self.progress = progress
+    }
+
+    /// What deciding one input gave: the bytes for stdout, the lines for
+    /// stderr, and whether the input was bad.
+    struct Outcome: Sendable {
+        var output: [UInt8] = []
+        var errors: [String] = []
+        var bad = false
+        var decidedAsOfNow = false
+        /// For `--format json`, which prints a lone record unindented.
+        var decision: Decision?
     }
 
     /// Exit status per SPEC §4: 0 ok, 2 when any input was bad (the good
     /// cases are still decided and printed).
-    package func run(
-        output: (String) -> Void, errors: (String) -> Void,
-        standardInput: (Int) -> Result<[UInt8], Diagnostic> = FileAccess.readStandardInput(limit:)
-    ) -> Int32 {
+    public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
         let bundle: CompiledBundle
         switch BundleLoader.load(directory: policies) {
         case .failure(let error):
@@ -38,40 +68,159 @@ package struct EvaluateRun: Sendable {
             return 2
         case .success(let b): bundle = b
         }
-        let evaluator = Evaluator(bundle: bundle)
-        let options = Evaluator.Options(fallbackAsOf: asOf ?? now, strict: strict)
-        let documents = CaseLoader.load(cases, standardInput: standardInput)
+        let decider = Decider(
+            evaluator: Evaluator(bundle: bundle), format: format,
+            options: Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace))
+
+        var inputs = CaseInputs(cases, standardInputIsJSONLines: standardInputIsJSONLines, standardInput: standardInput)
         var status: Int32 = 0
-        var jsonRecords: [JSON] = []
-        var textCount = 0
-        for document in documents {
-            switch document {
-            case .failure(let error):
-                status = 2
-                for d in error.diagnostics { errors(d.oneLine + "\n") }
-            case .success(let record):
-                let decision = evaluator.evaluate(record, options: options)
-                if !decision.errors.isEmpty {
-                    status = 2
-                    for d in decision.errors { errors(d.oneLine + "\n") }
-                }
+        var printed = 0
+        var documents = 0
+        var decidedAsOfNow = 0
+        // For `--format json`: one object for one case, an array for several,
+        // which is known only once a second record or document arrives.
+        var held: Outcome?
+        let chunkSize = jobs == 1 ? 64 : 256 * jobs
+        let started = ContinuousClock.now
+        var lastProgress = started
+        while true {
+            var chunk: [CaseInput] = []
+            chunk.reserveCapacity(chunkSize)
+            while chunk.count < chunkSize, let input = inputs.next() { chunk.append(input) }
+            if chunk.isEmpty { break }
+            let outcomes = decider.decide(chunk, jobs: jobs)
+            // One write per chunk: a record per write would cost a system call per case.
+            var out: [UInt8] = []
+            for outcome in outcomes {
+                documents += 1
+                for line in outcome.errors { errors(line) }
+                if outcome.bad { status = 2 }
+                if outcome.decidedAsOfNow { decidedAsOfNow += 1 }
+                guard !outcome.output.isEmpty else { continue }
                 switch format {
-                case .jsonl: output(DecisionRecord.json(decision, bundle: bundle).compact() + "\n")
-                case .json: jsonRecords.append(DecisionRecord.json(decision, bundle: bundle))
+                case .jsonl:
+                    out += outcome.output
                 case .text:
-                    if textCount > 0 { output("\n" + String(repeating: "─", count: 72) + "\n\n") }
-                    output(AuditTrailRenderer.render(decision, bundle: bundle))
-                    textCount += 1
+                    if printed > 0 { out += Array(("\n" + String(repeating: "─", count: 72) + "\n\n").utf8) }
+                    out += outcome.output
+                case .json:
+                    if printed == 0 {
+                        held = outcome
+                    } else {
+                        if let first = held {
+                            out += Array("[\n  ".utf8) + first.output
+                            held = nil
+                        }
+                        out += Array(",\n  ".utf8) + outcome.output
+                    }
                 }
+                printed += 1
+            }
+            if !out.isEmpty { output(String(decoding: out, as: UTF8.self)) }
+            if let progress, ContinuousClock.now - lastProgress > .milliseconds(500) {
+                lastProgress = ContinuousClock.now
+                let seconds = Double((lastProgress - started).components.seconds) + Double((lastProgress - started).components.attoseconds) * 1e-18
+                progress("\r\(documents) cases, \(Int(Double(documents) / max(seconds, 1e-9))) cases/s, \(inputs.bytesRead >> 20) MiB read")
             }
         }
         if format == .json {
-            if documents.count == 1, let only = jsonRecords.first {
-                output(only.pretty() + "\n")
-            } else if documents.count != 1 {
-                output(JSON.array(jsonRecords).pretty() + "\n")
+            if let only = held, let decision = only.decision, documents == 1 {
+                output(DecisionRecord.text(decision, bundle: bundle, pretty: true) + "\n")
+            } else if let only = held {
+                output("[\n  " + String(decoding: only.output, as: UTF8.self) + "\n]\n")
+            } else if printed > 0 {
+                output("\n]\n")
+            } else if documents != 1 {
+                output("[]\n")
             }
+        }
+        if progress != nil, documents > 0 { progress?("\r\u{1B}[K") }
+        if decidedAsOfNow > 0 {
+            errors(
+                "gavel: warning: \(decidedAsOfNow == 1 ? "1 case was" : "\(decidedAsOfNow) cases were") decided as of now (\(now)); "
+                    + "\(decidedAsOfNow == 1 ? "its record id" : "their record ids") cannot be reproduced: "
+                    + "give the case an `as_of:` or pass --as-of\n")
         }
         return status
     }
+}
+
+/// Decides inputs, one at a time or a chunk in parallel.
+struct Decider: Sendable {
+    let evaluator: Evaluator
+    let format: EvaluateRun.Format
+    let options: Evaluator.Options
+
+    func decide(_ inputs: [CaseInput], jobs: Int) -> [EvaluateRun.Outcome] {
+        if jobs == 1 || inputs.count < 2 { return inputs.map(decide) }
+        let results = OutcomeSlots(count: inputs.count)
+        let stride = max(1, (inputs.count + jobs * 4 - 1) / (jobs * 4))
+        DispatchQueue.concurrentPerform(iterations: (inputs.count + stride - 1) / stride) { block in
+            for index in (block * stride)..<min(inputs.count, (block + 1) * stride) {
+                results.set(index, decide(inputs[index]))
+            }
+        }
+        return results.values
+    }
+
+    func decide(_ input: CaseInput) -> EvaluateRun.Outcome {
+        var outcome = EvaluateRun.Outcome()
+        let node: SourceNode
+        switch input.node(limits: .default) {
+        case .failure(let problem):
+            outcome.bad = true
+            outcome.errors = [problem.oneLine + "\n"]
+            return outcome
+        case .success(let n): node = n
+        }
+        let record: CaseRecord
+        switch CaseLoader.read(node) {
+        case .failure(let error):
+            outcome.bad = true
+            outcome.errors = error.diagnostics.map { $0.oneLine + "\n" }
+            return outcome
+        case .success(let r): record = r
+        }
+        let decision = evaluator.evaluate(record, options: options)
+        if !decision.errors.isEmpty {
+            outcome.bad = true
+            outcome.errors = decision.errors.map { $0.oneLine + "\n" }
+        }
+        outcome.decidedAsOfNow = decision.asOfSource == .now
+        switch format {
+        case .jsonl:
+            var writer = JSONWriter()
+            DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
+            outcome.output = writer.bytes + [10]
+        case .json:
+            var writer = JSONWriter(pretty: true, depth: 1)
+            DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
+            outcome.output = writer.bytes
+            outcome.decision = decision
+        case .text:
+            outcome.output = Array(AuditTrailRenderer.render(decision, bundle: evaluator.bundle).utf8)
+        }
+        return outcome
+    }
+}
+
+/// Results written by parallel workers, each to its own slot of one
+/// allocation: each index is written by exactly one worker, and read only
+/// after all of them have finished.
+private final class OutcomeSlots: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<EvaluateRun.Outcome>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: EvaluateRun.Outcome())
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ outcome: EvaluateRun.Outcome) { storage[index] = outcome }
+
+    var values: [EvaluateRun.Outcome] { Array(storage) }
 }

@@ -4,4 +4,5 @@ import Foundation
 enum Terminal {
     static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
     static func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    @Sendable static func progress(_ text: String) { err(text) }
 }

@@ -38,6 +38,8 @@ package struct CompiledRule: Sendable {
     package var scope: RuleScope
     package var reason: ReasonTemplate?
     package var location: SourceLocation
+    /// Whether the condition screens names: every screen is then evaluated.
+    package var screens: Bool { ConditionWalk.contains(condition) { if case .screen = $0 { return true } else { return false } } }
 }
 
 package struct CompiledException: Sendable {
@@ -50,6 +52,7 @@ package struct CompiledException: Sendable {
     package var effective: Instant?
     package var expires: Instant?
     package var location: SourceLocation
+    package var screens: Bool { ConditionWalk.contains(condition) { if case .screen = $0 { return true } else { return false } } }
 }
 
 /// Rules and exceptions share one notion of being in force.

@@ -1,40 +1,52 @@
 import GavelSyntax
 
-/// Evaluates compiled conditions against one case. `trace` builds the
-/// explanation for the record; `holds` is the allocation-light path used
-/// inside quantifiers and by batch runs. Both share `PredicateTest`.
+/// Evaluates compiled conditions against one case. `holds` decides; `trace`
+/// decides and explains, for the record. Both share `PathResolver`,
+/// `PredicateTest` and `count`, so they cannot disagree.
+///
+/// `exhaustive` is set for conditions holding a `screen`: every screen of such
+/// a condition is then evaluated, never skipped by `all`/`any` deciding
+/// early, so a rule's matches are the same whatever the trace level.
 struct ConditionEvaluator {
     let root: Value
     let asOf: Instant
     let screener: Screener
     /// The rule (or exception) being evaluated, for `matches`.
-    let owner: String
-    private(set) var matches: [ScreenMatch] = []
+    var owner: String = ""
+    private var matches: [ScreenMatch] = []
 
-    init(root: Value, asOf: Instant, screener: Screener, owner: String) {
+    init(root: Value, asOf: Instant, screener: Screener) {
         self.root = root
         self.asOf = asOf
         self.screener = screener
-        self.owner = owner
     }
 
-    mutating func trace(_ condition: CompiledCondition, element: Value? = nil) -> ConditionTrace {
+    /// The screen matches since the last call, without repeats, in a stable order.
+    mutating func takeMatches() -> [ScreenMatch] {
+        guard !matches.isEmpty else { return [] }
+        defer { matches = [] }
+        return Array(Set(matches)).sorted {
+            ($0.list, $0.entry, $0.field, $0.query, $0.name) < ($1.list, $1.entry, $1.field, $1.query, $1.name)
+        }
+    }
+
+    mutating func trace(_ condition: CompiledCondition, element: Value? = nil, exhaustive: Bool) -> ConditionTrace {
         let element = element ?? root
         switch condition {
         case .all(let items, let location):
             var children: [ConditionTrace] = []
             var result = true
             for item in items {
-                let child = trace(item, element: element)
+                let child = trace(item, element: element, exhaustive: exhaustive)
                 children.append(child)
                 if !child.result { result = false }
             }
             return ConditionTrace(step: .all, result: result, children: children, location: location)
         case .any(let items, let location):
-            let children = items.map { trace($0, element: element) }
+            let children = items.map { trace($0, element: element, exhaustive: exhaustive) }
             return ConditionTrace(step: .any, result: children.contains { $0.result }, children: children, location: location)
         case .not(let inner, let location):
-            let child = trace(inner, element: element)
+            let child = trace(inner, element: element, exhaustive: exhaustive)
             return ConditionTrace(step: .not, result: !child.result, children: [child], location: location)
         case .predicate(let p):
             let resolved = PathResolver.resolve(p.path, root: root, element: element)
@@ -44,12 +56,12 @@ struct ConditionEvaluator {
                 result: outcome.isTrue, note: outcome.note,
                 location: p.location)
         case .quantifier(let q):
-            let counted = count(q, element: element)
+            let counted = count(q, element: element, exhaustive: exhaustive)
             let result = counted.map { quantifierHolds(q, matching: $0.matching, total: $0.total) } ?? false
             var children: [ConditionTrace] = []
             if let counted {
                 if let (index, item) = counted.witness {
-                    let inner = trace(q.condition, element: item)
+                    let inner = trace(q.condition, element: item, exhaustive: exhaustive)
                     children = [
                         ConditionTrace(
                             step: .element, path: "\(q.path.text)[\(index)]", result: inner.result, children: [inner],
@@ -80,20 +92,28 @@ struct ConditionEvaluator {
     }
 
     /// Same truth value as `trace(...).result`, without building the trace.
-    mutating func holds(_ condition: CompiledCondition, element: Value) -> Bool {
+    mutating func holds(_ condition: CompiledCondition, element: Value, exhaustive: Bool) -> Bool {
         switch condition {
         case .all(let items, _):
-            for item in items where !holds(item, element: element) { return false }
-            return true
+            var result = true
+            for item in items where !holds(item, element: element, exhaustive: exhaustive) {
+                result = false
+                if !exhaustive { break }
+            }
+            return result
         case .any(let items, _):
-            for item in items where holds(item, element: element) { return true }
-            return false
+            var result = false
+            for item in items where holds(item, element: element, exhaustive: exhaustive) {
+                result = true
+                if !exhaustive { break }
+            }
+            return result
         case .not(let inner, _):
-            return !holds(inner, element: element)
+            return !holds(inner, element: element, exhaustive: exhaustive)
         case .predicate(let p):
             return PredicateTest.test(p.op, PathResolver.resolve(p.path, root: root, element: element), asOf: asOf).isTrue
         case .quantifier(let q):
-            guard let counted = count(q, element: element) else { return false }
+            guard let counted = count(q, element: element, exhaustive: exhaustive) else { return false }
             return quantifierHolds(q, matching: counted.matching, total: counted.total)
         case .screen(let spec):
             return !screen(spec, element: element).matches.isEmpty
@@ -104,7 +124,9 @@ struct ConditionEvaluator {
     /// element the trail shows: the first that satisfies `where` (the first
     /// that fails, for `every`), else the first. One pass, so each element is
     /// evaluated once. nil when the path is missing.
-    private mutating func count(_ q: Quantifier, element: Value) -> (matching: Int, total: Int, witness: (Int, Value)?)? {
+    private mutating func count(
+        _ q: Quantifier, element: Value, exhaustive: Bool
+    ) -> (matching: Int, total: Int, witness: (Int, Value)?)? {
         guard let resolved = PathResolver.resolve(q.path, root: root, element: element) else { return nil }
         let items: [Value]
         if case .list(let list) = resolved { items = list } else { items = [resolved] }
@@ -113,7 +135,7 @@ struct ConditionEvaluator {
         var matching = 0
         var witness: (Int, Value)?
         for (index, item) in items.enumerated() {
-            let holds = holds(q.condition, element: item)
+            let holds = holds(q.condition, element: item, exhaustive: exhaustive)
             if holds { matching += 1 }
             if witness == nil, holds == wanted { witness = (index, item) }
         }

@@ -6,6 +6,8 @@ public struct Decision: Sendable {
     public var caseID: String
     public var caseDigest: String
     public var asOf: Instant
+    public var asOfSource: AsOfSource
+    package var traceLevel: TraceLevel
     public var decision: String
     public var determinedBy: [String]
     /// Set when no rule applied and the bundle default decided.
@@ -31,6 +33,9 @@ package enum RuleStatus: String, Sendable, CaseIterable {
     case suspended
     case notInForce = "not_in_force"
     case error
+
+    /// Statuses whose trace the decisive level keeps: what decided, or could have.
+    package var isDecisive: Bool { self == .matched || self == .suspended || self == .error }
 }
 
 package struct RuleOutcome: Sendable {

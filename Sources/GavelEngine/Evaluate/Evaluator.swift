@@ -13,35 +13,59 @@ public struct Evaluator: Sendable {
     public struct Options: Sendable {
         /// Used when the case has no `as_of` (the CLI passes `--as-of` or now).
         public var fallbackAsOf: Instant
+        /// Whether `fallbackAsOf` is a date the user gave or the clock.
+        public var fallbackSource: AsOfSource
         public var strict: Bool
+        public var trace: TraceLevel
 
-        public init(fallbackAsOf: Instant, strict: Bool = false) {
+        public init(
+            fallbackAsOf: Instant, fallbackSource: AsOfSource = .flag, strict: Bool = false, trace: TraceLevel = .decisive
+        ) {
             self.fallbackAsOf = fallbackAsOf
+            self.fallbackSource = fallbackSource
             self.strict = strict
+            self.trace = trace
         }
     }
 
+    /// SPEC §2. One path for every trace level: each condition is decided by
+    /// `ConditionEvaluator.holds`, or by `trace` where the level keeps the
+    /// trace (and for every rule under `--strict`, which needs the
+    /// `missing`/`type_mismatch` notes); both share every operator, path and
+    /// quantifier step, and the decisive level traces afterwards only what
+    /// decided.
     public func evaluate(_ record: CaseRecord, options: Options) -> Decision {
         let asOf = record.asOf ?? options.fallbackAsOf
+        let level = options.trace
         var errors: [Diagnostic] = []
+        var conditions = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener)
 
         // Step 3: every rule in force is matched or not (or error under --strict).
         var outcomes: [RuleOutcome] = []
+        outcomes.reserveCapacity(bundle.rules.count)
         var matches: [ScreenMatch] = []
         for rule in bundle.rules {
             guard rule.isInForce(on: asOf) else {
                 outcomes.append(RuleOutcome(rule: rule, status: .notInForce))
                 continue
             }
-            var evaluator = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener, owner: rule.id)
-            let trace = evaluator.trace(rule.condition)
-            var status: RuleStatus = trace.result ? .matched : .notMatched
-            if options.strict, !trace.problems.isEmpty {
-                status = .error
-                errors += Self.strictErrors(trace, rule: rule.id, caseRecord: record)
+            conditions.owner = rule.id
+            var status: RuleStatus
+            var trace: ConditionTrace?
+            if options.strict || level == .full {
+                let traced = conditions.trace(rule.condition, exhaustive: rule.screens)
+                status = traced.result ? .matched : .notMatched
+                if options.strict, !traced.problems.isEmpty {
+                    status = .error
+                    errors += Self.strictErrors(traced, rule: rule.id, caseRecord: record)
+                }
+                if level != .none { trace = traced }
+            } else {
+                let holds = conditions.holds(rule.condition, element: record.data, exhaustive: rule.screens)
+                status = holds ? .matched : .notMatched
             }
-            let ruleMatches = Self.sorted(evaluator.matches)
-            matches += ruleMatches
+            let ruleMatches = conditions.takeMatches()
+            if !ruleMatches.isEmpty { matches += ruleMatches }
             let reason = status == .matched ? rule.reason.map { render($0, data: record.data, matches: ruleMatches) } : nil
             outcomes.append(RuleOutcome(rule: rule, status: status, reason: reason, trace: trace))
         }
@@ -53,10 +77,20 @@ public struct Evaluator: Sendable {
                 exceptionOutcomes.append(ExceptionOutcome(exception: exception, status: .notInForce, suspended: []))
                 continue
             }
-            var evaluator = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener, owner: exception.id)
-            let trace = evaluator.trace(exception.condition)
+            conditions.owner = exception.id
+            let applies: Bool
+            var trace: ConditionTrace?
+            if level == .full {
+                let traced = conditions.trace(exception.condition, exhaustive: exception.screens)
+                applies = traced.result
+                trace = traced
+            } else {
+                applies = conditions.holds(exception.condition, element: record.data, exhaustive: exception.screens)
+            }
+            // Screens in an exception are its own evidence, not a rule's matches.
+            _ = conditions.takeMatches()
             var suspended: [String] = []
-            if trace.result {
+            if applies {
                 for index in outcomes.indices
                 where exception.suspends.contains(outcomes[index].rule.id) && !outcomes[index].rule.mandatory {
                     guard outcomes[index].status == .matched || outcomes[index].status == .suspended else { continue }
@@ -68,20 +102,39 @@ public struct Evaluator: Sendable {
                 }
             }
             exceptionOutcomes.append(
-                ExceptionOutcome(
-                    exception: exception, status: trace.result ? .applied : .notApplied, suspended: suspended,
-                    trace: trace))
+                ExceptionOutcome(exception: exception, status: applies ? .applied : .notApplied, suspended: suspended, trace: trace))
+        }
+
+        // The decisive level explains what decided, traced once the statuses
+        // are known, by an evaluator whose screen matches are already recorded.
+        if level == .decisive {
+            var explainer = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener)
+            for index in outcomes.indices where outcomes[index].trace == nil && outcomes[index].status.isDecisive {
+                let rule = outcomes[index].rule
+                explainer.owner = rule.id
+                outcomes[index].trace = explainer.trace(rule.condition, exhaustive: rule.screens)
+            }
+            for index in exceptionOutcomes.indices where exceptionOutcomes[index].status == .applied {
+                let exception = exceptionOutcomes[index].exception
+                explainer.owner = exception.id
+                exceptionOutcomes[index].trace = explainer.trace(exception.condition, exhaustive: exception.screens)
+            }
         }
 
         // Steps 5 and 6: the most severe matched, unsuspended rules decide; all of them oblige.
-        let active = outcomes.filter { $0.status == .matched }
-        let top = active.map(\.rule.severity).max()
-        let determining = active.filter { $0.rule.severity == top }
+        var top: Int?
+        for outcome in outcomes where outcome.status == .matched {
+            if top.map({ outcome.rule.severity > $0 }) ?? true { top = outcome.rule.severity }
+        }
+        let determining = outcomes.filter { $0.status == .matched && $0.rule.severity == top }
         let decision = determining.first?.rule.decision ?? bundle.manifest.defaultDecision
-        let obligations = active.flatMap { outcome in outcome.rule.obligations.map { Obligation(name: $0, rule: outcome.rule.id) } }
+        let obligations = outcomes.filter { $0.status == .matched }.flatMap { outcome in
+            outcome.rule.obligations.map { Obligation(name: $0, rule: outcome.rule.id) }
+        }
 
         return Decision(
-            caseID: record.id, caseDigest: record.digest, asOf: asOf, decision: decision,
+            caseID: record.id, caseDigest: record.digest, asOf: asOf,
+            asOfSource: record.asOf == nil ? options.fallbackSource : .case, traceLevel: level, decision: decision,
             determinedBy: determining.map(\.rule.id),
             defaultReason: determining.isEmpty ? bundle.manifest.defaultReason : nil,
             scope: Self.scope(of: determining.map(\.rule)), obligations: obligations, rules: outcomes,
@@ -95,12 +148,6 @@ public struct Evaluator: Sendable {
             ? [] : Set(rules.flatMap(\.scope.jurisdictions)).sorted()
         let services = rules.contains { $0.scope.services.isEmpty } ? [] : Set(rules.flatMap(\.scope.services)).sorted()
         return RuleScope(jurisdictions: jurisdictions, services: services, declared: true)
-    }
-
-    static func sorted(_ matches: [ScreenMatch]) -> [ScreenMatch] {
-        Array(Set(matches)).sorted {
-            ($0.list, $0.entry, $0.field, $0.query, $0.name) < ($1.list, $1.entry, $1.field, $1.query, $1.name)
-        }
     }
 
     private static func strictErrors(_ trace: ConditionTrace, rule: String, caseRecord: CaseRecord) -> [Diagnostic] {

@@ -15,6 +15,8 @@ package struct ScreenMatch: Sendable, Hashable {
     /// score in a record is exactly the one that decided.
     package var score: Double
     package var method: Method
+    /// When the entry was listed, where the list says: the evidence's own date.
+    package var listed: Instant?
 
     /// Which match fills `{match.*}` in a reason: the highest score, then the
     /// strongest kind of evidence, then the list and entry ids.

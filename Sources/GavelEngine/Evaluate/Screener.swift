@@ -31,14 +31,14 @@ struct Screener {
                     hits.append(
                         ScreenMatch(
                             rule: rule, list: list.id, entry: entry.id, name: name, query: query.text,
-                            field: query.field, score: score, method: method))
+                            field: query.field, score: score, method: method, listed: entry.listed))
                 }
                 for (kind, query, normalized) in normalizedIDs
                 where !normalized.isEmpty && candidate.identifiers[kind]?.contains(normalized) == true {
                     hits.append(
                         ScreenMatch(
                             rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text,
-                            field: query.field, score: 1.0, method: .identifier))
+                            field: query.field, score: 1.0, method: .identifier, listed: entry.listed))
                 }
                 guard let top = hits.map(\.score).max(), inBand(top, spec) else { continue }
                 matches += hits.filter { $0.score == top }

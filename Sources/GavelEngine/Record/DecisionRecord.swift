@@ -1,96 +1,244 @@
 import GavelSyntax
 
-/// The decision record of SPEC §2.1 as ordered JSON. Keys follow the SPEC's
-/// order so the record reads top-down: what was decided, then why.
+/// The decision record of SPEC §2.1, written straight into bytes. Keys follow
+/// the SPEC's order so the record reads top-down: what was decided, then why.
 public enum DecisionRecord {
     public static let engineName = "gavel"
-    public static let engineVersion = "0.1.0"
+    public static let engineVersion = "0.2.0"
 
     /// Deterministic id: the same case, bundle and as-of date give the same id.
-    package static func id(caseDigest: String, bundleDigest: String, asOf: Instant) -> String {
+    public static func id(caseDigest: String, bundleDigest: String, asOf: Instant) -> String {
         "gvl-" + Digest.hex(Array("\(caseDigest)\n\(bundleDigest)\n\(asOf)".utf8)).prefix(32)
     }
 
-    public static func json(_ d: Decision, bundle: CompiledBundle) -> JSON {
-        var record: [(String, JSON)] = [
-            ("id", .string(id(caseDigest: d.caseDigest, bundleDigest: bundle.digest, asOf: d.asOf))),
-            ("case", .object([("id", .string(d.caseID)), ("digest", .string(d.caseDigest))])),
-            ("bundle", .object([
-                ("id", .string(bundle.manifest.id)),
-                ("version", bundle.manifest.version.map(JSON.string) ?? .null),
-                ("digest", .string(bundle.digest)),
-            ])),
-            ("lists", .array(bundle.lists.map { list in
-                .object([
-                    ("id", .string(list.id)), ("as_of", list.asOf.map { .string($0.description) } ?? .null),
-                    ("digest", .string(list.digest)),
-                ])
-            })),
-            ("engine", .object([("name", .string(engineName)), ("version", .string(engineVersion))])),
-            ("as_of", .string(d.asOf.description)),
-            ("decision", .string(d.decision)),
-            ("determined_by", .strings(d.determinedBy)),
-        ]
-        if let reason = d.defaultReason { record.append(("default_reason", .string(reason))) }
-        record += [
-            ("scope", .object([("jurisdictions", .strings(d.scope.jurisdictions)), ("services", .strings(d.scope.services))])),
-            ("obligations", .array(d.obligations.map { .object([("name", .string($0.name)), ("rule", .string($0.rule))]) })),
-            ("rules", .array(d.rules.map(rule))),
-            ("exceptions", .array(d.exceptions.map(exception))),
-            ("matches", .array(d.matches.map(match))),
-        ]
-        return .object(record)
+    /// The record as text: one line (`jsonl`) or indented (`json`).
+    public static func text(_ d: Decision, bundle: CompiledBundle, pretty: Bool) -> String {
+        var writer = JSONWriter(pretty: pretty)
+        write(d, bundle: bundle, into: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    static func rule(_ o: RuleOutcome) -> JSON {
-        var fields: [(String, JSON)] = [
-            ("id", .string(o.rule.id)), ("policy", .string(o.rule.policyID)), ("decision", .string(o.rule.decision)),
-            ("status", .string(o.status.rawValue)),
-        ]
-        if let by = o.suspendedBy { fields.append(("suspended_by", .string(by))) }
-        fields.append(("basis", .strings(o.rule.basis)))
-        if let reason = o.reason { fields.append(("reason", .string(reason))) }
-        if !o.rule.obligations.isEmpty { fields.append(("obligations", .strings(o.rule.obligations))) }
+    package static func write(_ d: Decision, bundle: CompiledBundle, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id")
+        w.string(id(caseDigest: d.caseDigest, bundleDigest: bundle.digest, asOf: d.asOf))
+        w.key("case")
+        w.beginObject()
+        w.key("id")
+        w.string(d.caseID)
+        w.key("digest")
+        w.string(d.caseDigest)
+        w.endObject()
+        w.key("bundle")
+        w.beginObject()
+        w.key("id")
+        w.string(bundle.manifest.id)
+        w.key("version")
+        if let version = bundle.manifest.version { w.string(version) } else { w.null() }
+        w.key("digest")
+        w.string(bundle.digest)
+        w.endObject()
+        w.key("lists")
+        w.beginArray()
+        for list in bundle.lists {
+            w.beginObject()
+            w.key("id")
+            w.string(list.id)
+            w.key("as_of")
+            if let asOf = list.asOf { w.string(asOf.description) } else { w.null() }
+            w.key("digest")
+            w.string(list.digest)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("engine")
+        w.beginObject()
+        w.key("name")
+        w.string(engineName)
+        w.key("version")
+        w.string(engineVersion)
+        w.endObject()
+        w.key("as_of")
+        w.string(d.asOf.description)
+        w.key("as_of_source")
+        w.string(d.asOfSource.rawValue)
+        w.key("trace_level")
+        w.string(d.traceLevel.rawValue)
+        w.key("decision")
+        w.string(d.decision)
+        w.key("determined_by")
+        w.strings(d.determinedBy)
+        if let reason = d.defaultReason {
+            w.key("default_reason")
+            w.string(reason)
+        }
+        w.key("scope")
+        scope(d.scope, into: &w)
+        w.key("obligations")
+        w.beginArray()
+        for obligation in d.obligations {
+            w.beginObject()
+            w.key("name")
+            w.string(obligation.name)
+            w.key("rule")
+            w.string(obligation.rule)
+            w.endObject()
+        }
+        w.endArray()
+        // Every rule in full; below `full`, the rules that did not decide by id under their status.
+        let full = d.traceLevel == .full
+        w.key("rules")
+        w.beginArray()
+        for outcome in d.rules where full || outcome.status.isDecisive { rule(outcome, into: &w) }
+        w.endArray()
+        if !full {
+            w.key("other_rules")
+            w.beginObject()
+            for status in [RuleStatus.notMatched, .notInForce] {
+                w.key(status.rawValue)
+                w.beginArray()
+                for outcome in d.rules where outcome.status == status { w.string(outcome.rule.id) }
+                w.endArray()
+            }
+            w.endObject()
+        }
+        w.key("exceptions")
+        w.beginArray()
+        for outcome in d.exceptions { exception(outcome, into: &w) }
+        w.endArray()
+        w.key("matches")
+        w.beginArray()
+        for m in d.matches { match(m, into: &w) }
+        w.endArray()
+        w.endObject()
+    }
+
+    static func scope(_ scope: RuleScope, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("jurisdictions")
+        w.strings(scope.jurisdictions)
+        w.key("services")
+        w.strings(scope.services)
+        w.endObject()
+    }
+
+    static func rule(_ o: RuleOutcome, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id")
+        w.string(o.rule.id)
+        w.key("policy")
+        w.string(o.rule.policyID)
+        w.key("decision")
+        w.string(o.rule.decision)
+        w.key("status")
+        w.string(o.status.rawValue)
+        if let by = o.suspendedBy {
+            w.key("suspended_by")
+            w.string(by)
+        }
+        w.key("basis")
+        w.strings(o.rule.basis)
+        if let reason = o.reason {
+            w.key("reason")
+            w.string(reason)
+        }
+        if !o.rule.obligations.isEmpty {
+            w.key("obligations")
+            w.strings(o.rule.obligations)
+        }
         if o.rule.scope.declared {
-            fields.append(("scope", .object([
-                ("jurisdictions", .strings(o.rule.scope.jurisdictions)), ("services", .strings(o.rule.scope.services)),
-            ])))
+            w.key("scope")
+            scope(o.rule.scope, into: &w)
         }
-        if let trace = o.trace { fields.append(("trace", self.trace(trace))) }
-        return .object(fields)
+        if let trace = o.trace {
+            w.key("trace")
+            self.trace(trace, into: &w)
+        }
+        w.endObject()
     }
 
-    static func exception(_ o: ExceptionOutcome) -> JSON {
-        var fields: [(String, JSON)] = [
-            ("id", .string(o.exception.id)), ("policy", .string(o.exception.policyID)),
-            ("status", .string(o.status.rawValue)), ("suspends", .strings(o.exception.suspends)),
-        ]
-        if o.status == .applied { fields.append(("suspended", .strings(o.suspended))) }
-        fields.append(("basis", .strings(o.exception.basis)))
-        if let trace = o.trace { fields.append(("trace", self.trace(trace))) }
-        return .object(fields)
+    static func exception(_ o: ExceptionOutcome, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id")
+        w.string(o.exception.id)
+        w.key("policy")
+        w.string(o.exception.policyID)
+        w.key("status")
+        w.string(o.status.rawValue)
+        w.key("suspends")
+        w.strings(o.exception.suspends)
+        if o.status == .applied {
+            w.key("suspended")
+            w.strings(o.suspended)
+        }
+        w.key("basis")
+        w.strings(o.exception.basis)
+        if let trace = o.trace {
+            w.key("trace")
+            self.trace(trace, into: &w)
+        }
+        w.endObject()
     }
 
-    static func trace(_ t: ConditionTrace) -> JSON {
-        var fields: [(String, JSON)] = [("op", .string(t.step.word))]
-        if let path = t.path { fields.append(("path", .string(path))) }
-        if let expected = t.expected { fields.append(("expected", expected)) }
+    static func trace(_ t: ConditionTrace, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("op")
+        w.string(t.step.word)
+        if let path = t.path {
+            w.key("path")
+            w.string(path)
+        }
+        if let expected = t.expected {
+            w.key("expected")
+            w.value(expected)
+        }
         if let count = t.quantified {
-            fields.append(("actual", .object([("matching", .int(count.matching)), ("of", .int(count.of))])))
+            w.key("actual")
+            w.beginObject()
+            w.key("matching")
+            w.int(count.matching)
+            w.key("of")
+            w.int(count.of)
+            w.endObject()
         } else if let actual = t.actual {
-            fields.append(("actual", actual))
+            w.key("actual")
+            w.value(actual)
         }
-        fields.append(("result", .bool(t.result)))
-        if let note = t.note { fields.append(("note", .string(note.rawValue))) }
-        if !t.children.isEmpty { fields.append(("children", .array(t.children.map(trace)))) }
-        return .object(fields)
+        w.key("result")
+        w.bool(t.result)
+        if let note = t.note {
+            w.key("note")
+            w.string(note.rawValue)
+        }
+        if !t.children.isEmpty {
+            w.key("children")
+            w.beginArray()
+            for child in t.children { trace(child, into: &w) }
+            w.endArray()
+        }
+        w.endObject()
     }
 
-    static func match(_ m: ScreenMatch) -> JSON {
-        .object([
-            ("rule", .string(m.rule)), ("list", .string(m.list)), ("entry", .string(m.entry)), ("name", .string(m.name)),
-            ("query", .string(m.query)), ("field", .string(m.field)), ("score", .double(m.score)),
-            ("method", .string(m.method.rawValue)),
-        ])
+    static func match(_ m: ScreenMatch, into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("rule")
+        w.string(m.rule)
+        w.key("list")
+        w.string(m.list)
+        w.key("entry")
+        w.string(m.entry)
+        w.key("name")
+        w.string(m.name)
+        w.key("query")
+        w.string(m.query)
+        w.key("field")
+        w.string(m.field)
+        w.key("score")
+        w.double(m.score)
+        w.key("method")
+        w.string(m.method.rawValue)
+        w.key("listed")
+        if let listed = m.listed { w.string(listed.description) } else { w.null() }
+        w.endObject()
     }
 }

@@ -1,43 +1,62 @@
 import GavelSyntax
 
-/// The decision record as a readable audit trail (SPEC §2.1 `--format text`):
-/// the decision first, then each rule with its status, basis, reason and
-/// condition tree, then matches, obligations and exceptions.
+/// The decision record as a readable audit trail (SPEC §2.1 `--format text`).
+/// A reader meets, in order: the decision, the rules that decided it with
+/// their basis, reason and evidence, the other matched rules, then one line
+/// per rule that did not match (their trees with `--trace full`), the
+/// exceptions, the matches (strongest evidence first), the obligations (each
+/// once, with the rules that owe it) and the lists. Everything taken from a
+/// case or a bundle is shown with control characters escaped, so no input
+/// can forge a line of the trail.
 public enum AuditTrailRenderer {
     public static func render(_ d: Decision, bundle: CompiledBundle) -> String {
         var out: [String] = []
         let recordID = DecisionRecord.id(caseDigest: d.caseDigest, bundleDigest: bundle.digest, asOf: d.asOf)
-        out.append("DECISION  \(d.decision.uppercased())  \(title(d.decision, bundle).map { "(\($0))" } ?? "")".trimmedRight)
-        out.append("  case        \(d.caseID)  \(d.caseDigest)")
-        out.append("  as of       \(d.asOf)")
-        let version = bundle.manifest.version.map { " \($0)" } ?? ""
-        out.append("  bundle      \(bundle.manifest.id)\(version)  \(bundle.digest)")
-        out.append("  record      \(recordID)")
+        out.append("DECISION  \(d.decision.uppercased().shown)  \(title(d.decision, bundle).map { "(\($0.shown))" } ?? "")".trimmedRight)
+        out.append("  case        \(d.caseID.shown)  \(d.caseDigest)")
+        out.append("  as of       \(d.asOf)  (\(asOfSource(d.asOfSource)))")
+        let version = bundle.manifest.version.map { " \($0.shown)" } ?? ""
+        out.append("  bundle      \(bundle.manifest.id.shown)\(version)  \(bundle.digest)")
+        out.append("  record      \(recordID)  (trace: \(d.traceLevel.rawValue))")
         if d.determinedBy.isEmpty {
-            out.append("  decided by  bundle default: \(d.defaultReason ?? "no rule applies")")
-        } else {
-            out.append("  decided by  \(d.determinedBy.joined(separator: ", "))")
+            out.append("  decided by  bundle default: \((d.defaultReason ?? "no rule applies").shown)")
         }
         if d.scope.declared, d.decision != bundle.manifest.defaultDecision {
             let places = d.scope.jurisdictions.isEmpty ? "everywhere" : d.scope.jurisdictions.joined(separator: ", ")
             let services = d.scope.services.isEmpty ? "all services" : d.scope.services.joined(separator: ", ")
-            out.append("  scope       \(places); \(services)")
+            out.append("  scope       \(places.shown); \(services.shown)")
         }
 
-        // Grouped so a reader meets the rules that decided first; each group is in rule-id order.
+        // The rules that decided first, with the evidence that made them; each group in rule-id order.
         let deciding = Set(d.determinedBy)
-        let groups: [(String, [RuleOutcome])] = [
+        let evidence = Dictionary(grouping: d.matches, by: \.rule)
+        let full = d.traceLevel == .full
+        let detailed: [(String, [RuleOutcome])] = [
             ("RULES THAT DECIDED", d.rules.filter { deciding.contains($0.rule.id) }),
             ("OTHER MATCHED RULES (their obligations apply)", d.rules.filter { $0.status == .matched && !deciding.contains($0.rule.id) }),
             ("SUSPENDED RULES", d.rules.filter { $0.status == .suspended }),
             ("RULES IN ERROR", d.rules.filter { $0.status == .error }),
-            ("RULES NOT MATCHED", d.rules.filter { $0.status == .notMatched }),
-            ("RULES NOT IN FORCE", d.rules.filter { $0.status == .notInForce }),
-        ]
-        for (title, outcomes) in groups where !outcomes.isEmpty {
+        ] + (full ? [("RULES NOT MATCHED", d.rules.filter { $0.status == .notMatched })] : [])
+        for (heading, outcomes) in detailed where !outcomes.isEmpty {
             out.append("")
-            out.append(title)
-            for outcome in outcomes { out += rule(outcome) }
+            out.append(heading)
+            for outcome in outcomes { out += rule(outcome, evidence: evidence[outcome.rule.id] ?? []) }
+        }
+        let notMatched = d.rules.filter { $0.status == .notMatched }
+        if !full, !notMatched.isEmpty {
+            out.append("")
+            out.append("RULES NOT MATCHED (--trace full shows why)")
+            for outcome in notMatched {
+                out.append("  ✗ \(outcome.rule.id)  → \(outcome.rule.decision)  \(outcome.rule.title.shown)")
+            }
+        }
+        let notInForce = d.rules.filter { $0.status == .notInForce }
+        if !notInForce.isEmpty {
+            out.append("")
+            out.append("RULES NOT IN FORCE")
+            for outcome in notInForce {
+                out.append("  · \(outcome.rule.id)  → \(outcome.rule.decision)  in force \(window(outcome.rule.effective, outcome.rule.expires))")
+            }
         }
 
         if !d.exceptions.isEmpty {
@@ -50,8 +69,10 @@ public enum AuditTrailRenderer {
                     line += e.suspended.isEmpty ? "  suspended nothing that matched" : "  suspended \(e.suspended.joined(separator: ", "))"
                 }
                 out.append(line)
-                out.append("      \(e.exception.title)  (policy \(e.exception.policyID))")
-                if !e.exception.basis.isEmpty { out.append("      basis: \(e.exception.basis.joined(separator: "; "))") }
+                if e.status == .applied || full {
+                    out.append("      \(e.exception.title.shown)  (policy \(e.exception.policyID))")
+                    if !e.exception.basis.isEmpty { out.append("      basis: \(e.exception.basis.joined(separator: "; ").shown)") }
+                }
                 if let trace = e.trace { out += lines(trace, indent: 6) }
             }
         }
@@ -59,15 +80,18 @@ public enum AuditTrailRenderer {
         out.append("")
         out.append("MATCHES")
         if d.matches.isEmpty { out.append("  none") }
-        for m in d.matches {
-            out.append(
-                "  \(m.rule): \(m.field) `\(m.query)` ~ \(m.list)/\(m.entry) `\(m.name)`  score \(JSON.format(m.score)) (\(m.method.rawValue))")
+        for m in d.matches.sorted(by: strongerEvidence) {
+            out.append("  \(m.rule): \(match(m))")
         }
 
         out.append("")
         out.append("OBLIGATIONS")
         if d.obligations.isEmpty { out.append("  none") }
-        for o in d.obligations { out.append("  \(o.name)  (from \(o.rule))") }
+        var owed: [(name: String, rules: [String])] = []
+        for o in d.obligations {
+            if let i = owed.firstIndex(where: { $0.name == o.name }) { owed[i].rules.append(o.rule) } else { owed.append((o.name, [o.rule])) }
+        }
+        for o in owed { out.append("  \(o.name.shown)  (from \(o.rules.joined(separator: ", ")))") }
 
         if !bundle.lists.isEmpty {
             out.append("")
@@ -79,32 +103,44 @@ public enum AuditTrailRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func rule(_ outcome: RuleOutcome) -> [String] {
-        var out = ["  \(mark(outcome.status)) \(outcome.rule.id)  [\(outcome.status.rawValue.replacingUnderscores)] → \(outcome.rule.decision)"]
-        out.append("      \(outcome.rule.title)  (policy \(outcome.rule.policyID))")
+    static func rule(_ outcome: RuleOutcome, evidence: [ScreenMatch]) -> [String] {
+        let r = outcome.rule
+        var out = ["  \(mark(outcome.status)) \(r.id)  [\(outcome.status.rawValue.replacingUnderscores)] → \(r.decision)"]
+        out.append("      \(r.title.shown)  (policy \(r.policyID))")
         if let by = outcome.suspendedBy { out.append("      suspended by exception \(by)") }
-        if !outcome.rule.basis.isEmpty { out.append("      basis: \(outcome.rule.basis.joined(separator: "; "))") }
-        if let reason = outcome.reason { out.append("      reason: \(reason)") }
-        if outcome.status == .notInForce {
-            out.append("      in force: \(window(outcome.rule.effective, outcome.rule.expires))")
-        }
-        if let trace = outcome.trace, outcome.status != .notInForce {
-            out += lines(trace, indent: 6)
-        }
+        if !r.basis.isEmpty { out.append("      basis: \(r.basis.joined(separator: "; ").shown)") }
+        if let reason = outcome.reason { out.append("      reason: \(reason.shown)") }
+        if let best = evidence.min(by: ScreenMatch.preferred) { out.append("      evidence: \(match(best))") }
+        if let trace = outcome.trace { out += lines(trace, indent: 6) }
         return out
+    }
+
+    /// `us-sdt/sdt-hamas "HAMAS" (listed 1997-10-08) ← customer.name "Hamas", alias, score 1.0`
+    static func match(_ m: ScreenMatch) -> String {
+        let listed = m.listed.map { "listed \($0)" } ?? "no listing date"
+        return "\(m.list)/\(m.entry.shown) `\(m.name.shown)` (\(listed)) ← \(m.field) `\(m.query.shown)`, \(m.method.rawValue), score \(JSON.format(m.score))"
+    }
+
+    /// Exact, identifier and alias hits before fuzzy ones; then higher scores first.
+    static func strongerEvidence(_ a: ScreenMatch, _ b: ScreenMatch) -> Bool {
+        let fuzzyA = a.method == .fuzzy, fuzzyB = b.method == .fuzzy
+        if fuzzyA != fuzzyB { return !fuzzyA }
+        if a.score != b.score { return a.score > b.score }
+        if a.method.rank != b.method.rank { return a.method.rank < b.method.rank }
+        return (a.rule, a.list, a.entry, a.field, a.query) < (b.rule, b.list, b.entry, b.field, b.query)
     }
 
     static func lines(_ t: ConditionTrace, indent: Int) -> [String] {
         let pad = String(repeating: " ", count: indent)
         var text = "\(pad)\(t.result ? "✓" : "✗") \(t.step.word)"
-        if let path = t.path { text += " \(path)" }
-        if let expected = t.expected { text += " \(expected.compact())" }
+        if let path = t.path { text += " \(path.shown)" }
+        if let expected = t.expected { text += " \(expected.compact().shown)" }
         if t.note == .missing {
             text += "  — missing"
         } else if let count = t.quantified {
             text += "  (\(count.matching) of \(count.of) match)"
         } else if let actual = t.actual, t.path != nil, t.step != .element {
-            text += "  (seen: \(actual.compact()))"
+            text += "  (seen: \(actual.compact().shown))"
         }
         if t.note == .typeMismatch { text += "  — type mismatch" }
         return [text] + t.children.flatMap { lines($0, indent: indent + 2) }
@@ -117,6 +153,14 @@ public enum AuditTrailRenderer {
         case .suspended: return "⊘"
         case .notInForce: return "·"
         case .error: return "!"
+        }
+    }
+
+    static func asOfSource(_ source: AsOfSource) -> String {
+        switch source {
+        case .case: return "from the case"
+        case .flag: return "from --as-of"
+        case .now: return "now: this record id cannot be reproduced"
         }
     }
 
@@ -135,5 +179,30 @@ extension String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s
+    }
+
+    /// The text with every character that could move the cursor, end a line
+    /// or reorder what follows written as `\u{…}`: C0 and C1 controls, DEL,
+    /// line and paragraph separators, bidirectional overrides and isolates.
+    var shown: String {
+        guard unicodeScalars.contains(where: \.forgesTrail) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            if scalar.forgesTrail {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension Unicode.Scalar {
+    var forgesTrail: Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+        default: return false
+        }
     }
 }

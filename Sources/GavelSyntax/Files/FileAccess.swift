@@ -21,6 +21,11 @@ package enum FileAccess {
         read(FileHandle.standardInput, display: "<stdin>", limit: limit)
     }
 
+    /// An open descriptor (a pipe, standard input), bounded like any file.
+    package static func read(descriptor: Int32, display: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+        read(FileHandle(fileDescriptor: descriptor, closeOnDealloc: false), display: display, limit: limit)
+    }
+
     /// At most `limit` bytes, read in chunks: the size a file system reports
     /// cannot be trusted (a FIFO, /dev/zero or a growing file report none).
     private static func read(_ handle: FileHandle, display: String, limit: Int, sizeHint: Int = 0) -> Result<[UInt8], Diagnostic> {

@@ -26,6 +26,15 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Output format: text, json or jsonl.")
     var format: Format = .text
 
+    @Option(help: "Condition traces kept: decisive (the rules that matched, were suspended or erred), full or none.")
+    var trace: TraceLevel = .decisive
+
+    @Option(help: "Cases decided at once, in parallel; output stays in input order (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .customLong("stdin-jsonl"), help: "Read standard input (`-`) as JSON lines, streamed, rather than YAML.")
+    var stdinJSONLines = false
+
     @Flag(help: "Treat a missing path or a type mismatch as an error.")
     var strict = false
 
@@ -40,6 +49,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
         if log != nil && noLog { throw ValidationError("--log and --no-log cannot be used together") }
     }
 
@@ -47,7 +57,9 @@ struct EvaluateCommand: ParsableCommand {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970), isDateOnly: false)
         let run = EvaluateRun(
             cases: cases, policies: policies, asOf: asOf,
-            format: EvaluateRun.Format(rawValue: format.rawValue) ?? .text, strict: strict, now: now)
+            format: EvaluateRun.Format(rawValue: format.rawValue) ?? .text, strict: strict, now: now,
+            trace: trace, jobs: jobs, standardInputIsJSONLines: stdinJSONLines,
+            progress: isatty(2) != 0 ? Terminal.progress : nil)
         if let log {
             // The append-only decision log arrives with `gavel audit`; say so rather than drop records silently.
             Terminal.err("gavel: decision log not written: `--log \(log)` needs the decision log, which this version does not have yet\n")

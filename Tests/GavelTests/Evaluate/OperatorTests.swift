@@ -124,14 +124,14 @@ struct OperatorTests {
     func outcome(_ example: Example) throws {
         let bundle = try policyBundle(
             rules: "  - { id: r, title: R, decision: monitor, when: \(example.condition) }")
-        let decision = try evaluate(bundle, Self.caseYAML)
+        let decision = try evaluate(bundle, Self.caseYAML, trace: .full)
         let trace = try #require(decision.rules.first?.trace)
         let observed = trace.result ? "holds" : (trace.note?.rawValue ?? "fails")
         #expect(observed == example.expected)
-        // The fast path used by batch runs must agree with the traced one.
-        let record = try caseRecord(Self.caseYAML)
-        let fast = BatchDecider(Evaluator(bundle: bundle)).decide(record.data, asOf: record.asOf ?? decision.asOf)
-        #expect(fast.matched == (trace.result ? ["r"] : []))
+        // Deciding without a trace must agree with the traced decision.
+        let untraced = try evaluate(bundle, Self.caseYAML, trace: .none)
+        #expect(untraced.rules.first?.status == decision.rules.first?.status)
+        #expect(untraced.rules.first?.trace == nil)
     }
 
     @Test("under --strict a missing path or a type mismatch is an error, and the rule does not match")

@@ -17,33 +17,55 @@ struct RecordRenderingTests {
         "2019-04-internet-archive-french-iru.yaml",
     ]
 
-    static func decision(_ file: String) throws -> (Decision, CompiledBundle) {
+    static func decision(_ file: String, trace: TraceLevel = .decisive) throws -> (Decision, CompiledBundle) {
         let bundle = try ShippedBundle.get()
         let record = try #require(try ShippedBundle.cases(in: file).first)
-        let decision = Evaluator(bundle: bundle).evaluate(record, options: .init(fallbackAsOf: ShippedBundle.fallbackAsOf))
+        let decision = Evaluator(bundle: bundle).evaluate(record, options: .init(fallbackAsOf: ShippedBundle.fallbackAsOf, trace: trace))
         return (decision, bundle)
     }
 
-    @Test("JSON record", arguments: goldenCases)
-    func json(_ file: String) throws {
-        let (decision, bundle) = try Self.decision(file)
-        assertGolden(DecisionRecord.json(decision, bundle: bundle).pretty() + "\n", "records/\(file).json")
+    /// The golden file's suffix for a level: the default has none.
+    static func suffix(_ level: TraceLevel) -> String { level == .decisive ? "" : ".\(level.rawValue)" }
+
+    @Test("JSON record at each trace level", arguments: goldenCases, TraceLevel.allCases)
+    func json(_ file: String, _ level: TraceLevel) throws {
+        let (decision, bundle) = try Self.decision(file, trace: level)
+        assertGolden(DecisionRecord.text(decision, bundle: bundle, pretty: true) + "\n", "records/\(file)\(Self.suffix(level)).json")
     }
 
-    @Test("text audit trail", arguments: goldenCases)
-    func text(_ file: String) throws {
-        let (decision, bundle) = try Self.decision(file)
-        assertGolden(AuditTrailRenderer.render(decision, bundle: bundle), "records/\(file).txt")
+    @Test("text audit trail at the default and the full trace level", arguments: goldenCases, [TraceLevel.decisive, .full])
+    func text(_ file: String, _ level: TraceLevel) throws {
+        let (decision, bundle) = try Self.decision(file, trace: level)
+        assertGolden(AuditTrailRenderer.render(decision, bundle: bundle), "records/\(file)\(Self.suffix(level)).txt")
+    }
+
+    @Test("every trace level reaches the same decision, rules, obligations, matches and scope", arguments: goldenCases)
+    func levelsAgree(_ file: String) throws {
+        let decisions = try TraceLevel.allCases.map { try Self.decision(file, trace: $0).0 }
+        for d in decisions.dropFirst() {
+            #expect(d.decision == decisions[0].decision)
+            #expect(d.determinedBy == decisions[0].determinedBy)
+            #expect(d.obligations == decisions[0].obligations)
+            #expect(d.matches == decisions[0].matches)
+            #expect(d.scope == decisions[0].scope)
+            #expect(d.rules.map(\.status) == decisions[0].rules.map(\.status))
+        }
+        let (none, _) = try Self.decision(file, trace: .none)
+        #expect(none.rules.allSatisfy { $0.trace == nil } && none.exceptions.allSatisfy { $0.trace == nil })
+        let (decisive, _) = try Self.decision(file, trace: .decisive)
+        #expect(decisive.rules.allSatisfy { ($0.trace != nil) == $0.status.isDecisive })
+        let (full, _) = try Self.decision(file, trace: .full)
+        #expect(full.rules.allSatisfy { ($0.trace != nil) == ($0.status != .notInForce) })
     }
 
     @Test("the JSON record parses as JSON and carries every SPEC §2.1 key")
     func recordShape() throws {
         let (decision, bundle) = try Self.decision(Self.goldenCases[0])
-        let text = DecisionRecord.json(decision, bundle: bundle).pretty()
+        let text = DecisionRecord.text(decision, bundle: bundle, pretty: true)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         for key in [
-            "id", "case", "bundle", "lists", "engine", "as_of", "decision", "determined_by", "scope", "obligations",
-            "rules", "exceptions", "matches",
+            "id", "case", "bundle", "lists", "engine", "as_of", "as_of_source", "trace_level", "decision", "determined_by",
+            "scope", "obligations", "rules", "other_rules", "exceptions", "matches",
         ] {
             #expect(object[key] != nil, "record lacks `\(key)`")
         }
@@ -60,7 +82,7 @@ struct DeterminismTests {
         for file in RecordRenderingTests.goldenCases {
             let (first, bundle) = try RecordRenderingTests.decision(file)
             let (second, _) = try RecordRenderingTests.decision(file)
-            #expect(DecisionRecord.json(first, bundle: bundle).pretty() == DecisionRecord.json(second, bundle: bundle).pretty())
+            #expect(DecisionRecord.text(first, bundle: bundle, pretty: true) == DecisionRecord.text(second, bundle: bundle, pretty: true))
             #expect(AuditTrailRenderer.render(first, bundle: bundle) == AuditTrailRenderer.render(second, bundle: bundle))
         }
     }
@@ -79,7 +101,7 @@ struct DeterminismTests {
         let options = Evaluator.Options(fallbackAsOf: ShippedBundle.fallbackAsOf)
         let a = Evaluator(bundle: original).evaluate(record, options: options)
         let b = Evaluator(bundle: rebuilt).evaluate(record, options: options)
-        #expect(DecisionRecord.json(a, bundle: original).pretty() == DecisionRecord.json(b, bundle: rebuilt).pretty())
+        #expect(DecisionRecord.text(a, bundle: original, pretty: true) == DecisionRecord.text(b, bundle: rebuilt, pretty: true))
     }
 
     @Test("the record id depends only on case digest, bundle digest and as_of")

@@ -29,9 +29,14 @@ struct EvaluateRunTests {
         let run = EvaluateRun(
             cases: cases, policies: policies ?? bundle.path, asOf: Instant.parse("2024-01-01"), format: format, strict: false,
             now: Instant(secondsSinceEpoch: 0, isDateOnly: false))
+        var run2 = run
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data(stdin.utf8))
+        try pipe.fileHandleForWriting.close()
+        run2.standardInput = pipe.fileHandleForReading.fileDescriptor
         var output = ""
         var errors = ""
-        let status = run.run(output: { output += $0 }, errors: { errors += $0 }, standardInput: { _ in .success(Array(stdin.utf8)) })
+        let status = run2.run(output: { output += $0 }, errors: { errors += $0 })
         return Captured(status: status, output: output, errors: errors)
     }
 

@@ -67,10 +67,12 @@ func caseRecord(_ yaml: String, file: String = "case.yaml") throws -> CaseRecord
     return try first.get()
 }
 
-func evaluate(_ bundle: CompiledBundle, _ caseYAML: String, asOf: String = "2024-01-01", strict: Bool = false) throws -> Decision {
+func evaluate(
+    _ bundle: CompiledBundle, _ caseYAML: String, asOf: String = "2024-01-01", strict: Bool = false, trace: TraceLevel = .full
+) throws -> Decision {
     let record = try caseRecord(caseYAML)
     guard let date = Instant.parse(asOf) else { throw DiagnosticError([]) }
-    return Evaluator(bundle: bundle).evaluate(record, options: .init(fallbackAsOf: date, strict: strict))
+    return Evaluator(bundle: bundle).evaluate(record, options: .init(fallbackAsOf: date, strict: strict, trace: trace))
 }
 
 extension Value {

@@ -1,0 +1,187 @@
+/// JSON written straight into bytes, with keys in the order they are written:
+/// the same text `JSON.compact()` and `JSON.pretty()` give, without building
+/// a tree first. Records are written this way on the hot path.
+package struct JSONWriter: Sendable {
+    package private(set) var bytes: [UInt8] = []
+    /// Two-space indentation, one key per line; nil for one line, no spaces.
+    private let pretty: Bool
+    /// Per open container: whether it has an item yet.
+    private var filled: [Bool] = []
+    /// A key was just written; its value follows without a separator.
+    private var afterKey = false
+    /// Indentation levels the whole value sits at (an item of an array printed around it).
+    private let depth: Int
+
+    package init(pretty: Bool = false, depth: Int = 0, capacity: Int = 2048) {
+        self.pretty = pretty
+        self.depth = depth
+        bytes.reserveCapacity(capacity)
+    }
+
+    package mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        filled.removeAll(keepingCapacity: true)
+        afterKey = false
+    }
+
+    // MARK: containers
+
+    package mutating func beginObject() {
+        item()
+        bytes.append(UInt8(ascii: "{"))
+        filled.append(false)
+    }
+
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    package mutating func beginArray() {
+        item()
+        bytes.append(UInt8(ascii: "["))
+        filled.append(false)
+    }
+
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    package mutating func key(_ name: String) {
+        item()
+        quote(name)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    // MARK: values
+
+    package mutating func string(_ value: String) {
+        item()
+        quote(value)
+    }
+
+    package mutating func int(_ value: Int) {
+        item()
+        append(String(value))
+    }
+
+    package mutating func double(_ value: Double) {
+        item()
+        append(JSON.format(value))
+    }
+
+    package mutating func bool(_ value: Bool) {
+        item()
+        append(value ? "true" : "false")
+    }
+
+    package mutating func null() {
+        item()
+        append("null")
+    }
+
+    package mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// A value given as a `JSON` tree (case data, operands), written in place.
+    package mutating func value(_ json: JSON) {
+        switch json {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .int(let i): int(i)
+        case .double(let d): double(d)
+        case .string(let s): string(s)
+        case .array(let items):
+            beginArray()
+            for item in items { value(item) }
+            endArray()
+        case .object(let pairs):
+            beginObject()
+            for (name, item) in pairs {
+                key(name)
+                value(item)
+            }
+            endObject()
+        }
+    }
+
+    // MARK: layout
+
+    /// Before any key or value: the separator and, when pretty, the line break.
+    private mutating func item() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        guard let last = filled.indices.last else { return }
+        if filled[last] { bytes.append(UInt8(ascii: ",")) }
+        filled[last] = true
+        newline(depth: depth + filled.count)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        let hadItems = filled.removeLast()
+        if hadItems { newline(depth: depth + filled.count) }
+        bytes.append(bracket)
+    }
+
+    private mutating func newline(depth: Int) {
+        guard pretty else { return }
+        bytes.append(10)
+        for _ in 0..<depth {
+            bytes.append(32)
+            bytes.append(32)
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// The escaping of `JSON.quote`: quote, backslash and control characters,
+    /// and U+2028/U+2029, which some JavaScript readers take for line ends.
+    private mutating func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                var escape: StaticString?
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 10: escape = "\\n"
+                case 13: escape = "\\r"
+                case 9: escape = "\\t"
+                case 0..<0x20: escape = nil
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    width = 3
+                default:
+                    i += 1
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                if let escape {
+                    escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                } else if width == 3 {
+                    append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                } else {
+                    append("\\u00")
+                    bytes.append(Self.hexDigit(byte >> 4))
+                    bytes.append(Self.hexDigit(byte & 15))
+                }
+                i += width
+                start = i
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+}

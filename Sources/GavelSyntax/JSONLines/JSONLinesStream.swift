@@ -1,0 +1,126 @@
+import Foundation
+
+/// A `.jsonl` file or pipe read line by line in bounded memory: any number of
+/// lines, each at most `maxLineBytes` long. A longer line is reported and
+/// skipped; the lines after it are still read.
+package struct JSONLinesStream {
+    package enum Item {
+        /// A non-blank line without its line break (and a trailing CR), with its 0-based number.
+        case line([UInt8], number: Int)
+        case tooLong(Diagnostic)
+        case unreadable(Diagnostic)
+    }
+
+    private let descriptor: Int32
+    private let display: String
+    private let maxLineBytes: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    /// Where the search for the next line break resumes: bytes before it have none.
+    private var searched = 0
+    private var lineNumber = 0
+    private var atEnd = false
+    /// Bytes consumed so far, for progress.
+    package private(set) var bytesRead = 0
+
+    package init(descriptor: Int32, display: String, maxLineBytes: Int) {
+        self.descriptor = descriptor
+        self.display = display
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// The next item, or nil at the end of the input.
+    package mutating func next() -> Item? {
+        while true {
+            if let newline = buffer[max(start, searched)...].firstIndex(of: 10) {
+                let line = start..<newline
+                start = newline + 1
+                searched = start
+                defer { lineNumber += 1 }
+                if let item = item(line) { return item }
+                continue
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = start..<buffer.count
+                start = buffer.count
+                defer { lineNumber += 1 }
+                if let item = item(line) { return item }
+                return nil
+            }
+            if buffer.count - start > maxLineBytes {
+                return skipLongLine()
+            }
+            searched = buffer.count
+            if let problem = fill() { return problem }
+        }
+    }
+
+    private func item(_ range: Range<Int>) -> Item? {
+        var end = range.upperBound
+        if end > range.lowerBound, buffer[end - 1] == 13 { end -= 1 }
+        let bytes = buffer[range.lowerBound..<end]
+        if bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { return nil }
+        if bytes.count > maxLineBytes { return .tooLong(tooLong()) }
+        return .line(Array(bytes), number: lineNumber)
+    }
+
+    private func tooLong() -> Diagnostic {
+        .error(
+            .fileTooLarge, "line is longer than \(maxLineBytes) bytes; expected one case of at most \(maxLineBytes) bytes per line",
+            at: SourceLocation(file: display, line: lineNumber + 1, column: 1),
+            help: "each line of a .jsonl file is one case; split a larger case into a file of its own")
+    }
+
+    /// Reads on to the end of an overlong line without keeping it.
+    private mutating func skipLongLine() -> Item? {
+        let problem = tooLong()
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        searched = 0
+        while true {
+            if let failure = fill() { return failure }
+            if let newline = buffer.firstIndex(of: 10) {
+                start = newline + 1
+                searched = start
+                lineNumber += 1
+                return .tooLong(problem)
+            }
+            buffer.removeAll(keepingCapacity: true)
+            if atEnd {
+                lineNumber += 1
+                return .tooLong(problem)
+            }
+        }
+    }
+
+    /// Appends the next block of input; sets `atEnd` at the end.
+    private mutating func fill() -> Item? {
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            searched -= min(searched, start)
+            start = 0
+        }
+        let block = 1 << 20
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: block))
+        var count = 0
+        while true {
+            count = buffer.withUnsafeMutableBufferPointer { b in
+                Foundation.read(descriptor, b.baseAddress.map { $0 + old }, block)
+            }
+            if count < 0, errno == EINTR { continue }
+            break
+        }
+        if count < 0 {
+            buffer.removeLast(block)
+            atEnd = true
+            return .unreadable(
+                .error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
+        }
+        buffer.removeLast(block - count)
+        bytesRead += count
+        if count == 0 { atEnd = true }
+        return nil
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import GavelEngine
+
+extension TraceLevel: ExpressibleByArgument {}
