@@ -169,12 +169,43 @@ enum BundleCompiler {
                         expires: exception.expires, location: exception.location))
             }
         }
+        var followUps: [CompiledFollowUp] = []
+        for followUp in manifest.followUps {
+            if let earlier = idLocations[followUp.id] {
+                diagnostics.append(
+                    .error(.duplicateID, "follow-up id `\(followUp.id)` is already used at \(earlier)", at: followUp.location,
+                           help: "rule, exception and follow-up ids must be unique across the bundle"))
+            }
+            idLocations[followUp.id] = followUp.location
+            let condition = followUp.when.flatMap { conditions.compile($0) }
+            guard let rung = severity[followUp.decisionAtLeast] else {
+                diagnostics.append(
+                    .error(
+                        .unknownDecision, "`decision_at_least: \(followUp.decisionAtLeast)` of follow-up `\(followUp.id)` is not on the ladder",
+                        at: followUp.decisionLocation,
+                        help: DidYouMean.help(for: followUp.decisionAtLeast, among: manifest.ladder.map(\.id))
+                            ?? "the ladder is: \(manifest.ladder.map(\.id).joined(separator: ", "))"))
+                continue
+            }
+            if followUp.when != nil, condition == nil { continue }
+            if let effective = followUp.effective, let expires = followUp.expires, expires <= effective {
+                diagnostics.append(
+                    .error(
+                        .invertedWindow, "follow-up `\(followUp.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+                        at: followUp.location, help: "swap or correct `effective` and `expires`"))
+            }
+            followUps.append(
+                CompiledFollowUp(
+                    id: followUp.id, obligation: followUp.obligation, severity: rung, condition: condition, basis: followUp.basis,
+                    effective: followUp.effective, expires: followUp.expires, location: followUp.location))
+        }
         diagnostics += conditions.diagnostics
-        let compiled = CompiledBundle(
+        var compiled = CompiledBundle(
             manifest: manifest, digest: documents.digest, files: documents.files,
             rules: rules.sorted { $0.id < $1.id }, exceptions: exceptions.sorted { $0.id < $1.id },
             lists: documents.lists.map(CompiledList.init).sorted { $0.id < $1.id }, schema: documents.schema,
             severity: severity)
+        compiled.followUps = followUps
         return (compiled, diagnostics)
     }
 

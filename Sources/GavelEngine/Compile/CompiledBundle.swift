@@ -9,6 +9,8 @@ public struct CompiledBundle: Sendable {
     /// Sorted by id, which is also the order of every record (SPEC §2 step 7).
     package var rules: [CompiledRule]
     package var exceptions: [CompiledException]
+    /// In bundle order: the order their obligations are added in.
+    package var followUps: [CompiledFollowUp] = []
     package var lists: [CompiledList]
     package var schema: CaseSchema?
     /// Ladder position of each decision id; higher is more severe.
@@ -71,5 +73,18 @@ extension InForceWindow {
     }
 }
 
+package struct CompiledFollowUp: Sendable {
+    package var id: String
+    package var obligation: String
+    /// Ladder position of `decision_at_least`.
+    package var severity: Int
+    package var condition: CompiledCondition?
+    package var basis: [String]
+    package var effective: Instant?
+    package var expires: Instant?
+    package var location: SourceLocation
+}
+
+extension CompiledFollowUp: InForceWindow {}
 extension CompiledRule: InForceWindow {}
 extension CompiledException: InForceWindow {}

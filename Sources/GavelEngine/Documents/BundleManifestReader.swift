@@ -1,7 +1,7 @@
 import GavelSyntax
 
 extension DocumentReader {
-    static let bundleFields = ["kind", "id", "title", "description", "version", "ladder", "default", "screening", "lint"]
+    static let bundleFields = ["kind", "id", "title", "description", "version", "ladder", "default", "screening", "follow_up", "lint"]
 
     mutating func readBundleManifest(_ root: SourceNode) -> BundleManifest? {
         guard let f = fields(root, of: "bundle", allowed: Self.bundleFields, required: ["id"]) else { return nil }
@@ -42,7 +42,28 @@ extension DocumentReader {
             }
         }
         manifest.lint = f["lint"]
+        if let followUpNode = f["follow_up"] { manifest.followUps = followUps(followUpNode) }
         return manifest
+    }
+
+    private mutating func followUps(_ node: SourceNode) -> [FollowUp] {
+        guard let items = node.sequenceItems else {
+            wrongType("follow_up", expected: "a list of follow-ups", node)
+            return []
+        }
+        var result: [FollowUp] = []
+        for item in items {
+            guard let f = fields(item, of: "follow-up", allowed: FollowUp.fields, required: ["id", "obligation", "decision_at_least"]),
+                let id = kebabID(f, of: "follow-up"), let obligation = nonEmptyString(f, "obligation"),
+                let decision = nonEmptyString(f, "decision_at_least")
+            else { continue }
+            result.append(
+                FollowUp(
+                    id: id, obligation: obligation, decisionAtLeast: decision, when: f["when"], basis: strings(f, "basis"),
+                    effective: date(f, "effective"), expires: date(f, "expires"), location: item.location,
+                    decisionLocation: f["decision_at_least"]?.location))
+        }
+        return result
     }
 
     private mutating func ladderSteps(_ node: SourceNode) -> [LadderStep]? {

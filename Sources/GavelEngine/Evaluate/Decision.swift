@@ -22,8 +22,21 @@ public struct Decision: Sendable {
 }
 
 public struct Obligation: Sendable, Hashable {
+    public enum Source: Sendable, Hashable {
+        case rule(String)
+        /// A `follow_up` of the bundle, owed because of the decision reached.
+        case followUp(String, basis: [String])
+    }
+
     public var name: String
-    public var rule: String
+    public var source: Source
+
+    /// The rule or follow-up id that owes it.
+    public var owedBy: String {
+        switch source {
+        case .rule(let id), .followUp(let id, _): return id
+        }
+    }
 }
 
 /// A closed set: adding a status must break every caller on purpose.

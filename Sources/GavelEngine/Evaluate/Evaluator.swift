@@ -128,8 +128,20 @@ public struct Evaluator: Sendable {
         }
         let determining = outcomes.filter { $0.status == .matched && $0.rule.severity == top }
         let decision = determining.first?.rule.decision ?? bundle.manifest.defaultDecision
-        let obligations = outcomes.filter { $0.status == .matched }.flatMap { outcome in
-            outcome.rule.obligations.map { Obligation(name: $0, rule: outcome.rule.id) }
+        var obligations = outcomes.filter { $0.status == .matched }.flatMap { outcome in
+            outcome.rule.obligations.map { Obligation(name: $0, source: .rule(outcome.rule.id)) }
+        }
+
+        // Step 8: follow-ups owed because of the decision reached.
+        let reached = bundle.severity[decision] ?? 0
+        for followUp in bundle.followUps where followUp.severity <= reached && followUp.isInForce(on: asOf) {
+            if let condition = followUp.condition {
+                conditions.owner = followUp.id
+                let holds = conditions.holds(condition, element: record.data, exhaustive: false)
+                _ = conditions.takeMatches()
+                guard holds else { continue }
+            }
+            obligations.append(Obligation(name: followUp.obligation, source: .followUp(followUp.id, basis: followUp.basis)))
         }
 
         return Decision(

@@ -9,6 +9,8 @@ package struct BundleManifest: Sendable {
     package var defaultDecision: String
     package var defaultReason: String?
     package var screeningMinScore: Double
+    /// Obligations owed because of the decision reached (SPEC §1.1, §2 step 8).
+    package var followUps: [FollowUp] = []
     /// The `lint:` mapping as written; lint reads it, evaluation never does.
     package var lint: SourceNode?
     package var location: SourceLocation?

@@ -80,8 +80,16 @@ public enum DecisionRecord {
             w.beginObject()
             w.key("name")
             w.string(obligation.name)
-            w.key("rule")
-            w.string(obligation.rule)
+            switch obligation.source {
+            case .rule(let id):
+                w.key("rule")
+                w.string(id)
+            case .followUp(let id, let basis):
+                w.key("follow_up")
+                w.string(id)
+                w.key("basis")
+                w.strings(basis)
+            }
             w.endObject()
         }
         w.endArray()

@@ -87,11 +87,25 @@ public enum AuditTrailRenderer {
         out.append("")
         out.append("OBLIGATIONS")
         if d.obligations.isEmpty { out.append("  none") }
-        var owed: [(name: String, rules: [String])] = []
+        var owed: [(name: String, by: [String], basis: [String])] = []
         for o in d.obligations {
-            if let i = owed.firstIndex(where: { $0.name == o.name }) { owed[i].rules.append(o.rule) } else { owed.append((o.name, [o.rule])) }
+            var by = o.owedBy
+            var basis: [String] = []
+            if case .followUp(let id, let followUpBasis) = o.source {
+                by = "follow-up \(id)"
+                basis = followUpBasis
+            }
+            if let i = owed.firstIndex(where: { $0.name == o.name }) {
+                owed[i].by.append(by)
+                owed[i].basis += basis
+            } else {
+                owed.append((o.name, [by], basis))
+            }
         }
-        for o in owed { out.append("  \(o.name.shown)  (from \(o.rules.joined(separator: ", ")))") }
+        for o in owed {
+            out.append("  \(o.name.shown)  (from \(o.by.joined(separator: ", ")))")
+            if !o.basis.isEmpty { out.append("      basis: \(o.basis.joined(separator: "; ").shown)") }
+        }
 
         if !bundle.lists.isEmpty {
             out.append("")

@@ -46,6 +46,7 @@ struct EditorSchemaTests {
             ("/definitions/list", DocumentReader.listFields),
             ("/definitions/entry", DocumentReader.entryFields),
             ("/definitions/expect", CaseExpectation.fields),
+            ("/definitions/followUp", FollowUp.fields),
         ])
     func closedMappings(pointer: String, fields: [String]) throws {
         let definition = try Schema.object(try Schema.load(), pointer)

@@ -122,8 +122,8 @@ struct EvaluationStepTests {
             asOf: "2024-01-01")
         #expect(
             d.obligations == [
-                Obligation(name: "preserve_evidence", rule: "designated"), Obligation(name: "notify_legal", rule: "designated"),
-                Obligation(name: "notify_legal", rule: "propaganda"), Obligation(name: "human_review", rule: "review"),
+                Obligation(name: "preserve_evidence", source: .rule("designated")), Obligation(name: "notify_legal", source: .rule("designated")),
+                Obligation(name: "notify_legal", source: .rule("propaganda")), Obligation(name: "human_review", source: .rule("review")),
             ])
         let reason = d.rules.first { $0.rule.id == "designated" }?.reason
         #expect(reason == "Hamas is designated")
