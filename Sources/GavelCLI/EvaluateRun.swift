@@ -40,7 +40,7 @@ package struct EvaluateRun: Sendable {
         }
         let evaluator = Evaluator(bundle: bundle)
         let options = Evaluator.Options(fallbackAsOf: asOf ?? now, strict: strict)
-        let documents = CaseLoader.load(cases, standardInput: standardInput)
+        let documents = CaseLoader.load(cases, schema: bundle.schema, standardInput: standardInput)
         var status: Int32 = 0
         var jsonRecords: [JSON] = []
         var textCount = 0

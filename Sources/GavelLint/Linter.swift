@@ -32,7 +32,8 @@ public enum Linter {
                     switch outcome {
                     case .failure(let problem): caseProblems.append(problem)
                     case .success(let root):
-                        switch CaseLoader.read(root) {
+                        // Read as `evaluate` reads them: against the bundle's schema, if any.
+                        switch CaseLoader.read(root, schema: analysis.documents?.schema) {
                         case .success(let record): cases.append(LintedCase(root: root, record: record))
                         case .failure(let error):
                             cases.append(LintedCase(root: root, record: nil))

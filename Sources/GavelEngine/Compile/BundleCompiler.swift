@@ -170,6 +170,10 @@ enum BundleCompiler {
             }
         }
         diagnostics += conditions.diagnostics
+        // The same checks as lint's schema rules, so `evaluate` refuses what lint would.
+        if let schema = documents.schema {
+            diagnostics += PolicySchemaCheck.problems(rules.map(\.condition) + exceptions.map(\.condition), schema: schema)
+        }
         let compiled = CompiledBundle(
             manifest: manifest, digest: documents.digest, files: documents.files,
             rules: rules.sorted { $0.id < $1.id }, exceptions: exceptions.sorted { $0.id < $1.id },

@@ -122,11 +122,12 @@ struct EditorSchemaTests {
         // schema offers must load, and the loader's own list must be the same.
         let offered = try #require(try Schema.object(schema, "/definitions/fieldType/anyOf/0")["enum"] as? [String])
         for type in offered {
-            let bundle = try TemporaryBundle(["schema.yaml": "kind: Schema\nfields: { a: \(type) }\n"])
+            let bundle = try TemporaryBundle(["schema.yaml": "kind: Schema\nfields: { a: \(type) }\n", "p.yaml": Self.policy])
             #expect(BundleLoader.analyze(directory: bundle.path).diagnostics.isEmpty, "field type `\(type)`")
         }
-        let bundle = try TemporaryBundle(["schema.yaml": "kind: Schema\nfields: { a: \(Self.probe) }\n"])
-        let help = BundleLoader.analyze(directory: bundle.path).diagnostics.compactMap(\.help).first ?? ""
+        let bundle = try TemporaryBundle(["schema.yaml": "kind: Schema\nfields: { a: \(Self.probe) }\n", "p.yaml": Self.policy])
+        // The policy's path `a` is then undeclared too (`unknown-path`): read the field type's own problem.
+        let help = BundleLoader.analyze(directory: bundle.path).diagnostics.first { $0.code == .wrongType }?.help ?? ""
         let listed = help.components(separatedBy: ", ").map { $0.replacingOccurrences(of: "use ", with: "") }
             .filter { $0.allSatisfy(\.isLetter) && !$0.isEmpty }
         #expect(listed == offered, "loader help: \(help)")
@@ -261,6 +262,9 @@ struct EditorSchemaTests {
     // MARK: samples
 
     static let probe = "zzzzzzzzzzzz"
+
+    /// A bundle needs a policy (`empty-bundle`); schema-only samples add this one, whose path `a` they declare.
+    static let policy = rule(when: "{ path: a, exists: true }")
 
     /// A document with the unknown field `probe` in the mapping the schema
     /// describes at `pointer`.
@@ -420,16 +424,20 @@ struct EditorSchemaTests {
         "schema.yaml": """
             kind: Schema
             description: Sample
+            open: [facts]
             fields:
-              customer.name: string
+              customer.name: { type: string, required: true }
               customer.country: string
               customer.aliases: [string]
+              site.domain: string
               site.categories: [{ enum: [news, satire, journalism] }]
-              requests: [object]
+              requests: { type: [object], required: false }
+              requests.kind: { enum: [court_order, legal_demand], required: true }
               requests.received: date
               requests.binding: bool
               facts.followers: number
               facts.count: int
+              facts.flag: bool
             """,
     ]
 
