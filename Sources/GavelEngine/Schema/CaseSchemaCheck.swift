@@ -136,9 +136,8 @@ package struct CaseSchemaCheck: Sendable {
             case (.date, _):
                 report(
                     "`\(name)` must be a date (YYYY-MM-DD or RFC 3339), found \(node.kindDescription)", at: node.location,
-                    help: Self.looksLikeDate(scalar.text)
-                        ? "`\(scalar.text)` is written like a date, but there is no such day"
-                        : "write dates like `2019-09-09` or `2019-09-09T12:00:00Z`")
+                    help: Self.impossibleDay(scalar.text).map { "`\($0)` is written like a date, but there is no such day" }
+                        ?? "write dates like `2019-09-09` or `2019-09-09T12:00:00Z`")
             case (.enumeration(let values), .string), (.enumeration(let values), .int), (.enumeration(let values), .float):
                 guard !values.contains(scalar.text) else { return }
                 report(
@@ -148,6 +147,8 @@ package struct CaseSchemaCheck: Sendable {
                 var help: String?
                 if case .string = scalar.value, scalar.isQuoted, type == .int || type == .number || type == .bool {
                     help = "remove the quotes if the \(type) value was meant"
+                } else if type == .bool, ["yes", "no", "on", "off", "y", "n"].contains(scalar.text.lowercased()) {
+                    help = "YAML 1.2 reads `\(scalar.text)` as a string; write `true` or `false`"
                 } else if type == .string {
                     help = "quote it: `\"\(scalar.text)\"`"
                 }
@@ -204,11 +205,15 @@ package struct CaseSchemaCheck: Sendable {
             }
         }
 
-        /// `2024-02-30`: the form of a date, so the day itself is what is wrong.
-        static func looksLikeDate(_ text: String) -> Bool {
-            let bytes = Array(text.utf8)
-            guard bytes.count == 10 else { return false }
-            return bytes.enumerated().allSatisfy { i, b in i == 4 || i == 7 ? b == UInt8(ascii: "-") : (48...57).contains(b) }
+        /// `2024-02-30` (alone or starting a timestamp): written as a date, so
+        /// the day itself is what is wrong, and the help should say so.
+        static func impossibleDay(_ text: String) -> String? {
+            let day = String(text.prefix(10))
+            let bytes = Array(day.utf8)
+            guard bytes.count == 10, Instant.parse(day) == nil,
+                bytes.enumerated().allSatisfy({ i, b in i == 4 || i == 7 ? b == UInt8(ascii: "-") : (48...57).contains(b) })
+            else { return nil }
+            return day
         }
 
         static func article(_ type: FieldType) -> String { type == .int || type == .object ? "an" : "a" }
