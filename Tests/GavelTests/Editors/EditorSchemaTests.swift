@@ -328,6 +328,15 @@ struct EditorSchemaTests {
             yaml: "kind: List\nid: l\nentries:\n  - { id: e, name: E, type: company }\n",
             loaderSays: "`company`", validatorSays: "'company' is not one of"),
         Rejected(
+            name: "`required` on a list's element type", yaml: "kind: Schema\nfields:\n  a: [{ enum: [x], required: true }]\n",
+            loaderSays: "belongs to a field", validatorSays: "is not valid under any of the given schemas"),
+        Rejected(
+            name: "a field type with both `type` and `enum`", yaml: "kind: Schema\nfields:\n  a: { type: string, enum: [x] }\n",
+            loaderSays: "not both", validatorSays: "is not valid under any of the given schemas"),
+        Rejected(
+            name: "`open` that is not a list of paths", yaml: "kind: Schema\nopen: facts\nfields:\n  facts.a: string\n",
+            loaderSays: "list of strings", validatorSays: "'facts' is not of type 'array'"),
+        Rejected(
             name: "an unknown lint level", yaml: "kind: Bundle\nid: b\nlint: { rules: { always-holds: warn } }\n",
             loaderSays: "`warn`", validatorSays: "'warn' is not one of"),
         Rejected(

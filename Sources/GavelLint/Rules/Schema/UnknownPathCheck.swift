@@ -22,7 +22,8 @@ package struct UnknownPathCheck: LoaderReportedRule {
             bundle has a `kind: Schema`, every path a condition reads — in predicates, in `some`/`every`/`count`, \
             inside `where` (relative to the list element, or absolute with `$.`) and in a `screen`'s `names` and \
             `identifiers` — must be a declared field, or a prefix of one (`customer` when `customer.name` is \
-            declared, which makes it an object).
+            declared, which makes it an object). An object named in the schema's `open:` lets case data carry \
+            undeclared fields, not conditions read them: a field a rule reads is declared, so its type is checked.
 
             `gavel evaluate` refuses a bundle with such a path, as lint does: it decides nothing by rules it \
             cannot trust. Fix the spelling (the help suggests the closest declared path), or, if the case data \
