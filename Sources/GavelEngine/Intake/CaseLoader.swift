@@ -111,7 +111,8 @@ public enum CaseLoader {
         read(node, check: schema.map(CaseSchemaCheck.init))
     }
 
-    private static func read(_ node: SourceNode, check: CaseSchemaCheck?) -> Result<CaseRecord, DiagnosticError> {
+    /// As `read(_:schema:)`, with the checker built once for a whole batch.
+    package static func read(_ node: SourceNode, check: CaseSchemaCheck?) -> Result<CaseRecord, DiagnosticError> {
         var reader = DocumentReader()
         let other: (found: String, at: SourceLocation)?
         switch DocumentKind.declared(in: node) {
