@@ -244,7 +244,7 @@ package struct BenchRun: Sendable {
         switch JSONLines.document(UnsafeBufferPointer(rebasing: buffer[line.bytes]), file: file, lineNumber: line.number, limits: limits) {
         case .failure(let d): return .failure(Failure(d.oneLine))
         case .success(let node):
-            switch CaseLoader.read(node) {
+            switch CaseLoader.read(node, schema: nil) {
             case .failure(let error): return .failure(Failure(error.description))
             case .success(let record): return .success(record)
             }

@@ -69,7 +69,7 @@ public struct EvaluateRun: Sendable {
         case .success(let b): bundle = b
         }
         let decider = Decider(
-            evaluator: Evaluator(bundle: bundle), format: format,
+            evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format,
             options: Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace))
 
         var inputs = CaseInputs(cases, standardInputIsJSONLines: standardInputIsJSONLines, standardInput: standardInput)
@@ -148,6 +148,8 @@ public struct EvaluateRun: Sendable {
 /// Decides inputs, one at a time or a chunk in parallel.
 struct Decider: Sendable {
     let evaluator: Evaluator
+    /// The bundle's schema, checked before any case is decided (SPEC §1.5).
+    let check: CaseSchemaCheck?
     let format: EvaluateRun.Format
     let options: Evaluator.Options
 
@@ -174,7 +176,7 @@ struct Decider: Sendable {
         case .success(let n): node = n
         }
         let record: CaseRecord
-        switch CaseLoader.read(node) {
+        switch CaseLoader.read(node, check: check) {
         case .failure(let error):
             outcome.bad = true
             outcome.errors = error.diagnostics.map { $0.oneLine + "\n" }

@@ -21,6 +21,8 @@ public enum Linter {
         }
         var cases: [LintedCase] = []
         var caseProblems: [Diagnostic] = []
+        // Cases are read as `evaluate` reads them: against the bundle's schema, if any.
+        let schemaCheck = analysis.documents?.schema.map(CaseSchemaCheck.init)
         for path in caseFiles {
             switch FileAccess.read(path, display: path, limit: limits.maxFileBytes) {
             case .failure(let problem): caseProblems.append(problem)
@@ -32,7 +34,7 @@ public enum Linter {
                     switch outcome {
                     case .failure(let problem): caseProblems.append(problem)
                     case .success(let root):
-                        switch CaseLoader.read(root) {
+                        switch CaseLoader.read(root, check: schemaCheck) {
                         case .success(let record): cases.append(LintedCase(root: root, record: record))
                         case .failure(let error):
                             cases.append(LintedCase(root: root, record: nil))

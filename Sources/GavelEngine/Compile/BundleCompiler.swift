@@ -200,6 +200,11 @@ enum BundleCompiler {
                     effective: followUp.effective, expires: followUp.expires, location: followUp.location))
         }
         diagnostics += conditions.diagnostics
+        // The same checks as lint's schema rules, so `evaluate` refuses what lint would.
+        if let schema = documents.schema {
+            let conditions = rules.map(\.condition) + exceptions.map(\.condition) + followUps.compactMap(\.condition)
+            diagnostics += PolicySchemaCheck.problems(conditions, schema: schema)
+        }
         var compiled = CompiledBundle(
             manifest: manifest, digest: documents.digest, files: documents.files,
             rules: rules.sorted { $0.id < $1.id }, exceptions: exceptions.sorted { $0.id < $1.id },

@@ -6,7 +6,8 @@ import GavelSyntax
 public enum BundleLoader {
     public static func load(directory: String, limits: LoadLimits = .default) -> Result<CompiledBundle, DiagnosticError> {
         let analysis = analyze(directory: directory, limits: limits)
-        guard analysis.diagnostics.isEmpty, let compiled = analysis.compiled else {
+        // Any error refuses the bundle; a warning alone does not.
+        guard !analysis.diagnostics.contains(where: { $0.severity == .error }), let compiled = analysis.compiled else {
             return .failure(DiagnosticError(analysis.diagnostics))
         }
         return .success(compiled)
@@ -41,6 +42,7 @@ public enum BundleLoader {
         var policies: [Policy] = []
         var lists: [DesignationList] = []
         var schema: CaseSchema?
+        var contents = BundleContents()
 
         for relative in FileAccess.files(under: root, extensions: [".yaml", ".yml"]) {
             let display = root + "/" + relative
@@ -56,18 +58,22 @@ public enum BundleLoader {
             switch FileAccess.read(display, display: display, limit: limits.maxFileBytes) {
             case .failure(let d):
                 diagnostics.append(d)
+                contents.unsure = true
                 continue
             case .success(let b): bytes = b
             }
             files.append(BundleFile(path: relative, digest: Digest.sha256(bytes), bytes: bytes))
             let stream = YAMLComposer.compose(bytes, file: display, limits: limits)
             diagnostics += stream.errors
+            if !stream.errors.isEmpty { contents.unsure = true }
             // Salvaged documents are still read, so every other problem in them is
             // reported too; the bundle is refused anyway for what spoiled them.
             for document in stream.documents + stream.salvaged {
                 var reader = DocumentReader()
                 defer { diagnostics += reader.diagnostics }
-                switch DocumentKind.of(document, reader: &reader) {
+                let kind = DocumentKind.of(document, reader: &reader)
+                contents.saw(kind, at: document.location)
+                switch kind {
                 case .bundle?:
                     if relative != "bundle.yaml" && relative != "bundle.yml" {
                         reader.error(
@@ -110,6 +116,7 @@ public enum BundleLoader {
                 }
             }
         }
+        if let problem = contents.emptyBundleProblem(root: root) { diagnostics.append(problem) }
         let name = (realRoot as NSString).lastPathComponent
         let documents = BundleDocuments(
             manifest: manifest ?? .implicit(id: name), policies: policies, lists: lists, schema: schema,

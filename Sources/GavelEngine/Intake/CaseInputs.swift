@@ -96,14 +96,7 @@ package struct CaseInputs: IteratorProtocol {
         }
         let root = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument
         let found = FileAccess.files(under: root, extensions: CaseLoader.extensions)
-        if found.isEmpty {
-            pending = [
-                .problem(
-                    .error(
-                        .emptyFile, "no case files in directory `\(root)`; expected files ending in \(CaseLoader.extensions.joined(separator: ", "))",
-                        at: nil, help: "name case files, or a directory that holds some"))
-            ]
-        }
+        if found.isEmpty { pending = [.problem(CaseLoader.noCaseFiles(in: root))] }
         paths = found.map { root + "/" + $0 }.reversed()
     }
 

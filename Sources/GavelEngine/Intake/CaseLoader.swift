@@ -3,15 +3,38 @@ import GavelSyntax
 
 /// Case files for `evaluate` and `test`: YAML (several documents allowed),
 /// JSON, or JSONL batches. Each document stands alone: a bad one is reported
-/// and the rest are still decided.
+/// and the rest are still decided. Given the bundle's schema, a case that
+/// does not fit it is a bad one (SPEC §1.5): it is never decided.
 public enum CaseLoader {
     package static let extensions = [".yaml", ".yml", ".json", ".jsonl"]
 
-    /// Case documents in input order.
+    /// Case documents in input order, not checked against any schema.
     public static func cases(in bytes: [UInt8], file: String, limits: LoadLimits = .default) -> [Result<CaseRecord, DiagnosticError>] {
+        cases(in: bytes, file: file, limits: limits, check: nil)
+    }
+
+    /// Case documents in input order; a case that does not fit the bundle's
+    /// schema (when it has one) is a failure with every problem located.
+    public static func cases(
+        in bytes: [UInt8], file: String, limits: LoadLimits = .default, bundle: CompiledBundle
+    ) -> [Result<CaseRecord, DiagnosticError>] {
+        cases(in: bytes, file: file, limits: limits, schema: bundle.schema)
+    }
+
+    /// Case documents in input order, each checked against `schema` when there is one.
+    package static func cases(
+        in bytes: [UInt8], file: String, limits: LoadLimits = .default, schema: CaseSchema?
+    ) -> [Result<CaseRecord, DiagnosticError>] {
+        cases(in: bytes, file: file, limits: limits, check: schema.map(CaseSchemaCheck.init))
+    }
+
+    /// The checker is built once per file, not per case of a batch.
+    private static func cases(
+        in bytes: [UInt8], file: String, limits: LoadLimits, check: CaseSchemaCheck?
+    ) -> [Result<CaseRecord, DiagnosticError>] {
         nodes(in: bytes, file: file, limits: limits).map { outcome in
             switch outcome {
-            case .success(let node): return read(node)
+            case .success(let node): return read(node, check: check)
             case .failure(let problem): return .failure(DiagnosticError(problem))
             }
         }
@@ -36,39 +59,42 @@ public enum CaseLoader {
         return outcomes
     }
 
-    /// Reads the files named on a command line; directories are searched
-    /// recursively for case files, `-` is standard input (read as YAML).
+    /// Reads the files named on a command line, as `gavel evaluate` does
+    /// (`CaseInputs`), all at once: for callers that want the whole list.
+    /// Each case is checked against `schema` when there is one.
     package static func load(
-        _ arguments: [String], limits: LoadLimits = .default,
-        standardInput: (Int) -> Result<[UInt8], Diagnostic> = FileAccess.readStandardInput(limit:)
+        _ arguments: [String], limits: LoadLimits = .default, schema: CaseSchema? = nil
     ) -> [Result<CaseRecord, DiagnosticError>] {
+        let check = schema.map(CaseSchemaCheck.init)
+        var inputs = CaseInputs(arguments, limits: limits)
         var results: [Result<CaseRecord, DiagnosticError>] = []
-        for argument in arguments {
-            if argument == "-" {
-                switch standardInput(limits.maxFileBytes) {
-                case .failure(let d): results.append(.failure(DiagnosticError(d)))
-                case .success(let bytes): results += cases(in: bytes, file: "<stdin>", limits: limits)
-                }
-                continue
-            }
-            let paths: [String]
-            if FileAccess.isDirectory(argument) {
-                let root = argument.hasSuffix("/") ? String(argument.dropLast()) : argument
-                paths = FileAccess.files(under: root, extensions: extensions).map { root + "/" + $0 }
-            } else {
-                paths = [argument]
-            }
-            for path in paths {
-                switch FileAccess.read(path, display: path, limit: limits.maxFileBytes) {
-                case .failure(let d): results.append(.failure(DiagnosticError(d)))
-                case .success(let bytes): results += cases(in: bytes, file: path, limits: limits)
-                }
+        while let input = inputs.next() {
+            switch input.node(limits: limits) {
+            case .failure(let problem): results.append(.failure(DiagnosticError(problem)))
+            case .success(let node): results.append(read(node, check: check))
             }
         }
         return results
     }
 
-    package static func read(_ node: SourceNode) -> Result<CaseRecord, DiagnosticError> {
+    /// A directory given as cases that holds none: a folder exported empty must not pass as a batch with nothing to decide.
+    package static func noCaseFiles(in directory: String) -> Diagnostic {
+        .error(
+            .emptyFile,
+            "the case directory `\(directory)` holds no case file: expected \(extensions.joined(separator: ", ")) files, found none",
+            at: SourceLocation(file: directory, line: 1, column: 1),
+            help: "name the case files or the folder that holds them")
+    }
+
+    /// One case document, checked against `schema` when there is one: a case
+    /// with any problem, in its own fields or against the schema, is a
+    /// failure carrying all of them.
+    package static func read(_ node: SourceNode, schema: CaseSchema? = nil) -> Result<CaseRecord, DiagnosticError> {
+        read(node, check: schema.map(CaseSchemaCheck.init))
+    }
+
+    /// As `read(_:schema:)`, with the checker built once for a whole batch.
+    package static func read(_ node: SourceNode, check: CaseSchemaCheck?) -> Result<CaseRecord, DiagnosticError> {
         var reader = DocumentReader()
         let other: (found: String, at: SourceLocation)?
         switch DocumentKind.declared(in: node) {
@@ -82,7 +108,10 @@ public enum CaseLoader {
                 at: other.at, help: "policies, lists and schemas belong in the policy directory")
             return .failure(DiagnosticError(reader.diagnostics))
         }
-        guard let record = reader.readCase(node) else { return .failure(DiagnosticError(reader.diagnostics)) }
+        let record = reader.readCase(node)
+        // Checked even when the case's own fields are bad, so every problem is reported at once.
+        let misfits = check?.problems(in: node) ?? []
+        guard let record, misfits.isEmpty else { return .failure(DiagnosticError(reader.diagnostics + misfits)) }
         return .success(record)
     }
 }

@@ -43,6 +43,7 @@ extension DiagnosticCode {
     package static let invalidID = DiagnosticCode("invalid-id")
     package static let invalidDate = DiagnosticCode("invalid-date")
     package static let invalidJurisdiction = DiagnosticCode("invalid-jurisdiction")
+    package static let emptyBundle = DiagnosticCode("empty-bundle")
     // Conditions.
     package static let invalidCondition = DiagnosticCode("invalid-condition")
     package static let invalidPath = DiagnosticCode("invalid-path")
@@ -56,6 +57,12 @@ extension DiagnosticCode {
     package static let unknownRule = DiagnosticCode("unknown-rule")
     package static let unknownPlaceholder = DiagnosticCode("unknown-placeholder")
     package static let suspendsMandatory = DiagnosticCode("suspends-mandatory")
+    // The schema (SPEC §1.5): policies and cases checked against it.
+    package static let unknownPath = DiagnosticCode("unknown-path")
+    package static let operatorSchemaMismatch = DiagnosticCode("operator-schema-mismatch")
+    package static let valueNotInEnum = DiagnosticCode("value-not-in-enum")
+    package static let quantifierOverNonList = DiagnosticCode("quantifier-over-non-list")
+    package static let caseSchemaMismatch = DiagnosticCode("case-schema-mismatch")
     // Meaning.
     package static let screenScoreRange = DiagnosticCode("screen-score-range")
     package static let invertedWindow = DiagnosticCode("inverted-window")
@@ -73,10 +80,11 @@ extension DiagnosticCode {
         .yamlSyntax, .tabIndentation, .duplicateKey, .complexKey, .mergeKey, .unknownTag, .invalidTaggedScalar,
         .aliasBudget, .nestingTooDeep, .scalarTooLong, .jsonlLine,
         .notAMapping, .missingKind, .unknownKind, .misplacedBundle, .misplacedCase, .unknownField, .missingField,
-        .wrongType, .invalidID, .invalidDate, .invalidJurisdiction,
+        .wrongType, .invalidID, .invalidDate, .invalidJurisdiction, .emptyBundle,
         .invalidCondition, .invalidPath, .operatorType, .invalidDuration,
         .duplicateID, .pathOutsideBundle, .unknownDecision, .unknownList, .unknownRule, .unknownPlaceholder,
         .suspendsMandatory,
+        .unknownPath, .operatorSchemaMismatch, .valueNotInEnum, .quantifierOverNonList, .caseSchemaMismatch,
         .screenScoreRange, .invertedWindow, .delistedBeforeListed, .geoBlockWithoutJurisdictions,
     ]
 }

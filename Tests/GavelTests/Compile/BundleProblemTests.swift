@@ -43,6 +43,9 @@ struct BundleProblemTests {
         #expect(actual == expected)
     }
 
+    /// A bundle needs a policy (`empty-bundle`); tests about its other files add this one.
+    static let policy = "kind: Policy\nid: p\nrules:\n  - { id: r, title: R, decision: monitor, when: { path: a, exists: true } }\n"
+
     @Test("a symlink leading out of the bundle is refused")
     func symlinkEscape() throws {
         let outside = try TemporaryBundle(["secret.yaml": "kind: Policy\nid: secret\n"])
@@ -61,6 +64,7 @@ struct BundleProblemTests {
             "lists/l.yaml": "kind: List\nid: l\nentries_from: l.jsonl\n",
             "lists/inside.yaml": "kind: List\nid: inside\nentries_from: data/inside.jsonl\n",
             "lists/data/inside.jsonl": "{\"id\": \"b\", \"name\": \"B\"}\n\n{\"id\": \"c\", \"name\": \"C\", \"aliases\": [\"Cee\"]}\n",
+            "policy.yaml": Self.policy,
         ])
         try FileManager.default.createSymbolicLink(atPath: bundle.path + "/lists/l.jsonl", withDestinationPath: outside.path + "/x.jsonl")
         #expect(bundle.problems() == [
@@ -69,7 +73,7 @@ struct BundleProblemTests {
         try FileManager.default.removeItem(atPath: bundle.path + "/lists/l.yaml")
         let compiled = try bundle.compile().get()
         #expect(compiled.list("inside")?.entries.map(\.entry.id) == ["b", "c"])
-        #expect(compiled.files.map(\.path).sorted() == ["lists/data/inside.jsonl", "lists/inside.yaml"])
+        #expect(compiled.files.map(\.path).sorted() == ["lists/data/inside.jsonl", "lists/inside.yaml", "policy.yaml"])
     }
 
     @Test("a bad line in an entries_from file is located in that file")
@@ -77,6 +81,7 @@ struct BundleProblemTests {
         let bundle = try TemporaryBundle([
             "l.yaml": "kind: List\nid: l\nentries_from: l.jsonl\n",
             "l.jsonl": "{\"id\": \"a\", \"name\": \"A\"}\n{\"id\": \"b\", \"nam\": \"B\"}\n",
+            "policy.yaml": Self.policy,
         ])
         #expect(bundle.problems() == [
             "l.jsonl:2:1: error[missing-field] list entry `b` is missing the required field `name`",

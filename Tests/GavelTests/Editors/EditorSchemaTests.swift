@@ -123,11 +123,12 @@ struct EditorSchemaTests {
         // schema offers must load, and the loader's own list must be the same.
         let offered = try #require(try Schema.object(schema, "/definitions/fieldType/anyOf/0")["enum"] as? [String])
         for type in offered {
-            let bundle = try TemporaryBundle(["schema.yaml": "kind: Schema\nfields: { a: \(type) }\n"])
+            let bundle = try TemporaryBundle(["schema.yaml": "kind: Schema\nfields: { a: \(type) }\n", "p.yaml": Self.policy])
             #expect(BundleLoader.analyze(directory: bundle.path).diagnostics.isEmpty, "field type `\(type)`")
         }
-        let bundle = try TemporaryBundle(["schema.yaml": "kind: Schema\nfields: { a: \(Self.probe) }\n"])
-        let help = BundleLoader.analyze(directory: bundle.path).diagnostics.compactMap(\.help).first ?? ""
+        let bundle = try TemporaryBundle(["schema.yaml": "kind: Schema\nfields: { a: \(Self.probe) }\n", "p.yaml": Self.policy])
+        // The policy's path `a` is then undeclared too (`unknown-path`): read the field type's own problem.
+        let help = BundleLoader.analyze(directory: bundle.path).diagnostics.first { $0.code == .wrongType }?.help ?? ""
         let listed = help.components(separatedBy: ", ").map { $0.replacingOccurrences(of: "use ", with: "") }
             .filter { $0.allSatisfy(\.isLetter) && !$0.isEmpty }
         #expect(listed == offered, "loader help: \(help)")
@@ -263,6 +264,9 @@ struct EditorSchemaTests {
 
     static let probe = "zzzzzzzzzzzz"
 
+    /// A bundle needs a policy (`empty-bundle`); schema-only samples add this one, whose path `a` they declare.
+    static let policy = rule(when: "{ path: a, exists: true }")
+
     /// A document with the unknown field `probe` in the mapping the schema
     /// describes at `pointer`.
     struct Probe: Sendable, CustomTestStringConvertible {
@@ -324,6 +328,15 @@ struct EditorSchemaTests {
             name: "an unknown entry type",
             yaml: "kind: List\nid: l\nentries:\n  - { id: e, name: E, type: company }\n",
             loaderSays: "`company`", validatorSays: "'company' is not one of"),
+        Rejected(
+            name: "`required` on a list's element type", yaml: "kind: Schema\nfields:\n  a: [{ enum: [x], required: true }]\n",
+            loaderSays: "belongs to a field", validatorSays: "is not valid under any of the given schemas"),
+        Rejected(
+            name: "a field type with both `type` and `enum`", yaml: "kind: Schema\nfields:\n  a: { type: string, enum: [x] }\n",
+            loaderSays: "not both", validatorSays: "is not valid under any of the given schemas"),
+        Rejected(
+            name: "`open` that is not a list of paths", yaml: "kind: Schema\nopen: facts\nfields:\n  facts.a: string\n",
+            loaderSays: "list of strings", validatorSays: "'facts' is not of type 'array'"),
         Rejected(
             name: "an unknown lint level", yaml: "kind: Bundle\nid: b\nlint: { rules: { always-holds: warn } }\n",
             loaderSays: "`warn`", validatorSays: "'warn' is not one of"),
@@ -421,16 +434,20 @@ struct EditorSchemaTests {
         "schema.yaml": """
             kind: Schema
             description: Sample
+            open: [facts]
             fields:
-              customer.name: string
+              customer.name: { type: string, required: true }
               customer.country: string
               customer.aliases: [string]
+              site.domain: string
               site.categories: [{ enum: [news, satire, journalism] }]
-              requests: [object]
+              requests: { type: [object], required: false }
+              requests.kind: { enum: [court_order, legal_demand], required: true }
               requests.received: date
               requests.binding: bool
               facts.followers: number
               facts.count: int
+              facts.flag: bool
             """,
     ]
 

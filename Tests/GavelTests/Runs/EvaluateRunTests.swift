@@ -106,6 +106,122 @@ struct EvaluateRunTests {
         #expect(result.errors.contains("error[unreadable-file]"))
     }
 
+    // MARK: failing closed (SPEC §1.5, issue 8)
+
+    /// The seed incident as the shipped bundle decides it, with the customer written as `key:`.
+    static func seedCase(id: String, customerKey: String = "customer") -> String {
+        """
+        kind: Case
+        id: \(id)
+        as_of: 2017-08-30
+        \(customerKey): { name: Hamas, aliases: [Islamic Resistance Movement], type: organization, country: PS }
+        site: { domain: hamas.ps, categories: [terrorism_propaganda] }
+        services: [cdn, ddos_protection]
+        requests:
+          - { kind: legal_demand, from: Shurat HaDin, jurisdiction: IL, received: 2017-08-30, binding: false }
+
+        """
+    }
+
+    @Test("`custmer:` is refused under the shipped schema, located with a did-you-mean; the good case beside it is decided")
+    func misspeltCustomer() throws {
+        let dir = try caseFiles(["batch.yaml": Self.seedCase(id: "typo", customerKey: "custmer") + "---\n" + Self.seedCase(id: "good")])
+        let result = try run([dir.path + "/batch.yaml"], format: .jsonl, policies: Repository.policies)
+        #expect(result.status == 2)
+        let records = result.output.split(separator: "\n")
+        #expect(records.count == 1)
+        #expect(records.first?.contains("\"id\":\"good\"") == true)
+        #expect(records.first?.contains("\"decision\":\"terminate\"") == true)
+        let errors = result.errors.replacingOccurrences(of: dir.path + "/", with: "")
+        #expect(errors == """
+            batch.yaml:1:1: error[case-schema-mismatch] required field `customer.name` is missing; expected a string
+              help: the case has `custmer`: did you mean `customer`?
+            batch.yaml:1:1: error[case-schema-mismatch] required field `customer.type` is missing; expected one of `organization`, `individual`
+              help: the case has `custmer`: did you mean `customer`?
+            batch.yaml:4:1: error[case-schema-mismatch] field `custmer` is not declared in the schema
+              help: did you mean `customer`?
+
+            """)
+    }
+
+    @Test("a case with only kind, id and as_of is refused under the shipped schema: nothing it needs is there")
+    func bareCase() throws {
+        let dir = try caseFiles(["bare.yaml": "kind: Case\nid: bare\nas_of: 2024-01-01\n"])
+        let result = try run([dir.path + "/bare.yaml"], policies: Repository.policies)
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        let errors = result.errors.replacingOccurrences(of: dir.path + "/", with: "").split(separator: "\n").filter { !$0.hasPrefix("  ") }
+        #expect(errors == [
+            "bare.yaml:1:1: error[case-schema-mismatch] required field `customer.name` is missing; expected a string",
+            "bare.yaml:1:1: error[case-schema-mismatch] required field `customer.type` is missing; expected one of `organization`, `individual`",
+            "bare.yaml:1:1: error[case-schema-mismatch] required field `services` is missing; expected a list ([enum [cdn, dns, ddos_protection, hosting, registrar, resolver, zero_trust]])",
+            "bare.yaml:1:1: error[case-schema-mismatch] required field `site.domain` is missing; expected a string",
+        ])
+    }
+
+    @Test("a bundle whose policy reads an undeclared path is refused: exit 2, the located finding, no decision")
+    func policyBreaksSchema() throws {
+        let bundle = try TemporaryBundle([
+            "schema.yaml": "kind: Schema\nfields:\n  customer.name: { type: string, required: true }\n",
+            "policy.yaml": "kind: Policy\nid: p\nrules:\n  - { id: designated, title: D, decision: terminate, when: { path: custmer.name, equals: Hamas } }\n",
+        ])
+        let dir = try caseFiles(["c.yaml": "kind: Case\nid: a\ncustomer: { name: Hamas }\n"])
+        let result = try run([dir.path + "/c.yaml"], format: .jsonl, policies: bundle.path)
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.replacingOccurrences(of: bundle.path + "/", with: "") == """
+            gavel: the policy bundle `\(bundle.path)` cannot be evaluated:
+            policy.yaml:4:68: error[unknown-path] path `custmer.name` is not declared in the schema
+              help: did you mean `customer.name`?
+
+            """)
+    }
+
+    @Test(
+        "a policy directory with no policy is refused: empty, lists only, everything but policies",
+        arguments: [
+            [String: String](),
+            ["lists/l.yaml": "kind: List\nid: l\nentries: [{ id: a, name: Hamas }]\n"],
+            ["bundle.yaml": "kind: Bundle\nid: b\n", "schema.yaml": "kind: Schema\nfields: { customer.name: string }\n"],
+        ])
+    func bundleWithoutPolicies(_ files: [String: String]) throws {
+        let bundle = try TemporaryBundle(files)
+        try FileManager.default.createDirectory(atPath: bundle.path, withIntermediateDirectories: true)
+        let dir = try caseFiles(["c.yaml": "kind: Case\nid: a\ncustomer: { name: Hamas }\n"])
+        let result = try run([dir.path + "/c.yaml"], format: .jsonl, policies: bundle.path)
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains("error[empty-bundle] the policy directory `\(bundle.path)` holds no policy"))
+    }
+
+    @Test("--policies pointed at the shipped bundle's lists folder is refused, not decided by the default")
+    func listsFolderAsBundle() throws {
+        let dir = try caseFiles(["c.yaml": Self.seedCase(id: "seed")])
+        let result = try run([dir.path + "/c.yaml"], policies: Repository.policies + "/lists")
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        // Located at the first document found, in the first file.
+        #expect(result.errors.contains("Policies/lists/eu-media-annex-xv.yaml:12:1: error[empty-bundle]"))
+        #expect(result.errors.contains("(a folder of lists is not a bundle)"))
+    }
+
+    @Test("a case folder with no case file is an error, not a silent exit 0")
+    func emptyCaseFolder() throws {
+        let dir = try caseFiles(["notes.txt": "not a case"])
+        try FileManager.default.createDirectory(atPath: dir.path + "/empty", withIntermediateDirectories: true)
+        let result = try run([dir.path + "/empty"], format: .jsonl)
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.errors == """
+            \(dir.path)/empty:1:1: error[empty-file] the case directory `\(dir.path)/empty` holds no case file: expected .yaml, .yml, .json, .jsonl files, found none
+              help: name the case files or the folder that holds them
+
+            """)
+        let onlyNotes = try run([dir.path], format: .jsonl)
+        #expect(onlyNotes.status == 2)
+        #expect(onlyNotes.errors.contains("error[empty-file] the case directory `\(dir.path)` holds no case file"))
+    }
+
     @Test("the text trail starts with the decision")
     func text() throws {
         let dir = try caseFiles(["c.yaml": "kind: Case\nid: a\ncustomer: { name: Hamas }\n"])

@@ -25,7 +25,8 @@ enum ShippedBundle {
     static func cases(in relative: String) throws -> [CaseRecord] {
         let path = Repository.cases + "/" + relative
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        return try CaseLoader.cases(in: bytes, file: "Cases/" + relative).map { try $0.get() }
+        // Read as `evaluate` reads them: checked against the shipped schema.
+        return try CaseLoader.cases(in: bytes, file: "Cases/" + relative, bundle: try get()).map { try $0.get() }
     }
 
     /// Cases carry their own `as_of`; this only matters for one that does not.

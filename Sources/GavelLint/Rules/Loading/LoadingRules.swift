@@ -13,7 +13,7 @@ package enum LoadingRules {
         // Documents and fields.
         NotAMappingCheck.self, MissingKindCheck.self, UnknownKindCheck.self, MisplacedBundleCheck.self,
         MisplacedCaseCheck.self, UnknownFieldCheck.self, MissingFieldCheck.self, WrongTypeCheck.self,
-        InvalidIDCheck.self, InvalidDateCheck.self, InvalidJurisdictionCheck.self,
+        InvalidIDCheck.self, InvalidDateCheck.self, InvalidJurisdictionCheck.self, EmptyBundleCheck.self,
         // Conditions.
         InvalidConditionCheck.self, InvalidPathCheck.self, OperatorTypeCheck.self, InvalidDurationCheck.self,
         // Lint's own configuration.

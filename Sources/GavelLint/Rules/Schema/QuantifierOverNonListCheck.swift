@@ -6,11 +6,14 @@ import GavelEngine
 /// The evaluator treats a single value as a one-element list, so the rule
 /// runs, but `count` can then only be 0 or 1 and `every` means `some`: not
 /// what the author wrote.
-package struct QuantifierOverNonListCheck: LintRule {
+///
+/// The compiler finds it (`PolicySchemaCheck` in the engine), so `evaluate`
+/// refuses the bundle as lint does; this rule documents it.
+package struct QuantifierOverNonListCheck: LoaderReportedRule {
     package init() {}
 
     package static let description = LintRuleDescription(
-        id: "quantifier-over-non-list",
+        code: .quantifierOverNonList,
         category: .schema,
         defaultSeverity: .error,
         summary: "Quantifier ranges over a field that is not a list",
@@ -20,8 +23,9 @@ package struct QuantifierOverNonListCheck: LintRule {
             `count: { ..., gte: 3 }` can never hold and `every` is the same as `some`, which is almost \
             certainly a wrong path (`facts` instead of `facts.attacks`) or a wrong schema entry.
 
-            Point the quantifier at the list (`requests`, `reports`, `facts.attacks`), test a single object's \
-            fields directly with `all`, or declare the field as a list (`[object]`) if case data has several.
+            `gavel evaluate` refuses such a bundle, as lint does. Point the quantifier at the list \
+            (`requests`, `reports`, `facts.attacks`), test a single object's fields directly with `all`, or \
+            declare the field as a list (`[object]`) if case data has several.
             """,
         triggering: [
             .files([
@@ -91,29 +95,4 @@ package struct QuantifierOverNonListCheck: LintRule {
                 ),
             ])
         ])
-
-    package func check(_ context: LintContext) -> [Diagnostic] {
-        guard let schema = context.schema else { return [] }
-        let lookup = SchemaLookup(schema)
-        var findings: [Diagnostic] = []
-        for item in ConditionWalk.items(context) {
-            ConditionWalk.visit(item.condition) { node, base in
-                guard case .quantifier(let q) = node else { return }
-                let steps = ConditionWalk.absolute(q.path, base: base)
-                guard let shape = lookup.shape(steps, base: q.path.fromRoot ? 0 : base.count), !shape.isList else { return }
-                let lists = schema.fields.filter { $0.value.isList }.keys.sorted()
-                let declared = shape.element.map { "\($0)" } ?? "object"
-                let listFields = lists.map { "`\($0)`" }.joined(separator: ", ")
-                findings.append(
-                    context.finding(
-                        Self.description,
-                        "`\(q.form.rawValue)` ranges over `\(q.path.text)`, which the schema declares as \(declared), not a list",
-                        at: q.path.location ?? q.location,
-                        help: lists.isEmpty
-                            ? "declare the field as a list (`[object]`) if case data has several"
-                            : "quantify over a list field (\(listFields)), or declare this one as `[object]`"))
-            }
-        }
-        return findings
-    }
 }

@@ -9,5 +9,6 @@ package enum SchemaRules {
         ValueNotInEnumCheck.self,
         QuantifierOverNonListCheck.self,
         CaseSchemaMismatchCheck.self,
+        MissingSchemaCheck.self,
     ]
 }

@@ -5,11 +5,14 @@ import GavelEngine
 ///
 /// Without a schema a misspelt path is simply `missing` at run time, so the
 /// rule silently never matches; with one, lint can say so before any case runs.
-package struct UnknownPathCheck: LintRule {
+///
+/// The compiler finds it (`PolicySchemaCheck` in the engine), so `evaluate`
+/// refuses the bundle as lint does; this rule documents it.
+package struct UnknownPathCheck: LoaderReportedRule {
     package init() {}
 
     package static let description = LintRuleDescription(
-        id: "unknown-path",
+        code: .unknownPath,
         category: .schema,
         defaultSeverity: .error,
         summary: "Path is not declared in the schema",
@@ -19,11 +22,13 @@ package struct UnknownPathCheck: LintRule {
             bundle has a `kind: Schema`, every path a condition reads — in predicates, in `some`/`every`/`count`, \
             inside `where` (relative to the list element, or absolute with `$.`) and in a `screen`'s `names` and \
             `identifiers` — must be a declared field, or a prefix of one (`customer` when `customer.name` is \
-            declared, which makes it an object).
+            declared, which makes it an object). An object named in the schema's `open:` lets case data carry \
+            undeclared fields, not conditions read them: a field a rule reads is declared, so its type is checked.
 
-            Fix the spelling (the help suggests the closest declared path), or, if the case data really has the \
-            field, declare it in the schema with its type. Reason-template placeholders are checked under \
-            `unknown-placeholder`.
+            `gavel evaluate` refuses a bundle with such a path, as lint does: it decides nothing by rules it \
+            cannot trust. Fix the spelling (the help suggests the closest declared path), or, if the case data \
+            really has the field, declare it in the schema with its type. Reason-template placeholders are \
+            checked under `unknown-placeholder`.
             """,
         triggering: [
             .files([
@@ -87,44 +92,4 @@ package struct UnknownPathCheck: LintRule {
                     when: { path: requests.knd, equals: court_order }
                 """),
         ])
-
-    package func check(_ context: LintContext) -> [Diagnostic] {
-        guard let schema = context.schema else { return [] }
-        let lookup = SchemaLookup(schema)
-        var findings: [Diagnostic] = []
-        func check(_ path: CasePath, base: [String]) -> Bool {
-            let steps = ConditionWalk.absolute(path, base: base)
-            guard lookup.resolve(steps) == .unknown else { return true }
-            let absolute = steps.joined(separator: ".")
-            let shown = absolute == path.text ? "`\(path.text)`" : "`\(path.text)` (`\(absolute)`)"
-            findings.append(
-                context.finding(
-                    Self.description, "path \(shown) is not declared in the schema", at: path.location,
-                    help: lookup.suggestion(for: steps, written: path, base: base).map { "did you mean `\($0)`?" }
-                        ?? "declare it in the schema, or use a declared field; \(lookup.declaredNear(steps))"))
-            return false
-        }
-        func walk(_ condition: CompiledCondition, base: [String]) {
-            switch condition {
-            case .all(let items, _), .any(let items, _): for item in items { walk(item, base: base) }
-            case .not(let inner, _): walk(inner, base: base)
-            case .predicate(let p): _ = check(p.path, base: base)
-            case .screen(let s): for path in ConditionWalk.paths(of: s) { _ = check(path, base: base) }
-            case .quantifier(let q):
-                // Paths relative to an unknown list would only repeat the same mistake.
-                if check(q.path, base: base) {
-                    walk(q.condition, base: ConditionWalk.absolute(q.path, base: base))
-                } else {
-                    walkRootPaths(q.condition)
-                }
-            }
-        }
-        func walkRootPaths(_ condition: CompiledCondition) {
-            ConditionWalk.visit(condition) { node, _ in
-                if case .predicate(let p) = node, p.path.fromRoot { _ = check(p.path, base: []) }
-            }
-        }
-        for item in ConditionWalk.items(context) { walk(item.condition, base: []) }
-        return findings
-    }
 }

@@ -5,11 +5,14 @@ import GavelEngine
 ///
 /// Such a test can never be true: a misspelt category silently disables the
 /// rule, or an exception, or one arm of an `any`.
-package struct ValueNotInEnumCheck: LintRule {
+///
+/// The compiler finds it (`PolicySchemaCheck` in the engine), so `evaluate`
+/// refuses the bundle as lint does; this rule documents it.
+package struct ValueNotInEnumCheck: LoaderReportedRule {
     package init() {}
 
     package static let description = LintRuleDescription(
-        id: "value-not-in-enum",
+        code: .valueNotInEnum,
         category: .schema,
         defaultSeverity: .error,
         summary: "Operand is not one of the field's enum values",
@@ -20,7 +23,8 @@ package struct ValueNotInEnumCheck: LintRule {
             a rule that never fires, an exception that never applies, an `in` list with a dead entry. Strings \
             compare exactly (SPEC §1.3), so case matters too.
 
-            Fix the spelling (the help names the closest declared value), or add the value to the schema's enum \
+            `gavel evaluate` refuses such a bundle, as lint does. Fix the spelling (the help names the closest \
+            declared value), or add the value to the schema's enum \
             if case data really uses it.
             """,
         triggering: [
@@ -88,37 +92,4 @@ package struct ValueNotInEnumCheck: LintRule {
                 ),
             ])
         ])
-
-    package func check(_ context: LintContext) -> [Diagnostic] {
-        guard let schema = context.schema else { return [] }
-        let lookup = SchemaLookup(schema)
-        var findings: [Diagnostic] = []
-        for item in ConditionWalk.items(context) {
-            ConditionWalk.visit(item.condition) { node, base in
-                guard case .predicate(let p) = node,
-                    case .declared(let type) = lookup.resolve(ConditionWalk.absolute(p.path, base: base)),
-                    case .enumeration(let values) = type.element
-                else { return }
-                for (index, operand) in p.op.operands.enumerated() {
-                    let text: String
-                    switch operand {
-                    case .string(let s): text = s
-                    case .int, .double: text = operand.displayText
-                    // Other types are `operator-schema-mismatch`'s to report.
-                    default: continue
-                    }
-                    guard !values.contains(text) else { continue }
-                    let location = index < p.operandLocations.count ? p.operandLocations[index] : p.location
-                    findings.append(
-                        context.finding(
-                            Self.description, "`\(text)` is not a value of `\(p.path.text)`; \(EnumValues.expected(values))",
-                            at: location,
-                            help: EnumValues.help(
-                                for: text, among: values,
-                                fallback: "add `\(text)` to the field's enum in the schema if case data uses it")))
-                }
-            }
-        }
-        return findings
-    }
 }

@@ -58,45 +58,6 @@ extension PredicateOperator {
         case .within(let span): return "\(name):\(span.seconds)"
         }
     }
-
-    /// The operands of the equality-like operators, in written order.
-    var operands: [Value] {
-        switch self {
-        case .equals(let v), .contains(let v): return [v]
-        case .in(let vs), .containsAny(let vs), .containsAll(let vs): return vs
-        default: return []
-        }
-    }
-}
-
-extension Value {
-    /// Type-tagged, so `5` and `"5"` differ; numbers by value, as `policyEquals` compares them.
-    var canonical: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let b): return "b:\(b)"
-        case .int(let i): return "n:\(Double(i))"
-        case .double(let d): return "n:\(d)"
-        case .string(let s): return "s:" + s.debugDescription
-        case .list(let items): return "[" + items.map(\.canonical).joined(separator: ",") + "]"
-        case .map(let map): return "{" + zip(map.keys, map.values).map { "\($0.0):\($0.1.canonical)" }.joined(separator: ",") + "}"
-        }
-    }
-
-    /// How the value reads in a message: the text a policy author wrote.
-    var displayText: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let b): return "\(b)"
-        case .int(let i): return "\(i)"
-        case .double(let d): return "\(d)"
-        // Quoted where YAML would read it as another type, so `"3"` and `3` differ on screen.
-        case .string(let s):
-            let plain = Int(s) == nil && Double(s) == nil && !["true", "false", "null", "~", ""].contains(s.lowercased())
-            return plain ? s : s.debugDescription
-        case .list, .map: return canonical
-        }
-    }
 }
 
 /// The YAML nodes of the bundle's items, for findings that must point at a

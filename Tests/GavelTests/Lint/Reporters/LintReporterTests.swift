@@ -53,7 +53,8 @@ struct LintReporterTests {
     @Test("each format renders a clean run", arguments: LintFormat.allCases)
     func clean(_ format: LintFormat) throws {
         let report = try Self.report([
-            "policies/p.yaml": "kind: Policy\nid: p\nowner: o@example.com\nrules:\n  - { id: r, title: R, basis: [ToS 1], decision: monitor, when: { path: a, exists: true } }\n"
+            "policies/p.yaml": "kind: Policy\nid: p\nowner: o@example.com\nrules:\n  - { id: r, title: R, basis: [ToS 1], decision: monitor, when: { path: a, exists: true } }\n",
+            "schema.yaml": "kind: Schema\nfields:\n  a: string\n",
         ])
         #expect(report.findings.isEmpty)
         assertGolden(format.render(report), "lint/clean.\(format.rawValue)")
