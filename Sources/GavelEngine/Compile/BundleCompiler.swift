@@ -96,11 +96,12 @@ enum BundleCompiler {
         }
 
         var conditions = ConditionCompiler(listIDs: Set(listsByID.keys), defaultMinScore: manifest.screeningMinScore)
+        var memo = QuantifierMemo()
         var rules: [CompiledRule] = []
         var exceptions: [CompiledException] = []
         for policy in documents.policies {
             for rule in policy.rules {
-                let condition = conditions.compile(rule.when)
+                let condition = conditions.compile(rule.when).map { memo.numbered($0) }
                 guard let ruleSeverity = severity[rule.decision] else {
                     diagnostics.append(
                         .error(
@@ -161,7 +162,7 @@ enum BundleCompiler {
                                 at: location, help: "a mandatory rule cannot be suspended; remove it from `suspends`"))
                     }
                 }
-                guard let condition = conditions.compile(exception.when) else { continue }
+                guard let condition = conditions.compile(exception.when).map({ memo.numbered($0) }) else { continue }
                 exceptions.append(
                     CompiledException(
                         id: exception.id, policyID: policy.id, title: exception.title, suspends: exception.suspends,
@@ -211,6 +212,8 @@ enum BundleCompiler {
             lists: documents.lists.map(CompiledList.init).sorted { $0.id < $1.id }, schema: documents.schema,
             severity: severity)
         compiled.followUps = followUps
+        compiled.pathSlots = conditions.slots.count
+        compiled.quantifierMemos = memo.ids.count
         return (compiled, diagnostics)
     }
 

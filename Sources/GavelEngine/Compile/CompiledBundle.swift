@@ -15,6 +15,10 @@ public struct CompiledBundle: Sendable {
     package var schema: CaseSchema?
     /// Ladder position of each decision id; higher is more severe.
     package var severity: [String: Int]
+    /// How many distinct paths conditions read from the case root (`CasePath.slot`).
+    package var pathSlots = 0
+    /// How many quantifiers are decided once per case (`Quantifier.memo`).
+    package var quantifierMemos = 0
 
     package func list(_ id: String) -> CompiledList? { lists.first { $0.id == id } }
 }
@@ -25,36 +29,82 @@ package struct BundleFile: Sendable, Hashable {
     package var bytes: [UInt8]
 }
 
-package struct CompiledRule: Sendable {
-    package var id: String
-    package var policyID: String
-    package var title: String
-    package var basis: [String]
-    package var condition: CompiledCondition
-    package var decision: String
-    package var severity: Int
-    package var obligations: [String]
-    package var mandatory: Bool
-    package var effective: Instant?
-    package var expires: Instant?
-    package var scope: RuleScope
-    package var reason: ReasonTemplate?
-    package var location: SourceLocation
+/// A compiled rule. A class: every decision's outcomes refer to the bundle's
+/// rules, and a reference costs one retain where a copy of every field cost
+/// a dozen, per rule, per case.
+package final class CompiledRule: Sendable {
+    package let id: String
+    package let policyID: String
+    package let title: String
+    package let basis: [String]
+    package let condition: CompiledCondition
+    package let decision: String
+    package let severity: Int
+    package let obligations: [String]
+    package let mandatory: Bool
+    package let effective: Instant?
+    package let expires: Instant?
+    package let scope: RuleScope
+    package let reason: ReasonTemplate?
+    package let location: SourceLocation
     /// Whether the condition screens names: every screen is then evaluated.
-    package var screens: Bool { ConditionWalk.contains(condition) { if case .screen = $0 { return true } else { return false } } }
+    package let screens: Bool
+
+    package init(
+        id: String, policyID: String, title: String, basis: [String], condition: CompiledCondition, decision: String,
+        severity: Int, obligations: [String], mandatory: Bool, effective: Instant?, expires: Instant?, scope: RuleScope,
+        reason: ReasonTemplate?, location: SourceLocation
+    ) {
+        self.id = id
+        self.policyID = policyID
+        self.title = title
+        self.basis = basis
+        self.condition = condition
+        self.decision = decision
+        self.severity = severity
+        self.obligations = obligations
+        self.mandatory = mandatory
+        self.effective = effective
+        self.expires = expires
+        self.scope = scope
+        self.reason = reason
+        self.location = location
+        screens = condition.screens
+    }
 }
 
-package struct CompiledException: Sendable {
-    package var id: String
-    package var policyID: String
-    package var title: String
-    package var suspends: [String]
-    package var condition: CompiledCondition
-    package var basis: [String]
-    package var effective: Instant?
-    package var expires: Instant?
-    package var location: SourceLocation
-    package var screens: Bool { ConditionWalk.contains(condition) { if case .screen = $0 { return true } else { return false } } }
+package final class CompiledException: Sendable {
+    package let id: String
+    package let policyID: String
+    package let title: String
+    package let suspends: [String]
+    package let condition: CompiledCondition
+    package let basis: [String]
+    package let effective: Instant?
+    package let expires: Instant?
+    package let location: SourceLocation
+    package let screens: Bool
+
+    package init(
+        id: String, policyID: String, title: String, suspends: [String], condition: CompiledCondition, basis: [String],
+        effective: Instant?, expires: Instant?, location: SourceLocation
+    ) {
+        self.id = id
+        self.policyID = policyID
+        self.title = title
+        self.suspends = suspends
+        self.condition = condition
+        self.basis = basis
+        self.effective = effective
+        self.expires = expires
+        self.location = location
+        screens = condition.screens
+    }
+}
+
+extension CompiledCondition {
+    /// Whether any node is a `screen`.
+    package var screens: Bool { ConditionWalk.contains(self) { if case .screen = $0 { return true } else { return false } } }
 }
 
 /// Rules and exceptions share one notion of being in force.

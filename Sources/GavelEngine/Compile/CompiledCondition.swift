@@ -27,12 +27,17 @@ package struct CasePath: Sendable, Hashable, CustomStringConvertible {
     package var fromRoot: Bool
     /// Where the path is written; nil for paths made by the engine itself.
     package var location: SourceLocation?
+    /// For a path read from the case root (outside `where`, or `$.`): its
+    /// place in the per-case cache of resolved paths, shared by every rule
+    /// that reads the same path. nil for paths relative to a list element.
+    package var slot: Int?
 
-    package init(text: String, steps: [String], fromRoot: Bool, location: SourceLocation? = nil) {
+    package init(text: String, steps: [String], fromRoot: Bool, location: SourceLocation? = nil, slot: Int? = nil) {
         self.text = text
         self.steps = steps
         self.fromRoot = fromRoot
         self.location = location
+        self.slot = slot
     }
 
     package var description: String { text }
@@ -116,6 +121,10 @@ package struct Quantifier: Sendable {
     package var path: CasePath
     package var condition: CompiledCondition
     package var location: SourceLocation
+    /// For a quantifier over a root path, screening nothing: its place in the
+    /// per-case memo, shared by every rule with the same quantifier (the
+    /// same canonical text), so its list is walked once per case.
+    package var memo: Int? = nil
 
     package var form: ConditionForm {
         switch kind {

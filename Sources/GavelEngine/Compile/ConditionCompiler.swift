@@ -7,6 +7,8 @@ struct ConditionCompiler {
     let listIDs: Set<String>
     let defaultMinScore: Double
     var diagnostics: [Diagnostic] = []
+    /// Root paths by text, numbered in the order first compiled.
+    private(set) var slots: [String: Int] = [:]
 
     static let forms = ConditionForm.allCases.map(\.rawValue)
 
@@ -205,7 +207,13 @@ struct ConditionCompiler {
                 help: "the keys kind, id, as_of, expect and notes describe the case file, not the case")
             return nil
         }
-        return CasePath(text: text, steps: steps, fromRoot: fromRoot, location: node.location)
+        var slot: Int?
+        if fromRoot || !insideWhere {
+            let key = steps.joined(separator: ".")
+            slot = slots[key] ?? slots.count
+            slots[key] = slot
+        }
+        return CasePath(text: text, steps: steps, fromRoot: fromRoot, location: node.location, slot: slot)
     }
 
     // MARK: quantifiers

@@ -12,9 +12,9 @@ extension DocumentReader {
     /// A case document with its digest, ready to evaluate and to log.
     package mutating func readCase(_ root: SourceNode) -> CaseRecord? {
         guard let content = readCaseContent(root) else { return nil }
-        let canonical = Value(root).json.canonical()
+        let canonical = CanonicalJSON.bytes(root)
         return CaseRecord(
-            id: content.id, asOf: content.asOf, data: content.data, canonicalJSON: canonical,
+            id: content.id, asOf: content.asOf, data: content.data, canonicalJSON: String(decoding: canonical, as: UTF8.self),
             digest: Digest.sha256(canonical), expect: content.expect, location: root.location)
     }
 

@@ -14,11 +14,39 @@ struct ConditionEvaluator {
     /// The rule (or exception) being evaluated, for `matches`.
     var owner: String = ""
     private var matches: [ScreenMatch] = []
+    /// Root paths resolved so far for this case, by `CasePath.slot`.
+    private var resolved: [Resolved]
 
-    init(root: Value, asOf: Instant, screener: Screener) {
+    private enum Resolved {
+        case unknown, missing
+        case value(Value)
+    }
+
+    /// Quantifiers decided so far for this case, by `Quantifier.memo`.
+    private var decided: [Decided]
+
+    private enum Decided { case unknown, holds, fails }
+
+    init(root: Value, asOf: Instant, screener: Screener, pathSlots: Int, quantifierMemos: Int) {
         self.root = root
         self.asOf = asOf
         self.screener = screener
+        resolved = Array(repeating: .unknown, count: pathSlots)
+        decided = Array(repeating: .unknown, count: quantifierMemos)
+    }
+
+    /// What `path` reads, from the root or from `element`; a root path is
+    /// resolved once per case, however many rules read it.
+    private mutating func resolve(_ path: CasePath, element: Value) -> Value? {
+        guard let slot = path.slot, slot < resolved.count else { return PathResolver.resolve(path, root: root, element: element) }
+        switch resolved[slot] {
+        case .value(let value): return value
+        case .missing: return nil
+        case .unknown:
+            let value = PathResolver.resolve(path, root: root, element: root)
+            resolved[slot] = value.map(Resolved.value) ?? .missing
+            return value
+        }
     }
 
     /// The screen matches since the last call, without repeats, in a stable order.
@@ -49,7 +77,7 @@ struct ConditionEvaluator {
             let child = trace(inner, element: element, exhaustive: exhaustive)
             return ConditionTrace(step: .not, result: !child.result, children: [child], location: location)
         case .predicate(let p):
-            let resolved = PathResolver.resolve(p.path, root: root, element: element)
+            let resolved = resolve(p.path, element: element)
             let outcome = PredicateTest.test(p.op, resolved, asOf: asOf)
             return ConditionTrace(
                 step: .predicate(p.op.name), path: p.path.text, expected: p.op.expectedJSON, actual: resolved?.json ?? .null,
@@ -111,10 +139,20 @@ struct ConditionEvaluator {
         case .not(let inner, _):
             return !holds(inner, element: element, exhaustive: exhaustive)
         case .predicate(let p):
-            return PredicateTest.test(p.op, PathResolver.resolve(p.path, root: root, element: element), asOf: asOf).isTrue
+            return PredicateTest.test(p.op, resolve(p.path, element: element), asOf: asOf).isTrue
         case .quantifier(let q):
-            guard let counted = count(q, element: element, exhaustive: exhaustive) else { return false }
-            return quantifierHolds(q, matching: counted.matching, total: counted.total)
+            if let memo = q.memo, memo < decided.count {
+                switch decided[memo] {
+                case .holds: return true
+                case .fails: return false
+                case .unknown: break
+                }
+            }
+            let result = count(q, element: element, exhaustive: exhaustive).map {
+                quantifierHolds(q, matching: $0.matching, total: $0.total)
+            } ?? false
+            if let memo = q.memo, memo < decided.count { decided[memo] = result ? .holds : .fails }
+            return result
         case .screen(let spec):
             return !screen(spec, element: element).matches.isEmpty
         }
@@ -127,7 +165,7 @@ struct ConditionEvaluator {
     private mutating func count(
         _ q: Quantifier, element: Value, exhaustive: Bool
     ) -> (matching: Int, total: Int, witness: (Int, Value)?)? {
-        guard let resolved = PathResolver.resolve(q.path, root: root, element: element) else { return nil }
+        guard let resolved = resolve(q.path, element: element) else { return nil }
         let items: [Value]
         if case .list(let list) = resolved { items = list } else { items = [resolved] }
         let wanted: Bool
@@ -168,8 +206,8 @@ struct ConditionEvaluator {
         return (found, names + identifiers.map(\.query))
     }
 
-    private func strings(at path: CasePath, element: Value) -> [String] {
-        switch PathResolver.resolve(path, root: root, element: element) {
+    private mutating func strings(at path: CasePath, element: Value) -> [String] {
+        switch resolve(path, element: element) {
         case .string(let s)?: return [s]
         case .list(let items)?: return items.compactMap(\.stringValue)
         default: return []

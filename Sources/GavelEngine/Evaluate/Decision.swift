@@ -56,7 +56,28 @@ package struct RuleOutcome: Sendable {
     package var status: RuleStatus
     package var suspendedBy: String?
     package var reason: String?
-    package var trace: ConditionTrace?
+    /// Boxed: outcomes are copied often and most carry no trace, so each
+    /// copy costs one reference, not a whole tree's worth of fields.
+    private var traceBox: TraceBox?
+
+    package var trace: ConditionTrace? {
+        get { traceBox?.trace }
+        set { traceBox = newValue.map(TraceBox.init) }
+    }
+
+    package init(rule: CompiledRule, status: RuleStatus, suspendedBy: String? = nil, reason: String? = nil, trace: ConditionTrace? = nil) {
+        self.rule = rule
+        self.status = status
+        self.suspendedBy = suspendedBy
+        self.reason = reason
+        self.traceBox = trace.map(TraceBox.init)
+    }
+}
+
+/// An immutable condition trace behind one reference.
+final class TraceBox: Sendable {
+    let trace: ConditionTrace
+    init(_ trace: ConditionTrace) { self.trace = trace }
 }
 
 package struct ExceptionOutcome: Sendable {

@@ -38,7 +38,7 @@ public struct Evaluator: Sendable {
         let asOf = record.asOf ?? options.fallbackAsOf
         let level = options.trace
         var errors: [Diagnostic] = []
-        var conditions = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener)
+        var conditions = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener, pathSlots: bundle.pathSlots, quantifierMemos: bundle.quantifierMemos)
 
         // Step 3: every rule in force is matched or not (or error under --strict).
         var outcomes: [RuleOutcome] = []
@@ -108,7 +108,7 @@ public struct Evaluator: Sendable {
         // The decisive level explains what decided, traced once the statuses
         // are known, by an evaluator whose screen matches are already recorded.
         if level == .decisive {
-            var explainer = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener)
+            var explainer = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener, pathSlots: bundle.pathSlots, quantifierMemos: bundle.quantifierMemos)
             for index in outcomes.indices where outcomes[index].trace == nil && outcomes[index].status.isDecisive {
                 let rule = outcomes[index].rule
                 explainer.owner = rule.id
@@ -123,14 +123,17 @@ public struct Evaluator: Sendable {
 
         // Steps 5 and 6: the most severe matched, unsuspended rules decide; all of them oblige.
         var top: Int?
-        for outcome in outcomes where outcome.status == .matched {
-            if top.map({ outcome.rule.severity > $0 }) ?? true { top = outcome.rule.severity }
+        var obligations: [Obligation] = []
+        for index in outcomes.indices where outcomes[index].status == .matched {
+            let rule = outcomes[index].rule
+            if top.map({ rule.severity > $0 }) ?? true { top = rule.severity }
+            for name in rule.obligations { obligations.append(Obligation(name: name, source: .rule(rule.id))) }
         }
-        let determining = outcomes.filter { $0.status == .matched && $0.rule.severity == top }
-        let decision = determining.first?.rule.decision ?? bundle.manifest.defaultDecision
-        var obligations = outcomes.filter { $0.status == .matched }.flatMap { outcome in
-            outcome.rule.obligations.map { Obligation(name: $0, source: .rule(outcome.rule.id)) }
+        var determining: [CompiledRule] = []
+        for index in outcomes.indices where outcomes[index].status == .matched && outcomes[index].rule.severity == top {
+            determining.append(outcomes[index].rule)
         }
+        let decision = determining.first?.decision ?? bundle.manifest.defaultDecision
 
         // Step 8: follow-ups owed because of the decision reached.
         let reached = bundle.severity[decision] ?? 0
@@ -147,9 +150,9 @@ public struct Evaluator: Sendable {
         return Decision(
             caseID: record.id, caseDigest: record.digest, asOf: asOf,
             asOfSource: record.asOf == nil ? options.fallbackSource : .case, traceLevel: level, decision: decision,
-            determinedBy: determining.map(\.rule.id),
+            determinedBy: determining.map(\.id),
             defaultReason: determining.isEmpty ? bundle.manifest.defaultReason : nil,
-            scope: Self.scope(of: determining.map(\.rule)), obligations: obligations, rules: outcomes,
+            scope: Self.scope(of: determining), obligations: obligations, rules: outcomes,
             exceptions: exceptionOutcomes, matches: matches, errors: errors)
     }
 

@@ -10,11 +10,23 @@ package enum Digest {
 
     /// Bare lowercase hex, for building other digests.
     package static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array(bytes))
-        return hasher.finalize().map { byte in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
+        if let digest = bytes.withContiguousStorageIfAvailable({ SHA256.hash(data: UnsafeRawBufferPointer($0)) }) {
+            return hex(digest: digest)
+        }
+        return hex(digest: SHA256.hash(data: Array(bytes)))
+    }
+
+    /// Lowercase hex of a finished digest, written in one buffer (this runs once per case).
+    package static func hex(digest: SHA256.Digest) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return digits.withUTF8Buffer { digit in
+            var out = [UInt8]()
+            out.reserveCapacity(64)
+            for byte in digest {
+                out.append(digit[Int(byte >> 4)])
+                out.append(digit[Int(byte & 15)])
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

@@ -59,7 +59,25 @@ package struct JSONWriter: Sendable {
 
     package mutating func int(_ value: Int) {
         item()
-        append(String(value))
+        Self.appendDecimal(value, to: &bytes)
+    }
+
+    /// An integer's decimal digits, without making a String for them.
+    package static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     package mutating func double(_ value: Double) {
@@ -138,9 +156,11 @@ package struct JSONWriter: Sendable {
         bytes.append(contentsOf: text.utf8)
     }
 
+    private mutating func quote(_ text: String) { Self.quote(text, into: &bytes) }
+
     /// The escaping of `JSON.quote`: quote, backslash and control characters,
     /// and U+2028/U+2029, which some JavaScript readers take for line ends.
-    private mutating func quote(_ text: String) {
+    package static func quote(_ text: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -167,9 +187,9 @@ package struct JSONWriter: Sendable {
                 if let escape {
                     escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
                 } else if width == 3 {
-                    append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    bytes.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 } else {
-                    append("\\u00")
+                    bytes.append(contentsOf: "\\u00".utf8)
                     bytes.append(Self.hexDigit(byte >> 4))
                     bytes.append(Self.hexDigit(byte & 15))
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GavelCLI
@@ -131,5 +132,25 @@ struct DateTests {
         #expect(try status("2024-03-31") == .matched)  // the evaluation date itself
         #expect(try status("2024-03-31T00:00:01Z") == .notMatched)  // the future
         #expect(try status("\"2024-03-15\"") == .matched)  // a quoted (JSON-style) date string
+    }
+}
+
+@Suite("Canonical JSON")
+struct CanonicalJSONTests {
+    @Test("the digest's bytes, written from the nodes, equal the canonical JSON of the case value", arguments: ShippedBundle.caseFiles)
+    func sameBytes(_ file: String) throws {
+        let bytes = try #require(FileManager.default.contents(atPath: Repository.cases + "/" + file))
+        let nodes = CaseLoader.nodes(in: [UInt8](bytes), file: file, limits: .default).compactMap { try? $0.get() }
+        #expect(!nodes.isEmpty)
+        for node in nodes {
+            #expect(String(decoding: CanonicalJSON.bytes(node), as: UTF8.self) == Value(node).json.canonical())
+        }
+    }
+
+    @Test("keys out of order, escapes, numbers and nesting")
+    func awkward() throws {
+        let yaml = "kind: Case\nid: \"q\\\"\\u0001\\u2028\"\nz: [1, -20, 3.5, 1e300, null, true]\nb: { y: 0, x: [{ d: 1, c: 2 }] }\n\"é\": 1\nE: 2\n"
+        let node = try #require(compose(yaml).documents.first)
+        #expect(String(decoding: CanonicalJSON.bytes(node), as: UTF8.self) == Value(node).json.canonical())
     }
 }

@@ -21,45 +21,6 @@ extension ConditionWalk {
     }
 }
 
-extension CompiledCondition {
-    /// The condition without locations; `all`/`any` children sorted, since
-    /// their order does not change what the condition means.
-    var canonical: String {
-        switch self {
-        case .all(let items, _): return "all(" + items.map(\.canonical).sorted().joined(separator: ",") + ")"
-        case .any(let items, _): return "any(" + items.map(\.canonical).sorted().joined(separator: ",") + ")"
-        case .not(let inner, _): return "not(" + inner.canonical + ")"
-        case .predicate(let p): return "pred(\(p.path.text)," + p.op.canonical + ")"
-        case .quantifier(let q):
-            var kind = q.form.rawValue
-            if case .count(let c, let n) = q.kind { kind += "-\(c.rawValue)-\(n)" }
-            return "\(kind)(\(q.path.text),\(q.condition.canonical))"
-        case .screen(let s):
-            let identifiers = s.identifiers.map { "\($0.kind)=" + $0.paths.map(\.text).joined(separator: "|") }.sorted()
-            return "screen(" + [
-                s.lists.sorted().joined(separator: "|"), s.names.map(\.text).sorted().joined(separator: "|"),
-                identifiers.joined(separator: ";"), "\(s.minScore)", s.below.map { "\($0)" } ?? "-",
-                s.types.map { $0.map(\.rawValue).sorted().joined(separator: "|") } ?? "-",
-            ].joined(separator: ",") + ")"
-        }
-    }
-}
-
-extension PredicateOperator {
-    var canonical: String {
-        switch self {
-        case .equals(let v), .contains(let v): return "\(name):" + v.canonical
-        case .in(let vs), .containsAny(let vs), .containsAll(let vs): return "\(name):" + vs.map(\.canonical).sorted().joined(separator: "|")
-        case .exists(let b): return "\(name):\(b)"
-        case .compare(_, .number(let n)): return "\(name):n\(n)"
-        case .compare(_, .date(let d)): return "\(name):d\(d.secondsSinceEpoch)"
-        case .glob(let g): return "\(name):" + g.text.lowercased()
-        case .startsWith(let s), .endsWith(let s): return "\(name):" + s.lowercased()
-        case .within(let span): return "\(name):\(span.seconds)"
-        }
-    }
-}
-
 /// The YAML nodes of the bundle's items, for findings that must point at a
 /// field the model keeps no location for (a rule's `effective`, say). Files
 /// are composed again only when a finding needs them.

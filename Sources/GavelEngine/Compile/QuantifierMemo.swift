@@ -1,0 +1,22 @@
+/// Numbers the quantifiers that can be decided once per case: those over a
+/// path from the case root (not inside another quantifier's `where`) that
+/// screen nothing, keyed by their canonical text so that equal quantifiers
+/// in different rules share one number.
+struct QuantifierMemo {
+    private(set) var ids: [String: Int] = [:]
+
+    mutating func numbered(_ condition: CompiledCondition) -> CompiledCondition {
+        switch condition {
+        case .all(let items, let location): return .all(items.map { numbered($0) }, location)
+        case .any(let items, let location): return .any(items.map { numbered($0) }, location)
+        case .not(let inner, let location): return .not(numbered(inner), location)
+        case .quantifier(var q) where !q.condition.screens:
+            let key = condition.canonical
+            let id = ids[key] ?? ids.count
+            ids[key] = id
+            q.memo = id
+            return .quantifier(q)
+        case .quantifier, .predicate, .screen: return condition
+        }
+    }
+}
