@@ -70,11 +70,15 @@ package struct LintRun: Sendable {
             fileContents.merge(report.fileContents) { first, _ in first }
         }
         let report = LintReport(findings: Array(Set(findings)).sorted(), fileContents: fileContents)
-        output(format.render(report))
         for path in unreadable {
             errors("gavel: cannot read `\(path)`: no such file or directory\n")
         }
-        return unreadable.isEmpty ? report.exitStatus(strict: strict) : 2
+        // With nothing linted, a report would say "no problems found" about nothing.
+        if unreadable.isEmpty || !bundles.isEmpty || !caseFiles.isEmpty { output(format.render(report)) }
+        // A path that could not be read in full is exit 2 (SPEC §4), whatever else was found.
+        let unreadableFindings: Set<DiagnosticCode> = [.unreadableFile, .fileTooLarge]
+        if !unreadable.isEmpty || report.findings.contains(where: { unreadableFindings.contains($0.code) }) { return 2 }
+        return report.exitStatus(strict: strict)
     }
 
     /// The nearest folder at or above the file's own that holds bundle.yaml,

@@ -23,6 +23,15 @@ package struct ScreeningEntry: Sendable {
         package var text: String
         package var normalized: String
         package var isAlias: Bool
+        /// Unicode scalars in `normalized`: what bounds its best possible score.
+        package var length: Int
+
+        package init(text: String, normalized: String, isAlias: Bool) {
+            self.text = text
+            self.normalized = normalized
+            self.isAlias = isAlias
+            length = normalized.unicodeScalars.count
+        }
     }
 
     package var entry: ListEntry

@@ -11,13 +11,34 @@ struct Screener {
     struct Query {
         var text: String
         var field: String
+
+        /// Names and identifiers are screened up to this many Unicode scalars.
+        /// No designation is that long, and transliterating a megabyte-long
+        /// "name" would take seconds; longer values are screened on their
+        /// first 4,096 scalars, and the record's `query` shows where they were cut.
+        static let maxScalars = 4_096
+
+        init(text: String, field: String) {
+            self.field = field
+            let scalars = text.unicodeScalars
+            if scalars.count > Self.maxScalars {
+                var cut = String.UnicodeScalarView(scalars.prefix(Self.maxScalars))
+                cut.append("…")
+                self.text = String(cut)
+            } else {
+                self.text = text
+            }
+        }
     }
 
     func screen(
         names: [Query], identifiers: [(kind: String, query: Query)], spec: ScreenSpec, asOf: Instant, rule: String
     ) -> [ScreenMatch] {
         var matches: [ScreenMatch] = []
-        let normalizedNames = names.map { ($0, NameNormalizer.normalize($0.text)) }.filter { !$0.1.isEmpty }
+        let normalizedNames = names.map { query -> (Query, String, Int) in
+            let normalized = NameNormalizer.normalize(query.text)
+            return (query, normalized, normalized.unicodeScalars.count)
+        }.filter { !$0.1.isEmpty }
         let normalizedIDs = identifiers.map { ($0.kind, $0.query, IdentifierNormalizer.normalize($0.query.text, kind: $0.kind)) }
         for list in lists where spec.lists.contains(list.id) {
             for candidate in list.entries {
@@ -26,8 +47,8 @@ struct Screener {
                 if let types = spec.types, !types.contains(entry.type) { continue }
                 // Every way the case reaches this entry; the band applies to the best of them.
                 var hits: [ScreenMatch] = []
-                for (query, normalized) in normalizedNames {
-                    let (score, name, method) = best(normalized, candidate)
+                for (query, normalized, length) in normalizedNames {
+                    let (score, name, method) = best(normalized, length: length, candidate, floor: spec.minScore)
                     hits.append(
                         ScreenMatch(
                             rule: rule, list: list.id, entry: entry.id, name: name, query: query.text,
@@ -48,13 +69,17 @@ struct Screener {
     }
 
     /// The entry's best score over its name and aliases; exact equality wins
-    /// over fuzzy, and the primary name over an alias.
-    private func best(_ query: String, _ candidate: ScreeningEntry) -> (Double, String, ScreenMatch.Method) {
+    /// over fuzzy, and the primary name over an alias. Names whose length
+    /// alone keeps them below `floor` are not scored: they could not be
+    /// reported, so the result is the brute-force one wherever it matters.
+    private func best(_ query: String, length: Int, _ candidate: ScreeningEntry, floor: Double) -> (Double, String, ScreenMatch.Method) {
         for name in candidate.names where name.normalized == query {
             return (1.0, name.text, name.isAlias ? .alias : .exact)
         }
         var best = (0.0, candidate.entry.name, ScreenMatch.Method.fuzzy)
         for name in candidate.names where !name.normalized.isEmpty {
+            // Scores are rounded to four places before comparison; keep a margin below that.
+            if JaroWinkler.upperBound(length, name.length) < floor - 0.0001 { continue }
             let score = Self.rounded(JaroWinkler.nameScore(query, name.normalized))
             if score > best.0 { best = (score, name.text, .fuzzy) }
         }

@@ -27,6 +27,22 @@ package enum JaroWinkler {
         return sa.withUnsafeBufferPointer { pa in sb.withUnsafeBufferPointer { pb in score(pa, pb) } }
     }
 
+    /// The highest `nameScore` two strings of these lengths (in Unicode
+    /// scalars) can reach, whatever they hold: Jaro is at most
+    /// (1 + short/long + 1)/3, since no more than the shorter string's
+    /// scalars can match, and the Winkler boost adds at most 0.4 of what is
+    /// left. Sorting tokens keeps a string's length, so the bound holds for
+    /// both scores. It lets screening skip pairs that cannot reach a
+    /// threshold without computing them (a megabyte-long "name" costs a
+    /// length comparison per list name, not a quadratic scan).
+    package static func upperBound(_ lengthA: Int, _ lengthB: Int) -> Double {
+        if lengthA == lengthB { return 1.0 }
+        guard lengthA > 0, lengthB > 0 else { return 0.0 }
+        let ratio = Double(min(lengthA, lengthB)) / Double(max(lengthA, lengthB))
+        let jaro = (2.0 + ratio) / 3.0
+        return jaro > boostThreshold ? jaro + Double(maxPrefix) * prefixScale * (1.0 - jaro) : jaro
+    }
+
     /// The better of Jaro–Winkler on the whole strings and on their tokens
     /// sorted (by UTF-8 bytes) and re-joined, so reordered names still score.
     /// Inputs are expected to be `NameNormalizer.normalize` output.

@@ -28,6 +28,7 @@ extension DiagnosticCode {
     package static let unknownTag = DiagnosticCode("unknown-tag")
     package static let invalidTaggedScalar = DiagnosticCode("invalid-tagged-scalar")
     package static let aliasBudget = DiagnosticCode("alias-budget")
+    package static let tooManyNodes = DiagnosticCode("too-many-nodes")
     package static let nestingTooDeep = DiagnosticCode("nesting-too-deep")
     package static let scalarTooLong = DiagnosticCode("scalar-too-long")
     package static let jsonlLine = DiagnosticCode("jsonl-line")
@@ -78,7 +79,7 @@ extension DiagnosticCode {
     package static let reportedByLoading: [DiagnosticCode] = [
         .unreadableFile, .fileTooLarge, .invalidUTF8, .emptyFile,
         .yamlSyntax, .tabIndentation, .duplicateKey, .complexKey, .mergeKey, .unknownTag, .invalidTaggedScalar,
-        .aliasBudget, .nestingTooDeep, .scalarTooLong, .jsonlLine,
+        .aliasBudget, .tooManyNodes, .nestingTooDeep, .scalarTooLong, .jsonlLine,
         .notAMapping, .missingKind, .unknownKind, .misplacedBundle, .misplacedCase, .unknownField, .missingField,
         .wrongType, .invalidID, .invalidDate, .invalidJurisdiction, .emptyBundle,
         .invalidCondition, .invalidPath, .operatorType, .invalidDuration,

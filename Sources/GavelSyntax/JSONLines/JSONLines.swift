@@ -53,7 +53,13 @@ package enum JSONLines {
         _ line: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int, limits: LoadLimits
     ) -> Result<SourceNode, Diagnostic> {
         let stream = YAMLComposer.compose(Array(line), file: file, lineOffset: lineNumber, limits: limits)
-        if let error = stream.error {
+        if var error = stream.error {
+            // libyaml reports a line that ends too soon at the start of the next one,
+            // which is another case's line here: point at the end of this one instead.
+            if let location = error.location, location.line > lineNumber + 1 {
+                error.location = SourceLocation(
+                    file: file, line: lineNumber + 1, column: String(decoding: line, as: UTF8.self).unicodeScalars.count + 1)
+            }
             return .failure(error)
         } else if stream.documents.count == 1, let node = stream.documents.first {
             return .success(node)

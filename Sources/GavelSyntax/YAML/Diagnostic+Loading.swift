@@ -47,11 +47,17 @@ extension Diagnostic {
             help: "write the merged fields out in full, or quote it (`\"<<\"`) if you mean a key named <<")
     }
 
-    static func nodeBudget(limit: Int, at location: SourceLocation) -> Diagnostic {
-        .error(
-            .aliasBudget,
-            "document has more than \(limit) nodes counting every alias expansion; expected at most \(limit)",
-            at: location, help: "use fewer or smaller aliases, or split the data into several documents")
+    /// Past the node budget through aliases ("billion laughs"), or with every node written out.
+    static func nodeBudget(limit: Int, throughAliases: Bool, at location: SourceLocation) -> Diagnostic {
+        throughAliases
+            ? .error(
+                .aliasBudget,
+                "document has more than \(limit) nodes counting every alias expansion; expected at most \(limit)",
+                at: location, help: "use fewer or smaller aliases, or split the data into several documents")
+            : .error(
+                .tooManyNodes,
+                "document has more than \(limit) nodes (keys, values and list items); expected at most \(limit)",
+                at: location, help: "split the data into several documents, e.g. one case per line of a .jsonl file")
     }
 
     static func expandedTextBudget(limit: Int, at location: SourceLocation) -> Diagnostic {

@@ -17,6 +17,8 @@ struct EventComposer {
     private var current: ComposerFrame
     private var anchors: [String: AnchoredNode] = [:]
     private var documentNodes = 0
+    /// Whether an alias has been charged in this document: which budget a document broke.
+    private var documentAliased = false
     private var documentTextBytes = 0
 
     init(limits: LoadLimits, locate: Locator) {
@@ -34,6 +36,7 @@ struct EventComposer {
             parents.removeAll(keepingCapacity: true)
             anchors.removeAll()
             documentNodes = 0
+            documentAliased = false
             documentTextBytes = 0
             documentProblems = []
             current = ComposerFrame(kind: .document, location: locate(LibYAMLMark(line: 0, column: 0)), anchor: nil)
@@ -151,6 +154,7 @@ struct EventComposer {
         if parents.count + anchored.weight.height > limits.maxDepth {
             return .nestingTooDeep(limit: limits.maxDepth, throughAlias: name, at: location)
         }
+        documentAliased = true
         if let problem = charge(anchored.weight, at: location) { return problem }
         var node = anchored.node
         node.location = location
@@ -164,7 +168,9 @@ struct EventComposer {
         // Saturating, so a caller's `Int.max` limit cannot make the sum trap.
         documentNodes = Self.saturatingSum(documentNodes, weight.nodes)
         documentTextBytes = Self.saturatingSum(documentTextBytes, weight.textBytes)
-        if documentNodes > limits.maxNodes { return .nodeBudget(limit: limits.maxNodes, at: location) }
+        if documentNodes > limits.maxNodes {
+            return .nodeBudget(limit: limits.maxNodes, throughAliases: documentAliased, at: location)
+        }
         // A document's own text is bounded by the file size, so only aliases can pass this.
         if documentTextBytes > limits.maxFileBytes {
             return .expandedTextBudget(limit: limits.maxFileBytes, at: location)

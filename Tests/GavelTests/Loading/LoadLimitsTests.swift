@@ -134,7 +134,7 @@ struct LoadLimitsTests {
     func nodeBudgetWithoutAliases() {
         let limits = smallLimits(maxNodes: 5)
         #expect(compose("a: [1, 2]\n", limits: limits).error == nil)  // mapping, key, list, 2 items
-        #expect(compose("a: [1, 2, 3]\n", limits: limits).error?.rule == "alias-budget")
+        #expect(compose("a: [1, 2, 3]\n", limits: limits).error?.rule == "too-many-nodes")
     }
 
     @Test("the node budget is per document")

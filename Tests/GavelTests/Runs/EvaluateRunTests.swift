@@ -255,6 +255,23 @@ struct ExecutableTests {
         return (process.terminationStatus, output, errors)
     }
 
+    @Test("an endless standard input stops at the file limit: exit 2 with a located error, not a crash")
+    func endlessStandardInput() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["evaluate", "-", "--no-log"]
+        process.currentDirectoryURL = Repository.root
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        process.standardInput = try #require(FileHandle(forReadingAtPath: "/dev/zero"))
+        try process.run()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(errors.hasPrefix("<stdin>:1:1: error[file-too-large] input is larger than 67108864 bytes"))
+    }
+
     @Test("the README's command decides the seed case by the shipped Policies/")
     func readmeCommand() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "built gavel not found at \(Self.binary.path)")

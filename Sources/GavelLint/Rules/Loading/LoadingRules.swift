@@ -8,7 +8,7 @@ package enum LoadingRules {
         UnreadableFileCheck.self, FileTooLargeCheck.self, InvalidUTF8Check.self, EmptyFileCheck.self,
         // YAML.
         YAMLSyntaxCheck.self, TabIndentationCheck.self, DuplicateKeyCheck.self, ComplexKeyCheck.self, MergeKeyCheck.self,
-        UnknownTagCheck.self, InvalidTaggedScalarCheck.self, AliasBudgetCheck.self, NestingTooDeepCheck.self,
+        UnknownTagCheck.self, InvalidTaggedScalarCheck.self, AliasBudgetCheck.self, TooManyNodesCheck.self, NestingTooDeepCheck.self,
         ScalarTooLongCheck.self, JSONLLineCheck.self,
         // Documents and fields.
         NotAMappingCheck.self, MissingKindCheck.self, UnknownKindCheck.self, MisplacedBundleCheck.self,
