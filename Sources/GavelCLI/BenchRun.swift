@@ -21,8 +21,14 @@ package struct BenchRun: Sendable {
     package var fullRecordSample: Int
     /// Check, untimed, that the JSON fast path gives the libyaml tree on every line.
     package var verifyFastPath: Bool
+    /// The `gavel` executable, to time `gavel evaluate` as a whole process too (needs `outDirectory`).
+    package var executable: String?
 
-    package init(data: String, outDirectory: String?, limit: Int?, fullRecordSample: Int = 10_000, verifyFastPath: Bool = true) {
+    package init(
+        data: String, outDirectory: String?, limit: Int?, fullRecordSample: Int = 10_000, verifyFastPath: Bool = true,
+        executable: String? = nil
+    ) {
+        self.executable = executable
         self.data = data
         self.outDirectory = outDirectory
         self.limit = limit
@@ -43,6 +49,22 @@ package struct BenchRun: Sendable {
                     try FileManager.default.createDirectory(atPath: outDirectory, withIntermediateDirectories: true)
                     try (result.json.pretty() + "\n").write(toFile: outDirectory + "/gavel.json", atomically: true, encoding: .utf8)
                     try result.tsv.write(toFile: outDirectory + "/gavel.decisions.tsv", atomically: true, encoding: .utf8)
+                    if let executable {
+                        let bench = EndToEndBench(executable: executable, data: data, outDirectory: outDirectory, limit: limit)
+                        let rules = result.rules
+                        let one = try bench.measure(jobs: 1, asOf: Self.asOf, rules: rules)
+                        let two = try bench.measure(jobs: 2, asOf: Self.asOf, rules: rules)
+                        guard one.outputDigest == two.outputDigest else {
+                            errors("gavel bench: `--jobs 2` printed different bytes from `--jobs 1`\n")
+                            return 2
+                        }
+                        try bench.write(one)
+                        try bench.write(two)
+                        errors(
+                            "gavel evaluate, whole process: --jobs 1 \(Int(Double(result.cases) / one.seconds)) cases/s, "
+                                + "--jobs 2 \(Int(Double(result.cases) / two.seconds)) cases/s (\(String(format: "%.2f", one.seconds / two.seconds))x), "
+                                + "identical output (\(one.outputBytes) bytes, \(one.outputBytes / max(1, result.cases)) per record)\n")
+                    }
                 } catch {
                     errors("gavel bench: cannot write to `\(outDirectory)`: \(error)\n")
                     return 2
@@ -56,6 +78,8 @@ package struct BenchRun: Sendable {
     struct Result {
         var json: JSON
         var tsv: String
+        var cases: Int
+        var rules: Int
     }
 
     struct Failure: Error, CustomStringConvertible {
@@ -209,7 +233,7 @@ package struct BenchRun: Sendable {
                         + "Evaluator.evaluate at trace level none -> decision; default_record_s: the same at the default trace level "
                         + "with the JSONL record written, as `gavel evaluate --format jsonl` does per case; parse_only_s: libyaml "
                         + "yaml_parser_parse loop alone on the same lines; as-of \(Self.asOf)")))
-            return .success(Result(json: .object(fields), tsv: tsv))
+            return .success(Result(json: .object(fields), tsv: tsv, cases: lines.count, rules: bundle.rules.count))
         }
     }
 

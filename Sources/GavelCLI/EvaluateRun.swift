@@ -60,6 +60,13 @@ public struct EvaluateRun: Sendable {
     /// Exit status per SPEC §4: 0 ok, 2 when any input was bad (the good
     /// cases are still decided and printed).
     public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        run(write: { output(String(decoding: $0, as: UTF8.self)) }, errors: errors)
+    }
+
+    /// The same, handing stdout bytes over as they are: a batch's records
+    /// are never turned into Strings and back.
+    public func run(write: ([UInt8]) -> Void, errors: (String) -> Void) -> Int32 {
+        func output(_ text: String) { write(Array(text.utf8)) }
         let bundle: CompiledBundle
         switch BundleLoader.load(directory: policies) {
         case .failure(let error):
@@ -68,9 +75,22 @@ public struct EvaluateRun: Sendable {
             return 2
         case .success(let b): bundle = b
         }
-        let decider = Decider(
-            evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format,
-            options: Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace))
+        let options = Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace)
+        func decider(_ bundle: CompiledBundle) -> Decider {
+            Decider(evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format, options: options)
+        }
+        // Each job gets a bundle compiled on its own: threads that share one
+        // object graph spend their time passing its reference counts' cache
+        // lines to each other. Every copy must be the same bundle, byte for byte.
+        var deciders = [decider(bundle)]
+        for _ in 1..<jobs {
+            guard case .success(let copy) = BundleLoader.load(directory: policies), copy.digest == bundle.digest else {
+                errors("gavel: the policy bundle `\(policies)` changed while it was being loaded; nothing was decided\n")
+                return 2
+            }
+            deciders.append(decider(copy))
+        }
+        let workers = Workers(deciders: deciders)
 
         var inputs = CaseInputs(cases, standardInputIsJSONLines: standardInputIsJSONLines, standardInput: standardInput)
         var status: Int32 = 0
@@ -88,7 +108,8 @@ public struct EvaluateRun: Sendable {
             chunk.reserveCapacity(chunkSize)
             while chunk.count < chunkSize, let input = inputs.next() { chunk.append(input) }
             if chunk.isEmpty { break }
-            let outcomes = decider.decide(chunk, jobs: jobs)
+            // Deciding the chunk's cases in parallel while the previous chunk's output is written.
+            let outcomes = workers.decide(chunk)
             // One write per chunk: a record per write would cost a system call per case.
             var out: [UInt8] = []
             for outcome in outcomes {
@@ -116,7 +137,7 @@ public struct EvaluateRun: Sendable {
                 }
                 printed += 1
             }
-            if !out.isEmpty { output(String(decoding: out, as: UTF8.self)) }
+            if !out.isEmpty { write(out) }
             if let progress, ContinuousClock.now - lastProgress > .milliseconds(500) {
                 lastProgress = ContinuousClock.now
                 let seconds = Double((lastProgress - started).components.seconds) + Double((lastProgress - started).components.attoseconds) * 1e-18
@@ -152,18 +173,6 @@ struct Decider: Sendable {
     let check: CaseSchemaCheck?
     let format: EvaluateRun.Format
     let options: Evaluator.Options
-
-    func decide(_ inputs: [CaseInput], jobs: Int) -> [EvaluateRun.Outcome] {
-        if jobs == 1 || inputs.count < 2 { return inputs.map(decide) }
-        let results = OutcomeSlots(count: inputs.count)
-        let stride = max(1, (inputs.count + jobs * 4 - 1) / (jobs * 4))
-        DispatchQueue.concurrentPerform(iterations: (inputs.count + stride - 1) / stride) { block in
-            for index in (block * stride)..<min(inputs.count, (block + 1) * stride) {
-                results.set(index, decide(inputs[index]))
-            }
-        }
-        return results.values
-    }
 
     func decide(_ input: CaseInput) -> EvaluateRun.Outcome {
         var outcome = EvaluateRun.Outcome()
@@ -203,6 +212,28 @@ struct Decider: Sendable {
             outcome.output = Array(AuditTrailRenderer.render(decision, bundle: evaluator.bundle).utf8)
         }
         return outcome
+    }
+}
+
+/// One decider per job, each with its own compiled bundle; job `w` decides
+/// inputs `w`, `w + jobs`, … of a chunk, and the results keep input order.
+struct Workers: Sendable {
+    let deciders: [Decider]
+
+    func decide(_ inputs: [CaseInput]) -> [EvaluateRun.Outcome] {
+        guard deciders.count > 1, inputs.count > 1, let first = deciders.first else { return inputs.map { deciders[0].decide($0) } }
+        _ = first
+        let results = OutcomeSlots(count: inputs.count)
+        let jobs = deciders.count
+        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            let decider = deciders[worker]
+            var index = worker
+            while index < inputs.count {
+                results.set(index, decider.decide(inputs[index]))
+                index += jobs
+            }
+        }
+        return results.values
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GavelCLI
 import GavelEngine
@@ -29,13 +30,20 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("no-verify"), help: "Skip the untimed check of the JSON fast path against libyaml.")
     var noVerify = false
 
+    @Flag(name: .customLong("no-process"), help: "Skip timing `gavel evaluate` as a whole process (gavel-evaluate*.json).")
+    var noProcess = false
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if fullSample < 0 { throw ValidationError("--full-sample must not be negative") }
     }
 
     func run() throws {
-        let run = BenchRun(data: data, outDirectory: outDir, limit: limit, fullRecordSample: fullSample, verifyFastPath: !noVerify)
+        // This very executable, run as `gavel evaluate` for the whole-process figures.
+        let executable = noProcess ? nil : (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let run = BenchRun(
+            data: data, outDirectory: outDir, limit: limit, fullRecordSample: fullSample, verifyFastPath: !noVerify,
+            executable: executable)
         let status = run.run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }

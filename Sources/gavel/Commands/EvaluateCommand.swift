@@ -64,7 +64,7 @@ struct EvaluateCommand: ParsableCommand {
             // The append-only decision log arrives with `gavel audit`; say so rather than drop records silently.
             Terminal.err("gavel: decision log not written: `--log \(log)` needs the decision log, which this version does not have yet\n")
         }
-        let status = run.run(output: Terminal.out, errors: Terminal.err)
+        let status = run.run(write: Terminal.out(bytes:), errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }
 }
