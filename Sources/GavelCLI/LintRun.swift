@@ -28,6 +28,7 @@ package struct LintRun: Sendable {
         var bundles: [(root: String, only: Set<String>?)] = []
         var caseFiles: [String] = []
         var unreadable: [String] = []
+        var notRegular: [String] = []
         func addBundle(_ root: String, only file: String?) {
             if let i = bundles.firstIndex(where: { $0.root == root }) {
                 if let file, bundles[i].only != nil { bundles[i].only?.insert(file) } else { bundles[i].only = nil }
@@ -44,6 +45,9 @@ package struct LintRun: Sendable {
                 } else {
                     caseFiles += FileAccess.files(under: trimmed, extensions: CaseLoader.extensions).map { trimmed + "/" + $0 }
                 }
+            } else if FileManager.default.fileExists(atPath: trimmed), !Self.isRegularFile(trimmed) {
+                // A device or a pipe is not a file to lint: /dev/zero never ends, a FIFO with no writer never opens.
+                notRegular.append(path)
             } else if FileManager.default.isReadableFile(atPath: trimmed) {
                 if Self.declaresBundleKind(trimmed) {
                     // A policy, list or schema file is checked within its bundle, which its references need.
@@ -73,12 +77,19 @@ package struct LintRun: Sendable {
         for path in unreadable {
             errors("gavel: cannot read `\(path)`: no such file or directory\n")
         }
+        for path in notRegular {
+            errors("gavel: cannot lint `\(path)`: not a regular file (a device, a pipe or a socket)\n")
+        }
         // With nothing linted, a report would say "no problems found" about nothing.
-        if unreadable.isEmpty || !bundles.isEmpty || !caseFiles.isEmpty { output(format.render(report)) }
+        if (unreadable.isEmpty && notRegular.isEmpty) || !bundles.isEmpty || !caseFiles.isEmpty { output(format.render(report)) }
         // A path that could not be read in full is exit 2 (SPEC §4), whatever else was found.
         let unreadableFindings: Set<DiagnosticCode> = [.unreadableFile, .fileTooLarge]
-        if !unreadable.isEmpty || report.findings.contains(where: { unreadableFindings.contains($0.code) }) { return 2 }
+        if !unreadable.isEmpty || !notRegular.isEmpty || report.findings.contains(where: { unreadableFindings.contains($0.code) }) { return 2 }
         return report.exitStatus(strict: strict)
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
     }
 
     /// The nearest folder at or above the file's own that holds bundle.yaml,

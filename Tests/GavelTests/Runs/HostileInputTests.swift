@@ -139,11 +139,21 @@ struct LintUnreadableTests {
         #expect(errors == "gavel: cannot read `/nonexistent/case.yaml`: no such file or directory\n")
     }
 
-    @Test("an endless device is too large to read: exit 2")
-    func endless() {
+    @Test("a device or a FIFO is not a file to lint: exit 2 at once, not a hang", arguments: ["/dev/zero", "fifo"])
+    func notRegular(_ name: String) throws {
+        let bundle = try TemporaryBundle([:])
+        var path = name
+        if name == "fifo" {
+            path = bundle.path + "/cases.fifo"
+            try FileManager.default.createDirectory(atPath: bundle.path, withIntermediateDirectories: true)
+            #expect(mkfifo(path, 0o600) == 0)
+        }
         var output = ""
-        let status = LintRun(paths: ["/dev/zero"], policies: nil, format: .text, strict: false).run(output: { output += $0 }, errors: { _ in })
+        var errors = ""
+        let status = LintRun(paths: [path], policies: nil, format: .text, strict: false)
+            .run(output: { output += $0 }, errors: { errors += $0 })
         #expect(status == 2)
-        #expect(output.contains("error[file-too-large]"))
+        #expect(output.isEmpty)
+        #expect(errors == "gavel: cannot lint `\(path)`: not a regular file (a device, a pipe or a socket)\n")
     }
 }
