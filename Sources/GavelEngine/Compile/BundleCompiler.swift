@@ -107,8 +107,7 @@ enum BundleCompiler {
                         .error(
                             .unknownDecision, "decision `\(rule.decision)` of rule `\(rule.id)` is not on the ladder",
                             at: rule.decisionLocation,
-                            help: DidYouMean.help(for: rule.decision, among: manifest.ladder.map(\.id))
-                                ?? "the ladder is: \(manifest.ladder.map(\.id).joined(separator: ", "))"))
+                            help: manifest.ladderHelp(for: rule.decision)))
                     continue
                 }
                 if rule.decision == "geo_block", rule.scope.jurisdictions.isEmpty {
@@ -184,8 +183,7 @@ enum BundleCompiler {
                     .error(
                         .unknownDecision, "`decision_at_least: \(followUp.decisionAtLeast)` of follow-up `\(followUp.id)` is not on the ladder",
                         at: followUp.decisionLocation,
-                        help: DidYouMean.help(for: followUp.decisionAtLeast, among: manifest.ladder.map(\.id))
-                            ?? "the ladder is: \(manifest.ladder.map(\.id).joined(separator: ", "))"))
+                        help: manifest.ladderHelp(for: followUp.decisionAtLeast)))
                 continue
             }
             if followUp.when != nil, condition == nil { continue }

@@ -22,8 +22,7 @@ extension DocumentReader {
                     error(
                         .unknownDecision, "default decision `\(decision)` is not on the ladder",
                         at: d["decision"]?.location,
-                        help: DidYouMean.help(for: decision, among: manifest.ladder.map(\.id))
-                            ?? "the ladder is: \(manifest.ladder.map(\.id).joined(separator: ", "))")
+                        help: manifest.ladderHelp(for: decision))
                 }
             }
             manifest.defaultReason = string(d, "reason")

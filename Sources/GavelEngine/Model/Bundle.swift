@@ -25,6 +25,11 @@ package struct BundleManifest: Sendable {
         LadderStep(id: "terminate", title: "End all service"),
     ]
 
+    /// Help for a decision that is not on the ladder: the closest rung, else the ladder.
+    package func ladderHelp(for decision: String) -> String {
+        DidYouMean.help(for: decision, among: ladder.map(\.id)) ?? "the ladder is: \(ladder.map(\.id).joined(separator: ", "))"
+    }
+
     /// What a directory without `bundle.yaml` gets: the SPEC's ladder, `no_action`, 0.92.
     package static func implicit(id: String) -> BundleManifest {
         BundleManifest(
