@@ -47,14 +47,28 @@ package struct CasePath: Sendable, Hashable, CustomStringConvertible {
     package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 }
 
-package struct Predicate: Sendable {
-    package var path: CasePath
-    package var op: PredicateOperator
-    package var location: SourceLocation
+/// Classes, like the quantifier and screen nodes below: the evaluator visits
+/// every node of every rule for every case, and taking a node out of the
+/// condition enum then costs one retain instead of one per field.
+package final class Predicate: Sendable {
+    package let path: CasePath
+    package let op: PredicateOperator
+    package let location: SourceLocation
     /// Where the operand is written (the whole list for `in` and the `contains_*` operators), for lint.
-    package var operandLocation: SourceLocation? = nil
+    package let operandLocation: SourceLocation?
     /// Where each operand value is written: the items of a list operand, else the single value.
-    package var operandLocations: [SourceLocation] = []
+    package let operandLocations: [SourceLocation]
+
+    package init(
+        path: CasePath, op: PredicateOperator, location: SourceLocation, operandLocation: SourceLocation? = nil,
+        operandLocations: [SourceLocation] = []
+    ) {
+        self.path = path
+        self.op = op
+        self.location = location
+        self.operandLocation = operandLocation
+        self.operandLocations = operandLocations
+    }
 }
 
 package enum Comparison: String, Sendable {
@@ -111,20 +125,33 @@ package enum PredicateOperator: Sendable {
     }
 }
 
-package struct Quantifier: Sendable {
+package final class Quantifier: Sendable {
     package enum Kind: Sendable {
         case some, every
         case count(Comparison, Int)
     }
 
-    package var kind: Kind
-    package var path: CasePath
-    package var condition: CompiledCondition
-    package var location: SourceLocation
+    package let kind: Kind
+    package let path: CasePath
+    package let condition: CompiledCondition
+    package let location: SourceLocation
     /// For a quantifier over a root path, screening nothing: its place in the
     /// per-case memo, shared by every rule with the same quantifier (the
     /// same canonical text), so its list is walked once per case.
-    package var memo: Int? = nil
+    package let memo: Int?
+
+    package init(kind: Kind, path: CasePath, condition: CompiledCondition, location: SourceLocation, memo: Int? = nil) {
+        self.kind = kind
+        self.path = path
+        self.condition = condition
+        self.location = location
+        self.memo = memo
+    }
+
+    /// The same quantifier with its memo number.
+    package func numbered(_ memo: Int) -> Quantifier {
+        Quantifier(kind: kind, path: path, condition: condition, location: location, memo: memo)
+    }
 
     package var form: ConditionForm {
         switch kind {
@@ -135,12 +162,25 @@ package struct Quantifier: Sendable {
     }
 }
 
-package struct ScreenSpec: Sendable {
-    package var lists: [String]
-    package var names: [CasePath]
-    package var identifiers: [(kind: String, paths: [CasePath])]
-    package var minScore: Double
-    package var below: Double?
-    package var types: [ListEntry.EntryType]?
-    package var location: SourceLocation
+package final class ScreenSpec: Sendable {
+    package let lists: [String]
+    package let names: [CasePath]
+    package let identifiers: [(kind: String, paths: [CasePath])]
+    package let minScore: Double
+    package let below: Double?
+    package let types: [ListEntry.EntryType]?
+    package let location: SourceLocation
+
+    package init(
+        lists: [String], names: [CasePath], identifiers: [(kind: String, paths: [CasePath])], minScore: Double, below: Double?,
+        types: [ListEntry.EntryType]?, location: SourceLocation
+    ) {
+        self.lists = lists
+        self.names = names
+        self.identifiers = identifiers
+        self.minScore = minScore
+        self.below = below
+        self.types = types
+        self.location = location
+    }
 }

@@ -10,12 +10,11 @@ struct QuantifierMemo {
         case .all(let items, let location): return .all(items.map { numbered($0) }, location)
         case .any(let items, let location): return .any(items.map { numbered($0) }, location)
         case .not(let inner, let location): return .not(numbered(inner), location)
-        case .quantifier(var q) where !q.condition.screens:
+        case .quantifier(let q) where !q.condition.screens:
             let key = condition.canonical
             let id = ids[key] ?? ids.count
             ids[key] = id
-            q.memo = id
-            return .quantifier(q)
+            return .quantifier(q.numbered(id))
         case .quantifier, .predicate, .screen: return condition
         }
     }

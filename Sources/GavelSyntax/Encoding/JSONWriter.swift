@@ -160,43 +160,46 @@ package struct JSONWriter: Sendable {
 
     /// The escaping of `JSON.quote`: quote, backslash and control characters,
     /// and U+2028/U+2029, which some JavaScript readers take for line ends.
+    /// Runs of bytes that need none are copied whole: most strings have none.
     package static func quote(_ text: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            let count = utf8.count
             var start = 0
             var i = 0
-            while i < utf8.count {
+            while i < count {
                 let byte = utf8[i]
-                var escape: StaticString?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 10: escape = "\\n"
-                case 13: escape = "\\r"
-                case 9: escape = "\\t"
-                case 0..<0x20: escape = nil
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                    width = 3
-                default:
+                // 0xE2 starts U+2028 and U+2029; every other byte from 0x20 up but `"` and `\` is itself.
+                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0xE2 {
                     i += 1
                     continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-                if let escape {
-                    escape.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                } else if width == 3 {
+                if byte == 0xE2 {
+                    guard i + 2 < count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
+                }
+                if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                switch byte {
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 10: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 13: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 9: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0xE2:
                     bytes.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                } else {
-                    bytes.append(contentsOf: "\\u00".utf8)
+                    i += 2
+                default:
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
                     bytes.append(Self.hexDigit(byte >> 4))
                     bytes.append(Self.hexDigit(byte & 15))
                 }
-                i += width
+                i += 1
                 start = i
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<utf8.count]))
+            if count > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
