@@ -21,16 +21,18 @@ package indirect enum CompiledCondition: Sendable {
 }
 
 /// A dotted path into the case; `$.` makes it absolute inside a `where`.
-package struct CasePath: Sendable, Hashable, CustomStringConvertible {
-    package var text: String
-    package var steps: [String]
-    package var fromRoot: Bool
+/// A class: it is read out of condition nodes for every case, and a
+/// reference costs one retain where the fields cost four.
+package final class CasePath: Sendable, Hashable, CustomStringConvertible {
+    package let text: String
+    package let steps: [String]
+    package let fromRoot: Bool
     /// Where the path is written; nil for paths made by the engine itself.
-    package var location: SourceLocation?
+    package let location: SourceLocation?
     /// For a path read from the case root (outside `where`, or `$.`): its
     /// place in the per-case cache of resolved paths, shared by every rule
     /// that reads the same path. nil for paths relative to a list element.
-    package var slot: Int?
+    package let slot: Int?
 
     package init(text: String, steps: [String], fromRoot: Bool, location: SourceLocation? = nil, slot: Int? = nil) {
         self.text = text
@@ -58,6 +60,8 @@ package final class Predicate: Sendable {
     package let operandLocation: SourceLocation?
     /// Where each operand value is written: the items of a list operand, else the single value.
     package let operandLocations: [SourceLocation]
+    /// The operand as the record shows it, made once rather than per case.
+    package let expected: JSON
 
     package init(
         path: CasePath, op: PredicateOperator, location: SourceLocation, operandLocation: SourceLocation? = nil,
@@ -68,6 +72,7 @@ package final class Predicate: Sendable {
         self.location = location
         self.operandLocation = operandLocation
         self.operandLocations = operandLocations
+        expected = op.expectedJSON
     }
 }
 
@@ -146,7 +151,11 @@ package final class Quantifier: Sendable {
         self.condition = condition
         self.location = location
         self.memo = memo
+        if case .count(let comparison, let n) = kind { expected = .object([(comparison.rawValue, .int(n))]) } else { expected = nil }
     }
+
+    /// `{gte: 2}` for a count, as the record shows it.
+    package let expected: JSON?
 
     /// The same quantifier with its memo number.
     package func numbered(_ memo: Int) -> Quantifier {
@@ -182,5 +191,12 @@ package final class ScreenSpec: Sendable {
         self.below = below
         self.types = types
         self.location = location
+        expected = .object(
+            [("lists", .strings(lists)), ("min_score", .double(minScore))] + (below.map { [("below", JSON.double($0))] } ?? []))
+        pathsText = (names + identifiers.flatMap(\.paths)).map(\.text).joined(separator: ", ")
     }
+
+    /// The record's `expected` and `path` for the screen, made once.
+    package let expected: JSON
+    package let pathsText: String
 }

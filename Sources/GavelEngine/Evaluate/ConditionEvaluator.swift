@@ -80,7 +80,7 @@ struct ConditionEvaluator {
             let resolved = resolve(p.path, element: element)
             let outcome = PredicateTest.test(p.op, resolved, asOf: asOf)
             return ConditionTrace(
-                step: .predicate(p.op.name), path: p.path.text, expected: p.op.expectedJSON, actual: resolved?.json ?? .null,
+                step: .predicate(p.op.name), path: p.path.text, expected: p.expected, actual: resolved ?? .null,
                 result: outcome.isTrue, note: outcome.note,
                 location: p.location)
         case .quantifier(let q):
@@ -97,24 +97,16 @@ struct ConditionEvaluator {
                     ]
                 }
             }
-            var expected: JSON?
-            if case .count(let comparison, let n) = q.kind {
-                expected = .object([(comparison.rawValue, .int(n))])
-            }
             return ConditionTrace(
-                step: .quantifier(q.form), path: q.path.text, expected: expected,
+                step: .quantifier(q.form), path: q.path.text, expected: q.expected,
                 actual: counted == nil ? .null : nil, quantified: counted.map { QuantifiedCount(matching: $0.matching, of: $0.total) },
                 result: result,
                 note: counted == nil ? .missing : nil, children: children, location: q.location)
         case .screen(let spec):
             let found = screen(spec, element: element)
-            let queries = found.queries.map { JSON.string($0.text) }
             return ConditionTrace(
-                step: .screen, path: ConditionWalk.paths(of: spec).map(\.text).joined(separator: ", "),
-                expected: .object(
-                    [("lists", .strings(spec.lists)), ("min_score", .double(spec.minScore))]
-                        + (spec.below.map { [("below", JSON.double($0))] } ?? [])),
-                actual: .array(queries), result: !found.matches.isEmpty, note: found.queries.isEmpty ? .missing : nil,
+                step: .screen, path: spec.pathsText, expected: spec.expected,
+                actual: .list(found.queries.map { .string($0.text) }), result: !found.matches.isEmpty, note: found.queries.isEmpty ? .missing : nil,
                 location: spec.location)
         }
     }

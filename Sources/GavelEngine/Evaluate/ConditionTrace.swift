@@ -6,7 +6,8 @@ package struct ConditionTrace: Sendable {
     package var step: TraceStep
     package var path: String?
     package var expected: JSON?
-    package var actual: JSON?
+    /// What the case held at `path` (a screen: the names it screened); case data, kept as it was read.
+    package var actual: Value?
     /// For a quantifier: how many list elements satisfied `where`, of how many
     /// (the record writes it as `actual: {matching, of}`).
     package var quantified: QuantifiedCount?
@@ -17,7 +18,7 @@ package struct ConditionTrace: Sendable {
     package var location: SourceLocation
 
     package init(
-        step: TraceStep, path: String? = nil, expected: JSON? = nil, actual: JSON? = nil,
+        step: TraceStep, path: String? = nil, expected: JSON? = nil, actual: Value? = nil,
         quantified: QuantifiedCount? = nil, result: Bool, note: TraceNote? = nil, children: [ConditionTrace] = [],
         location: SourceLocation
     ) {

@@ -154,7 +154,7 @@ public enum AuditTrailRenderer {
         } else if let count = t.quantified {
             text += "  (\(count.matching) of \(count.of) match)"
         } else if let actual = t.actual, t.path != nil, t.step != .element {
-            text += "  (seen: \(actual.compact().shown))"
+            text += "  (seen: \(actual.compactJSON.shown))"
         }
         if t.note == .typeMismatch { text += "  — type mismatch" }
         return [text] + t.children.flatMap { lines($0, indent: indent + 2) }
