@@ -2,20 +2,23 @@ import GavelSyntax
 
 /// How each node of a condition came out, with the values it saw: the part
 /// of the record that lets a reader check a decision by hand.
-package struct ConditionTrace: Sendable {
-    package var step: TraceStep
-    package var path: String?
-    package var expected: JSON?
+///
+/// A class: traces are trees built once and only read after, and a node
+/// passed around costs one retain instead of one per field.
+package final class ConditionTrace: Sendable {
+    package let step: TraceStep
+    package let path: String?
+    package let expected: JSON?
     /// What the case held at `path` (a screen: the names it screened); case data, kept as it was read.
-    package var actual: Value?
+    package let actual: Value?
     /// For a quantifier: how many list elements satisfied `where`, of how many
     /// (the record writes it as `actual: {matching, of}`).
-    package var quantified: QuantifiedCount?
-    package var result: Bool
+    package let quantified: QuantifiedCount?
+    package let result: Bool
     /// Why a predicate is false when the case could not answer it.
-    package var note: TraceNote?
-    package var children: [ConditionTrace]
-    package var location: SourceLocation
+    package let note: TraceNote?
+    package let children: [ConditionTrace]
+    package let location: SourceLocation
 
     package init(
         step: TraceStep, path: String? = nil, expected: JSON? = nil, actual: Value? = nil,

@@ -56,29 +56,18 @@ package struct RuleOutcome: Sendable {
     package var status: RuleStatus
     package var suspendedBy: String?
     package var reason: String?
-    /// Boxed: outcomes are copied often and most carry no trace, so each
-    /// copy costs one reference, not a whole tree's worth of fields.
-    private var traceBox: TraceBox?
-
-    package var trace: ConditionTrace? {
-        get { traceBox?.trace }
-        set { traceBox = newValue.map(TraceBox.init) }
-    }
+    /// A reference (`ConditionTrace` is a class): outcomes are copied often.
+    package var trace: ConditionTrace?
 
     package init(rule: CompiledRule, status: RuleStatus, suspendedBy: String? = nil, reason: String? = nil, trace: ConditionTrace? = nil) {
         self.rule = rule
         self.status = status
         self.suspendedBy = suspendedBy
         self.reason = reason
-        self.traceBox = trace.map(TraceBox.init)
+        self.trace = trace
     }
 }
 
-/// An immutable condition trace behind one reference.
-final class TraceBox: Sendable {
-    let trace: ConditionTrace
-    init(_ trace: ConditionTrace) { self.trace = trace }
-}
 
 package struct ExceptionOutcome: Sendable {
     package enum Status: String, Sendable { case applied, notApplied = "not_applied", notInForce = "not_in_force" }

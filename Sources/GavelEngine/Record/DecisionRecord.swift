@@ -20,74 +20,74 @@ public enum DecisionRecord {
 
     package static func write(_ d: Decision, bundle: CompiledBundle, into w: inout JSONWriter) {
         w.beginObject()
-        w.key("id")
+        w.field("id")
         w.string(id(caseDigest: d.caseDigest, bundleDigest: bundle.digest, asOf: d.asOf))
-        w.key("case")
+        w.field("case")
         w.beginObject()
-        w.key("id")
+        w.field("id")
         w.string(d.caseID)
-        w.key("digest")
+        w.field("digest")
         w.string(d.caseDigest)
         w.endObject()
-        w.key("bundle")
+        w.field("bundle")
         w.beginObject()
-        w.key("id")
+        w.field("id")
         w.string(bundle.manifest.id)
-        w.key("version")
+        w.field("version")
         if let version = bundle.manifest.version { w.string(version) } else { w.null() }
-        w.key("digest")
+        w.field("digest")
         w.string(bundle.digest)
         w.endObject()
-        w.key("lists")
+        w.field("lists")
         w.beginArray()
         for list in bundle.lists {
             w.beginObject()
-            w.key("id")
+            w.field("id")
             w.string(list.id)
-            w.key("as_of")
+            w.field("as_of")
             if let asOf = list.asOf { w.string(asOf.description) } else { w.null() }
-            w.key("digest")
+            w.field("digest")
             w.string(list.digest)
             w.endObject()
         }
         w.endArray()
-        w.key("engine")
+        w.field("engine")
         w.beginObject()
-        w.key("name")
+        w.field("name")
         w.string(engineName)
-        w.key("version")
+        w.field("version")
         w.string(engineVersion)
         w.endObject()
-        w.key("as_of")
+        w.field("as_of")
         w.string(d.asOf.description)
-        w.key("as_of_source")
+        w.field("as_of_source")
         w.string(d.asOfSource.rawValue)
-        w.key("trace_level")
+        w.field("trace_level")
         w.string(d.traceLevel.rawValue)
-        w.key("decision")
+        w.field("decision")
         w.string(d.decision)
-        w.key("determined_by")
+        w.field("determined_by")
         w.strings(d.determinedBy)
         if let reason = d.defaultReason {
-            w.key("default_reason")
+            w.field("default_reason")
             w.string(reason)
         }
-        w.key("scope")
+        w.field("scope")
         scope(d.scope, into: &w)
-        w.key("obligations")
+        w.field("obligations")
         w.beginArray()
         for obligation in d.obligations {
             w.beginObject()
-            w.key("name")
+            w.field("name")
             w.string(obligation.name)
             switch obligation.source {
             case .rule(let id):
-                w.key("rule")
+                w.field("rule")
                 w.string(id)
             case .followUp(let id, let basis):
-                w.key("follow_up")
+                w.field("follow_up")
                 w.string(id)
-                w.key("basis")
+                w.field("basis")
                 w.strings(basis)
             }
             w.endObject()
@@ -95,12 +95,12 @@ public enum DecisionRecord {
         w.endArray()
         // Every rule in full; below `full`, the rules that did not decide by id under their status.
         let full = d.traceLevel == .full
-        w.key("rules")
+        w.field("rules")
         w.beginArray()
         for outcome in d.rules where full || outcome.status.isDecisive { rule(outcome, into: &w) }
         w.endArray()
         if !full {
-            w.key("other_rules")
+            w.field("other_rules")
             w.beginObject()
             for status in [RuleStatus.notMatched, .notInForce] {
                 w.key(status.rawValue)
@@ -110,11 +110,11 @@ public enum DecisionRecord {
             }
             w.endObject()
         }
-        w.key("exceptions")
+        w.field("exceptions")
         w.beginArray()
         for outcome in d.exceptions { exception(outcome, into: &w) }
         w.endArray()
-        w.key("matches")
+        w.field("matches")
         w.beginArray()
         for m in d.matches { match(m, into: &w) }
         w.endArray()
@@ -123,43 +123,43 @@ public enum DecisionRecord {
 
     static func scope(_ scope: RuleScope, into w: inout JSONWriter) {
         w.beginObject()
-        w.key("jurisdictions")
+        w.field("jurisdictions")
         w.strings(scope.jurisdictions)
-        w.key("services")
+        w.field("services")
         w.strings(scope.services)
         w.endObject()
     }
 
     static func rule(_ o: RuleOutcome, into w: inout JSONWriter) {
         w.beginObject()
-        w.key("id")
+        w.field("id")
         w.string(o.rule.id)
-        w.key("policy")
+        w.field("policy")
         w.string(o.rule.policyID)
-        w.key("decision")
+        w.field("decision")
         w.string(o.rule.decision)
-        w.key("status")
+        w.field("status")
         w.string(o.status.rawValue)
         if let by = o.suspendedBy {
-            w.key("suspended_by")
+            w.field("suspended_by")
             w.string(by)
         }
-        w.key("basis")
+        w.field("basis")
         w.strings(o.rule.basis)
         if let reason = o.reason {
-            w.key("reason")
+            w.field("reason")
             w.string(reason)
         }
         if !o.rule.obligations.isEmpty {
-            w.key("obligations")
+            w.field("obligations")
             w.strings(o.rule.obligations)
         }
         if o.rule.scope.declared {
-            w.key("scope")
+            w.field("scope")
             scope(o.rule.scope, into: &w)
         }
         if let trace = o.trace {
-            w.key("trace")
+            w.field("trace")
             self.trace(trace, into: &w)
         }
         w.endObject()
@@ -167,22 +167,22 @@ public enum DecisionRecord {
 
     static func exception(_ o: ExceptionOutcome, into w: inout JSONWriter) {
         w.beginObject()
-        w.key("id")
+        w.field("id")
         w.string(o.exception.id)
-        w.key("policy")
+        w.field("policy")
         w.string(o.exception.policyID)
-        w.key("status")
+        w.field("status")
         w.string(o.status.rawValue)
-        w.key("suspends")
+        w.field("suspends")
         w.strings(o.exception.suspends)
         if o.status == .applied {
-            w.key("suspended")
+            w.field("suspended")
             w.strings(o.suspended)
         }
-        w.key("basis")
+        w.field("basis")
         w.strings(o.exception.basis)
         if let trace = o.trace {
-            w.key("trace")
+            w.field("trace")
             self.trace(trace, into: &w)
         }
         w.endObject()
@@ -190,36 +190,36 @@ public enum DecisionRecord {
 
     static func trace(_ t: ConditionTrace, into w: inout JSONWriter) {
         w.beginObject()
-        w.key("op")
+        w.field("op")
         w.string(t.step.word)
         if let path = t.path {
-            w.key("path")
+            w.field("path")
             w.string(path)
         }
         if let expected = t.expected {
-            w.key("expected")
+            w.field("expected")
             w.value(expected)
         }
         if let count = t.quantified {
-            w.key("actual")
+            w.field("actual")
             w.beginObject()
-            w.key("matching")
+            w.field("matching")
             w.int(count.matching)
-            w.key("of")
+            w.field("of")
             w.int(count.of)
             w.endObject()
         } else if let actual = t.actual {
-            w.key("actual")
+            w.field("actual")
             w.value(actual)
         }
-        w.key("result")
+        w.field("result")
         w.bool(t.result)
         if let note = t.note {
-            w.key("note")
+            w.field("note")
             w.string(note.rawValue)
         }
         if !t.children.isEmpty {
-            w.key("children")
+            w.field("children")
             w.beginArray()
             for child in t.children { trace(child, into: &w) }
             w.endArray()
@@ -229,23 +229,23 @@ public enum DecisionRecord {
 
     static func match(_ m: ScreenMatch, into w: inout JSONWriter) {
         w.beginObject()
-        w.key("rule")
+        w.field("rule")
         w.string(m.rule)
-        w.key("list")
+        w.field("list")
         w.string(m.list)
-        w.key("entry")
+        w.field("entry")
         w.string(m.entry)
-        w.key("name")
+        w.field("name")
         w.string(m.name)
-        w.key("query")
+        w.field("query")
         w.string(m.query)
-        w.key("field")
+        w.field("field")
         w.string(m.field)
-        w.key("score")
+        w.field("score")
         w.double(m.score)
-        w.key("method")
+        w.field("method")
         w.string(m.method.rawValue)
-        w.key("listed")
+        w.field("listed")
         if let listed = m.listed { w.string(listed.description) } else { w.null() }
         w.endObject()
     }

@@ -42,6 +42,18 @@ package struct JSONWriter: Sendable {
 
     package mutating func endArray() { close(UInt8(ascii: "]")) }
 
+    /// A key known when the program is written: nothing in it needs escaping,
+    /// so its bytes go out as they are (records write dozens per case).
+    package mutating func field(_ name: StaticString) {
+        item()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
     package mutating func key(_ name: String) {
         item()
         quote(name)
@@ -168,7 +180,13 @@ package struct JSONWriter: Sendable {
             let count = utf8.count
             var start = 0
             var i = 0
+            let base = utf8.baseAddress
             while i < count {
+                // Eight ordinary bytes at a time: most strings need no escape at all.
+                if let base {
+                    while i + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                    guard i < count else { break }
+                }
                 let byte = utf8[i]
                 // 0xE2 starts U+2028 and U+2029; every other byte from 0x20 up but `"` and `\` is itself.
                 if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0xE2 {
@@ -202,6 +220,18 @@ package struct JSONWriter: Sendable {
             if count > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"`, `\` or 0xE2
+    /// (the lead byte of U+2028/U+2029). Exact: the word tests below find a
+    /// byte of a given kind when there is one and only then.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
