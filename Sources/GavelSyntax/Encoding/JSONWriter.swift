@@ -1,8 +1,14 @@
 /// JSON written straight into bytes, with keys in the order they are written:
 /// the same text `JSON.compact()` and `JSON.pretty()` give, without building
 /// a tree first. Records are written this way on the hot path.
+///
+/// Not a value: a writer owns its buffer, and a copy would share it.
 package struct JSONWriter: Sendable {
-    package private(set) var bytes: [UInt8] = []
+    private let buffer: ByteBuffer
+    /// A copy of what was written.
+    package var bytes: [UInt8] { buffer.array }
+    /// How many bytes were written.
+    package var count: Int { buffer.count }
     /// Two-space indentation, one key per line; nil for one line, no spaces.
     private let pretty: Bool
     /// Per open container: whether it has an item yet.
@@ -15,11 +21,17 @@ package struct JSONWriter: Sendable {
     package init(pretty: Bool = false, depth: Int = 0, capacity: Int = 2048) {
         self.pretty = pretty
         self.depth = depth
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
+    /// What was written, without copying it.
+    package func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try buffer.withBytes(body) }
+
+    /// A line break after the value, for one record per line.
+    package mutating func newlineAtEnd() { buffer.append(10) }
+
     package mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         filled.removeAll(keepingCapacity: true)
         afterKey = false
     }
@@ -28,7 +40,7 @@ package struct JSONWriter: Sendable {
 
     package mutating func beginObject() {
         item()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         filled.append(false)
     }
 
@@ -36,7 +48,7 @@ package struct JSONWriter: Sendable {
 
     package mutating func beginArray() {
         item()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         filled.append(false)
     }
 
@@ -46,19 +58,19 @@ package struct JSONWriter: Sendable {
     /// so its bytes go out as they are (records write dozens per case).
     package mutating func field(_ name: StaticString) {
         item()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(name)
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
+        if pretty { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
     package mutating func key(_ name: String) {
         item()
         quote(name)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        buffer.append(UInt8(ascii: ":"))
+        if pretty { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -71,11 +83,11 @@ package struct JSONWriter: Sendable {
 
     package mutating func int(_ value: Int) {
         item()
-        Self.appendDecimal(value, to: &bytes)
+        Self.appendDecimal(value, to: buffer)
     }
 
     /// An integer's decimal digits, without making a String for them.
-    package static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    package static func appendDecimal(_ value: Int, to bytes: ByteBuffer) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -88,7 +100,7 @@ package struct JSONWriter: Sendable {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            bytes.append(UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
         }
     }
 
@@ -144,7 +156,7 @@ package struct JSONWriter: Sendable {
             return
         }
         guard let last = filled.indices.last else { return }
-        if filled[last] { bytes.append(UInt8(ascii: ",")) }
+        if filled[last] { buffer.append(UInt8(ascii: ",")) }
         filled[last] = true
         newline(depth: depth + filled.count)
     }
@@ -152,28 +164,28 @@ package struct JSONWriter: Sendable {
     private mutating func close(_ bracket: UInt8) {
         let hadItems = filled.removeLast()
         if hadItems { newline(depth: depth + filled.count) }
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     private mutating func newline(depth: Int) {
         guard pretty else { return }
-        bytes.append(10)
+        buffer.append(10)
         for _ in 0..<depth {
-            bytes.append(32)
-            bytes.append(32)
+            buffer.append(32)
+            buffer.append(32)
         }
     }
 
     private mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        buffer.append(text)
     }
 
-    private mutating func quote(_ text: String) { Self.quote(text, into: &bytes) }
+    private mutating func quote(_ text: String) { Self.quote(text, into: buffer) }
 
     /// The escaping of `JSON.quote`: quote, backslash and control characters,
     /// and U+2028/U+2029, which some JavaScript readers take for line ends.
     /// Runs of bytes that need none are copied whole: most strings have none.
-    package static func quote(_ text: String, into bytes: inout [UInt8]) {
+    package static func quote(_ text: String, into bytes: ByteBuffer) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -199,25 +211,25 @@ package struct JSONWriter: Sendable {
                         continue
                     }
                 }
-                if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                if i > start { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
                 switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 10: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 13: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 9: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x22: bytes.append("\\\"")
+                case 0x5C: bytes.append("\\\\")
+                case 10: bytes.append("\\n")
+                case 13: bytes.append("\\r")
+                case 9: bytes.append("\\t")
                 case 0xE2:
-                    bytes.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    bytes.append(utf8[i + 2] == 0xA8 ? "\\u2028" as StaticString : "\\u2029")
                     i += 2
                 default:
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    bytes.append("\\u00" as StaticString)
                     bytes.append(Self.hexDigit(byte >> 4))
                     bytes.append(Self.hexDigit(byte & 15))
                 }
                 i += 1
                 start = i
             }
-            if count > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count])) }
+            if count > start { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<count])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
