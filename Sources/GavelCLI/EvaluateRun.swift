@@ -202,8 +202,7 @@ struct Decider: Sendable {
         case .jsonl:
             var writer = JSONWriter()
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
-            writer.newlineAtEnd()
-            outcome.output = writer.bytes
+            outcome.output = writer.bytes + [10]
         case .json:
             var writer = JSONWriter(pretty: true, depth: 1)
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)

@@ -12,13 +12,10 @@ extension DocumentReader {
     /// A case document with its digest, ready to evaluate and to log.
     package mutating func readCase(_ root: SourceNode) -> CaseRecord? {
         guard let content = readCaseContent(root) else { return nil }
-        let canonical = CanonicalJSON.buffer(root)
-        let (text, digest) = canonical.withBytes { bytes in
-            (String(decoding: bytes, as: UTF8.self), "sha256:" + Digest.hex(raw: bytes))
-        }
+        let canonical = CanonicalJSON.bytes(root)
         return CaseRecord(
-            id: content.id, asOf: content.asOf, data: content.data, canonicalJSON: text,
-            digest: digest, expect: content.expect, location: root.location)
+            id: content.id, asOf: content.asOf, data: content.data, canonicalJSON: String(decoding: canonical, as: UTF8.self),
+            digest: Digest.sha256(canonical), expect: content.expect, location: root.location)
     }
 
     /// A case document: reserved keys read and checked, everything else kept

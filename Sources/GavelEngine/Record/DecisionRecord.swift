@@ -15,7 +15,7 @@ public enum DecisionRecord {
     public static func text(_ d: Decision, bundle: CompiledBundle, pretty: Bool) -> String {
         var writer = JSONWriter(pretty: pretty)
         write(d, bundle: bundle, into: &writer)
-        return writer.withBytes { String(decoding: $0, as: UTF8.self) }
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     package static func write(_ d: Decision, bundle: CompiledBundle, into w: inout JSONWriter) {

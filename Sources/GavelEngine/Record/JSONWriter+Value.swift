@@ -29,6 +29,6 @@ extension Value {
     package var compactJSON: String {
         var writer = JSONWriter(capacity: 64)
         writer.value(self)
-        return writer.withBytes { String(decoding: $0, as: UTF8.self) }
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -16,9 +16,6 @@ package enum Digest {
         return hex(digest: SHA256.hash(data: Array(bytes)))
     }
 
-    /// Lowercase hex of the SHA-256 of raw bytes, hashed where they lie.
-    package static func hex(raw bytes: UnsafeRawBufferPointer) -> String { hex(digest: SHA256.hash(data: bytes)) }
-
     /// Lowercase hex of a finished digest, written in one buffer (this runs once per case).
     package static func hex(digest: SHA256.Digest) -> String {
         let digits: StaticString = "0123456789abcdef"

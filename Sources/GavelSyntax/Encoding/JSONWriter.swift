@@ -1,14 +1,8 @@
 /// JSON written straight into bytes, with keys in the order they are written:
 /// the same text `JSON.compact()` and `JSON.pretty()` give, without building
 /// a tree first. Records are written this way on the hot path.
-///
-/// Not a value: a writer owns its buffer, and a copy would share it.
 package struct JSONWriter: Sendable {
-    private let buffer: ByteBuffer
-    /// A copy of what was written.
-    package var bytes: [UInt8] { buffer.array }
-    /// How many bytes were written.
-    package var count: Int { buffer.count }
+    package private(set) var bytes: [UInt8] = []
     /// Two-space indentation, one key per line; nil for one line, no spaces.
     private let pretty: Bool
     /// Per open container: whether it has an item yet.
@@ -21,17 +15,11 @@ package struct JSONWriter: Sendable {
     package init(pretty: Bool = false, depth: Int = 0, capacity: Int = 2048) {
         self.pretty = pretty
         self.depth = depth
-        buffer = ByteBuffer(capacity: capacity)
+        bytes.reserveCapacity(capacity)
     }
 
-    /// What was written, without copying it.
-    package func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try buffer.withBytes(body) }
-
-    /// A line break after the value, for one record per line.
-    package mutating func newlineAtEnd() { buffer.append(10) }
-
     package mutating func reset() {
-        buffer.removeAll()
+        bytes.removeAll(keepingCapacity: true)
         filled.removeAll(keepingCapacity: true)
         afterKey = false
     }
@@ -40,7 +28,7 @@ package struct JSONWriter: Sendable {
 
     package mutating func beginObject() {
         item()
-        buffer.append(UInt8(ascii: "{"))
+        bytes.append(UInt8(ascii: "{"))
         filled.append(false)
     }
 
@@ -48,7 +36,7 @@ package struct JSONWriter: Sendable {
 
     package mutating func beginArray() {
         item()
-        buffer.append(UInt8(ascii: "["))
+        bytes.append(UInt8(ascii: "["))
         filled.append(false)
     }
 
@@ -58,19 +46,19 @@ package struct JSONWriter: Sendable {
     /// so its bytes go out as they are (records write dozens per case).
     package mutating func field(_ name: StaticString) {
         item()
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(name)
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(UInt8(ascii: ":"))
-        if pretty { buffer.append(UInt8(ascii: " ")) }
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
     package mutating func key(_ name: String) {
         item()
         quote(name)
-        buffer.append(UInt8(ascii: ":"))
-        if pretty { buffer.append(UInt8(ascii: " ")) }
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -83,11 +71,11 @@ package struct JSONWriter: Sendable {
 
     package mutating func int(_ value: Int) {
         item()
-        Self.appendDecimal(value, to: buffer)
+        Self.appendDecimal(value, to: &bytes)
     }
 
     /// An integer's decimal digits, without making a String for them.
-    package static func appendDecimal(_ value: Int, to bytes: ByteBuffer) {
+    package static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -100,7 +88,7 @@ package struct JSONWriter: Sendable {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            bytes.append(UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+            bytes.append(contentsOf: buffer[(20 - count)...])
         }
     }
 
@@ -156,7 +144,7 @@ package struct JSONWriter: Sendable {
             return
         }
         guard let last = filled.indices.last else { return }
-        if filled[last] { buffer.append(UInt8(ascii: ",")) }
+        if filled[last] { bytes.append(UInt8(ascii: ",")) }
         filled[last] = true
         newline(depth: depth + filled.count)
     }
@@ -164,28 +152,28 @@ package struct JSONWriter: Sendable {
     private mutating func close(_ bracket: UInt8) {
         let hadItems = filled.removeLast()
         if hadItems { newline(depth: depth + filled.count) }
-        buffer.append(bracket)
+        bytes.append(bracket)
     }
 
     private mutating func newline(depth: Int) {
         guard pretty else { return }
-        buffer.append(10)
+        bytes.append(10)
         for _ in 0..<depth {
-            buffer.append(32)
-            buffer.append(32)
+            bytes.append(32)
+            bytes.append(32)
         }
     }
 
     private mutating func append(_ text: String) {
-        buffer.append(text)
+        bytes.append(contentsOf: text.utf8)
     }
 
-    private mutating func quote(_ text: String) { Self.quote(text, into: buffer) }
+    private mutating func quote(_ text: String) { Self.quote(text, into: &bytes) }
 
     /// The escaping of `JSON.quote`: quote, backslash and control characters,
     /// and U+2028/U+2029, which some JavaScript readers take for line ends.
     /// Runs of bytes that need none are copied whole: most strings have none.
-    package static func quote(_ text: String, into bytes: ByteBuffer) {
+    package static func quote(_ text: String, into bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -211,25 +199,25 @@ package struct JSONWriter: Sendable {
                         continue
                     }
                 }
-                if i > start { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
                 switch byte {
-                case 0x22: bytes.append("\\\"")
-                case 0x5C: bytes.append("\\\\")
-                case 10: bytes.append("\\n")
-                case 13: bytes.append("\\r")
-                case 9: bytes.append("\\t")
+                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+                case 10: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 13: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 9: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
                 case 0xE2:
-                    bytes.append(utf8[i + 2] == 0xA8 ? "\\u2028" as StaticString : "\\u2029")
+                    bytes.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     i += 2
                 default:
-                    bytes.append("\\u00" as StaticString)
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
                     bytes.append(Self.hexDigit(byte >> 4))
                     bytes.append(Self.hexDigit(byte & 15))
                 }
                 i += 1
                 start = i
             }
-            if count > start { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<count])) }
+            if count > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
