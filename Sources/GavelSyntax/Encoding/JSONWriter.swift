@@ -5,8 +5,13 @@ package struct JSONWriter: Sendable {
     package private(set) var bytes: [UInt8] = []
     /// Two-space indentation, one key per line; nil for one line, no spaces.
     private let pretty: Bool
-    /// Per open container: whether it has an item yet.
-    private var filled: [Bool] = []
+    /// Per open container, whether it has an item yet: bit `n` of `filledBits`
+    /// for the first 64 levels, then `filledDeeper` (records rarely nest
+    /// that deep; a bit costs no copy-on-write check per token).
+    private var filledBits: UInt64 = 0
+    private var filledDeeper: [Bool] = []
+    /// Open containers.
+    private var open = 0
     /// A key was just written; its value follows without a separator.
     private var afterKey = false
     /// Indentation levels the whole value sits at (an item of an array printed around it).
@@ -20,7 +25,9 @@ package struct JSONWriter: Sendable {
 
     package mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        filled.removeAll(keepingCapacity: true)
+        filledBits = 0
+        filledDeeper.removeAll(keepingCapacity: true)
+        open = 0
         afterKey = false
     }
 
@@ -29,7 +36,7 @@ package struct JSONWriter: Sendable {
     package mutating func beginObject() {
         item()
         bytes.append(UInt8(ascii: "{"))
-        filled.append(false)
+        push()
     }
 
     package mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -37,7 +44,7 @@ package struct JSONWriter: Sendable {
     package mutating func beginArray() {
         item()
         bytes.append(UInt8(ascii: "["))
-        filled.append(false)
+        push()
     }
 
     package mutating func endArray() { close(UInt8(ascii: "]")) }
@@ -143,15 +150,35 @@ package struct JSONWriter: Sendable {
             afterKey = false
             return
         }
-        guard let last = filled.indices.last else { return }
-        if filled[last] { bytes.append(UInt8(ascii: ",")) }
-        filled[last] = true
-        newline(depth: depth + filled.count)
+        guard open > 0 else { return }
+        let level = open - 1
+        if level < 64 {
+            let bit: UInt64 = 1 << UInt64(level)
+            if filledBits & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+            filledBits |= bit
+        } else {
+            if filledDeeper[level - 64] { bytes.append(UInt8(ascii: ",")) }
+            filledDeeper[level - 64] = true
+        }
+        newline(depth: depth + open)
+    }
+
+    private mutating func push() {
+        if open >= 64 { filledDeeper.append(false) }
+        open += 1
     }
 
     private mutating func close(_ bracket: UInt8) {
-        let hadItems = filled.removeLast()
-        if hadItems { newline(depth: depth + filled.count) }
+        open -= 1
+        let hadItems: Bool
+        if open < 64 {
+            let bit: UInt64 = 1 << UInt64(open)
+            hadItems = filledBits & bit != 0
+            filledBits &= ~bit
+        } else {
+            hadItems = filledDeeper.removeLast()
+        }
+        if hadItems { newline(depth: depth + open) }
         bytes.append(bracket)
     }
 

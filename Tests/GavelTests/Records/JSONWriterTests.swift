@@ -31,4 +31,13 @@ struct JSONWriterTests {
             #expect(String(decoding: writer.bytes, as: UTF8.self) == (pretty ? value.pretty() : value.compact()))
         }
     }
+
+    @Test("nesting deeper than 64 levels keeps every separator", arguments: [false, true])
+    func deep(_ pretty: Bool) {
+        var value: JSON = .array([.int(1), .int(2)])
+        for level in 0..<100 { value = level % 2 == 0 ? .object([("k", value), ("n", .int(level))]) : .array([value, .null]) }
+        var writer = JSONWriter(pretty: pretty)
+        writer.value(value)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == (pretty ? value.pretty() : value.compact()))
+    }
 }
