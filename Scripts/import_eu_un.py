@@ -19,6 +19,7 @@ UN: LISTED_ON is the real listing date and is used as is.
 Usage: python3 Scripts/import_eu_un.py [EU_XML] [UN_XML] [OUT_DIR]
 """
 import json
+import os
 import sys
 import xml.etree.ElementTree as ET
 
@@ -119,7 +120,18 @@ def un(src, out_dir):
         print(fn, len(out[lt]))
 
 
+
+def shared_data(relative):
+    """A file of the team's data folder, found beside the repository
+    (`../shared/data` from the repository root); exits with a clear message
+    when it is not there rather than reading something else."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", relative)
+    path = os.path.normpath(path)
+    if not os.path.exists(path):
+        sys.exit(f"{path}: not found; pass the official file as an argument")
+    return path
+
 if __name__ == "__main__":
     a = sys.argv[1:]
-    eu(a[0] if len(a) > 0 else "/work/shared/data/lists/eu/eu_fsf_20240513_full_1_1.xml", a[2] if len(a) > 2 else "Policies/lists")
-    un(a[1] if len(a) > 1 else "/work/shared/data/lists/un/consolidated_2024-05-15.xml", a[2] if len(a) > 2 else "Policies/lists")
+    eu(a[0] if len(a) > 0 else shared_data("lists/eu/eu_fsf_20240513_full_1_1.xml"), a[2] if len(a) > 2 else "Policies/lists")
+    un(a[1] if len(a) > 1 else shared_data("lists/un/consolidated_2024-05-15.xml"), a[2] if len(a) > 2 else "Policies/lists")

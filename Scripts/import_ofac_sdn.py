@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Import the OFAC SDN XML (legacy "sdnList" format) into Gavel designation lists.
 
-Stdlib only. Reads an SDN XML file (default: /work/shared/data/lists/ofac/sdn.xml,
+Stdlib only. Reads an SDN XML file (default: ../shared/data/lists/ofac/sdn.xml beside the repository,
 Publish_Date 05/07/2024) and writes, below Policies/lists/:
 
   us-sdgt.jsonl        every SDN entry carrying program SDGT (EO 13224), one
@@ -24,6 +24,7 @@ Usage: python3 Scripts/import_ofac_sdn.py [SDN_XML] [OUT_DIR]
 """
 import json
 import re
+import os
 import sys
 import xml.etree.ElementTree as ET
 
@@ -116,8 +117,19 @@ def entry(e, program, names_strong=True):
     return out
 
 
+
+def shared_data(relative):
+    """A file of the team's data folder, found beside the repository
+    (`../shared/data` from the repository root); exits with a clear message
+    when it is not there rather than reading something else."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "data", relative)
+    path = os.path.normpath(path)
+    if not os.path.exists(path):
+        sys.exit(f"{path}: not found; pass the official file as an argument")
+    return path
+
 def main():
-    src = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/lists/ofac/sdn.xml"
+    src = sys.argv[1] if len(sys.argv) > 1 else shared_data("lists/ofac/sdn.xml")
     out_dir = sys.argv[2] if len(sys.argv) > 2 else "Policies/lists"
     root = ET.parse(src).getroot()
     entries = root.findall(NS + "sdnEntry")

@@ -18,7 +18,7 @@ package struct PathOutsideBundleCheck: LoaderReportedRule {
             Gavel reads nothing outside the policy directory: no absolute paths, no `..`, no symbolic link \
             (a policy file or an `entries_from` file) that resolves to a file elsewhere. The bundle digest \
             recorded with every decision covers only the bundle's files, and `gavel audit replay` restores \
-            only those; a list read from `../shared/` could change under a logged decision and the replay \
+            only those; a list read from a folder beside the bundle could change under a logged decision and the replay \
             would not notice. Such files are not read. (A file that simply does not exist is \
             `unreadable-file`.)
 
@@ -36,7 +36,7 @@ package struct PathOutsideBundleCheck: LoaderReportedRule {
                     id: us-sdn
                     source: https://sanctionslist.ofac.treas.gov/
                     as_of: 2024-05-01
-                    entries_from: ↓../../shared/us-sdn.jsonl
+                    entries_from: ↓../../downloads/us-sdn.jsonl
                     """
                 )
             ])
