@@ -4,21 +4,14 @@ import Foundation
 /// bounded, and bundle reads are confined to the bundle's directory.
 package enum FileAccess {
     package static func read(_ path: String, display: String, limit: Int) -> Result<[UInt8], Diagnostic> {
-        let unreadable = Diagnostic.error(
-            .unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable")
-        guard !isDirectory(path) else { return .failure(unreadable) }
+        guard !isDirectory(path) else { return .failure(.unreadable(display)) }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let size = attributes?[.size] as? Int, size > limit {
             return .failure(.fileTooLarge(size: size, limit: limit, at: SourceLocation(file: display, line: 1, column: 1)))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(unreadable) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable(display)) }
         defer { try? handle.close() }
         return read(handle, display: display, limit: limit, sizeHint: attributes?[.size] as? Int ?? 0)
-    }
-
-    /// Standard input, bounded like any file.
-    package static func readStandardInput(limit: Int) -> Result<[UInt8], Diagnostic> {
-        read(FileHandle.standardInput, display: "<stdin>", limit: limit)
     }
 
     /// An open descriptor (a pipe, standard input), bounded like any file.
@@ -29,8 +22,6 @@ package enum FileAccess {
     /// At most `limit` bytes, read in chunks: the size a file system reports
     /// cannot be trusted (a FIFO, /dev/zero or a growing file report none).
     private static func read(_ handle: FileHandle, display: String, limit: Int, sizeHint: Int = 0) -> Result<[UInt8], Diagnostic> {
-        let unreadable = Diagnostic.error(
-            .unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable")
         var bytes: [UInt8] = []
         // The first chunk is the size the file system reports, later ones grow
         // geometrically; each is one byte past what the limit allows, which
@@ -42,14 +33,13 @@ package enum FileAccess {
                 initialized = 0
                 guard let base = buffer.baseAddress else { return }
                 while initialized < buffer.count {
-                    let count = Foundation.read(handle.fileDescriptor, base + initialized, buffer.count - initialized)
-                    if count < 0, errno == EINTR { continue }
+                    let count = readSome(handle.fileDescriptor, into: base + initialized, count: buffer.count - initialized)
                     if count < 0 { failed = true }
                     if count <= 0 { return }
                     initialized += count
                 }
             }
-            if failed { return .failure(unreadable) }
+            if failed { return .failure(.unreadable(display)) }
             if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
             if bytes.count > limit {
                 return .failure(
@@ -57,6 +47,16 @@ package enum FileAccess {
             }
             if chunk.count < wanted { return .success(bytes) }
             wanted = min(max(bytes.count, 1 << 16), limit - bytes.count) + 1
+        }
+    }
+
+    /// One `read(2)`, retried when a signal interrupts it: the bytes read,
+    /// 0 at the end of the input, -1 on an error.
+    package static func readSome(_ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        while true {
+            let read = Foundation.read(descriptor, buffer, count)
+            if read < 0, errno == EINTR { continue }
+            return read
         }
     }
 

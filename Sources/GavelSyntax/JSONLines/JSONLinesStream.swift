@@ -1,5 +1,3 @@
-import Foundation
-
 /// A `.jsonl` file or pipe read line by line in bounded memory: any number of
 /// lines, each at most `maxLineBytes` long. A longer line is reported and
 /// skipped; the lines after it are still read.
@@ -104,19 +102,13 @@ package struct JSONLinesStream {
         let block = 1 << 20
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: block))
-        var count = 0
-        while true {
-            count = buffer.withUnsafeMutableBufferPointer { b in
-                Foundation.read(descriptor, b.baseAddress.map { $0 + old }, block)
-            }
-            if count < 0, errno == EINTR { continue }
-            break
+        let count = buffer.withUnsafeMutableBufferPointer { b in
+            b.baseAddress.map { FileAccess.readSome(descriptor, into: $0 + old, count: block) } ?? -1
         }
         if count < 0 {
             buffer.removeLast(block)
             atEnd = true
-            return .unreadable(
-                .error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable"))
+            return .unreadable(.unreadable(display))
         }
         buffer.removeLast(block - count)
         bytesRead += count

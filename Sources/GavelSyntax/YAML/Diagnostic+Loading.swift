@@ -1,6 +1,11 @@
 /// Every diagnostic the YAML loader produces, worded in one place so the rule
 /// ids and phrasing stay consistent.
 extension Diagnostic {
+    /// A file or stream that could not be opened or read.
+    static func unreadable(_ display: String) -> Diagnostic {
+        .error(.unreadableFile, "cannot read `\(display)`", at: nil, help: "check that the file exists and is readable")
+    }
+
     /// `size` nil: the input was read until it passed the limit (a pipe has no size).
     static func fileTooLarge(size: Int?, limit: Int, at location: SourceLocation) -> Diagnostic {
         .error(
