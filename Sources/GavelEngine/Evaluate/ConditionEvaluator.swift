@@ -206,18 +206,3 @@ struct ConditionEvaluator {
         }
     }
 }
-
-extension PredicateOperator {
-    var expectedJSON: JSON {
-        switch self {
-        case .equals(let v), .contains(let v): return v.json
-        case .in(let vs), .containsAny(let vs), .containsAll(let vs): return .array(vs.map(\.json))
-        case .exists(let b): return .bool(b)
-        case .compare(_, .number(let n)): return n == n.rounded() && abs(n) < 1e15 ? .int(Int(n)) : .double(n)
-        case .compare(_, .date(let d)): return .string(d.description)
-        case .glob(let g): return .string(g.text)
-        case .startsWith(let s), .endsWith(let s): return .string(s)
-        case .within(let span): return .string(span.text)
-        }
-    }
-}

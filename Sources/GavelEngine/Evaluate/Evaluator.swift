@@ -106,19 +106,18 @@ public struct Evaluator: Sendable {
         }
 
         // The decisive level explains what decided, traced once the statuses
-        // are known, by an evaluator whose screen matches are already recorded.
+        // are known, with the root paths this case already resolved; the
+        // screen matches found again are already recorded.
         if level == .decisive {
-            var explainer = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener, pathSlots: bundle.pathSlots, quantifierMemos: bundle.quantifierMemos)
             for index in outcomes.indices where outcomes[index].trace == nil && outcomes[index].status.isDecisive {
                 let rule = outcomes[index].rule
-                explainer.owner = rule.id
-                outcomes[index].trace = explainer.trace(rule.condition, exhaustive: rule.screens)
+                outcomes[index].trace = conditions.trace(rule.condition, exhaustive: rule.screens)
             }
             for index in exceptionOutcomes.indices where exceptionOutcomes[index].status == .applied {
                 let exception = exceptionOutcomes[index].exception
-                explainer.owner = exception.id
-                exceptionOutcomes[index].trace = explainer.trace(exception.condition, exhaustive: exception.screens)
+                exceptionOutcomes[index].trace = conditions.trace(exception.condition, exhaustive: exception.screens)
             }
+            _ = conditions.takeMatches()
         }
 
         // Steps 5 and 6: the most severe matched, unsuspended rules decide; all of them oblige.
