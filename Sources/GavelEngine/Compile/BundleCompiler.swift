@@ -71,10 +71,7 @@ enum BundleCompiler {
             }
             policyIDs[policy.id] = policy.location
             if let effective = policy.effective, let expires = policy.expires, expires <= effective {
-                diagnostics.append(
-                    .error(
-                        .invertedWindow, "policy `\(policy.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
-                        at: policy.location, help: "swap or correct `effective` and `expires`"))
+                diagnostics.append(invertedWindow("policy", policy.id, effective, expires, at: policy.location))
             }
             for rule in policy.rules {
                 if let earlier = idLocations[rule.id] {
@@ -119,14 +116,11 @@ enum BundleCompiler {
                 if let effective = rule.effective, let expires = rule.expires, expires <= effective,
                     invertedByOwnDates(effective, expires, policy)
                 {
-                    diagnostics.append(
-                        .error(
-                            .invertedWindow, "rule `\(rule.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
-                            at: rule.location, help: "swap or correct `effective` and `expires`"))
+                    diagnostics.append(invertedWindow("rule", rule.id, effective, expires, at: rule.location))
                 }
                 let reason = rule.reason.map {
                     ReasonTemplate.parse(
-                        $0, at: rule.reasonLocation, ruleHasScreen: condition.map(containsScreen) ?? true,
+                        $0, at: rule.reasonLocation, ruleHasScreen: condition.map(\.screens) ?? true,
                         schema: documents.schema, diagnostics: &diagnostics)
                 }
                 guard let condition else { continue }
@@ -141,10 +135,7 @@ enum BundleCompiler {
                 if let effective = exception.effective, let expires = exception.expires, expires <= effective,
                     invertedByOwnDates(effective, expires, policy)
                 {
-                    diagnostics.append(
-                        .error(
-                            .invertedWindow, "exception `\(exception.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
-                            at: exception.location, help: "swap or correct `effective` and `expires`"))
+                    diagnostics.append(invertedWindow("exception", exception.id, effective, expires, at: exception.location))
                 }
                 for (target, location) in zip(exception.suspends, exception.suspendsLocations) {
                     guard let rule = rulesByID[target] else {
@@ -188,10 +179,7 @@ enum BundleCompiler {
             }
             if followUp.when != nil, condition == nil { continue }
             if let effective = followUp.effective, let expires = followUp.expires, expires <= effective {
-                diagnostics.append(
-                    .error(
-                        .invertedWindow, "follow-up `\(followUp.id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
-                        at: followUp.location, help: "swap or correct `effective` and `expires`"))
+                diagnostics.append(invertedWindow("follow-up", followUp.id, effective, expires, at: followUp.location))
             }
             followUps.append(
                 CompiledFollowUp(
@@ -215,15 +203,21 @@ enum BundleCompiler {
         return (compiled, diagnostics)
     }
 
+    /// An item that expires on or before the day it takes effect: never in force.
+    private static func invertedWindow(
+        _ kind: String, _ id: String, _ effective: Instant, _ expires: Instant, at location: SourceLocation
+    ) -> Diagnostic {
+        .error(
+            .invertedWindow,
+            "\(kind) `\(id)` expires (\(expires)) \(expires == effective ? "on the day" : "before") it takes effect (\(effective))",
+            at: location, help: "swap or correct `effective` and `expires`")
+    }
+
     /// Whether an item's inverted window comes from dates of its own. One
     /// taken from its policy means its own date lies outside the policy's
     /// window, which lint reports as `rule-never-in-force`; both taken means
     /// the policy's finding covers it.
     private static func invertedByOwnDates(_ effective: Instant, _ expires: Instant, _ policy: Policy) -> Bool {
         policy.effective != effective && policy.expires != expires
-    }
-
-    static func containsScreen(_ condition: CompiledCondition) -> Bool {
-        ConditionWalk.contains(condition) { if case .screen = $0 { return true } else { return false } }
     }
 }
