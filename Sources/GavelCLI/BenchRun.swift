@@ -190,23 +190,14 @@ package struct BenchRun: Sendable {
             }
 
             // Untimed: digests and the decisions file, as common.py makes them.
-            let matchedText = decided.matched.map { $0.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.joined(separator: ",") }
-            var tsv = ""
-            for k in decided.decisions.indices { tsv += decided.ids[k] + "\t" + decided.decisions[k] + "\t" + matchedText[k] + "\n" }
             let n = Double(lines.count)
-            func r(_ x: Double, _ places: Double) -> JSON { .double((x * places).rounded() / places) }
+            let r = Decided.rounded
             func median(_ sizes: [Int]) -> Int { sizes.isEmpty ? 0 : sizes.sorted()[sizes.count / 2] }
-            var fields: [(String, JSON)] = [
-                ("engine", .string("gavel")),
-                ("version", .string("gavel \(DecisionRecord.engineVersion) (Swift, native, single-threaded, decision-only trace level)")),
-                ("cases", .int(lines.count)),
-                ("rules", .int(bundle.rules.count)),
-                ("load_s", r(loadSeconds, 1e6)),
-                ("eval_s", r(evalSeconds, 1e6)),
-                ("cases_per_s", r(n / evalSeconds, 10)),
-                ("us_per_case", r(evalSeconds / n * 1e6, 100)),
-                ("decisions_sha256", .string(Digest.hex(Array(decided.decisions.joined(separator: "\n").utf8)))),
-                ("matched_sha256", .string(Digest.hex(Array(matchedText.joined(separator: "\n").utf8)))),
+            var fields = decided.contractFields(
+                engine: "gavel",
+                version: "gavel \(DecisionRecord.engineVersion) (Swift, native, single-threaded, decision-only trace level)",
+                rules: bundle.rules.count, loadSeconds: loadSeconds, evalSeconds: evalSeconds)
+            fields += [
                 ("parse_only_s", r(parseOnly, 1e6)),
                 ("libyaml_events", .int(events)),
                 ("eval_over_parse_only", r(evalSeconds / parseOnly, 1000)),
@@ -233,23 +224,11 @@ package struct BenchRun: Sendable {
                         + "Evaluator.evaluate at trace level none -> decision; default_record_s: the same at the default trace level "
                         + "with the JSONL record written, as `gavel evaluate --format jsonl` does per case; parse_only_s: libyaml "
                         + "yaml_parser_parse loop alone on the same lines; as-of \(Self.asOf)")))
-            return .success(Result(json: .object(fields), tsv: tsv, cases: lines.count, rules: bundle.rules.count))
+            return .success(Result(json: .object(fields), tsv: decided.tsv, cases: lines.count, rules: bundle.rules.count))
         }
     }
 
     static let asOf = "2026-01-01"
-
-    struct Decided {
-        var ids: [String] = []
-        var decisions: [String] = []
-        var matched: [[String]] = []
-
-        mutating func append(_ d: Decision) {
-            ids.append(d.caseID)
-            decisions.append(d.decision)
-            matched.append(d.rules.filter { $0.status == .matched }.map(\.rule.id))
-        }
-    }
 
     /// (a): every line through libyaml's event parser, nothing else. Kept out
     /// of line so `valgrind --tool=callgrind` can count it on its own.

@@ -51,41 +51,24 @@ struct EndToEndBench {
 
         // Untimed: each record's case id, decision and matched rules, as common.py reports them.
         guard let bytes = FileManager.default.contents(atPath: records) else { throw Failure("cannot read `\(records)`") }
-        var ids: [String] = []
-        var decisions: [String] = []
-        var matched: [String] = []
+        var decided = Decided()
         for line in bytes.split(separator: 10) {
             guard let record = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
                 let decision = record["decision"] as? String, let caseID = (record["case"] as? [String: Any])?["id"] as? String,
                 let rules = record["rules"] as? [[String: Any]]
             else { throw Failure("a record of `gavel evaluate` does not parse") }
-            ids.append(caseID)
-            decisions.append(decision)
             let names = rules.filter { $0["status"] as? String == "matched" || $0["status"] as? String == "suspended" }
-                .compactMap { $0["id"] as? String }
-                .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            matched.append(names.joined(separator: ","))
+            decided.append(id: caseID, decision: decision, matched: names.compactMap { $0["id"] as? String })
         }
-        let engine = jobs == 1 ? "gavel-evaluate" : "gavel-evaluate-jobs\(jobs)"
-        var tsv = ""
-        for k in ids.indices { tsv += ids[k] + "\t" + decisions[k] + "\t" + matched[k] + "\n" }
-        let n = Double(ids.count)
-        func r(_ x: Double, _ places: Double) -> JSON { .double((x * places).rounded() / places) }
-        let result: JSON = .object([
-            ("engine", .string(engine)),
-            ("version", .string("gavel \(DecisionRecord.engineVersion) `gavel evaluate --format jsonl --jobs \(jobs)`, whole process")),
-            ("cases", .int(ids.count)),
-            ("rules", .int(rules)),
-            ("load_s", .double(0)),
-            ("eval_s", r(seconds, 1e6)),
-            ("cases_per_s", r(n / seconds, 10)),
-            ("us_per_case", r(seconds / n * 1e6, 100)),
-            ("decisions_sha256", .string(Digest.hex(Array(decisions.joined(separator: "\n").utf8)))),
-            ("matched_sha256", .string(Digest.hex(Array(matched.joined(separator: "\n").utf8)))),
+        let fields = decided.contractFields(
+            engine: jobs == 1 ? "gavel-evaluate" : "gavel-evaluate-jobs\(jobs)",
+            version: "gavel \(DecisionRecord.engineVersion) `gavel evaluate --format jsonl --jobs \(jobs)`, whole process",
+            rules: rules, loadSeconds: 0, evalSeconds: seconds)
+        let result: JSON = .object(fields + [
             ("record_bytes", .int(bytes.count)),
             ("notes", .string("eval_s: the whole `gavel evaluate` process (bundle load included) deciding DATA/cases.jsonl and writing the default record of every case to a file")),
         ])
-        return Run(jobs: jobs, seconds: seconds, outputDigest: Digest.hex(bytes), outputBytes: bytes.count, result: result, tsv: tsv)
+        return Run(jobs: jobs, seconds: seconds, outputDigest: Digest.hex(bytes), outputBytes: bytes.count, result: result, tsv: decided.tsv)
     }
 
     func write(_ run: Run) throws {

@@ -140,7 +140,7 @@ public struct EvaluateRun: Sendable {
             if !out.isEmpty { write(out) }
             if let progress, ContinuousClock.now - lastProgress > .milliseconds(500) {
                 lastProgress = ContinuousClock.now
-                let seconds = Double((lastProgress - started).components.seconds) + Double((lastProgress - started).components.attoseconds) * 1e-18
+                let seconds = BenchRun.seconds(lastProgress - started)
                 progress("\r\(documents) cases, \(Int(Double(documents) / max(seconds, 1e-9))) cases/s, \(inputs.bytesRead >> 20) MiB read")
             }
         }

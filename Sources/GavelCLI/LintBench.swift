@@ -61,7 +61,7 @@ package enum LintBench {
         let clock = ContinuousClock()
         var report: LintReport?
         let elapsed = clock.measure { report = Linter.lint(policies: directory, caseFiles: []) }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = BenchRun.seconds(elapsed)
         return Measurement(rules: rules, files: files, findings: report?.findings.count ?? 0, seconds: seconds)
     }
 
