@@ -208,8 +208,7 @@ public struct Evaluator: Sendable {
         switch value {
         case .string(let s): return s
         case .list(let items): return items.map(text).joined(separator: ", ")
-        case .map: return value.json.compact()
-        default: return value.json.compact()
+        default: return value.compactJSON
         }
     }
 }
