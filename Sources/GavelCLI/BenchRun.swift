@@ -289,7 +289,7 @@ package struct BenchRun: Sendable {
             let decision = evaluator.evaluate(record, options: options)
             writer.reset()
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
-            sizes.append(writer.bytes.count + 1)
+            sizes.append(writer.count + 1)
             decided.append(decision)
         }
         return (decided, sizes)

@@ -40,7 +40,8 @@ struct Decider: Sendable {
         case .jsonl:
             var writer = JSONWriter()
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
-            outcome.output = writer.bytes + [10]
+            writer.newlineAtEnd()
+            outcome.output = writer.bytes
         case .json:
             var writer = JSONWriter(pretty: true, depth: 1)
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)

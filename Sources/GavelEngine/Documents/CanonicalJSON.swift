@@ -7,20 +7,26 @@ import GavelSyntax
 /// between. This runs for every case of a batch.
 package enum CanonicalJSON {
     package static func bytes(_ root: SourceNode) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1024)
+        var out = ByteBuffer(capacity: 1024)
         write(root, into: &out)
-        return out
+        return out.array
     }
 
-    static func write(_ node: SourceNode, into out: inout [UInt8]) {
+    /// The case digest, `sha256:<hex>` of the canonical bytes, without keeping them.
+    package static func digest(_ root: SourceNode) -> String {
+        var out = ByteBuffer(capacity: 1024)
+        write(root, into: &out)
+        return out.withUnsafeBytes { Digest.sha256(raw: $0) }
+    }
+
+    static func write(_ node: SourceNode, into out: inout ByteBuffer) {
         switch node.content {
         case .scalar(let scalar):
             switch scalar.value {
-            case .null: out.append(contentsOf: "null".utf8)
-            case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+            case .null: out.append("null")
+            case .bool(let b): out.append(b ? "true" as StaticString : "false")
             case .int(let i): JSONWriter.appendDecimal(i, to: &out)
-            case .float(let d): out.append(contentsOf: JSON.format(d).utf8)
+            case .float(let d): out.append(JSON.format(d))
             case .string(let s): JSONWriter.quote(s, into: &out)
             }
         case .sequence(let items):
@@ -42,7 +48,7 @@ package enum CanonicalJSON {
         }
     }
 
-    private static func entry(_ entry: MappingEntry, first: Bool, into out: inout [UInt8]) {
+    private static func entry(_ entry: MappingEntry, first: Bool, into out: inout ByteBuffer) {
         if !first { out.append(UInt8(ascii: ",")) }
         JSONWriter.quote(entry.key, into: &out)
         out.append(UInt8(ascii: ":"))

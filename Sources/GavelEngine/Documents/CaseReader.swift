@@ -9,13 +9,10 @@ package struct CaseContent {
 }
 
 extension DocumentReader {
-    /// A case document with its digest, ready to evaluate and to log.
+    /// A case document, ready to evaluate and to log.
     package mutating func readCase(_ root: SourceNode) -> CaseRecord? {
         guard let content = readCaseContent(root) else { return nil }
-        let canonical = CanonicalJSON.bytes(root)
-        return CaseRecord(
-            id: content.id, asOf: content.asOf, data: content.data, canonicalJSON: String(decoding: canonical, as: UTF8.self),
-            digest: Digest.sha256(canonical), expect: content.expect, location: root.location)
+        return CaseRecord(id: content.id, asOf: content.asOf, data: content.data, document: root, expect: content.expect, location: root.location)
     }
 
     /// A case document: reserved keys read and checked, everything else kept

@@ -4,7 +4,9 @@ import GavelSyntax
 /// before rendering.
 public struct Decision: Sendable {
     public var caseID: String
-    public var caseDigest: String
+    /// The case as read; its digest is computed when the record is written.
+    package var caseDocument: SourceNode
+    public var caseDigest: String { CanonicalJSON.digest(caseDocument) }
     public var asOf: Instant
     public var asOfSource: AsOfSource
     package var traceLevel: TraceLevel

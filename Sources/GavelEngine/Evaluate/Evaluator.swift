@@ -147,7 +147,7 @@ public struct Evaluator: Sendable {
         }
 
         return Decision(
-            caseID: record.id, caseDigest: record.digest, asOf: asOf,
+            caseID: record.id, caseDocument: record.document, asOf: asOf,
             asOfSource: record.asOf == nil ? options.fallbackSource : .case, traceLevel: level, decision: decision,
             determinedBy: determining.map(\.id),
             defaultReason: determining.isEmpty ? bundle.manifest.defaultReason : nil,

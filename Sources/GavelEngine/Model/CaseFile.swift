@@ -6,12 +6,14 @@ public struct CaseRecord: Sendable {
     public var asOf: Instant?
     /// Everything but the reserved keys; paths resolve from here.
     package var data: Value
-    /// The whole document, reserved keys included, as canonical JSON: what the
-    /// digest covers and what the decision log stores for replay.
-    package var canonicalJSON: String
-    public var digest: String
+    /// The whole document, reserved keys included: what the digest covers.
+    package var document: SourceNode
     package var expect: CaseExpectation?
     package var location: SourceLocation
+
+    /// SHA-256 of the document as canonical JSON (SPEC §2.1). Computed when a
+    /// record is written, not when the case is read: deciding alone needs none.
+    public var digest: String { CanonicalJSON.digest(document) }
 
     package static let reservedKeys: Set<String> = ["kind", "id", "as_of", "expect", "notes"]
 }

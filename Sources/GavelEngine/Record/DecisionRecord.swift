@@ -19,15 +19,16 @@ public enum DecisionRecord {
     }
 
     package static func write(_ d: Decision, bundle: CompiledBundle, into w: inout JSONWriter) {
+        let caseDigest = d.caseDigest
         w.beginObject()
         w.field("id")
-        w.string(id(caseDigest: d.caseDigest, bundleDigest: bundle.digest, asOf: d.asOf))
+        w.string(id(caseDigest: caseDigest, bundleDigest: bundle.digest, asOf: d.asOf))
         w.field("case")
         w.beginObject()
         w.field("id")
         w.string(d.caseID)
         w.field("digest")
-        w.string(d.caseDigest)
+        w.string(caseDigest)
         w.endObject()
         w.field("bundle")
         w.beginObject()

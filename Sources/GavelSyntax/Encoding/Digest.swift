@@ -8,6 +8,10 @@ package enum Digest {
 
     package static func sha256(_ text: String) -> String { sha256(Array(text.utf8)) }
 
+    package static func sha256(raw bytes: UnsafeRawBufferPointer) -> String {
+        "sha256:" + hex(digest: SHA256.hash(data: bytes))
+    }
+
     /// Bare lowercase hex, for building other digests.
     package static func hex(_ bytes: some Sequence<UInt8>) -> String {
         if let digest = bytes.withContiguousStorageIfAvailable({ SHA256.hash(data: UnsafeRawBufferPointer($0)) }) {

@@ -1,8 +1,14 @@
 /// JSON written straight into bytes, with keys in the order they are written:
 /// the same text `JSON.compact()` and `JSON.pretty()` give, without building
 /// a tree first. Records are written this way on the hot path.
-package struct JSONWriter: Sendable {
-    package private(set) var bytes: [UInt8] = []
+package struct JSONWriter: ~Copyable, Sendable {
+    private var buffer: ByteBuffer
+    /// A copy of what is written so far.
+    package var bytes: [UInt8] { buffer.array }
+    package var count: Int { buffer.count }
+    package func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try buffer.withUnsafeBytes(body)
+    }
     /// Two-space indentation, one key per line; nil for one line, no spaces.
     private let pretty: Bool
     /// Per open container, whether it has an item yet: bit `n` of `filledBits`
@@ -20,22 +26,25 @@ package struct JSONWriter: Sendable {
     package init(pretty: Bool = false, depth: Int = 0, capacity: Int = 2048) {
         self.pretty = pretty
         self.depth = depth
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     package mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        buffer.removeAll()
         filledBits = 0
         filledDeeper.removeAll(keepingCapacity: true)
         open = 0
         afterKey = false
     }
 
+    /// The line end after a JSON Lines record.
+    package mutating func newlineAtEnd() { buffer.append(10) }
+
     // MARK: containers
 
     package mutating func beginObject() {
         item()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         push()
     }
 
@@ -43,7 +52,7 @@ package struct JSONWriter: Sendable {
 
     package mutating func beginArray() {
         item()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         push()
     }
 
@@ -53,19 +62,19 @@ package struct JSONWriter: Sendable {
     /// so its bytes go out as they are (records write dozens per case).
     package mutating func field(_ name: StaticString) {
         item()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(name)
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
+        if pretty { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
     package mutating func key(_ name: String) {
         item()
         quote(name)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        buffer.append(UInt8(ascii: ":"))
+        if pretty { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
@@ -78,11 +87,11 @@ package struct JSONWriter: Sendable {
 
     package mutating func int(_ value: Int) {
         item()
-        Self.appendDecimal(value, to: &bytes)
+        Self.appendDecimal(value, to: &buffer)
     }
 
     /// An integer's decimal digits, without making a String for them.
-    package static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    package static func appendDecimal(_ value: Int, to bytes: inout ByteBuffer) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -95,13 +104,13 @@ package struct JSONWriter: Sendable {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            bytes.append(UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
         }
     }
 
     package mutating func double(_ value: Double) {
         item()
-        append(JSON.format(value))
+        buffer.append(JSON.format(value))
     }
 
     package mutating func bool(_ value: Bool) {
@@ -154,10 +163,10 @@ package struct JSONWriter: Sendable {
         let level = open - 1
         if level < 64 {
             let bit: UInt64 = 1 << UInt64(level)
-            if filledBits & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+            if filledBits & bit != 0 { buffer.append(UInt8(ascii: ",")) }
             filledBits |= bit
         } else {
-            if filledDeeper[level - 64] { bytes.append(UInt8(ascii: ",")) }
+            if filledDeeper[level - 64] { buffer.append(UInt8(ascii: ",")) }
             filledDeeper[level - 64] = true
         }
         newline(depth: depth + open)
@@ -179,28 +188,26 @@ package struct JSONWriter: Sendable {
             hadItems = filledDeeper.removeLast()
         }
         if hadItems { newline(depth: depth + open) }
-        bytes.append(bracket)
+        buffer.append(bracket)
     }
 
     private mutating func newline(depth: Int) {
         guard pretty else { return }
-        bytes.append(10)
+        buffer.append(10)
         for _ in 0..<depth {
-            bytes.append(32)
-            bytes.append(32)
+            buffer.append(32)
+            buffer.append(32)
         }
     }
 
-    private mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-    }
+    private mutating func append(_ text: StaticString) { buffer.append(text) }
 
-    private mutating func quote(_ text: String) { Self.quote(text, into: &bytes) }
+    private mutating func quote(_ text: String) { Self.quote(text, into: &buffer) }
 
     /// The escaping of `JSON.quote`: quote, backslash and control characters,
     /// and U+2028/U+2029, which some JavaScript readers take for line ends.
     /// Runs of bytes that need none are copied whole: most strings have none.
-    package static func quote(_ text: String, into bytes: inout [UInt8]) {
+    package static func quote(_ text: String, into bytes: inout ByteBuffer) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -213,6 +220,17 @@ package struct JSONWriter: Sendable {
                 if let base {
                     while i + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
                     guard i < count else { break }
+                    // The last few bytes as one word, padded with spaces (which need no escape).
+                    if count - i < 8 {
+                        var tail: UInt64 = 0x2020_2020_2020_2020
+                        withUnsafeMutableBytes(of: &tail) { word in
+                            word.baseAddress?.copyMemory(from: base + i, byteCount: count - i)
+                        }
+                        if !Self.mayNeedEscape(tail) {
+                            i = count
+                            break
+                        }
+                    }
                 }
                 let byte = utf8[i]
                 // 0xE2 starts U+2028 and U+2029; every other byte from 0x20 up but `"` and `\` is itself.
@@ -226,25 +244,25 @@ package struct JSONWriter: Sendable {
                         continue
                     }
                 }
-                if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                if i > start { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
                 switch byte {
-                case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-                case 10: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 13: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 9: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0x22: bytes.append("\\\"")
+                case 0x5C: bytes.append("\\\\")
+                case 10: bytes.append("\\n")
+                case 13: bytes.append("\\r")
+                case 9: bytes.append("\\t")
                 case 0xE2:
-                    bytes.append(contentsOf: (utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    bytes.append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     i += 2
                 default:
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    bytes.append("\\u00")
                     bytes.append(Self.hexDigit(byte >> 4))
                     bytes.append(Self.hexDigit(byte & 15))
                 }
                 i += 1
                 start = i
             }
-            if count > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<count])) }
+            if count > start { bytes.append(UnsafeBufferPointer(rebasing: utf8[start..<count])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -83,7 +83,8 @@ struct CaseReadingTests {
         let c = try caseRecord("kind: Case\nid: c\nsite: { domain: y, categories: [a, b] }")
         #expect(a.digest == b.digest)
         #expect(a.digest != c.digest)
-        #expect(a.canonicalJSON == "{\"id\":\"c\",\"kind\":\"Case\",\"site\":{\"categories\":[\"a\",\"b\"],\"domain\":\"x\"}}")
+        #expect(CanonicalJSON.bytes(a.document) == Array("{\"id\":\"c\",\"kind\":\"Case\",\"site\":{\"categories\":[\"a\",\"b\"],\"domain\":\"x\"}}".utf8))
+        #expect(a.digest == Digest.sha256(CanonicalJSON.bytes(a.document)))
     }
 }
 
