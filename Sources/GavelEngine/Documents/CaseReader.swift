@@ -76,6 +76,13 @@ extension DocumentReader {
         e.notMatched = strings(f, "not_matched")
         e.suspended = strings(f, "suspended")
         e.notInForce = strings(f, "not_in_force")
+        for field in ["determined_by", "exceptions_applied", "matched", "not_matched", "suspended", "not_in_force"] {
+            guard let items = f[field]?.sequenceItems else { continue }
+            for item in items {
+                guard let scalar = item.scalar else { continue }
+                e.namedIDs.append(.init(field: field, id: scalar.text, location: item.location))
+            }
+        }
         return e
     }
 }

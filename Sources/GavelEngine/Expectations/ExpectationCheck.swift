@@ -36,3 +36,29 @@ package enum ExpectationCheck {
         return out
     }
 }
+
+extension ExpectationCheck {
+    /// Ids in `expect:` that name no rule (or, under `exceptions_applied`, no
+    /// exception) of the bundle: located errors, not mismatches, because the
+    /// expectation can never be met and the fix is in the case file.
+    package static func unknownIDs(_ expect: CaseExpectation, bundle: CompiledBundle) -> [Diagnostic] {
+        let rules = bundle.rules.map(\.id)
+        let exceptions = bundle.exceptions.map(\.id)
+        let ruleSet = Set(rules)
+        let exceptionSet = Set(exceptions)
+        var out: [Diagnostic] = []
+        for named in expect.namedIDs {
+            let known = named.namesException ? exceptionSet : ruleSet
+            guard !known.contains(named.id) else { continue }
+            let what = named.namesException ? "exception" : "rule"
+            let suggestion = DidYouMean.suggestion(for: named.id, among: named.namesException ? exceptions : rules)
+            out.append(
+                .error(
+                    .unknownRule,
+                    "`expect.\(named.field)` names `\(named.id)`, which is not \(what == "rule" ? "a rule" : "an exception") of the bundle",
+                    at: named.location,
+                    help: suggestion.map { "did you mean `\($0)`?" } ?? "expected the id of \(what == "rule" ? "a rule" : "an exception") in the bundle"))
+        }
+        return out.sorted()
+    }
+}

