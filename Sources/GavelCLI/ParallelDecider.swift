@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GavelEngine
 import GavelSyntax
@@ -54,45 +53,11 @@ struct Decider: Sendable {
     }
 }
 
-/// One decider per job, each with its own compiled bundle; job `w` decides
-/// inputs `w`, `w + jobs`, … of a chunk, and the results keep input order.
+/// One decider per job, each with its own compiled bundle; results keep input order.
 struct Workers: Sendable {
     let deciders: [Decider]
 
     func decide(_ inputs: [CaseInput]) -> [EvaluateRun.Outcome] {
-        guard let first = deciders.first else { return [] }
-        guard deciders.count > 1, inputs.count > 1 else { return inputs.map { first.decide($0) } }
-        let results = OutcomeSlots(count: inputs.count)
-        let jobs = deciders.count
-        DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            let decider = deciders[worker]
-            var index = worker
-            while index < inputs.count {
-                results.set(index, decider.decide(inputs[index]))
-                index += jobs
-            }
-        }
-        return results.values
+        ParallelMap(workers: deciders).map(inputs) { decider, input in decider.decide(input) }
     }
-}
-
-/// Results written by parallel workers, each to its own slot of one
-/// allocation: each index is written by exactly one worker, and read only
-/// after all of them have finished.
-private final class OutcomeSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<EvaluateRun.Outcome>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: EvaluateRun.Outcome())
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ outcome: EvaluateRun.Outcome) { storage[index] = outcome }
-
-    var values: [EvaluateRun.Outcome] { Array(storage) }
 }
