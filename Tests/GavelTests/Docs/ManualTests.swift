@@ -124,6 +124,8 @@ struct ManualTests {
                 try Manual.checkOutcomes(example, bundle: bundle, place: place)
             case "record":
                 try Manual.checkRecord(example, place: place)
+            case "normalise", "identifiers", "scores":
+                try Manual.checkScreeningTable(example, place: place)
             default:
                 Issue.record("\(place): unknown example kind `\(example.kind)`")
             }
@@ -407,6 +409,36 @@ enum Manual {
                 let best = decision.matches.min(by: ScreenMatch.preferred)
                 #expect(best?.method.rawValue == text("method"), "\(item.location): best match \(String(describing: best))")
                 #expect(best.map { JSON.format($0.score) } == text("score"), "\(item.location): best match \(String(describing: best))")
+            }
+        }
+    }
+
+    /// A YAML list of mappings, each checked against the screening code:
+    /// `normalise` ({name, normalised}), `identifiers` ({kind, value,
+    /// normalised}) and `scores` ({query, name, score}: the rounded name score
+    /// of the two normalised names).
+    static func checkScreeningTable(_ example: Example, place: String) throws {
+        let stream = YAMLComposer.compose(Array(example.text.utf8), file: place)
+        guard let items = stream.documents.first?.sequenceItems, stream.errors.isEmpty else {
+            Issue.record("\(place): expected a YAML list: \(stream.errors)")
+            return
+        }
+        #expect(!items.isEmpty)
+        for item in items {
+            var fields: [String: String] = [:]
+            for entry in item.mappingEntries ?? [] { fields[entry.key] = entry.value.scalar?.text }
+            switch example.kind {
+            case "normalise":
+                let name = fields["name"] ?? ""
+                #expect(NameNormalizer.normalize(name) == fields["normalised"], "\(item.location): `\(name)` normalises to `\(NameNormalizer.normalize(name))`")
+            case "identifiers":
+                let value = fields["value"] ?? ""
+                let normalised = IdentifierNormalizer.normalize(value, kind: fields["kind"] ?? "")
+                #expect(normalised == fields["normalised"], "\(item.location): `\(value)` normalises to `\(normalised)`")
+            default:
+                let score = Screener.rounded(
+                    JaroWinkler.nameScore(NameNormalizer.normalize(fields["query"] ?? ""), NameNormalizer.normalize(fields["name"] ?? "")))
+                #expect(fields["score"].flatMap(Double.init) == score, "\(item.location): the score is \(score)")
             }
         }
     }
