@@ -26,6 +26,12 @@ extension DocumentReader {
                 }
             }
             manifest.defaultReason = string(d, "reason")
+        } else if f["ladder"] != nil, !manifest.ladder.contains(where: { $0.id == manifest.defaultDecision }) {
+            // Without `default:` the bundle would fall back to `no_action`, a decision its own ladder lacks.
+            error(
+                .unknownDecision, "the ladder has no `\(manifest.defaultDecision)`, the default decision when `default:` is absent",
+                at: f["ladder"]?.location,
+                help: "add `default: { decision: <the ladder's least severe step> }`, or a `no_action` step to the ladder")
         }
         if let screeningNode = f["screening"],
             let s = fields(screeningNode, of: "`screening`", allowed: ["min_score"])
