@@ -8,7 +8,7 @@ public enum DecisionRecord {
 
     /// Deterministic id: the same case, bundle and as-of date give the same id.
     public static func id(caseDigest: String, bundleDigest: String, asOf: Instant) -> String {
-        "gvl-" + Digest.hex(Array("\(caseDigest)\n\(bundleDigest)\n\(asOf)".utf8)).prefix(32)
+        "gvl-" + Digest.hexPrefix(ofLines: [caseDigest, bundleDigest, asOf.description], hexDigits: 32)
     }
 
     /// The record as text: one line (`jsonl`) or indented (`json`).

@@ -20,6 +20,22 @@ package enum Digest {
         return hex(digest: SHA256.hash(data: Array(bytes)))
     }
 
+    /// The first `hexDigits` hex digits of SHA-256 over `parts` joined by
+    /// newlines, hashed part by part: no joined copy is built (record ids are
+    /// made this way once per case).
+    package static func hexPrefix(ofLines parts: [String], hexDigits: Int) -> String {
+        var hasher = SHA256()
+        for (index, part) in parts.enumerated() {
+            if index > 0 {
+                var newline = UInt8(ascii: "\n")
+                withUnsafeBytes(of: &newline) { hasher.update(bufferPointer: $0) }
+            }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return String(hex(digest: hasher.finalize()).prefix(hexDigits))
+    }
+
     /// Lowercase hex of a finished digest, written in one buffer (this runs once per case).
     package static func hex(digest: SHA256.Digest) -> String {
         let digits: StaticString = "0123456789abcdef"

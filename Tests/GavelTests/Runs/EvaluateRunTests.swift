@@ -201,7 +201,7 @@ struct EvaluateRunTests {
         #expect(result.status == 2)
         #expect(result.output.isEmpty)
         // Located at the first document found, in the first file.
-        #expect(result.errors.contains("Policies/lists/eu-media-annex-xv.yaml:12:1: error[empty-bundle]"))
+        #expect(result.errors.contains("Policies/lists/eu-media-annex-xv.yaml:19:1: error[empty-bundle]"))
         #expect(result.errors.contains("(a folder of lists is not a bundle)"))
     }
 
