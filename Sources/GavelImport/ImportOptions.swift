@@ -17,9 +17,13 @@ package struct ImportOptions: Sendable {
     package struct Snapshot: Sendable {
         package var path: String
         package var date: String?
+        /// This file's format, when it differs from the list's (OFAC's 2021 CSV
+        /// and its 2024 XML are snapshots of one list).
+        package var format: ImportFormat?
 
         /// `PATH` or `PATH@YYYY-MM-DD`.
-        package init(argument: String) {
+        package init(argument: String, format: ImportFormat? = nil) {
+            self.format = format
             if let at = argument.lastIndex(of: "@"), Instant.parse(String(argument[argument.index(after: at)...])) != nil {
                 path = String(argument[..<at])
                 date = String(argument[argument.index(after: at)...])

@@ -23,8 +23,8 @@ struct ListsImportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "ofac-sdn-xml, ofac-csv, un-xml, eu-fsf-xml or uk-csv.")
-    var format: String
+    @Option(help: "ofac-sdn-xml, ofac-csv, un-xml, eu-fsf-xml or uk-csv; once for every FILE, or once per FILE in order.")
+    var format: [String]
 
     @Argument(help: "Official list files, oldest or newest first (FILE or FILE@YYYY-MM-DD).")
     var files: [String]
@@ -57,8 +57,11 @@ struct ListsImportCommand: ParsableCommand {
     var source: String?
 
     func validate() throws {
-        guard ImportFormat(rawValue: format) != nil else {
+        for format in self.format where ImportFormat(rawValue: format) == nil {
             throw ValidationError("unknown format `\(format)`; expected one of \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard format.count == 1 || format.count == files.count else {
+            throw ValidationError("\(format.count) `--format`s for \(files.count) files; expected one, or one per file")
         }
         guard ImportOptions.Names(rawValue: names) != nil else {
             throw ValidationError("`--names` is `\(names)`; expected strong or weak")
@@ -67,8 +70,12 @@ struct ListsImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let format = ImportFormat(rawValue: format), let names = ImportOptions.Names(rawValue: names) else { return }
-        var options = ImportOptions(format: format, snapshots: files.map(ImportOptions.Snapshot.init(argument:)), id: id, outputDirectory: out)
+        let formats = format.compactMap(ImportFormat.init(rawValue:))
+        guard let first = formats.first, let names = ImportOptions.Names(rawValue: names) else { return }
+        let snapshots = files.enumerated().map { i, file in
+            ImportOptions.Snapshot(argument: file, format: formats.count == files.count ? formats[i] : first)
+        }
+        var options = ImportOptions(format: first, snapshots: snapshots, id: id, outputDirectory: out)
         options.programs = programs.map { Set($0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }) }
         options.names = names
         options.curatedDates = listedDates
