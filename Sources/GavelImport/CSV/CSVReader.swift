@@ -87,10 +87,11 @@ package struct CSVReader: ~Copyable {
         var fields: [String] = []
         var field: [UInt8] = []
         var fieldStart = SourceLocation(file: file.path, line: line, column: column - 1)
+        var opening = fieldStart
         while true {
             if byte == 0x22 && field.isEmpty {
                 // A quoted field: read to the closing quote.
-                let opening = SourceLocation(file: file.path, line: line, column: column - 1)
+                opening = SourceLocation(file: file.path, line: line, column: column - 1)
                 while true {
                     guard let inner = try next() else {
                         throw DiagnosticError(
@@ -133,10 +134,14 @@ package struct CSVReader: ~Copyable {
                     if try peek() == 0x0A { _ = try next() }
                     return Record(fields: fields, line: recordLine)
                 default:
+                    // A quote left open earlier closes on a later line's first quote; say where it opened.
+                    let opened = opening.line == line ? "" : " (the quoted field opened at line \(opening.line), column \(opening.column))"
                     throw DiagnosticError(
                         .error(
-                            .importSyntax, "unexpected `\(Self.shown(after))` after a closing quote; expected `,` or the end of the line",
-                            at: SourceLocation(file: file.path, line: line, column: column - 1)))
+                            .importSyntax,
+                            "unexpected `\(Self.shown(after))` after a closing quote\(opened); expected `,` or the end of the line",
+                            at: SourceLocation(file: file.path, line: line, column: column - 1),
+                            help: "a quote inside a quoted field is written twice: `\"\"`"))
                 }
             }
             switch byte {

@@ -174,13 +174,21 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         let code = (parseError as NSError).code
+        let name = Self.libxml2Problems[code].map { "\($0), libxml2 error \(code)" } ?? "libxml2 error \(code)"
         fail(
             parser,
             DiagnosticError(
-                .error(
-                    .importSyntax, "malformed XML (libxml2 error \(code)); expected well-formed XML",
-                    at: location(parser))))
+                .error(.importSyntax, "malformed XML (\(name)); expected well-formed XML", at: location(parser))))
     }
+
+    /// libxml2's `xmlParserErrors` most likely in a damaged list file, in words.
+    static let libxml2Problems: [Int: String] = [
+        4: "the document is empty", 5: "the document ends too early", 9: "a character XML does not allow",
+        23: "an `&` that starts no entity", 26: "an undeclared entity", 38: "an attribute without a value",
+        39: "an attribute value not in quotes", 41: "an attribute value left open", 64: "no XML declaration where one began",
+        68: "a `<` that starts no tag", 73: "a tag without its `>`", 76: "a closing tag that does not match the open one",
+        77: "an element left open at the end", 85: "a closing tag without an opening one",
+    ]
 
     func location(_ parser: XMLParser) -> SourceLocation {
         SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))

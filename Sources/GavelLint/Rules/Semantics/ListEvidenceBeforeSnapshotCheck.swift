@@ -121,15 +121,18 @@ package struct ListEvidenceBeforeSnapshotCheck: LintRule {
             guard let asOf = linted.record?.asOf,
                 let node = linted.root.mappingEntries?.first(where: { $0.key == "as_of" })?.value
             else { continue }
-            for (list, first, undated) in lists where asOf < first {
-                findings.append(
-                    context.finding(
-                        Self.description,
-                        "case decided as of \(asOf), before the first snapshot of list `\(list.id)` (\(first)); "
-                            + "its \(undated) entries without `listed` count as in force then; expected dates that cover the case",
-                        at: node.location,
-                        help: "import an older snapshot of `\(list.id)` or give cited dates with `gavel lists import --listed-dates`"))
+            let early = lists.filter { asOf < $0.1 }
+            guard !early.isEmpty else { continue }
+            let named = early.map { list, first, undated in
+                "`\(list.id)` (first snapshot \(first); \(undated) entries without `listed`)"
             }
+            findings.append(
+                context.finding(
+                    Self.description,
+                    "case decided as of \(asOf), before the first snapshot of \(named.joined(separator: ", ")); "
+                        + "those entries count as in force then; expected list dates that cover the case",
+                    at: node.location,
+                    help: "import an older snapshot of the list or give cited dates with `gavel lists import --listed-dates`"))
         }
         return findings
     }
