@@ -26,9 +26,21 @@ enum EUFSFXML {
         let file = try InputFile(path: path, progress: progress)
         let reader = XMLRecordReader(file: file, root: ("export", namespace), records: ["sanctionEntity"])
         var generated: String?
+        // The file splits a few entities into two adjacent records with the
+        // same reference (one per programme, e.g. EU.334.4 under AFG and
+        // TAQA); they are one entry, merged here.
+        var pending: ImportedEntry?
         try reader.read(header: { generated = $0["generationDate"] }) { (node, _) throws(DiagnosticError) in
-            if let mapped = try map(node, file: path) { try entry(mapped) }
+            guard let mapped = try map(node, file: path) else { return }
+            if var held = pending, held.id == mapped.id {
+                held.merge(mapped)
+                pending = held
+            } else {
+                if let held = pending { try entry(held) }
+                pending = mapped
+            }
         }
+        if let held = pending { try entry(held) }
         var date: String?
         if let generated {
             let day = String(generated.prefix(10))

@@ -38,6 +38,18 @@ package struct ImportedEntry: Sendable, Equatable {
         if weak { weakAliases.append(name) } else { aliases.append(name) }
     }
 
+    /// Folds in a second record of the same entry: its names become aliases,
+    /// programmes and details are added, and the earlier listing date is kept.
+    package mutating func merge(_ other: ImportedEntry) {
+        alias(other.name)
+        for name in other.aliases { alias(name) }
+        for name in other.weakAliases { alias(name, weak: true) }
+        for program in other.programs where !programs.contains(program) { programs.append(program) }
+        if let date = other.listed, listed.map({ date < $0 }) ?? true { listed = date }
+        for (key, values) in other.attributes { for value in values { attribute(key, value) } }
+        for (kind, values) in other.identifiers { for value in values { identifier(kind, value) } }
+    }
+
     static func add(_ value: String, under key: String, to pairs: inout [(key: String, values: [String])]) {
         let value = value.trimmingWhitespace()
         guard !value.isEmpty else { return }
