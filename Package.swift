@@ -4,10 +4,13 @@ import PackageDescription
 // The targets are the pipeline, in the only direction data may flow:
 //
 //   CYAML → GavelSyntax → GavelEngine → GavelLint → GavelCLI → gavel
+//                                     ↘ GavelImport ↗
 //
 // GavelSyntax: bytes to located nodes, diagnostics, JSON and digests.
 // GavelEngine: the model, reading documents, compiling, evaluating,
 //              screening, the decision record and the audit trail.
+// GavelImport: official list files (OFAC, UN, EU, UK) to Gavel lists,
+//              streamed, with history across dated snapshots.
 // GavelLint:   lint rules, their settings, reporters and documentation.
 // GavelCLI:    what each command does (exit codes, stderr wording, defaults,
 //              the benchmark drivers), as library calls the tests run.
@@ -38,8 +41,19 @@ let package = Package(
             ]
         ),
         .target(name: "GavelEngine", dependencies: ["GavelSyntax"]),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(
+            name: "GavelImport",
+            dependencies: [
+                "GavelSyntax", "GavelEngine", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "GavelLint", dependencies: ["GavelSyntax", "GavelEngine"]),
-        .target(name: "GavelCLI", dependencies: ["GavelSyntax", "GavelEngine", "GavelLint"]),
+        .target(name: "GavelCLI", dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelImport"]),
         .executableTarget(
             name: "gavel",
             dependencies: [
@@ -52,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GavelTests",
-            dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelCLI"],
+            dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelImport", "GavelCLI"],
             exclude: ["Fixtures", "Golden"]
         ),
     ],

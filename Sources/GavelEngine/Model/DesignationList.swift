@@ -13,6 +13,18 @@ package struct DesignationList: Sendable {
     package var location: SourceLocation
     /// The `id` value, for findings about the list as a whole.
     package var idLocation: SourceLocation? = nil
+    /// The dated official files an imported list was built from, oldest
+    /// first (`gavel lists import`); empty for a list written by hand.
+    package var snapshots: [ListSnapshot] = []
+}
+
+/// One dated copy of the official list that `gavel lists import` read.
+/// Entries without `listed` are known only from the first snapshot on, so a
+/// case decided before it may be screened against evidence from the future.
+package struct ListSnapshot: Sendable {
+    package var date: Instant
+    package var digest: String
+    package var location: SourceLocation
 }
 
 package struct ListEntry: Sendable {
@@ -29,6 +41,26 @@ package struct ListEntry: Sendable {
     package var identifiers: [(kind: String, values: [String])]
     package var programs: [String]
     package var location: SourceLocation
+    /// Aliases the source marks as weak or low quality (OFAC `weak`, UN
+    /// `Low`): kept for review lists, never screened as the entry's names.
+    package var weakAliases: [String] = []
+    /// Identifying details as the source publishes them (`country`,
+    /// `nationality`, `birth_date`, `registration`, `address`, …), for
+    /// corroborating a name match.
+    package var attributes: [(key: String, values: [String])] = []
+    /// Where `listed` and `delisted` come from, when an importer derived them.
+    package var listedSource: DateSource? = nil
+    package var delistedSource: DateSource? = nil
+
+    /// How an imported entry's `listed` or `delisted` date was found.
+    package enum DateSource: String, Sendable, CaseIterable {
+        /// Published by the official source (UN `LISTED_ON`, EU `designationDate`).
+        case source
+        /// The first snapshot the entry appears in (or is absent from, for `delisted`).
+        case snapshot
+        /// A date table kept beside the lists, each date with its own citation.
+        case curated
+    }
 
     package func isInForce(on date: Instant) -> Bool {
         if let listed, listed > date { return false }

@@ -14,6 +14,7 @@ package enum SemanticsRules {
         GeoBlockWithoutJurisdictionsCheck.self,
         WithinTooLongCheck.self,
         DelistedBeforeListedCheck.self,
+        ListEvidenceBeforeSnapshotCheck.self,
         FuzzyOnlyTerminationCheck.self,
         RuntimeTypeMismatchCheck.self,
     ]

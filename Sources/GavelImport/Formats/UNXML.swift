@@ -1,0 +1,96 @@
+import GavelEngine
+import GavelSyntax
+
+/// The UN Security Council consolidated list (`CONSOLIDATED_LIST`, no namespace).
+///
+/// - `INDIVIDUAL` → individual, `ENTITY` → organization; id `un-` + the
+///   `REFERENCE_NUMBER` in lower case with `-` for `.` (QDi.054 → un-qdi-054).
+/// - name: `FIRST_NAME` … `FOURTH_NAME` joined; `NAME_ORIGINAL_SCRIPT` is the
+///   first alias; `*_ALIAS` of `QUALITY` Low → weak_aliases, others aliases.
+/// - `LISTED_ON` → listed (the source's own date); `UN_LIST_TYPE` → program
+///   `UN-<TYPE>` in upper case (Al-Qaida → UN-AL-QAIDA).
+/// - attributes: reference, nationality, birth_date, birth_place, address,
+///   country (of the addresses), documents (passport, national_id, …), title.
+/// - `dateGenerated` on the root dates the snapshot.
+enum UNXML {
+    static func read(
+        _ path: String, progress: ImportProgress?, entry: (ImportedEntry) throws(DiagnosticError) -> Void
+    ) throws(DiagnosticError) -> (date: String?, digest: String) {
+        let file = try InputFile(path: path, progress: progress)
+        let reader = XMLRecordReader(file: file, root: ("CONSOLIDATED_LIST", ""), records: ["INDIVIDUAL", "ENTITY"])
+        var generated: String?
+        try reader.read(header: { generated = $0["dateGenerated"] }) { (node, _) throws(DiagnosticError) in
+            try entry(map(node, file: path))
+        }
+        var date: String?
+        if let generated {
+            let day = String(generated.prefix(10))
+            guard Instant.parse(day) != nil else {
+                throw DiagnosticError(
+                    .error(.importFormat, "`dateGenerated` is `\(generated)`; expected an ISO 8601 date", at: SourceLocation(file: path, line: 2, column: 1)))
+            }
+            date = day
+        }
+        return (date, file.finishDigest())
+    }
+
+    static func map(_ node: XMLNode, file: String) throws(DiagnosticError) -> ImportedEntry {
+        let at = SourceLocation(file: file, line: node.line, column: node.column)
+        let reference = node.text("REFERENCE_NUMBER")
+        guard !reference.isEmpty else {
+            throw DiagnosticError(
+                .error(.importFormat, "`\(node.name)` without `REFERENCE_NUMBER`; expected every entry to have one", at: at))
+        }
+        let name = ["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"].map { node.text($0) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        guard !name.isEmpty else {
+            throw DiagnosticError(.error(.importFormat, "`\(reference)` has no `FIRST_NAME`; expected a name", at: at))
+        }
+        let id = "un-" + reference.lowercased().replacingOccurrences(of: ".", with: "-")
+        var entry = ImportedEntry(id: id, name: name, type: node.name == "INDIVIDUAL" ? .individual : .organization)
+        entry.alias(node.text("NAME_ORIGINAL_SCRIPT"))
+        for alias in node.children("INDIVIDUAL_ALIAS") + node.children("ENTITY_ALIAS") {
+            entry.alias(alias.text("ALIAS_NAME"), weak: alias.text("QUALITY") == "Low")
+        }
+        let listed = String(node.text("LISTED_ON").prefix(10))
+        if !listed.isEmpty {
+            guard Instant.parse(listed) != nil else {
+                throw DiagnosticError(.error(.importFormat, "`LISTED_ON` of `\(reference)` is `\(listed)`; expected YYYY-MM-DD", at: at))
+            }
+            entry.listed = listed
+        }
+        let listType = node.text("UN_LIST_TYPE")
+        if !listType.isEmpty { entry.programs = ["UN-" + listType.uppercased()] }
+        entry.attribute("reference", reference)
+        for value in node.child("TITLE")?.children("VALUE") ?? [] { entry.attribute("title", value.trimmedText) }
+        for value in node.child("NATIONALITY")?.children("VALUE") ?? [] { entry.attribute("nationality", value.trimmedText) }
+        for birth in node.children("INDIVIDUAL_DATE_OF_BIRTH") {
+            let date = birth.text("DATE"), year = birth.text("YEAR")
+            let from = birth.text("FROM_YEAR"), to = birth.text("TO_YEAR")
+            if !date.isEmpty {
+                entry.attribute("birth_date", String(date.prefix(10)))
+            } else if !year.isEmpty {
+                entry.attribute("birth_date", year)
+            } else if !from.isEmpty || !to.isEmpty {
+                entry.attribute("birth_date", "\(from) to \(to)".trimmingWhitespace())
+            }
+        }
+        for place in node.children("INDIVIDUAL_PLACE_OF_BIRTH") {
+            entry.attribute("birth_place", joined(place, ["CITY", "STATE_PROVINCE", "COUNTRY"]))
+        }
+        for address in node.children("INDIVIDUAL_ADDRESS") + node.children("ENTITY_ADDRESS") {
+            entry.attribute("address", joined(address, ["STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY", "NOTE"]))
+            entry.attribute("country", address.text("COUNTRY"))
+        }
+        for document in node.children("INDIVIDUAL_DOCUMENT") {
+            let number = document.text("NUMBER")
+            guard !number.isEmpty else { continue }
+            entry.attribute(OFACIdentifiers.attributeKey(document.text("TYPE_OF_DOCUMENT")), number)
+        }
+        return entry
+    }
+
+    static func joined(_ node: XMLNode, _ parts: [String]) -> String {
+        parts.map { node.text($0) }.filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,104 @@
+import GavelEngine
+
+/// Dated snapshots of one list folded into entries with `listed`/`delisted`.
+///
+/// The rules (also written into every generated list's header):
+/// 1. Snapshots are taken oldest first. An entry belongs to a snapshot when
+///    the snapshot has it and it passes `--programs` there, so leaving the
+///    filtered programmes counts as leaving the list.
+/// 2. Content (names, attributes, programmes) is the entry's latest snapshot.
+/// 3. `listed`: the source's own date when the file gives one
+///    (`listed_source: source`); else a curated date (`curated`); else, when
+///    the entry is absent from an earlier snapshot, the date of the first
+///    snapshot it appears in (`snapshot`): the true date lies after the
+///    snapshot before it and on or before this one, and taking the later end
+///    never counts the entry before it can be shown to be listed. An entry
+///    in the first snapshot with no other date has no `listed`: it is in
+///    force from the start, which is evidence from the future for any case
+///    decided before the first snapshot (lint `list-evidence-before-snapshot`).
+/// 4. `delisted`: when an entry is in a snapshot and absent from a later
+///    one, the date of the first snapshot it is absent from
+///    (`delisted_source: snapshot`): it was delisted after its last snapshot
+///    and on or before that date.
+/// 5. An entry that leaves and comes back has one window, its latest run:
+///    `listed` as in rule 3 from the snapshot it came back in, no `delisted`.
+struct ListHistory {
+    struct State {
+        var entry: ImportedEntry
+        /// Index of the snapshot that starts the entry's latest run.
+        var runStart: Int
+        var lastSeen: Int
+    }
+
+    private(set) var dates: [String] = []
+    private var states: [String: State] = [:]
+    private var firstSeenOrder: [String] = []
+    private var latestOrder: [String] = []
+
+    /// Starts the next (later) snapshot.
+    mutating func begin(date: String) {
+        dates.append(date)
+        latestOrder = []
+    }
+
+    /// False when the id is already in this snapshot.
+    mutating func add(_ entry: ImportedEntry) -> Bool {
+        let k = dates.count - 1
+        if var state = states[entry.id] {
+            if state.lastSeen == k { return false }
+            if state.lastSeen < k - 1 { state.runStart = k }
+            state.lastSeen = k
+            state.entry = entry
+            states[entry.id] = state
+        } else {
+            states[entry.id] = State(entry: entry, runStart: k, lastSeen: k)
+            firstSeenOrder.append(entry.id)
+        }
+        latestOrder.append(entry.id)
+        return true
+    }
+
+    /// Entries of the latest snapshot in its order, then the delisted ones
+    /// in the order they were first seen, with their windows.
+    func entries(curated: CuratedDates?, programs: Set<String>?, warn: (String) -> Void) -> [DatedEntry] {
+        let latest = Set(latestOrder)
+        let ids = latestOrder + firstSeenOrder.filter { !latest.contains($0) }
+        return ids.compactMap { id in
+            guard let state = states[id] else { return nil }
+            return ListHistory.dated(state, dates: dates, curated: curated, programs: programs, warn: warn)
+        }
+    }
+
+    static func dated(
+        _ state: State, dates: [String], curated: CuratedDates?, programs: Set<String>?, warn: (String) -> Void
+    ) -> DatedEntry {
+        var dated = DatedEntry(entry: state.entry)
+        let hand = curated?.listed(state.entry.id, programs: programs)
+        if let hand, hand.overridesSource {
+            dated.listed = (hand.date, .curated)
+            if let own = state.entry.listed, own != hand.date {
+                warn("\(state.entry.id): the curated override \(hand.date) replaces the source's listing date \(own)")
+            }
+        } else if let own = state.entry.listed {
+            dated.listed = (own, .source)
+            if let hand, hand.date != own {
+                warn("\(state.entry.id): curated listing date \(hand.date) differs from the source's \(own); the source's is used")
+            }
+        } else if let hand {
+            dated.listed = (hand.date, .curated)
+        } else if state.runStart > 0 {
+            dated.listed = (dates[state.runStart], .snapshot)
+        }
+        if state.lastSeen < dates.count - 1 {
+            dated.delisted = (dates[state.lastSeen + 1], .snapshot)
+        }
+        return dated
+    }
+}
+
+/// An entry with its window, ready to write.
+struct DatedEntry {
+    var entry: ImportedEntry
+    var listed: (date: String, source: ListEntry.DateSource)?
+    var delisted: (date: String, source: ListEntry.DateSource)?
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GavelEngine
+import GavelSyntax
+
+/// `gavel lists import`: official list files in, a Gavel list out.
+///
+/// One file is streamed straight to the output: memory holds one record
+/// (and, for OFAC CSV, the add/alt tables; for the UK CSV, the UK groups).
+/// Several files are dated snapshots of one list; their entries are folded
+/// by `ListHistory`, which holds one entry per distinct id.
+package struct ListImporter {
+    package var options: ImportOptions
+
+    package init(options: ImportOptions) { self.options = options }
+
+    package struct Summary: Sendable {
+        package var entries: Int
+        /// Per snapshot, oldest first: its date and how many entries it gave the list.
+        package var snapshots: [(date: String, entries: Int)]
+        package var yamlPath: String
+        package var jsonlPath: String
+    }
+
+    struct ReadSnapshot {
+        var file: String
+        var format: ImportFormat
+        var date: String
+        var digest: String
+        var entries: Int
+    }
+
+    /// Imports, writing `<out>/<id>.yaml` and `<out>/<id>.jsonl`. `warn` gets
+    /// notes that do not stop the import; `progress` a sink for the bar.
+    package func run(warn: (String) -> Void, progress: ((String) -> Void)?) throws(DiagnosticError) -> Summary {
+        guard !options.snapshots.isEmpty else {
+            throw DiagnosticError(.error(.importFormat, "no input file; expected at least one FILE", at: nil))
+        }
+        guard DocumentReaderIDs.isValid(options.id) else {
+            throw DiagnosticError(
+                .error(.invalidID, "list id `\(options.id)` is not a lowercase id (letters, digits and `-`)", at: nil))
+        }
+        let curated = try options.curatedDates.map { path throws(DiagnosticError) in try CuratedDates.read(path) }
+        var total: Int64 = 0
+        for snapshot in options.snapshots {
+            for path in [snapshot.path] + (snapshot.format ?? options.format).companions(of: snapshot.path) {
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
+                total += size ?? 0
+            }
+        }
+        let bar = progress.map { ImportProgress(totalBytes: total, sink: $0) }
+        defer { bar?.finish() }
+
+        let writer = try ListFileWriter(directory: options.outputDirectory, id: options.id)
+        do {
+            let read: [ReadSnapshot]
+            if options.snapshots.count == 1 {
+                read = [try streamOne(options.snapshots[0], into: writer, curated: curated, progress: bar, warn: warn)]
+            } else {
+                read = try fold(into: writer, curated: curated, progress: bar, warn: warn)
+            }
+            try writer.finish(header: header(read))
+            return Summary(
+                entries: writer.count, snapshots: read.map { ($0.date, $0.entries) },
+                yamlPath: options.outputDirectory + "/\(options.id).yaml", jsonlPath: options.outputDirectory + "/\(options.id).jsonl")
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    private func keeps(_ entry: ImportedEntry) -> Bool {
+        guard let programs = options.programs else { return true }
+        return entry.programs.contains { programs.contains($0) }
+    }
+
+    private func date(of snapshot: ImportOptions.Snapshot, fileDate: String?, warn: (String) -> Void) throws(DiagnosticError) -> String {
+        switch (snapshot.date, fileDate) {
+        case (let given?, let own?):
+            if given != own { warn("\(snapshot.path): the file says \(own); using the date given, \(given)") }
+            return given
+        case (let given?, nil): return given
+        case (nil, let own?): return own
+        case (nil, nil):
+            throw DiagnosticError(
+                .error(
+                    .importFormat, "`\(snapshot.path)` does not say when it was published; expected a date after the path",
+                    at: nil, help: "write the file as `\(snapshot.path)@YYYY-MM-DD`"))
+        }
+    }
+
+    private func streamOne(
+        _ snapshot: ImportOptions.Snapshot, into writer: ListFileWriter, curated: CuratedDates?, progress: ImportProgress?,
+        warn: (String) -> Void
+    ) throws(DiagnosticError) -> ReadSnapshot {
+        // The date may come last (the UN's is on the root, OFAC's in a header
+        // element): entries are dated by source or curated dates only, which
+        // a single snapshot does not need its own date for.
+        var seen = Set<String>()
+        var count = 0
+        let format = snapshot.format ?? options.format
+        let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { entry throws(DiagnosticError) in
+            guard keeps(entry) else { return }
+            guard seen.insert(entry.id).inserted else {
+                throw DiagnosticError(.error(.importFormat, "entry `\(entry.id)` appears twice; expected one entry per id", at: SourceLocation(file: snapshot.path, line: 1, column: 1)))
+            }
+            let state = ListHistory.State(entry: entry, runStart: 0, lastSeen: 0)
+            try writer.write(ListHistory.dated(state, dates: [""], curated: curated, programs: options.programs, warn: warn), names: options.names)
+            count += 1
+        }
+        let day = try date(of: snapshot, fileDate: fileDate, warn: warn)
+        return ReadSnapshot(file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: count)
+    }
+
+    private func fold(
+        into writer: ListFileWriter, curated: CuratedDates?, progress: ImportProgress?, warn: (String) -> Void
+    ) throws(DiagnosticError) -> [ReadSnapshot] {
+        // Each file is read once; its date may be known only at its end, so
+        // entries are gathered per file and ordered by date afterwards.
+        var perFile: [(snapshot: ReadSnapshot, entries: [ImportedEntry])] = []
+        for snapshot in options.snapshots {
+            var entries: [ImportedEntry] = []
+            let format = snapshot.format ?? options.format
+            let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { entry in
+                if keeps(entry) { entries.append(entry) }
+            }
+            let day = try date(of: snapshot, fileDate: fileDate, warn: warn)
+            perFile.append((ReadSnapshot(file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: entries.count), entries))
+        }
+        perFile.sort { $0.snapshot.date < $1.snapshot.date }
+        for (a, b) in zip(perFile, perFile.dropFirst()) where a.snapshot.date == b.snapshot.date {
+            throw DiagnosticError(
+                .error(.importFormat, "`\(a.snapshot.file)` and `\(b.snapshot.file)` are both dated \(a.snapshot.date); expected one snapshot per date", at: nil))
+        }
+        var history = ListHistory()
+        for (snapshot, entries) in perFile {
+            history.begin(date: snapshot.date)
+            for entry in entries where !history.add(entry) {
+                throw DiagnosticError(
+                    .error(.importFormat, "entry `\(entry.id)` appears twice in `\(snapshot.file)`; expected one entry per id", at: nil))
+            }
+        }
+        for dated in history.entries(curated: curated, programs: options.programs, warn: warn) {
+            try writer.write(dated, names: options.names)
+        }
+        return perFile.map(\.snapshot)
+    }
+
+    /// The YAML header: provenance, the dating rules and the snapshots.
+    func header(_ snapshots: [ReadSnapshot]) -> String {
+        func quoted(_ text: String) -> String { JSON.string(text).compact() }
+        var lines = [
+            "# GENERATED by `gavel lists import` from the snapshots below; do not edit by hand.",
+            "# Regenerate with Scripts/regenerate-lists (Policies/README.md, \"Lists\").",
+        ]
+        if let programs = options.programs {
+            lines.append("# Entries: those with programme \(programs.sorted().joined(separator: " or ")).")
+        }
+        if options.names == .weak {
+            lines.append("# Names: only the source's weak aliases, one entry `<id>-weak` per entry that has any.")
+        }
+        lines += [
+            "# Dates: `listed_source: source` is the official file's own date; `curated`",
+            "# a date from the table given to the importer, which cites each one;",
+            "# `snapshot` the first snapshot the entry appears in (it was listed after",
+            "# the snapshot before). `delisted` is the first snapshot an entry is absent",
+            "# from. An entry with no `listed` is known only from the first snapshot on.",
+            "kind: List",
+            "id: \(options.id)",
+        ]
+        if let title = options.title { lines.append("title: \(quoted(title))") }
+        if let description = options.description { lines.append("description: \(quoted(description))") }
+        lines.append("authority: \(quoted(options.authority ?? options.format.defaultAuthority))")
+        lines.append("source: \(quoted(options.source ?? options.format.defaultSource))")
+        if let latest = snapshots.last { lines.append("as_of: \(latest.date)") }
+        lines.append("snapshots:")
+        for s in snapshots {
+            lines.append(
+                "  - { date: \(s.date), format: \(s.format.rawValue), file: \(quoted(s.file)), digest: \"\(s.digest)\", entries: \(s.entries) }")
+        }
+        lines.append("entries_from: \(options.id).jsonl")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// List ids as the loader accepts them.
+enum DocumentReaderIDs {
+    static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46 }
+    }
+}

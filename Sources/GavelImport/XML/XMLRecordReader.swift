@@ -1,0 +1,196 @@
+import Foundation
+import GavelSyntax
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Streams an XML list file through Foundation's SAX `XMLParser`, fed from
+/// `InputFile` in chunks (the parser's `init(stream:)` pulls 4 KiB at a time
+/// and pushes them to libxml2), so memory holds one record, not the file.
+/// Elements are matched by local name with namespaces processed, and the
+/// root must be the expected element in the expected namespace.
+package struct XMLRecordReader {
+    package var file: InputFile
+    /// The root element's local name and namespace URI ("" for none).
+    package var root: (name: String, namespace: String)
+    /// Local names of the elements that are one record each.
+    package var records: Set<String>
+    /// Local names of elements outside records whose text is wanted (`Publish_Date`).
+    package var headerFields: Set<String> = []
+
+    package init(file: InputFile, root: (name: String, namespace: String), records: Set<String>) {
+        self.file = file
+        self.root = root
+        self.records = records
+    }
+
+    /// Calls `record` for each record in document order; `header` gets the
+    /// root's attributes and the header fields' texts seen so far. Throws
+    /// the first problem: malformed XML at its line and column, or whatever
+    /// `record` throws.
+    package func read(
+        header: ([String: String]) -> Void = { _ in },
+        record: (XMLNode, [String: String]) throws(DiagnosticError) -> Void
+    ) throws(DiagnosticError) {
+        let stream = InputFileStream(file)
+        let parser = XMLParser(stream: stream)
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.externalEntityResolvingPolicy = .never
+        // The delegate lives only for this call, so the closure never outlives it.
+        let (finished, sawRoot, problem, seenHeader) = withoutActuallyEscaping(record) { record in
+            let delegate = RecordDelegate(reader: self, file: file.path, record: record)
+            parser.delegate = delegate
+            let finished = parser.parse()
+            parser.delegate = nil
+            return (finished, delegate.sawRoot, delegate.problem, delegate.header)
+        }
+        if let failure = file.failure { throw DiagnosticError(failure) }
+        if let problem { throw problem }
+        if !finished || !sawRoot {
+            let place = SourceLocation(file: file.path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
+            let detail = (parser.parserError as NSError?).map { "libxml2 error \($0.code)" } ?? "no root element"
+            throw DiagnosticError(.error(.importSyntax, "malformed XML (\(detail)); expected a well-formed `<\(root.name)>` document", at: place))
+        }
+        header(seenHeader)
+    }
+}
+
+/// Hands `XMLParser` the bytes of an `InputFile`.
+private final class InputFileStream: InputStream {
+    private let file: InputFile
+    private var status: Stream.Status = .notOpen
+
+    init(_ file: InputFile) {
+        self.file = file
+        super.init(data: Data())
+    }
+
+    override func open() { status = .open }
+    override func close() { status = .closed }
+    override var streamStatus: Stream.Status { status }
+    override var hasBytesAvailable: Bool { status == .open }
+    override var streamError: Error? { nil }
+
+    override func read(_ buffer: UnsafeMutablePointer<UInt8>, maxLength len: Int) -> Int {
+        let n = file.read(into: buffer, capacity: len)
+        if n == 0 { status = .atEnd }
+        if n < 0 { status = .error }
+        return n
+    }
+
+    override func getBuffer(_ buffer: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, length len: UnsafeMutablePointer<Int>) -> Bool {
+        false
+    }
+}
+
+private final class RecordDelegate: NSObject, XMLParserDelegate {
+    let reader: XMLRecordReader
+    let file: String
+    let record: (XMLNode, [String: String]) throws(DiagnosticError) -> Void
+    var header: [String: String] = [:]
+    var stack: [XMLNode] = []
+    var depth = 0
+    var headerField: String?
+    var headerText = ""
+    var sawRoot = false
+    var problem: DiagnosticError?
+
+    init(reader: XMLRecordReader, file: String, record: @escaping (XMLNode, [String: String]) throws(DiagnosticError) -> Void) {
+        self.reader = reader
+        self.file = file
+        self.record = record
+    }
+
+    func fail(_ parser: XMLParser, _ error: DiagnosticError) {
+        if problem == nil { problem = error }
+        parser.abortParsing()
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
+        guard problem == nil else { return }
+        depth += 1
+        if depth == 1 {
+            sawRoot = true
+            let namespace = namespaceURI ?? ""
+            guard elementName == reader.root.name, namespace == reader.root.namespace else {
+                let expected = reader.root.namespace.isEmpty ? "no namespace" : "namespace `\(reader.root.namespace)`"
+                let found = namespace.isEmpty ? "no namespace" : "namespace `\(namespace)`"
+                fail(
+                    parser,
+                    DiagnosticError(
+                        .error(
+                            .importFormat,
+                            "expected root element `<\(reader.root.name)>` in \(expected); found `<\(elementName)>` in \(found)",
+                            at: location(parser), help: "check `--format` against the file")))
+                return
+            }
+            for (key, value) in attributeDict { header[key] = value }
+            return
+        }
+        if !stack.isEmpty || reader.records.contains(elementName) {
+            stack.append(XMLNode(name: elementName, attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber))
+        } else if reader.headerFields.contains(elementName) {
+            headerField = elementName
+            headerText = ""
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if !stack.isEmpty {
+            stack[stack.count - 1].text += string
+        } else if headerField != nil {
+            headerText += string
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        guard problem == nil else { return }
+        depth -= 1
+        if let field = headerField, field == elementName, stack.isEmpty {
+            header[field] = headerText.trimmingWhitespace()
+            headerField = nil
+            return
+        }
+        guard let finished = stack.popLast() else { return }
+        if stack.isEmpty {
+            do throws(DiagnosticError) {
+                try record(finished, header)
+            } catch {
+                fail(parser, error)
+            }
+        } else {
+            stack[stack.count - 1].children.append(finished)
+        }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        let code = (parseError as NSError).code
+        let name = Self.libxml2Problems[code].map { "\($0), libxml2 error \(code)" } ?? "libxml2 error \(code)"
+        fail(
+            parser,
+            DiagnosticError(
+                .error(.importSyntax, "malformed XML (\(name)); expected well-formed XML", at: location(parser))))
+    }
+
+    /// libxml2's `xmlParserErrors` most likely in a damaged list file, in words.
+    static let libxml2Problems: [Int: String] = [
+        4: "the document is empty", 5: "the document ends too early", 9: "a character XML does not allow",
+        23: "an `&` that starts no entity", 26: "an undeclared entity", 38: "an attribute without a value",
+        39: "an attribute value not in quotes", 41: "an attribute value left open", 64: "no XML declaration where one began",
+        68: "a `<` that starts no tag", 73: "a tag without its `>`", 76: "a closing tag that does not match the open one",
+        77: "an element left open at the end", 85: "a closing tag without an opening one",
+    ]
+
+    func location(_ parser: XMLParser) -> SourceLocation {
+        SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
+    }
+}
