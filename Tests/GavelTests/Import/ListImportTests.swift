@@ -107,6 +107,26 @@ struct ListImportTests {
         #expect(hamas.listed == Instant.parse("1997-10-08") && hamas.listedSource == .curated)
     }
 
+    @Test("a curated row whose note begins `override:` replaces the source's date, with a warning")
+    func curatedOverride() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gavel-override-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let table = directory + "/dates.csv"
+        try Data("id,program,listed,note\neu-3524-75,TERR,2003-09-12,\"override: Hamas as a whole from Council Decision 2003/646/EC\"\n".utf8)
+            .write(to: URL(fileURLWithPath: table))
+        let eu = ImportFixtures.run { out in
+            var options = ImportOptions(format: .euFSFXML, snapshots: [.init(argument: ImportFixtures.path("eu/eu_fsf_full.xml"))], id: "eu", outputDirectory: out)
+            options.curatedDates = table
+            return options
+        }
+        defer { try? FileManager.default.removeItem(atPath: eu.directory) }
+        #expect(eu.status == 0)
+        #expect(eu.errors.contains("eu-3524-75: the curated override 2003-09-12 replaces the source's listing date 2001-12-28"))
+        let hamas = try #require(try ImportFixtures.load(eu.directory, id: "eu").entries.first { $0.id == "eu-3524-75" })
+        #expect(hamas.listed == Instant.parse("2003-09-12") && hamas.listedSource == .curated)
+    }
+
     struct Malformed: CustomTestStringConvertible, Sendable {
         var file: String
         var format: ImportFormat
