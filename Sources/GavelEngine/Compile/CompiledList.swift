@@ -29,6 +29,17 @@ package struct CompiledList: Sendable {
         self.entries = entries.map(ScreeningEntry.init)
     }
 
+    /// A list of bare names (organisations, in force from the start), for benchmarks.
+    package init(id: String, digest: String, names: [(name: String, aliases: [String])]) {
+        let location = SourceLocation(file: id, line: 1, column: 1)
+        let entries = names.enumerated().map { position, names in
+            ListEntry(
+                id: "\(id)-\(position)", name: names.name, aliases: names.aliases, type: .organization, listed: nil,
+                delisted: nil, identifiers: [], programs: [], location: location)
+        }
+        self.init(id: id, digest: digest, entries: entries)
+    }
+
     /// The list with its index built in memory, if it has none yet.
     package func indexed() -> CompiledList {
         guard index == nil else { return self }
