@@ -58,7 +58,7 @@ package struct ScreeningBench: Sendable {
                 errors("gavel bench-screening: cannot read `\(sdnCSV)`\n")
                 return 2
             }
-            let names = text.split(separator: "\n").compactMap { Self.secondCSVField(String($0)) }.filter { !$0.isEmpty }
+            let names = text.split(whereSeparator: \.isNewline).compactMap { Self.secondCSVField(String($0)) }.filter { !$0.isEmpty }
             let (list, seconds) = Self.timed { CompiledList(id: "ofac-sdn", digest: "sdn", names: names.map { ($0, []) }) }
             disagreed = !measure("OFAC SDN (sdn.csv)", lists: [list], normaliseSeconds: seconds, sampleFrom: names, output: output) || disagreed
         }
