@@ -68,7 +68,7 @@ public struct EvaluateRun: Sendable {
     public func run(write: ([UInt8]) -> Void, errors: (String) -> Void) -> Int32 {
         func output(_ text: String) { write(Array(text.utf8)) }
         let bundle: CompiledBundle
-        switch BundleLoader.load(directory: policies) {
+        switch BundleLoader.load(directory: policies, screeningCache: ScreeningIndexCache.standard()) {
         case .failure(let error):
             errors("gavel: the policy bundle `\(policies)` cannot be evaluated:\n")
             for d in error.diagnostics { errors(d.oneLine + "\n") }
@@ -84,7 +84,7 @@ public struct EvaluateRun: Sendable {
         // lines to each other. Every copy must be the same bundle, byte for byte.
         var deciders = [decider(bundle)]
         for _ in 1..<jobs {
-            guard case .success(let copy) = BundleLoader.load(directory: policies), copy.digest == bundle.digest else {
+            guard case .success(let copy) = BundleLoader.load(directory: policies, screeningCache: ScreeningIndexCache.standard()), copy.digest == bundle.digest else {
                 errors("gavel: the policy bundle `\(policies)` changed while it was being loaded; nothing was decided\n")
                 return 2
             }

@@ -10,6 +10,9 @@ struct GavelCommand: ParsableCommand {
         commandName: "gavel",
         abstract: "Policy decisions for content moderation at infrastructure providers, with an audit trail.",
         version: DecisionRecord.engineVersion,
-        subcommands: [EvaluateCommand.self, TestCommand.self, DiffCommand.self, LintCommand.self, ListsCommand.self, BenchCommand.self, LintBenchCommand.self]
+        subcommands: [
+            EvaluateCommand.self, TestCommand.self, DiffCommand.self, LintCommand.self, ListsCommand.self, BenchCommand.self,
+            LintBenchCommand.self, ScreeningBenchCommand.self,
+        ]
     )
 }

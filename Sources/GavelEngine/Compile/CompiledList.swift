@@ -8,6 +8,9 @@ package struct CompiledList: Sendable {
     package var asOf: Instant?
     package var digest: String
     package var entries: [ScreeningEntry]
+    /// Built when the bundle is loaded (or read from the cache); a list
+    /// without one is indexed in memory by the `Screener` that needs it.
+    package var index: ScreeningIndex?
 
     init(_ list: DesignationList) {
         id = list.id
@@ -15,6 +18,34 @@ package struct CompiledList: Sendable {
         asOf = list.asOf
         digest = list.digest
         entries = list.entries.map(ScreeningEntry.init)
+    }
+
+    /// A list made directly from entries, for benchmarks and tests.
+    package init(id: String, digest: String, entries: [ListEntry]) {
+        self.id = id
+        title = nil
+        asOf = nil
+        self.digest = digest
+        self.entries = entries.map(ScreeningEntry.init)
+    }
+
+    /// A list of bare names (organisations, in force from the start), for benchmarks.
+    package init(id: String, digest: String, names: [(name: String, aliases: [String])]) {
+        let location = SourceLocation(file: id, line: 1, column: 1)
+        let entries = names.enumerated().map { position, names in
+            ListEntry(
+                id: "\(id)-\(position)", name: names.name, aliases: names.aliases, type: .organization, listed: nil,
+                delisted: nil, identifiers: [], programs: [], location: location)
+        }
+        self.init(id: id, digest: digest, entries: entries)
+    }
+
+    /// The list with its index built in memory, if it has none yet.
+    package func indexed() -> CompiledList {
+        guard index == nil else { return self }
+        var copy = self
+        copy.index = ScreeningIndex(entries)
+        return copy
     }
 }
 

@@ -1,12 +1,29 @@
 import GavelSyntax
 
-/// Screens names and identifiers against compiled lists (SPEC §3). A linear
-/// scan over in-force entries: exactly the brute-force answer by definition.
+/// Screens names and identifiers against compiled lists (SPEC §3).
 /// The `[min_score, below)` band applies to each entry's best score over all
 /// of the case's names and identifiers, so a weak-match band never fires for
 /// an entry that the same case also matches exactly.
+///
+/// Two ways to find the entries, with one way to score them: `.indexed`
+/// asks each list's `ScreeningIndex` for the entries the case may reach,
+/// `.scan` visits every entry (the brute-force reference, and what serves a
+/// `min_score` below `ScreeningIndex.lowestThreshold`). Either way each
+/// entry is scored by `matches(for:)`, so the two cannot differ in a score,
+/// and the index only skips entries whose every name provably stays below
+/// the threshold.
 struct Screener {
+    enum Mode: Sendable { case indexed, scan }
+
     let lists: [CompiledList]
+    let mode: Mode
+
+    /// Lists without an index get one built here, in memory (bundles from
+    /// `BundleLoader.load` bring theirs).
+    init(lists: [CompiledList], mode: Mode = .indexed) {
+        self.lists = mode == .indexed ? lists.map { $0.indexed() } : lists
+        self.mode = mode
+    }
 
     struct Query {
         var text: String
@@ -40,11 +57,12 @@ struct Screener {
             return (query, normalized, normalized.unicodeScalars.count)
         }.filter { !$0.1.isEmpty }
         let normalizedIDs = identifiers.map { ($0.kind, $0.query, IdentifierNormalizer.normalize($0.query.text, kind: $0.kind)) }
+        var queryNames: [QueryName]?
         for list in lists where spec.lists.contains(list.id) {
-            for candidate in list.entries {
+            func match(_ candidate: ScreeningEntry) {
                 let entry = candidate.entry
-                guard entry.isInForce(on: asOf) else { continue }
-                if let types = spec.types, !types.contains(entry.type) { continue }
+                guard entry.isInForce(on: asOf) else { return }
+                if let types = spec.types, !types.contains(entry.type) { return }
                 // Every way the case reaches this entry; the band applies to the best of them.
                 var hits: [ScreenMatch] = []
                 for (query, normalized, length) in normalizedNames {
@@ -61,8 +79,18 @@ struct Screener {
                             rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text,
                             field: query.field, score: 1.0, method: .identifier, listed: entry.listed))
                 }
-                guard let top = hits.map(\.score).max(), inBand(top, spec) else { continue }
+                guard let top = hits.map(\.score).max(), inBand(top, spec) else { return }
                 matches += hits.filter { $0.score == top }
+            }
+            if mode == .indexed, let index = list.index, index.serves(spec.minScore) {
+                let prepared = queryNames ?? normalizedNames.map { QueryName($0.1) }
+                queryNames = prepared
+                let ids = normalizedIDs.map { (kind: $0.0, normalized: $0.2) }
+                for position in index.candidates(names: prepared, identifiers: ids, threshold: spec.minScore) {
+                    match(list.entries[position])
+                }
+            } else {
+                for candidate in list.entries { match(candidate) }
             }
         }
         return matches

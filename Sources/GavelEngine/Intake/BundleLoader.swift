@@ -5,11 +5,20 @@ import GavelSyntax
 /// the files `entries_from` names, nothing outside it, then compiles it.
 public enum BundleLoader {
     public static func load(directory: String, limits: LoadLimits = .default) -> Result<CompiledBundle, DiagnosticError> {
+        load(directory: directory, limits: limits, screeningCache: nil)
+    }
+
+    /// The same, with each list's screening index read from `screeningCache`
+    /// (or built and written there); without a cache they are built in memory.
+    package static func load(
+        directory: String, limits: LoadLimits = .default, screeningCache: ScreeningIndexCache?
+    ) -> Result<CompiledBundle, DiagnosticError> {
         let analysis = analyze(directory: directory, limits: limits)
         // Any error refuses the bundle; a warning alone does not.
-        guard !analysis.diagnostics.contains(where: { $0.severity == .error }), let compiled = analysis.compiled else {
+        guard !analysis.diagnostics.contains(where: { $0.severity == .error }), var compiled = analysis.compiled else {
             return .failure(DiagnosticError(analysis.diagnostics))
         }
+        compiled.lists = compiled.lists.map { list in screeningCache.map { $0.indexed(list).0 } ?? list.indexed() }
         return .success(compiled)
     }
 

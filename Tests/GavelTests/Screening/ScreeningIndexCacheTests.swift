@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import GavelEngine
+@testable import GavelSyntax
+
+/// The on-disk index: reused when sound, rebuilt when stale or damaged,
+/// never a reason for evaluation to fail.
+@Suite("Screening index cache")
+struct ScreeningIndexCacheTests {
+    static func list(digest: String = "sha256:abc123", seed: UInt64 = 9) -> CompiledList {
+        var random = SeededRandom(seed: seed)
+        return CompiledList(id: "generated", digest: digest, entries: NameGenerator.entries(count: 80, random: &random))
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "gavel-index-cache-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func sameIndex(_ a: CompiledList, _ b: CompiledList) throws -> Bool {
+        let x = try #require(a.index?.names), y = try #require(b.index?.names)
+        return x.nameEntries == y.nameEntries && x.scalarOffsets == y.scalarOffsets && x.sortedScalars == y.sortedScalars
+            && x.longest == y.longest && x.table.keys == y.table.keys && x.table.offsets == y.table.offsets
+            && x.table.ids == y.table.ids
+    }
+
+    @Test("built once, then read back identical")
+    func builtThenRead() throws {
+        let cache = ScreeningIndexCache(directory: try Self.temporaryDirectory())
+        let (first, built) = cache.indexed(Self.list())
+        #expect(built == .built(written: true))
+        let (second, read) = cache.indexed(Self.list())
+        #expect(read == .read)
+        #expect(try Self.sameIndex(first, second))
+    }
+
+    @Test("a file for other names or another list is rebuilt, not used")
+    func staleIsRebuilt() throws {
+        let cache = ScreeningIndexCache(directory: try Self.temporaryDirectory())
+        let list = Self.list()
+        // Another list's index under this list's file name: the header's digest disagrees.
+        let other = try #require(NameIndex.build(Self.list(seed: 10).entries))
+        try Data(other.bytes(listDigest: "sha256:other", fingerprint: 1)).write(to: URL(fileURLWithPath: cache.path(for: list)))
+        #expect(cache.indexed(list).1 == .built(written: true))
+        // Same digest, other names (as after a change to normalisation): the fingerprint disagrees.
+        try Data(other.bytes(listDigest: list.digest, fingerprint: NameIndex.fingerprint(Self.list(seed: 10).entries)))
+            .write(to: URL(fileURLWithPath: cache.path(for: list)))
+        let (rebuilt, outcome) = cache.indexed(list)
+        #expect(outcome == .built(written: true))
+        #expect(try Self.sameIndex(rebuilt, list.indexed()))
+        #expect(cache.indexed(list).1 == .read)
+    }
+
+    @Test("a truncated or bit-flipped file is rebuilt, not used", arguments: [0, 1, 2, 3, 4, 5])
+    func damagedIsRebuilt(damage: Int) throws {
+        let cache = ScreeningIndexCache(directory: try Self.temporaryDirectory())
+        let list = Self.list()
+        _ = cache.indexed(list)
+        let url = URL(fileURLWithPath: cache.path(for: list))
+        var bytes = [UInt8](try Data(contentsOf: url))
+        switch damage {
+        case 0: bytes.removeLast(bytes.count / 2)
+        case 1: bytes.removeLast(1)
+        case 2: bytes = []
+        case 3: bytes[bytes.count / 2] ^= 0x10
+        case 4: bytes[20] ^= 0x01  // inside the header
+        default: bytes[bytes.count - 1] ^= 0x80  // the checksum itself
+        }
+        try Data(bytes).write(to: url)
+        let (rebuilt, outcome) = cache.indexed(list)
+        #expect(outcome == .built(written: true))
+        #expect(try Self.sameIndex(rebuilt, list.indexed()))
+    }
+
+    @Test("an unwritable cache location still screens, from an index built in memory")
+    func unwritableLocation() throws {
+        let blocker = try Self.temporaryDirectory() + "/a-file"
+        try Data("not a directory".utf8).write(to: URL(fileURLWithPath: blocker))
+        let cache = ScreeningIndexCache(directory: blocker + "/cache")
+        let list = Self.list()
+        let (indexed, outcome) = cache.indexed(list)
+        #expect(outcome == .built(written: false))
+        #expect(try Self.sameIndex(indexed, list.indexed()))
+    }
+
+    @Test("the standard location follows GAVEL_CACHE_DIR, then XDG_CACHE_HOME, then HOME")
+    func standardLocation() {
+        #expect(ScreeningIndexCache.standard(environment: ["GAVEL_CACHE_DIR": "/c", "HOME": "/h"])?.directory == "/c")
+        #expect(ScreeningIndexCache.standard(environment: ["XDG_CACHE_HOME": "/x", "HOME": "/h"])?.directory == "/x/gavel")
+        #expect(ScreeningIndexCache.standard(environment: ["HOME": "/h"])?.directory == "/h/.cache/gavel")
+        #expect(ScreeningIndexCache.standard(environment: [:]) == nil)
+    }
+
+    @Test("loading a bundle writes one index per list, then reads them back")
+    func bundleThroughCache() throws {
+        let directory = try Self.temporaryDirectory()
+        let cache = ScreeningIndexCache(directory: directory)
+        let first = try BundleLoader.load(directory: Repository.policies, screeningCache: cache).get()
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".index") }
+        #expect(written.count == first.lists.count)
+        let second = try BundleLoader.load(directory: Repository.policies, screeningCache: cache).get()
+        for (a, b) in zip(first.lists, second.lists) { #expect(try Self.sameIndex(a, b)) }
+    }
+}
