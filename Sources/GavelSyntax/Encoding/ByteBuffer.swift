@@ -38,9 +38,46 @@ package struct ByteBuffer: ~Copyable, @unchecked Sendable {
     @inlinable
     package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(UnsafeRawBufferPointer(bytes)) }
 
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+        if text.hasPointerRepresentation {
+            append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        } else {
+            text.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// `bytes` between double quotes, in one capacity check: the common case
+    /// of a JSON string that needs no escaping.
+    @inlinable @inline(__always)
+    package mutating func appendQuoted(_ bytes: UnsafeRawBufferPointer) {
+        let n = bytes.count
+        if capacity &- count < n &+ 2 { grow(toFit: count + n + 2) }
+        base[count] = UInt8(ascii: "\"")
+        if n > 0, let source = bytes.baseAddress {
+            UnsafeMutableRawPointer(base + count + 1).copyMemory(from: source, byteCount: n)
+        }
+        base[count &+ n &+ 1] = UInt8(ascii: "\"")
+        count &+= n &+ 2
+    }
+
+    /// A key known when the program is written, quoted and followed by `:`.
+    @inlinable @inline(__always)
+    package mutating func appendKey(_ name: StaticString) {
+        let n = name.utf8CodeUnitCount
+        guard name.hasPointerRepresentation else {
+            append(UInt8(ascii: "\""))
+            append(name)
+            append(UInt8(ascii: "\""))
+            append(UInt8(ascii: ":"))
+            return
+        }
+        if capacity &- count < n &+ 3 { grow(toFit: count + n + 3) }
+        base[count] = UInt8(ascii: "\"")
+        if n > 0 { UnsafeMutableRawPointer(base + count + 1).copyMemory(from: name.utf8Start, byteCount: n) }
+        base[count &+ n &+ 1] = UInt8(ascii: "\"")
+        base[count &+ n &+ 2] = UInt8(ascii: ":")
+        count &+= n &+ 3
     }
 
     package mutating func append(_ text: String) {

@@ -62,10 +62,7 @@ package struct JSONWriter: ~Copyable, Sendable {
     /// so its bytes go out as they are (records write dozens per case).
     package mutating func field(_ name: StaticString) {
         item()
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(name)
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(UInt8(ascii: ":"))
+        buffer.appendKey(name)
         if pretty { buffer.append(UInt8(ascii: " ")) }
         afterKey = true
     }
@@ -154,6 +151,7 @@ package struct JSONWriter: ~Copyable, Sendable {
     // MARK: layout
 
     /// Before any key or value: the separator and, when pretty, the line break.
+    @inline(__always)
     private mutating func item() {
         if afterKey {
             afterKey = false
@@ -169,7 +167,7 @@ package struct JSONWriter: ~Copyable, Sendable {
             if filledDeeper[level - 64] { buffer.append(UInt8(ascii: ",")) }
             filledDeeper[level - 64] = true
         }
-        newline(depth: depth + open)
+        if pretty { newline(depth: depth + open) }
     }
 
     private mutating func push() {
@@ -208,9 +206,39 @@ package struct JSONWriter: ~Copyable, Sendable {
     /// and U+2028/U+2029, which some JavaScript readers take for line ends.
     /// Runs of bytes that need none are copied whole: most strings have none.
     package static func quote(_ text: String, into bytes: inout ByteBuffer) {
-        bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            if !needsEscape(utf8) {
+                bytes.appendQuoted(UnsafeRawBufferPointer(utf8))
+            } else {
+                escaped(utf8, into: &bytes)
+            }
+        }
+    }
+
+    /// Whether any byte needs escaping: eight bytes at a time, the last few
+    /// padded with spaces (which need none). Most strings need nothing.
+    @inline(__always)
+    private static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let count = utf8.count
+        var i = 0
+        while i + 8 <= count {
+            if mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { return true }
+            i += 8
+        }
+        guard i < count else { return false }
+        var tail: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &tail) { word in
+            word.baseAddress?.copyMemory(from: base + i, byteCount: count - i)
+        }
+        return mayNeedEscape(tail)
+    }
+
+    /// The slow path, for a string with something to escape.
+    private static func escaped(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout ByteBuffer) {
+        bytes.append(UInt8(ascii: "\""))
+        do {
             let count = utf8.count
             var start = 0
             var i = 0
