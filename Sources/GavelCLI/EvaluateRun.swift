@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GavelEngine
+import GavelLog
 import GavelSyntax
 
 /// `gavel evaluate` as a library call: the command line only parses flags
@@ -28,6 +29,8 @@ public struct EvaluateRun: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// The descriptor `-` reads.
     public var standardInput: Int32 = 0
+    /// The decision log every decision is appended to before it is printed; nil for none.
+    public var log: (any DecisionStore)?
 
     public init(
         cases: [String], policies: String, asOf: Instant?, format: Format, strict: Bool, now: Instant,
@@ -55,6 +58,8 @@ public struct EvaluateRun: Sendable {
         var decidedAsOfNow = false
         /// For `--format json`, which prints a lone record unindented.
         var decision: Decision?
+        /// The decision's log entry, when logging.
+        var logged: LoggedDecision?
     }
 
     /// Exit status per SPEC §4: 0 ok, 2 when any input was bad (the good
@@ -76,8 +81,11 @@ public struct EvaluateRun: Sendable {
         case .success(let b): bundle = b
         }
         let options = Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace)
+        var appender = log.map { LogAppender(store: $0, bundle: bundle, directory: policies) }
         func decider(_ bundle: CompiledBundle) -> Decider {
-            Decider(evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format, options: options)
+            Decider(
+                evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format, options: options,
+                logBundle: appender?.bundleKey)
         }
         // Each job gets a bundle compiled on its own: threads that share one
         // object graph spend their time passing its reference counts' cache
@@ -110,6 +118,18 @@ public struct EvaluateRun: Sendable {
             if chunk.isEmpty { break }
             // A chunk is decided on every job at once, then printed in input order.
             let outcomes = workers.decide(chunk)
+            // Committed before anything of the chunk is printed: no record on
+            // stdout can be one a crash loses from the log. Fail closed.
+            if appender != nil {
+                do {
+                    try appender?.append(outcomes.compactMap(\.logged))
+                } catch {
+                    let problem = (error as? Diagnostic)?.oneLine ?? "\(error)"
+                    errors(problem + "\n")
+                    errors("gavel: stopped: decisions that cannot be logged are not printed; \(printed) printed before were logged\n")
+                    return 2
+                }
+            }
             // One write per chunk: a record per write would cost a system call per case.
             var out: [UInt8] = []
             for outcome in outcomes {

@@ -47,7 +47,8 @@ public enum LogVerifier {
         let checkpoints = try store.checkpoints()
         let checkpointSeqs = Set(checkpoints.map(\.seq))
         var hashAt: [Int64: (SHA256Key, String)] = [:]
-        var manifests: [SHA256Key: String?] = [:]
+        // A store is not re-entered while it streams: manifests are checked after the scan, at the first entry that used each.
+        var manifestFirstUse: [SHA256Key: (seq: Int64, recordID: String)] = [:]
         var expected: Int64 = 1
         var previous = SHA256Key.zero
         try store.scanEntries { row in
@@ -74,10 +75,7 @@ public enum LogVerifier {
             if !row.caseBlobPresent { return fail("its case blob \(entry.entry.caseSource?.blob.description ?? "") is missing") }
             if !row.bundleBlobPresent { return fail("its bundle manifest blob \(entry.entry.bundle?.description ?? "") is missing") }
             if let key = entry.entry.caseSource?.blob, let bad = badBlobs[key] { return fail("its case blob \(key): \(bad)") }
-            if let key = entry.entry.bundle {
-                if manifests[key] == nil { manifests[key] = .some(try manifestProblem(key, store: store, badBlobs: badBlobs)) }
-                if let problem = manifests[key] ?? nil { return fail(problem) }
-            }
+            if let key = entry.entry.bundle, manifestFirstUse[key] == nil { manifestFirstUse[key] = (entry.seq, entry.entry.recordID) }
             if checkpointSeqs.contains(entry.seq) { hashAt[entry.seq] = (entry.hash, entry.entry.recordID) }
             previous = hash
             report.entries += 1
@@ -85,6 +83,13 @@ public enum LogVerifier {
             return true
         }
         report.head = previous
+        for (key, use) in manifestFirstUse.sorted(by: { $0.value.seq < $1.value.seq }) {
+            if let seq = report.problem?.seq, seq < use.seq { break }
+            if let problem = try manifestProblem(key, store: store, badBlobs: badBlobs) {
+                report.problem = Problem(seq: use.seq, recordID: use.recordID, reason: problem)
+                break
+            }
+        }
         if report.problem == nil, let firstBlobProblem { report.problem = Problem(reason: firstBlobProblem) }
         if report.problem == nil, let (key, bad) = badBlobs.min(by: { $0.key < $1.key }) {
             // A bad blob no entry refers to directly: a bundle file's, reported at its manifest, or an orphan.

@@ -10,6 +10,6 @@ struct GavelCommand: ParsableCommand {
         commandName: "gavel",
         abstract: "Policy decisions for content moderation at infrastructure providers, with an audit trail.",
         version: DecisionRecord.engineVersion,
-        subcommands: [EvaluateCommand.self, LintCommand.self, BenchCommand.self, LintBenchCommand.self]
+        subcommands: [EvaluateCommand.self, LintCommand.self, AuditCommand.self, BenchCommand.self, LintBenchCommand.self]
     )
 }
