@@ -81,11 +81,11 @@ public struct EvaluateRun: Sendable {
         case .success(let b): bundle = b
         }
         let options = Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace)
-        var appender = log.map { LogAppender(store: $0, bundle: bundle, directory: policies) }
+        let pipeline = log.map { LogPipeline(LogAppender(store: $0, bundle: bundle, directory: policies)) }
         func decider(_ bundle: CompiledBundle) -> Decider {
             Decider(
                 evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format, options: options,
-                logBundle: appender?.bundleKey)
+                logBundle: pipeline?.bundleKey)
         }
         // Each job gets a bundle compiled on its own: threads that share one
         // object graph spend their time passing its reference counts' cache
@@ -111,26 +111,8 @@ public struct EvaluateRun: Sendable {
         let chunkSize = jobs == 1 ? 64 : 256 * jobs
         let started = ContinuousClock.now
         var lastProgress = started
-        while true {
-            var chunk: [CaseInput] = []
-            chunk.reserveCapacity(chunkSize)
-            while chunk.count < chunkSize, let input = inputs.next() { chunk.append(input) }
-            if chunk.isEmpty { break }
-            // A chunk is decided on every job at once, then printed in input order.
-            let outcomes = workers.decide(chunk)
-            // Committed before anything of the chunk is printed: no record on
-            // stdout can be one a crash loses from the log. Fail closed.
-            if appender != nil {
-                do {
-                    try appender?.append(outcomes.compactMap(\.logged))
-                } catch {
-                    let problem = (error as? Diagnostic)?.oneLine ?? "\(error)"
-                    errors(problem + "\n")
-                    errors("gavel: stopped: decisions that cannot be logged are not printed; \(printed) printed before were logged\n")
-                    return 2
-                }
-            }
-            // One write per chunk: a record per write would cost a system call per case.
+        // One write per chunk: a record per write would cost a system call per case.
+        func emit(_ outcomes: [Outcome]) {
             var out: [UInt8] = []
             for outcome in outcomes {
                 documents += 1
@@ -164,6 +146,40 @@ public struct EvaluateRun: Sendable {
                 progress("\r\(documents) cases, \(Int(Double(documents) / max(seconds, 1e-9))) cases/s, \(inputs.bytesRead >> 20) MiB read")
             }
         }
+        // A chunk waiting for its log commit: it is printed once committed, so
+        // no record on stdout is one a crash could lose from the log. Fail closed.
+        var pending: (outcomes: [Outcome], commit: LogPipeline.Commit)?
+        func settle() -> Bool {
+            guard let (outcomes, commit) = pending else { return true }
+            pending = nil
+            if let error = commit.wait() {
+                errors(((error as? Diagnostic)?.oneLine ?? "gavel: the decision log cannot be written: \(error)") + "\n")
+                errors("gavel: stopped: decisions that cannot be logged are not printed; the \(printed) printed before were logged\n")
+                return false
+            }
+            emit(outcomes)
+            return true
+        }
+        // Standard input may be a live stream: its records are not held back for the next chunk.
+        let overlap = !cases.contains("-")
+        while true {
+            var chunk: [CaseInput] = []
+            chunk.reserveCapacity(chunkSize)
+            while chunk.count < chunkSize, let input = inputs.next() { chunk.append(input) }
+            if chunk.isEmpty { break }
+            // A chunk is decided on every job at once, then printed in input order.
+            let outcomes = workers.decide(chunk)
+            guard let pipeline else {
+                emit(outcomes)
+                continue
+            }
+            // Logged while the next chunk is read and decided.
+            let commit = pipeline.submit(outcomes.compactMap(\.logged))
+            guard settle() else { return 2 }
+            pending = (outcomes, commit)
+            if !overlap, !settle() { return 2 }
+        }
+        guard settle() else { return 2 }
         if format == .json {
             if let only = held, let decision = only.decision, documents == 1 {
                 output(DecisionRecord.text(decision, bundle: bundle, pretty: true) + "\n")
