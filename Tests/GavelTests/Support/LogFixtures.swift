@@ -31,7 +31,9 @@ final class LogFolder: Sendable {
 
     /// The SQLite file opened directly, as someone tampering with it would.
     func tamper(_ sql: String, arguments: StatementArguments = []) throws {
-        let queue = try DatabaseQueue(path: log)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: log, configuration: config)
         try queue.write { try $0.execute(sql: sql, arguments: arguments) }
     }
 
