@@ -1,22 +1,29 @@
 import GavelEngine
 import GavelSyntax
 
-/// One decided case, ready for the log: its entry and the blob of its case bytes.
+/// One decided case, ready for the log: its entry and, for a case read from a file, the file's blob.
 public struct LoggedDecision: Sendable {
     public var entry: LogEntry
-    public var caseBlob: Blob
+    public var caseBlob: Blob?
 
     /// Built on the thread that decided the case, so hashing the case bytes
     /// runs in parallel with the other jobs.
     package init(_ d: Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, bundle: SHA256Key) {
-        let key = source.sha256.flatMap(SHA256Key.init(hex:)) ?? SHA256Key.of(source.bytes)
-        caseBlob = Blob(key: key, bytes: source.bytes)
+        let bytes: CaseReference.Bytes
+        if source.format == .jsonLine {
+            bytes = .inline(source.bytes)
+            caseBlob = nil
+        } else {
+            let key = source.sha256.flatMap(SHA256Key.init(hex:)) ?? SHA256Key.of(source.bytes)
+            bytes = .blob(key)
+            caseBlob = Blob(key: key, bytes: source.bytes)
+        }
         entry = LogEntry(
             kind: .decision, recordID: recordID, caseID: d.caseID, decision: d.decision, asOf: d.asOf.description,
             asOfSource: d.asOfSource.rawValue, traceLevel: d.traceLevel.rawValue, engineVersion: DecisionRecord.engineVersion,
             strict: strict, matchedRules: d.rules.filter { $0.status == .matched }.map(\.rule.id).sorted(), record: record,
             caseSource: CaseReference(
-                blob: key, format: source.format.rawValue, document: source.document, file: source.file, line: source.line),
+                bytes: bytes, format: source.format.rawValue, document: source.document, file: source.file, line: source.line),
             bundle: bundle)
     }
 }

@@ -23,9 +23,10 @@ public struct LogAppender: Sendable {
     public mutating func append(_ decisions: [LoggedDecision]) throws {
         guard !decisions.isEmpty else { return }
         var blobs = bundleStored ? [] : bundleBlobs
-        for decision in decisions where decision.caseBlob.key != lastCaseBlob {
-            blobs.append(decision.caseBlob)
-            lastCaseBlob = decision.caseBlob.key
+        for decision in decisions {
+            guard let blob = decision.caseBlob, blob.key != lastCaseBlob else { continue }
+            blobs.append(blob)
+            lastCaseBlob = blob.key
         }
         _ = try store.append(decisions.map(\.entry), blobs: blobs, loggedAt: LogClock.timestamp())
         bundleStored = true

@@ -57,17 +57,36 @@ public struct LogEntry: Sendable, Hashable {
     }
 }
 
-/// The case of an entry: a blob of the bytes as read, and which document in them.
+/// The case of an entry: the bytes as read, and which document in them.
 public struct CaseReference: Sendable, Hashable {
-    public var blob: SHA256Key
+    /// A streamed JSONL line is kept in the entry itself: it is that case
+    /// alone, and a blob per line would put a random key into an index on
+    /// every append. A file (YAML or JSON, perhaps of many documents) is a
+    /// blob, stored once for all its documents.
+    public enum Bytes: Sendable, Hashable {
+        case inline([UInt8])
+        case blob(SHA256Key)
+    }
+
+    public var bytes: Bytes
     /// `yaml`, `jsonl` (a whole file) or `jsonl-line` (the blob is one line).
     public var format: String
     public var document: Int
     public var file: String
     public var line: Int
 
-    public init(blob: SHA256Key, format: String, document: Int, file: String, line: Int) {
-        self.blob = blob
+    public var blob: SHA256Key? {
+        if case .blob(let key) = bytes { return key }
+        return nil
+    }
+
+    public var inline: [UInt8]? {
+        if case .inline(let bytes) = bytes { return bytes }
+        return nil
+    }
+
+    public init(bytes: Bytes, format: String, document: Int, file: String, line: Int) {
+        self.bytes = bytes
         self.format = format
         self.document = document
         self.file = file

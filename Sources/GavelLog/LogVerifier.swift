@@ -72,7 +72,7 @@ public enum LogVerifier {
             }
             let hash = EntryHash.of(seq: entry.seq, loggedAt: entry.loggedAt, entry: entry.entry, previous: previous)
             if hash != entry.hash { return fail("its content does not hash to its stored hash: the entry was edited") }
-            if !row.caseBlobPresent { return fail("its case blob \(entry.entry.caseSource?.blob.description ?? "") is missing") }
+            if !row.caseBlobPresent { return fail("its case blob \(entry.entry.caseSource?.blob?.description ?? "") is missing") }
             if !row.bundleBlobPresent { return fail("its bundle manifest blob \(entry.entry.bundle?.description ?? "") is missing") }
             if let key = entry.entry.caseSource?.blob, let bad = badBlobs[key] { return fail("its case blob \(key): \(bad)") }
             if let key = entry.entry.bundle, manifestFirstUse[key] == nil { manifestFirstUse[key] = (entry.seq, entry.entry.recordID) }

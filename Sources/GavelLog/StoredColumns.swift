@@ -6,7 +6,7 @@ import GRDB
 enum StoredColumns {
     static let names = [
         "seq", "kind", "refers_to", "logged_at", "record_id", "case_id", "decision", "as_of", "as_of_source", "trace_level",
-        "engine_version", "strict", "rules", "record", "case_blob", "case_format", "case_document", "case_file", "case_line",
+        "engine_version", "strict", "rules", "record", "case_blob", "case_bytes", "case_format", "case_document", "case_file", "case_line",
         "bundle_blob", "prev_hash", "hash",
     ]
     static let list = names.joined(separator: ", ")
@@ -17,7 +17,7 @@ enum StoredColumns {
         let values: [(any DatabaseValueConvertible)?] = [
             c.seq, e.kind.rawValue, e.refersTo, c.loggedAt, e.recordID, e.caseID, e.decision, e.asOf, e.asOfSource, e.traceLevel,
             e.engineVersion, e.strict ? 1 : 0, LogEntry.rulesColumn(e.matchedRules), Data(e.record),
-            e.caseSource.map { Data($0.blob.bytes) }, e.caseSource?.format, e.caseSource?.document, e.caseSource?.file,
+            e.caseSource?.blob.map { Data($0.bytes) }, e.caseSource?.inline.map { Data($0) }, e.caseSource?.format, e.caseSource?.document, e.caseSource?.file,
             e.caseSource?.line, e.bundle.map { Data($0.bytes) }, Data(c.previousHash.bytes), Data(c.hash.bytes),
         ]
         return StatementArguments(values)
@@ -65,11 +65,19 @@ enum StoredColumns {
             guard strict == 0 || strict == 1 else { throw ProblemText("`strict` is \(strict), expected 0 or 1") }
             guard case .blob(let record) = (row["record"] as DatabaseValue).storage else { throw ProblemText("`record` is not a blob") }
             var caseSource: CaseReference?
-            if let blob = try key("case_blob") {
+            let inline: DatabaseValue = row["case_bytes"]
+            let caseBytes: CaseReference.Bytes?
+            switch (try key("case_blob"), inline.storage) {
+            case (let blob?, .null): caseBytes = .blob(blob)
+            case (nil, .blob(let data)): caseBytes = .inline([UInt8](data))
+            case (nil, .null): caseBytes = nil
+            default: throw ProblemText("`case_blob` and `case_bytes` are both set, or `case_bytes` is not a blob")
+            }
+            if let caseBytes {
                 guard let format = try optionalText("case_format"), let document = try optionalInteger("case_document"),
                     let file = try optionalText("case_file"), let line = try optionalInteger("case_line")
                 else { throw ProblemText("the case's format, document, file or line is missing") }
-                caseSource = CaseReference(blob: blob, format: format, document: Int(document), file: file, line: Int(line))
+                caseSource = CaseReference(bytes: caseBytes, format: format, document: Int(document), file: file, line: Int(line))
             }
             guard let previous = try key("prev_hash"), let hash = try key("hash") else { throw ProblemText("a chain hash is missing") }
             let rules = try text("rules")

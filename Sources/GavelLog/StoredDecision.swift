@@ -26,7 +26,13 @@ public struct StoredDecision: Sendable {
             throw problem("its bundle manifest \(bundleKey) is missing or unreadable")
         }
         let bundle = try load(manifest, store: store, problem: problem)
-        guard let caseBytes = try store.blob(caseReference.blob) else { throw problem("its case blob \(caseReference.blob) is missing") }
+        let caseBytes: [UInt8]
+        switch caseReference.bytes {
+        case .inline(let bytes): caseBytes = bytes
+        case .blob(let key):
+            guard let bytes = try store.blob(key) else { throw problem("its case blob \(key) is missing") }
+            caseBytes = bytes
+        }
         guard let format = CaseSource.Format(rawValue: caseReference.format) else { throw problem("unknown case format `\(caseReference.format)`") }
         let source = CaseSource(
             bytes: caseBytes, format: format, document: caseReference.document, file: caseReference.file, line: caseReference.line)

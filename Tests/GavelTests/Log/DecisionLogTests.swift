@@ -25,7 +25,7 @@ struct DecisionLogTests {
         let caseLines = LogFixtures.cases(10).split(separator: "\n").map { Array($0.utf8) }
         for (entry, line) in zip(entries, caseLines) {
             let reference = try #require(entry.entry.caseSource)
-            #expect(try store.blob(reference.blob) == line)
+            #expect(reference.inline == line)
             #expect(reference.format == "jsonl-line")
         }
         let manifestKey = try #require(entries.first?.entry.bundle)

@@ -37,7 +37,7 @@ struct TamperingTests {
         let folder = try logOfFive()
         var output = ""
         #expect(AuditVerify(log: folder.log, publicKey: nil).run(output: { output += $0 }, errors: { _ in }) == 0)
-        #expect(output.hasPrefix("intact: 5 entries, 10 blobs, head sha256:"))
+        #expect(output.hasPrefix("intact: 5 entries, 5 blobs, head sha256:"))
     }
 
     @Test("an edited field of an entry is caught at that entry")
@@ -76,7 +76,7 @@ struct TamperingTests {
         try folder.tamper("UPDATE entry SET seq = seq - 99 WHERE seq >= 103")
         try folder.tamper(
             "INSERT INTO entry SELECT 3, kind, refers_to, logged_at, record_id, 'forged', decision, as_of, as_of_source, trace_level, "
-                + "engine_version, strict, rules, record, case_blob, case_format, case_document, case_file, case_line, bundle_blob, prev_hash, hash "
+                + "engine_version, strict, rules, record, case_blob, case_bytes, case_format, case_document, case_file, case_line, bundle_blob, prev_hash, hash "
                 + "FROM entry WHERE seq = 2")
         let (status, errors) = verify(folder)
         #expect(status == 1)
@@ -88,7 +88,7 @@ struct TamperingTests {
         let folder = try logOfFive()
         try folder.tamper(
             "INSERT INTO entry SELECT 6, kind, refers_to, logged_at, record_id, case_id, decision, as_of, as_of_source, trace_level, "
-                + "engine_version, strict, rules, record, case_blob, case_format, case_document, case_file, case_line, bundle_blob, hash, prev_hash "
+                + "engine_version, strict, rules, record, case_blob, case_bytes, case_format, case_document, case_file, case_line, bundle_blob, hash, prev_hash "
                 + "FROM entry WHERE seq = 5")
         let (status, errors) = verify(folder)
         #expect(status == 1)
@@ -107,15 +107,36 @@ struct TamperingTests {
         #expect(errors.contains("an entry was inserted, deleted or moved"))
     }
 
-    @Test("an edited case blob is caught at the first entry that uses it")
+    /// A log of four decisions from two YAML files of two cases each: the files are blobs.
+    func logOfYAMLFiles() throws -> LogFolder {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let a = try folder.write("a.yaml", "kind: Case\nid: a1\ncustomer: { name: Hamas }\n---\nkind: Case\nid: a2\n")
+        let b = try folder.write("b.yaml", "kind: Case\nid: b1\n---\nkind: Case\nid: b2\ncustomer: { name: Hamas }\n")
+        #expect(try LogFixtures.evaluate([a, b], policies: bundle.path, log: folder.log).status == 0)
+        return folder
+    }
+
+    @Test("an edited case file blob is caught at the first entry that uses it")
     func editedCaseBlob() throws {
-        let folder = try logOfFive()
-        let entry = try #require(try folder.store().entry(seq: 2))
+        let folder = try logOfYAMLFiles()
+        let entry = try #require(try folder.store().entry(seq: 3))
         let key = try #require(entry.entry.caseSource?.blob)
-        try folder.tamper("UPDATE blob SET bytes = CAST('{\"kind\":\"Case\",\"id\":\"c-1\"}' AS BLOB) WHERE sha256 = ?", arguments: [Data(key.bytes)])
+        #expect(try folder.store().entry(seq: 4)?.entry.caseSource?.blob == key)
+        try folder.tamper("UPDATE blob SET bytes = CAST('kind: Case\nid: b1\n' AS BLOB) WHERE sha256 = ?", arguments: [Data(key.bytes)])
         let (status, errors) = verify(folder)
         #expect(status == 1)
-        #expect(errors.contains("entry 2 (\(entry.entry.recordID)): its case blob \(key): its content no longer has the SHA-256"))
+        #expect(errors.contains("entry 3 (\(entry.entry.recordID)): its case blob \(key): its content no longer has the SHA-256"))
+    }
+
+    @Test("an edited JSONL case, kept in its entry, is caught at that entry")
+    func editedInlineCase() throws {
+        let folder = try logOfFive()
+        try folder.tamper("UPDATE entry SET case_bytes = CAST('{\"kind\":\"Case\",\"id\":\"c-1\"}' AS BLOB) WHERE seq = 2")
+        let (status, errors) = verify(folder)
+        #expect(status == 1)
+        #expect(errors.contains("entry 2 ("))
+        #expect(errors.contains("does not hash to its stored hash"))
     }
 
     @Test("an edited bundle file is caught at the first entry decided by that bundle")
@@ -131,12 +152,12 @@ struct TamperingTests {
 
     @Test("a deleted case blob is caught at the entry that needs it")
     func missingBlob() throws {
-        let folder = try logOfFive()
-        let key = try #require(try folder.store().entry(seq: 4)?.entry.caseSource?.blob)
+        let folder = try logOfYAMLFiles()
+        let key = try #require(try folder.store().entry(seq: 3)?.entry.caseSource?.blob)
         try folder.tamper("DELETE FROM blob WHERE sha256 = ?", arguments: [Data(key.bytes)])
         let (status, errors) = verify(folder)
         #expect(status == 1)
-        #expect(errors.contains("entry 4 ("))
+        #expect(errors.contains("entry 3 ("))
         #expect(errors.contains("is missing"))
     }
 
