@@ -49,6 +49,7 @@ let package = Package(
                 "GavelSyntax",
                 "GavelEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -47,7 +47,8 @@ struct Decider: Sendable {
             recordBytes = writer.bytes
             outcome.logged = LoggedDecision(
                 decision, record: writer.bytes,
-                recordID: DecisionRecord.id(caseDigest: decision.caseDigest, bundleDigest: evaluator.bundle.digest, asOf: decision.asOf),
+                recordID: LoggedDecision.recordID(in: writer.bytes)
+                    ?? DecisionRecord.id(caseDigest: decision.caseDigest, bundleDigest: evaluator.bundle.digest, asOf: decision.asOf),
                 source: source, strict: options.strict, bundle: logBundle)
         }
         switch format {

@@ -6,6 +6,15 @@ public struct LoggedDecision: Sendable {
     public var entry: LogEntry
     public var caseBlob: Blob?
 
+    /// The record's id, read back from its first bytes (`{"id":"gvl-` and 32
+    /// hex digits, the writer's fixed start) rather than hashed a second time.
+    package static func recordID(in record: [UInt8]) -> String? {
+        let prefix = Array(#"{"id":"gvl-"#.utf8)
+        let end = prefix.count + 32
+        guard record.count > end, record.starts(with: prefix), record[end] == UInt8(ascii: "\"") else { return nil }
+        return String(decoding: record[(prefix.count - 4)..<end], as: UTF8.self)
+    }
+
     /// Built on the thread that decided the case, so hashing the case bytes
     /// runs in parallel with the other jobs.
     package init(_ d: Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, bundle: SHA256Key) {

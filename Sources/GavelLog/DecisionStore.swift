@@ -13,11 +13,12 @@ public protocol DecisionStore: Sendable {
     /// Stores `blobs` (each once, whatever is already there) and appends
     /// `entries` after the current head, all in one transaction that holds
     /// the log's write lock from before the head is read until commit, so
-    /// concurrent writers never fork the chain. Returns the entries as chained.
-    func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> [ChainedEntry]
+    /// concurrent writers never fork the chain. Returns the new head.
+    @discardableResult
+    func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead?
 
     /// The last entry's sequence number and hash; nil for an empty log.
-    func head() throws -> (seq: Int64, hash: SHA256Key)?
+    func head() throws -> ChainHead?
 
     /// Every entry in sequence order, streamed; `body` returns false to stop.
     /// A row that cannot be read as an entry is handed over as a problem.
@@ -37,6 +38,12 @@ public protocol DecisionStore: Sendable {
 
     func addCheckpoint(_ checkpoint: Checkpoint) throws
     func checkpoints() throws -> [Checkpoint]
+}
+
+/// Where the chain ends: the last entry's sequence number and hash.
+public struct ChainHead: Sendable, Hashable {
+    public var seq: Int64
+    public var hash: SHA256Key
 }
 
 /// One entry row as read back for verification: the entry, or why the row

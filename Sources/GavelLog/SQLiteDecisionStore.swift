@@ -28,45 +28,47 @@ public struct SQLiteDecisionStore: DecisionStore {
         }
     }
 
-    public func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> [ChainedEntry] {
+    @discardableResult
+    public func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead? {
         try guarded("append to") {
             try queue.writeWithoutTransaction { db in
-                var chained: [ChainedEntry] = []
-                chained.reserveCapacity(entries.count)
+                var head: ChainHead?
                 try db.inTransaction(.immediate) {
                     let putBlob = try db.cachedStatement(sql: "INSERT OR IGNORE INTO blob (sha256, bytes) VALUES (?, ?)")
                     for blob in blobs {
                         try putBlob.execute(arguments: [Data(blob.key.bytes), Data(blob.bytes)])
                     }
-                    var (seq, previous) = try Self.head(db) ?? (0, .zero)
-                    let put = try db.cachedStatement(sql: Self.insertEntry)
+                    head = try Self.head(db)
+                    var seq = head?.seq ?? 0
+                    var previous = head?.hash ?? .zero
+                    let insert = try EntryInsert(db)
+                    defer { insert.finalize() }
                     for entry in entries {
                         seq += 1
                         let hash = EntryHash.of(seq: seq, loggedAt: loggedAt, entry: entry, previous: previous)
-                        let row = ChainedEntry(seq: seq, loggedAt: loggedAt, entry: entry, previousHash: previous, hash: hash)
-                        try put.execute(arguments: StoredColumns.arguments(row))
-                        chained.append(row)
+                        try insert.run(seq: seq, loggedAt: loggedAt, entry: entry, previous: previous, hash: hash)
                         previous = hash
                     }
+                    if !entries.isEmpty { head = ChainHead(seq: seq, hash: previous) }
                     return .commit
                 }
-                return chained
+                return head
             }
         }
     }
 
-    public func head() throws -> (seq: Int64, hash: SHA256Key)? {
+    public func head() throws -> ChainHead? {
         try guarded("read") { try queue.read { try Self.head($0) } }
     }
 
-    static func head(_ db: Database) throws -> (seq: Int64, hash: SHA256Key)? {
+    static func head(_ db: Database) throws -> ChainHead? {
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM entry ORDER BY seq DESC LIMIT 1") else { return nil }
         let seq: Int64 = row[0]
         guard let hash = SHA256Key(StoredColumns.bytes(row[1])) else {
             throw Diagnostic.log(
                 .notADecisionLog, "entry \(seq), the head of the chain, has no 32-byte hash: run `gavel audit verify`", path: nil)
         }
-        return (seq, hash)
+        return ChainHead(seq: seq, hash: hash)
     }
 
     public func scanEntries(_ body: (StoredRow) throws -> Bool) throws {
@@ -203,8 +205,4 @@ public struct SQLiteDecisionStore: DecisionStore {
         }
     }
 
-    static let insertEntry = """
-        INSERT INTO entry (\(StoredColumns.list))
-        VALUES (\(Array(repeating: "?", count: StoredColumns.count).joined(separator: ", ")))
-        """
 }

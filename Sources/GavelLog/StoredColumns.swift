@@ -12,17 +12,6 @@ enum StoredColumns {
     static let list = names.joined(separator: ", ")
     static var count: Int { names.count }
 
-    static func arguments(_ c: ChainedEntry) -> StatementArguments {
-        let e = c.entry
-        let values: [(any DatabaseValueConvertible)?] = [
-            c.seq, e.kind.rawValue, e.refersTo, c.loggedAt, e.recordID, e.caseID, e.decision, e.asOf, e.asOfSource, e.traceLevel,
-            e.engineVersion, e.strict ? 1 : 0, LogEntry.rulesColumn(e.matchedRules), Data(e.record),
-            e.caseSource?.blob.map { Data($0.bytes) }, e.caseSource?.inline.map { Data($0) }, e.caseSource?.format, e.caseSource?.document, e.caseSource?.file,
-            e.caseSource?.line, e.bundle.map { Data($0.bytes) }, Data(c.previousHash.bytes), Data(c.hash.bytes),
-        ]
-        return StatementArguments(values)
-    }
-
     static func bytes(_ value: DatabaseValue) -> [UInt8] {
         switch value.storage {
         case .blob(let data): return [UInt8](data)

@@ -125,11 +125,11 @@ struct FailingStore: DecisionStore {
         func next() -> Int { lock.withLock { value += 1; return value } }
     }
 
-    func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> [ChainedEntry] {
+    func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead? {
         guard count.next() <= succeed else { throw Diagnostic.log(.logUnwritable, "disk full", path: nil) }
         return try real.append(entries, blobs: blobs, loggedAt: loggedAt)
     }
-    func head() throws -> (seq: Int64, hash: SHA256Key)? { try real.head() }
+    func head() throws -> ChainHead? { try real.head() }
     func scanEntries(_ body: (StoredRow) throws -> Bool) throws { try real.scanEntries(body) }
     func scanBlobs(_ body: ([UInt8], [UInt8]) throws -> Bool) throws { try real.scanBlobs(body) }
     func blob(_ key: SHA256Key) throws -> [UInt8]? { try real.blob(key) }

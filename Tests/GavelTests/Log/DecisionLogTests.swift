@@ -148,3 +148,19 @@ struct DecisionLogTests {
         #expect(output == full.output)
     }
 }
+
+@Suite("decision log: record ids")
+struct RecordIDTests {
+    @Test("the record id read from a record's first bytes is the id the record was written with")
+    func fromRecord() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let run = try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(3))], policies: bundle.path, log: nil)
+        for line in run.output.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(LoggedDecision.recordID(in: Array(line.utf8)) == object?["id"] as? String)
+        }
+        #expect(LoggedDecision.recordID(in: Array(#"{"id":"gvl-12"}"#.utf8)) == nil)
+        #expect(LoggedDecision.recordID(in: Array(#"{"case":{"id":"gvl-00000000000000000000000000000000"}}"#.utf8)) == nil)
+    }
+}
