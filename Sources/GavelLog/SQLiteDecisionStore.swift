@@ -63,7 +63,7 @@ public struct SQLiteDecisionStore: DecisionStore {
 
     static func head(_ db: Database) throws -> ChainHead? {
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM entry ORDER BY seq DESC LIMIT 1") else { return nil }
-        let seq: Int64 = row[0]
+        let seq = StoredColumns.integer(row[0]) ?? 0
         guard let hash = SHA256Key(StoredColumns.bytes(row[1])) else {
             throw Diagnostic.log(
                 .notADecisionLog, "entry \(seq), the head of the chain, has no 32-byte hash: run `gavel audit verify`", path: nil)
@@ -84,8 +84,9 @@ public struct SQLiteDecisionStore: DecisionStore {
                         """)
                 while let row = try rows.next() {
                     let stored = StoredRow(
-                        seq: row["seq"] ?? 0, recordID: row["record_id"], entry: StoredColumns.entry(row),
-                        caseBlobPresent: row[StoredColumns.count] ?? false, bundleBlobPresent: row[StoredColumns.count + 1] ?? false)
+                        seq: StoredColumns.integer(row[0]) ?? 0, recordID: StoredColumns.text(row[4]), entry: StoredColumns.entry(row),
+                        caseBlobPresent: StoredColumns.integer(row[StoredColumns.count]) == 1,
+                        bundleBlobPresent: StoredColumns.integer(row[StoredColumns.count + 1]) == 1)
                     if try !body(stored) { return }
                 }
             }
@@ -166,7 +167,7 @@ public struct SQLiteDecisionStore: DecisionStore {
                     switch StoredColumns.entry(row) {
                     case .success(let entry): out.append(entry)
                     case .failure(let problem):
-                        let seq: Int64 = row["seq"] ?? 0
+                        let seq = StoredColumns.integer(row[0]) ?? 0
                         throw Diagnostic.log(
                             .notADecisionLog, "entry \(seq) cannot be read: \(problem.text)", path: location,
                             help: "run `gavel audit verify` to check the whole log")
@@ -198,7 +199,8 @@ public struct SQLiteDecisionStore: DecisionStore {
             try queue.read { db in
                 try Row.fetchAll(db, sql: "SELECT seq, head, signed_at, public_key, signature FROM checkpoint ORDER BY id").map { row in
                     Checkpoint(
-                        seq: row[0], head: SHA256Key(StoredColumns.bytes(row[1])) ?? .zero, signedAt: row[2],
+                        seq: StoredColumns.integer(row[0]) ?? 0, head: SHA256Key(StoredColumns.bytes(row[1])) ?? .zero,
+                        signedAt: StoredColumns.text(row[2]) ?? "",
                         publicKey: StoredColumns.bytes(row[3]), signature: StoredColumns.bytes(row[4]))
                 }
             }

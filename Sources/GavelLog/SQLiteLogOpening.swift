@@ -77,7 +77,7 @@ extension SQLiteDecisionStore {
                         path: location, help: "pass --log the path of a Gavel decision log, or of a file that does not exist yet")
                 }
                 if tables.contains("grdb_migrations") {
-                    let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                    let applied = try DatabaseValue.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { StoredColumns.text($0) ?? "?" }
                     let newest = applied.compactMap(LogSchema.version(of:)).max() ?? 0
                     if newest > LogSchema.versions || applied.contains(where: { LogSchema.version(of: $0) == nil }) {
                         throw Diagnostic.log(

@@ -164,7 +164,7 @@ struct TamperingTests {
     @Test("a row that is not an entry at all is reported, not crashed on")
     func garbageRow() throws {
         let folder = try logOfFive()
-        try folder.tamper("UPDATE entry SET hash = X'00', kind = 'nonsense' WHERE seq = 5")
+        try folder.tamper("UPDATE entry SET hash = X'00', kind = 'nonsense', record_id = X'FF00', strict = 'yes' WHERE seq = 5")
         let (status, errors) = verify(folder)
         #expect(status == 1)
         #expect(errors.contains("entry 5 ("))
