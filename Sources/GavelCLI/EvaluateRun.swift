@@ -148,10 +148,10 @@ public struct EvaluateRun: Sendable {
         }
         // A chunk waiting for its log commit: it is printed once committed, so
         // no record on stdout is one a crash could lose from the log. Fail closed.
-        var pending: (outcomes: [Outcome], commit: LogPipeline.Commit)?
+        var pending: [(outcomes: [Outcome], commit: LogPipeline.Commit)] = []
         func settle() -> Bool {
-            guard let (outcomes, commit) = pending else { return true }
-            pending = nil
+            guard !pending.isEmpty else { return true }
+            let (outcomes, commit) = pending.removeFirst()
             if let error = commit.wait() {
                 errors(((error as? Diagnostic)?.oneLine ?? "gavel: the decision log cannot be written: \(error)") + "\n")
                 errors("gavel: stopped: decisions that cannot be logged are not printed; the \(printed) printed before were logged\n")
@@ -160,8 +160,10 @@ public struct EvaluateRun: Sendable {
             emit(outcomes)
             return true
         }
-        // Standard input may be a live stream: its records are not held back for the next chunk.
-        let overlap = !cases.contains("-")
+        // Chunks decided ahead of the oldest unconfirmed commit: about 4,096
+        // decisions, so a commit waiting for the disk rarely stalls deciding.
+        // Standard input may be a live stream: its records are not held back for later chunks.
+        let ahead = cases.contains("-") ? 0 : max(2, 4096 / chunkSize)
         while true {
             var chunk: [CaseInput] = []
             chunk.reserveCapacity(chunkSize)
@@ -173,13 +175,15 @@ public struct EvaluateRun: Sendable {
                 emit(outcomes)
                 continue
             }
-            // Logged while the next chunk is read and decided.
-            let commit = pipeline.submit(outcomes.compactMap(\.logged))
-            guard settle() else { return 2 }
-            pending = (outcomes, commit)
-            if !overlap, !settle() { return 2 }
+            // Logged while the next chunks are read and decided.
+            pending.append((outcomes, pipeline.submit(outcomes.compactMap(\.logged))))
+            while pending.count > ahead {
+                guard settle() else { return 2 }
+            }
         }
-        guard settle() else { return 2 }
+        while !pending.isEmpty {
+            guard settle() else { return 2 }
+        }
         if format == .json {
             if let only = held, let decision = only.decision, documents == 1 {
                 output(DecisionRecord.text(decision, bundle: bundle, pretty: true) + "\n")
