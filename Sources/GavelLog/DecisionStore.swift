@@ -32,12 +32,27 @@ public protocol DecisionStore: Sendable {
 
     /// Entries that pass `filter`, in sequence order.
     func entries(_ filter: EntryFilter) throws -> [ChainedEntry]
+    /// The same, without records or case bytes, streamed: what `audit list` shows of a log of any size.
+    func summaries(_ filter: EntryFilter, _ body: (EntrySummary) throws -> Bool) throws
     func entry(seq: Int64) throws -> ChainedEntry?
     /// The latest entry for a decision record id.
     func latestEntry(recordID: String) throws -> ChainedEntry?
 
     func addCheckpoint(_ checkpoint: Checkpoint) throws
     func checkpoints() throws -> [Checkpoint]
+}
+
+/// An entry as `audit list` shows it.
+public struct EntrySummary: Sendable, Hashable {
+    public var seq: Int64
+    public var kind: String
+    public var recordID: String
+    public var caseID: String
+    public var decision: String
+    public var asOf: String
+    public var loggedAt: String
+    public var matchedRules: [String]
+    public var hash: SHA256Key?
 }
 
 /// Where the chain ends: the last entry's sequence number and hash.

@@ -122,6 +122,31 @@ public struct SQLiteDecisionStore: DecisionStore {
     }
 
     public func entries(_ filter: EntryFilter) throws -> [ChainedEntry] {
+        let (condition, arguments) = Self.condition(filter)
+        return try fetch("SELECT \(StoredColumns.list) FROM entry\(condition) ORDER BY seq", arguments)
+    }
+
+    public func summaries(_ filter: EntryFilter, _ body: (EntrySummary) throws -> Bool) throws {
+        let (condition, arguments) = Self.condition(filter)
+        try guarded("read") {
+            try queue.read { db in
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT seq, kind, record_id, case_id, decision, as_of, logged_at, rules, hash FROM entry\(condition) ORDER BY seq",
+                    arguments: arguments)
+                while let row = try rows.next() {
+                    func text(_ i: Int) -> String { StoredColumns.text(row[i]) ?? "?" }
+                    let rules = text(7)
+                    let summary = EntrySummary(
+                        seq: StoredColumns.integer(row[0]) ?? 0, kind: text(1), recordID: text(2), caseID: text(3), decision: text(4),
+                        asOf: text(5), loggedAt: text(6), matchedRules: rules.isEmpty ? [] : rules.split(separator: " ").map(String.init),
+                        hash: SHA256Key(StoredColumns.bytes(row[8])))
+                    if try !body(summary) { return }
+                }
+            }
+        }
+    }
+
+    static func condition(_ filter: EntryFilter) -> (String, StatementArguments) {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let caseID = filter.caseID {
@@ -145,9 +170,7 @@ public struct SQLiteDecisionStore: DecisionStore {
             conditions.append("substr(logged_at, 1, length(?)) <= ?")
             arguments += [until, until]
         }
-        let sql = "SELECT \(StoredColumns.list) FROM entry" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-            + " ORDER BY seq"
-        return try fetch(sql, StatementArguments(arguments))
+        return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), StatementArguments(arguments))
     }
 
     public func entry(seq: Int64) throws -> ChainedEntry? {

@@ -2,7 +2,8 @@ import GavelEngine
 import GavelLog
 import GavelSyntax
 
-/// `gavel audit list`: the logged decisions that pass the filters, oldest first.
+/// `gavel audit list`: the logged decisions that pass the filters, oldest
+/// first, streamed: a log of millions of entries lists in bounded memory.
 public struct AuditList: Sendable {
     public enum Format: String, Sendable, CaseIterable { case table, json }
 
@@ -25,59 +26,73 @@ public struct AuditList: Sendable {
     }
 
     public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
-        let entries: [ChainedEntry]
         do {
-            entries = try DecisionLogAccess.forReading(log).get().entries(filter)
+            let store = try DecisionLogAccess.forReading(log).get()
+            // Widths fixed before the first row, which is printed before the last is read.
+            let seqWidth = max(3, String(try store.head()?.seq ?? 0).count)
+            let widths = [seqWidth, 36, 32, 12, 10]
+            var buffer = ""
+            var first = true
+            func flush(_ force: Bool) {
+                if force || buffer.utf8.count > 1 << 16 {
+                    output(buffer)
+                    buffer = ""
+                }
+            }
+            switch format {
+            case .table: buffer = Self.line(["SEQ", "ID", "CASE", "DECISION", "AS OF", "LOGGED AT"], widths: widths)
+            case .json: buffer = "["
+            }
+            try store.summaries(filter) { e in
+                switch format {
+                case .table:
+                    // Case ids come from case files: escaped, so one cannot forge a row.
+                    buffer += Self.line([String(e.seq), e.recordID, Self.escaped(e.caseID), e.decision, e.asOf, e.loggedAt], widths: widths)
+                case .json:
+                    buffer += (first ? "\n  " : ",\n  ") + Self.json(e)
+                }
+                first = false
+                flush(false)
+                return true
+            }
+            if format == .json { buffer += first ? "]\n" : "\n]\n" }
+            flush(true)
+            return 0
         } catch {
             errors(DecisionLogAccess.diagnostic(error).oneLine + "\n")
             return 2
         }
-        switch format {
-        case .json:
-            var w = JSONWriter(pretty: true)
-            w.beginArray()
-            for e in entries {
-                w.beginObject()
-                w.field("seq")
-                w.int(Int(e.seq))
-                w.field("kind")
-                w.string(e.entry.kind.rawValue)
-                w.field("id")
-                w.string(e.entry.recordID)
-                w.field("case")
-                w.string(e.entry.caseID)
-                w.field("decision")
-                w.string(e.entry.decision)
-                w.field("as_of")
-                w.string(e.entry.asOf)
-                w.field("logged_at")
-                w.string(e.loggedAt)
-                w.field("matched")
-                w.strings(e.entry.matchedRules)
-                w.field("hash")
-                w.string(e.hash.description)
-                w.endObject()
-            }
-            w.endArray()
-            output(String(decoding: w.bytes, as: UTF8.self) + "\n")
-        case .table:
-            let header = ["SEQ", "ID", "CASE", "DECISION", "AS OF", "LOGGED AT"]
-            // Case ids come from case files: escaped, so one cannot forge a row.
-            let rows = entries.map { e in
-                [String(e.seq), e.entry.recordID, Self.escaped(e.entry.caseID), e.entry.decision, e.entry.asOf, e.loggedAt]
-            }
-            var widths = header.map(\.count)
-            for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-            func line(_ cells: [String]) -> String {
-                cells.enumerated().map { i, cell in
-                    i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
-                }.joined(separator: "  ") + "\n"
-            }
-            var text = line(header)
-            for row in rows { text += line(row) }
-            output(text)
-        }
-        return 0
+    }
+
+    static func line(_ cells: [String], widths: [Int]) -> String {
+        cells.enumerated().map { i, cell in
+            i < widths.count ? cell + String(repeating: " ", count: max(0, widths[i] - cell.count)) : cell
+        }.joined(separator: "  ") + "\n"
+    }
+
+    static func json(_ e: EntrySummary) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.field("seq")
+        w.int(Int(e.seq))
+        w.field("kind")
+        w.string(e.kind)
+        w.field("id")
+        w.string(e.recordID)
+        w.field("case")
+        w.string(e.caseID)
+        w.field("decision")
+        w.string(e.decision)
+        w.field("as_of")
+        w.string(e.asOf)
+        w.field("logged_at")
+        w.string(e.loggedAt)
+        w.field("matched")
+        w.strings(e.matchedRules)
+        w.field("hash")
+        if let hash = e.hash { w.string(hash.description) } else { w.null() }
+        w.endObject()
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     static func escaped(_ text: String) -> String {

@@ -135,6 +135,7 @@ struct FailingStore: DecisionStore {
     func blob(_ key: SHA256Key) throws -> [UInt8]? { try real.blob(key) }
     func hasBlob(_ key: SHA256Key) throws -> Bool { try real.hasBlob(key) }
     func entries(_ filter: EntryFilter) throws -> [ChainedEntry] { try real.entries(filter) }
+    func summaries(_ filter: EntryFilter, _ body: (EntrySummary) throws -> Bool) throws { try real.summaries(filter, body) }
     func entry(seq: Int64) throws -> ChainedEntry? { try real.entry(seq: seq) }
     func latestEntry(recordID: String) throws -> ChainedEntry? { try real.latestEntry(recordID: recordID) }
     func addCheckpoint(_ checkpoint: Checkpoint) throws { try real.addCheckpoint(checkpoint) }

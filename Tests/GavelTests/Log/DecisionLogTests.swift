@@ -123,13 +123,17 @@ struct DecisionLogTests {
         #expect(AuditList(log: folder.log, filter: EntryFilter(decision: "restrict"), format: .table).run(output: { output += $0 }, errors: { _ in }) == 0)
         let rows = output.split(separator: "\n")
         #expect(rows.count == 3)
-        #expect(rows.first?.hasPrefix("SEQ  ID") == true)
+        #expect(rows.first?.hasPrefix("SEQ  ID  ") == true)
+        #expect(rows.first?.contains("  CASE  ") == true)
         #expect(rows.dropFirst().allSatisfy { $0.contains("restrict") && $0.contains("2024-01-01") })
         output = ""
         #expect(AuditList(log: folder.log, filter: EntryFilter(caseID: "c-2"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
         let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]]
         #expect(json?.map { $0["seq"] as? Int } == [3])
         #expect(json?.first?["decision"] as? String == "no_action")
+        output = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(caseID: "none"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
+        #expect(output == "[]\n")
         #expect(AuditList.bound("2024-02-30") == nil)
         #expect(AuditList.bound("2024-02-03T10:00:00+02:00") == "2024-02-03T08:00:00")
     }

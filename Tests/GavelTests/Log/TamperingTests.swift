@@ -167,7 +167,7 @@ struct TamperingTests {
         try folder.tamper("UPDATE entry SET hash = X'00', kind = 'nonsense', record_id = X'FF00', strict = 'yes' WHERE seq = 5")
         let (status, errors) = verify(folder)
         #expect(status == 1)
-        #expect(errors.contains("entry 5 ("))
+        #expect(errors.contains("has been tampered with: entry 5: the row is not an entry"))
         #expect(errors.contains("the row is not an entry"))
     }
 }
