@@ -85,8 +85,8 @@ extension SQLiteDecisionStore {
                     }
                 }
                 if tables.isEmpty {
-                    // Records are about 2 KB: with 4 KB pages each would take a page of its own.
-                    try db.execute(sql: "PRAGMA page_size = 16384")
+                    // Records are about 2 KB: with 4 KB pages each would take a page of its own, and larger pages mean fewer WAL frames to write and copy back.
+                    try db.execute(sql: "PRAGMA page_size = 65536")
                 }
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") ?? ""
                 guard mode.lowercased() == "wal" else {
