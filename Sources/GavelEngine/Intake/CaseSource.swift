@@ -41,7 +41,8 @@ package struct CaseSource: Sendable {
         case .jsonLine:
             return bytes.withUnsafeBufferPointer { JSONLines.document($0, file: file, lineNumber: line, limits: limits) }
         case .yaml, .jsonLines:
-            let outcomes = CaseLoader.nodes(in: bytes, file: format == .jsonLines && !file.hasSuffix(".jsonl") ? file + ".jsonl" : file, limits: limits)
+            // The file's name decides how CaseLoader reads it, as it did the first time.
+            let outcomes = CaseLoader.nodes(in: bytes, file: file, limits: limits)
             guard outcomes.indices.contains(document) else {
                 return .failure(
                     .error(

@@ -93,6 +93,22 @@ struct DecisionLogTests {
         #expect(output == jsonl.output)
     }
 
+    @Test("audit show finds the second document of a YAML file in the file's stored bytes")
+    func showSecondDocument() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let both = try folder.write("both.yaml", "kind: Case\nid: first\n---\nkind: Case\nid: second\ncustomer: { name: Hamas }\n")
+        let second = try folder.write("second.yaml", "kind: Case\nid: second\ncustomer: { name: Hamas }\n")
+        _ = try LogFixtures.evaluate([both], policies: bundle.path, log: folder.log, format: .text)
+        let alone = try LogFixtures.evaluate([second], policies: bundle.path, log: nil, format: .text)
+        let entry = try #require(try folder.store().entry(seq: 2))
+        #expect(entry.entry.caseSource?.document == 1)
+        var output = ""
+        #expect(AuditShow(log: folder.log, id: "2", format: .text).run(output: { output += $0 }, errors: { _ in }) == 0)
+        #expect(output == alone.output)
+        #expect(output.hasPrefix("DECISION  TERMINATE"))
+    }
+
     @Test("audit show of an id the log does not have exits 1 and says so")
     func showUnknown() throws {
         let folder = try LogFolder()
