@@ -64,29 +64,16 @@ extension SQLiteDecisionStore {
     func prepare() throws {
         try guarded("open") {
             try queue.writeWithoutTransaction { db in
-                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-                if application != LogSchema.applicationID && !tables.isEmpty {
-                    throw Diagnostic.log(
-                        .notADecisionLog,
-                        "`\(location)` is not a Gavel decision log: expected an SQLite file with application id \(LogSchema.applicationID), "
-                            + "found application id \(application) and tables \(tables.prefix(5).map { "`\($0)`" }.joined(separator: ", "))",
-                        path: location, help: "pass --log the path of a Gavel decision log, or of a file that does not exist yet")
-                }
-                if tables.contains("grdb_migrations") {
-                    let applied = try DatabaseValue.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { StoredColumns.text($0) ?? "?" }
-                    let newest = applied.compactMap(LogSchema.version(of:)).max() ?? 0
-                    if newest > LogSchema.versions || applied.contains(where: { LogSchema.version(of: $0) == nil }) {
-                        throw Diagnostic.log(
-                            .logSchemaTooNew,
-                            "the decision log `\(location)` has schema version \(newest > LogSchema.versions ? String(newest) : applied.joined(separator: ", ")); "
-                                + "this gavel reads schema versions 1 to \(LogSchema.versions)",
-                            path: location, help: "use the newer gavel that wrote it; the log was left unchanged")
-                    }
-                }
-                if tables.isEmpty {
-                    // Records are about 2 KB: with 4 KB pages each would take a page of its own, and larger pages mean fewer WAL frames to write and copy back.
-                    try db.execute(sql: "PRAGMA page_size = 65536")
+                // Only takes effect on a file with no table yet (a new log):
+                // records are about 2 KB, and with 4 KB pages each would take
+                // a page of its own; larger pages also mean fewer WAL frames.
+                try db.execute(sql: "PRAGMA page_size = 65536")
+                // Under the write lock, so that of several processes creating
+                // one log, each sees it either empty or already marked as a
+                // Gavel log, never half made (tables but no application id).
+                try db.inTransaction(.immediate) {
+                    try identify(db)
+                    return .commit
                 }
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") ?? ""
                 guard mode.lowercased() == "wal" else {
@@ -102,6 +89,33 @@ extension SQLiteDecisionStore {
             } catch {
                 guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
             }
+        }
+    }
+
+    /// Refuses another application's database or a newer schema; marks an empty file as a Gavel log.
+    private func identify(_ db: Database) throws {
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try DatabaseValue.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .map { StoredColumns.text($0) ?? "?" }
+        if application != LogSchema.applicationID {
+            guard tables.isEmpty else {
+                throw Diagnostic.log(
+                    .notADecisionLog,
+                    "`\(location)` is not a Gavel decision log: expected an SQLite file with application id \(LogSchema.applicationID), "
+                        + "found application id \(application) and tables \(tables.prefix(5).map { "`\($0)`" }.joined(separator: ", "))",
+                    path: location, help: "pass --log the path of a Gavel decision log, or of a file that does not exist yet")
+            }
+            try db.execute(sql: "PRAGMA application_id = \(LogSchema.applicationID)")
+        }
+        guard tables.contains("grdb_migrations") else { return }
+        let applied = try DatabaseValue.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { StoredColumns.text($0) ?? "?" }
+        let newest = applied.compactMap(LogSchema.version(of:)).max() ?? 0
+        if newest > LogSchema.versions || applied.contains(where: { LogSchema.version(of: $0) == nil }) {
+            throw Diagnostic.log(
+                .logSchemaTooNew,
+                "the decision log `\(location)` has schema version \(newest > LogSchema.versions ? String(newest) : applied.joined(separator: ", ")); "
+                    + "this gavel reads schema versions 1 to \(LogSchema.versions)",
+                path: location, help: "use the newer gavel that wrote it; the log was left unchanged")
         }
     }
 

@@ -67,6 +67,26 @@ struct BadLogTests {
         #expect(directory.message == "the decision log `\(folder.path)` is a directory: expected an SQLite file")
     }
 
+    @Test("several openers creating one new log at once all get a Gavel log, none a refusal")
+    func concurrentCreation() throws {
+        for _ in 0..<10 {
+            let folder = try LogFolder()
+            let failures = FailureCount()
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                if (try? SQLiteDecisionStore.open(folder.log, create: true)) == nil { failures.add() }
+            }
+            #expect(failures.value == 0)
+            #expect(try LogVerifier.verify(try folder.store()).intact)
+        }
+    }
+
+    final class FailureCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
     @Test("audit commands do not create a log that is not there")
     func missingForAudit() throws {
         let folder = try LogFolder()

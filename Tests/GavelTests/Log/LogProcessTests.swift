@@ -29,7 +29,7 @@ struct LogProcessTests {
         for (process, out) in processes {
             let data = out.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            #expect(process.terminationStatus == 0, "see the log's stderr by running the same command by hand")
             printed.append(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
         }
         let store = try folder.store()
@@ -37,11 +37,13 @@ struct LogProcessTests {
         #expect(report.intact, "\(report.problem?.description ?? "")")
         #expect(report.entries == Int64(4 * perProcess))
         let entries = try store.entries(EntryFilter())
-        #expect(entries.map(\.seq) == Array(1...Int64(4 * perProcess)))
+        #expect(entries.enumerated().allSatisfy { $0.element.seq == Int64($0.offset + 1) })
         // Each process's decisions are all there, in its own order.
         for i in 0..<4 {
             let own = entries.filter { $0.entry.caseID.hasPrefix("p\(i)-") }.map { String(decoding: $0.entry.record, as: UTF8.self) }
-            #expect(own == printed[i])
+            #expect(own.count == printed[i].count)
+            let same = own == printed[i]
+            #expect(same, "process \(i)'s printed records differ from its logged ones")
         }
         // The writers did run at once: their entries interleave.
         let runs = zip(entries, entries.dropFirst()).filter { $0.entry.caseID.prefix(2) != $1.entry.caseID.prefix(2) }.count
@@ -79,6 +81,7 @@ struct LogProcessTests {
         #expect(report.intact, "\(report.problem?.description ?? "")")
         let logged = try store.entries(EntryFilter()).map { String(decoding: $0.entry.record, as: UTF8.self) }
         #expect(logged.count >= lines.count)
-        #expect(Array(logged.prefix(lines.count)) == lines)
+        let printedWereLogged = Array(logged.prefix(lines.count)) == lines
+        #expect(printedWereLogged)
     }
 }
