@@ -160,10 +160,10 @@ public struct EvaluateRun: Sendable {
             emit(outcomes)
             return true
         }
-        // Chunks decided ahead of the oldest unconfirmed commit: about 4,096
-        // decisions, so a commit waiting for the disk rarely stalls deciding.
+        // Chunks decided ahead of the oldest unconfirmed commit: about 16,384
+        // decisions, so a commit waiting for the disk or a WAL checkpoint rarely stalls deciding.
         // Standard input may be a live stream: its records are not held back for later chunks.
-        let ahead = cases.contains("-") ? 0 : max(2, 4096 / chunkSize)
+        let ahead = cases.contains("-") ? 0 : max(2, 16384 / chunkSize)
         while true {
             var chunk: [CaseInput] = []
             chunk.reserveCapacity(chunkSize)

@@ -43,6 +43,8 @@ extension SQLiteDecisionStore {
         config.prepareDatabase { db in
             // Appends touch the tail of the tables and the blob key index: a cache that holds them.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Checkpoints of 16 MB rather than SQLite's 1,000 pages (64 MB here): shorter pauses in the commits they ride on.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 256")
             // Every commit is on disk before its records are printed (WAL's NORMAL would survive a killed process but not a power cut).
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
