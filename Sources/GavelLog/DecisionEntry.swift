@@ -15,6 +15,13 @@ public struct LoggedDecision: Sendable {
         return String(decoding: record[(prefix.count - 4)..<end], as: UTF8.self)
     }
 
+    /// The matched rules' ids, in the decision's rule order, which is id order (SPEC §2 step 7).
+    private static func matched(_ d: Decision) -> [String] {
+        var ids: [String] = []
+        for outcome in d.rules where outcome.status == .matched { ids.append(outcome.rule.id) }
+        return ids
+    }
+
     /// Built on the thread that decided the case, so hashing the case bytes
     /// runs in parallel with the other jobs.
     package init(_ d: Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, bundle: SHA256Key) {
@@ -30,7 +37,7 @@ public struct LoggedDecision: Sendable {
         entry = LogEntry(
             kind: .decision, recordID: recordID, caseID: d.caseID, decision: d.decision, asOf: d.asOf.description,
             asOfSource: d.asOfSource.rawValue, traceLevel: d.traceLevel.rawValue, engineVersion: DecisionRecord.engineVersion,
-            strict: strict, matchedRules: d.rules.filter { $0.status == .matched }.map(\.rule.id).sorted(), record: record,
+            strict: strict, matchedRules: Self.matched(d), record: record,
             caseSource: CaseReference(
                 bytes: bytes, format: source.format.rawValue, document: source.document, file: source.file, line: source.line),
             bundle: bundle)
