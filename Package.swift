@@ -3,7 +3,7 @@ import PackageDescription
 
 // The targets are the pipeline, in the only direction data may flow:
 //
-//   CYAML → GavelSyntax → GavelEngine → GavelLint → GavelCLI → gavel
+//   CYAML → GavelSyntax → GavelEngine → GavelLint, GavelLog → GavelCLI → gavel
 //                                     ↘ GavelImport ↗
 //
 // GavelSyntax: bytes to located nodes, diagnostics, JSON and digests.
@@ -12,6 +12,9 @@ import PackageDescription
 // GavelImport: official list files (OFAC, UN, EU, UK) to Gavel lists,
 //              streamed, with history across dated snapshots.
 // GavelLint:   lint rules, their settings, reporters and documentation.
+// GavelLog:    the tamper-evident decision log: entries, their hash chain,
+//              content-addressed bundle and case files, signed checkpoints,
+//              verification, behind a store protocol (SQLite through GRDB).
 // GavelCLI:    what each command does (exit codes, stderr wording, defaults,
 //              the benchmark drivers), as library calls the tests run.
 // gavel:       the executable: flags in, GavelCLI calls, output out.
@@ -26,6 +29,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -53,20 +57,35 @@ let package = Package(
             ]
         ),
         .target(name: "GavelLint", dependencies: ["GavelSyntax", "GavelEngine"]),
-        .target(name: "GavelCLI", dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelImport"]),
+        .target(
+            name: "GavelLog",
+            dependencies: [
+                "GavelSyntax",
+                "GavelEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "GavelCLI", dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelLog", "GavelImport"]),
         .executableTarget(
             name: "gavel",
             dependencies: [
                 "GavelSyntax",
                 "GavelEngine",
                 "GavelLint",
+                "GavelLog",
                 "GavelCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "GavelTests",
-            dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelImport", "GavelCLI"],
+            dependencies: [
+                "GavelSyntax", "GavelEngine", "GavelLint", "GavelLog", "GavelImport", "GavelCLI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
     ],

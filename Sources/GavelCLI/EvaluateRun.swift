@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GavelEngine
+import GavelLog
 import GavelSyntax
 
 /// `gavel evaluate` as a library call: the command line only parses flags
@@ -28,6 +29,8 @@ public struct EvaluateRun: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// The descriptor `-` reads.
     public var standardInput: Int32 = 0
+    /// The decision log every decision is appended to before it is printed; nil for none.
+    public var log: (any DecisionStore)?
 
     public init(
         cases: [String], policies: String, asOf: Instant?, format: Format, strict: Bool, now: Instant,
@@ -55,6 +58,8 @@ public struct EvaluateRun: Sendable {
         var decidedAsOfNow = false
         /// For `--format json`, which prints a lone record unindented.
         var decision: Decision?
+        /// The decision's log entry, when logging.
+        var logged: LoggedDecision?
     }
 
     /// Exit status per SPEC §4: 0 ok, 2 when any input was bad (the good
@@ -76,8 +81,11 @@ public struct EvaluateRun: Sendable {
         case .success(let b): bundle = b
         }
         let options = Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace)
+        let pipeline = log.map { LogPipeline(LogAppender(store: $0, bundle: bundle, directory: policies)) }
         func decider(_ bundle: CompiledBundle) -> Decider {
-            Decider(evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format, options: options)
+            Decider(
+                evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format, options: options,
+                logBundle: pipeline?.bundleKey)
         }
         // Each job gets a bundle compiled on its own: threads that share one
         // object graph spend their time passing its reference counts' cache
@@ -103,14 +111,8 @@ public struct EvaluateRun: Sendable {
         let chunkSize = jobs == 1 ? 64 : 256 * jobs
         let started = ContinuousClock.now
         var lastProgress = started
-        while true {
-            var chunk: [CaseInput] = []
-            chunk.reserveCapacity(chunkSize)
-            while chunk.count < chunkSize, let input = inputs.next() { chunk.append(input) }
-            if chunk.isEmpty { break }
-            // A chunk is decided on every job at once, then printed in input order.
-            let outcomes = workers.decide(chunk)
-            // One write per chunk: a record per write would cost a system call per case.
+        // One write per chunk: a record per write would cost a system call per case.
+        func emit(_ outcomes: [Outcome]) {
             var out: [UInt8] = []
             for outcome in outcomes {
                 documents += 1
@@ -143,6 +145,44 @@ public struct EvaluateRun: Sendable {
                 let seconds = BenchRun.seconds(lastProgress - started)
                 progress("\r\(documents) cases, \(Int(Double(documents) / max(seconds, 1e-9))) cases/s, \(inputs.bytesRead >> 20) MiB read")
             }
+        }
+        // A chunk waiting for its log commit: it is printed once committed, so
+        // no record on stdout is one a crash could lose from the log. Fail closed.
+        var pending: [(outcomes: [Outcome], commit: LogPipeline.Commit)] = []
+        func settle() -> Bool {
+            guard !pending.isEmpty else { return true }
+            let (outcomes, commit) = pending.removeFirst()
+            if let error = commit.wait() {
+                errors(((error as? Diagnostic)?.oneLine ?? "gavel: the decision log cannot be written: \(error)") + "\n")
+                errors("gavel: stopped: decisions that cannot be logged are not printed; the \(printed) printed before were logged\n")
+                return false
+            }
+            emit(outcomes)
+            return true
+        }
+        // Chunks decided ahead of the oldest unconfirmed commit: about 16,384
+        // decisions, so a commit waiting for the disk or a WAL checkpoint rarely stalls deciding.
+        // Standard input may be a live stream: its records are not held back for later chunks.
+        let ahead = cases.contains("-") ? 0 : max(2, 16384 / chunkSize)
+        while true {
+            var chunk: [CaseInput] = []
+            chunk.reserveCapacity(chunkSize)
+            while chunk.count < chunkSize, let input = inputs.next() { chunk.append(input) }
+            if chunk.isEmpty { break }
+            // A chunk is decided on every job at once, then printed in input order.
+            let outcomes = workers.decide(chunk)
+            guard let pipeline else {
+                emit(outcomes)
+                continue
+            }
+            // Logged while the next chunks are read and decided.
+            pending.append((outcomes, pipeline.submit(outcomes.compactMap(\.logged))))
+            while pending.count > ahead {
+                guard settle() else { return 2 }
+            }
+        }
+        while !pending.isEmpty {
+            guard settle() else { return 2 }
         }
         if format == .json {
             if let only = held, let decision = only.decision, documents == 1 {

@@ -1,5 +1,6 @@
 import Foundation
 import GavelEngine
+import GavelLog
 import GavelSyntax
 
 /// Decides one input: reads it, checks it against the schema, evaluates it
@@ -10,6 +11,8 @@ struct Decider: Sendable {
     let check: CaseSchemaCheck?
     let format: EvaluateRun.Format
     let options: Evaluator.Options
+    /// The bundle manifest of the decision log when logging: each decision then carries its log entry.
+    var logBundle: SHA256Key? = nil
 
     func decide(_ input: CaseInput) -> EvaluateRun.Outcome {
         var outcome = EvaluateRun.Outcome()
@@ -35,12 +38,27 @@ struct Decider: Sendable {
             outcome.errors = decision.errors.map { $0.oneLine + "\n" }
         }
         outcome.decidedAsOfNow = decision.asOfSource == .now
-        switch format {
-        case .jsonl:
+        // The log keeps the record exactly as `--format jsonl` prints it, whatever this run prints.
+        var recordBytes: [UInt8]?
+        if let logBundle, let source = input.source {
             var writer = JSONWriter()
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
-            writer.newlineAtEnd()
-            outcome.output = writer.bytes
+            recordBytes = writer.bytes
+            outcome.logged = LoggedDecision(
+                decision, record: writer.bytes,
+                recordID: LoggedDecision.recordID(in: writer.bytes)
+                    ?? DecisionRecord.id(caseDigest: decision.caseDigest, bundleDigest: evaluator.bundle.digest, asOf: decision.asOf),
+                source: source, strict: options.strict, bundle: logBundle)
+        }
+        switch format {
+        case .jsonl:
+            if let recordBytes {
+                outcome.output = recordBytes + [10]
+            } else {
+                var writer = JSONWriter()
+                DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
+                outcome.output = writer.bytes + [10]
+            }
         case .json:
             var writer = JSONWriter(pretty: true, depth: 1)
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)

@@ -5,14 +5,23 @@ import GavelSyntax
 /// already composed, or a `.jsonl` line still as bytes (composed later, on
 /// whichever thread decides it), or the problem that stands in its place.
 package enum CaseInput: Sendable {
-    case document(SourceNode)
+    case document(SourceNode, source: CaseSource)
     case line([UInt8], file: String, number: Int)
     case problem(Diagnostic)
+
+    /// The bytes the case came from, as read; nil for a problem.
+    package var source: CaseSource? {
+        switch self {
+        case .document(_, let source): return source
+        case .line(let bytes, let file, let number): return CaseSource(bytes: bytes, format: .jsonLine, document: 0, file: file, line: number)
+        case .problem: return nil
+        }
+    }
 
     /// The document's node, composing a line now.
     package func node(limits: LoadLimits) -> Result<SourceNode, Diagnostic> {
         switch self {
-        case .document(let node): return .success(node)
+        case .document(let node, _): return .success(node)
         case .problem(let problem): return .failure(problem)
         case .line(let bytes, let file, let number):
             return bytes.withUnsafeBufferPointer { JSONLines.document($0, file: file, lineNumber: number, limits: limits) }
@@ -114,9 +123,13 @@ package struct CaseInputs: IteratorProtocol {
     }
 
     private mutating func documents(_ bytes: [UInt8], file: String) {
-        pending = CaseLoader.nodes(in: bytes, file: file, limits: limits).map { outcome in
+        // Hashed once per file, not once per document: the log keys a file's bytes by it.
+        let digest = Digest.hex(bytes)
+        let format: CaseSource.Format = file.hasSuffix(".jsonl") ? .jsonLines : .yaml
+        pending = CaseLoader.nodes(in: bytes, file: file, limits: limits).enumerated().map { index, outcome in
             switch outcome {
-            case .success(let node): return .document(node)
+            case .success(let node):
+                return .document(node, source: CaseSource(bytes: bytes, format: format, document: index, file: file, line: 1, sha256: digest))
             case .failure(let problem): return .problem(problem)
             }
         }

@@ -9,7 +9,7 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Decide case files by the policy bundle and print each decision with its audit trail.",
-        discussion: "Exit status: 0 when every case was decided, 2 when any input was bad (the others are still decided)."
+        discussion: "Every decision is appended to the decision log before it is printed. Exit status: 0 when every case was decided, 2 when any input was bad (the others are still decided) or the log cannot be written."
     )
 
     @Argument(help: "Case files or directories (.yaml, .yml, .json, .jsonl); `-` reads standard input.")
@@ -38,7 +38,7 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Treat a missing path or a type mismatch as an error.")
     var strict = false
 
-    @Option(help: "Decision log to append to.")
+    @Option(help: "The decision log every decision is appended to before it is printed (default: \(DecisionLogAccess.defaultPath)).")
     var log: String?
 
     @Flag(name: .customLong("no-log"), help: "Do not append to the decision log.")
@@ -55,14 +55,20 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970), isDateOnly: false)
-        let run = EvaluateRun(
+        var run = EvaluateRun(
             cases: cases, policies: policies, asOf: asOf,
             format: EvaluateRun.Format(rawValue: format.rawValue) ?? .text, strict: strict, now: now,
             trace: trace, jobs: jobs, standardInputIsJSONLines: stdinJSONLines,
             progress: isatty(2) != 0 ? Terminal.progress : nil)
-        if let log {
-            // The append-only decision log arrives with `gavel audit`; say so rather than drop records silently.
-            Terminal.err("gavel: decision log not written: `--log \(log)` needs the decision log, which this version does not have yet\n")
+        if !noLog {
+            // Fail closed: a run that cannot log decides nothing.
+            switch DecisionLogAccess.forAppending(log) {
+            case .success(let store): run.log = store
+            case .failure(let problem):
+                Terminal.err(problem.oneLine + "\n")
+                Terminal.err("gavel: nothing was decided: decisions are logged before they are printed (pass --no-log to decide without logging)\n")
+                throw ExitCode(2)
+            }
         }
         let status = run.run(write: Terminal.out(bytes:), errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }

@@ -1,0 +1,31 @@
+import GavelLog
+import GavelSyntax
+
+/// Opening the decision log for a command: the default path, and the one
+/// wording of "cannot" that every command prints before exiting 2.
+public enum DecisionLogAccess {
+    public static let defaultPath = SQLiteDecisionStore.defaultPath
+
+    /// For `evaluate`: created when missing.
+    public static func forAppending(_ path: String?) -> Result<any DecisionStore, Diagnostic> {
+        open(path, create: true)
+    }
+
+    /// For `audit`: a missing log is an error, not an empty one made on the spot.
+    static func forReading(_ path: String?) -> Result<any DecisionStore, Diagnostic> {
+        open(path, create: false)
+    }
+
+    private static func open(_ path: String?, create: Bool) -> Result<any DecisionStore, Diagnostic> {
+        do {
+            return .success(try SQLiteDecisionStore.open(path ?? defaultPath, create: create))
+        } catch {
+            return .failure(diagnostic(error))
+        }
+    }
+
+    static func diagnostic(_ error: any Error) -> Diagnostic {
+        if let diagnostic = error as? Diagnostic { return diagnostic }
+        return .error(.unreadableFile, "\(error)", at: nil)
+    }
+}

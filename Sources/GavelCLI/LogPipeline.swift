@@ -1,0 +1,78 @@
+import Dispatch
+import Foundation
+import GavelEngine
+import GavelLog
+
+/// Appends decided chunks on a thread of its own, so chunks are committed
+/// while later ones are decided; the run prints a chunk only once its
+/// commit is confirmed. Chunks that queue up while a commit is on its way
+/// to disk go into the next transaction together (a group commit), so a
+/// slow disk costs fewer, larger commits rather than a stall per chunk.
+/// After a failed append nothing more is appended: a chunk that was never
+/// printed must not be followed by ones that are.
+final class LogPipeline: @unchecked Sendable {
+    /// One chunk's commit: wait for it before printing the chunk.
+    final class Commit: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        // Written once on the log thread before `done` is signalled, read only after waiting on it.
+        fileprivate var error: (any Error)?
+
+        fileprivate func finish(_ error: (any Error)?) {
+            self.error = error
+            done.signal()
+        }
+
+        /// Blocks until committed; the error when it was not.
+        func wait() -> (any Error)? {
+            done.wait()
+            done.signal()
+            return error
+        }
+    }
+
+    private let queue = DispatchQueue(label: "gavel.decision-log")
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var waiting: [(decisions: [LoggedDecision], commit: Commit)] = []
+    private var draining = false
+    // Touched only on `queue`.
+    private var appender: LogAppender
+    private var failure: (any Error)?
+
+    let bundleKey: SHA256Key
+
+    init(_ appender: LogAppender) {
+        self.appender = appender
+        bundleKey = appender.bundleKey
+    }
+
+    func submit(_ decisions: [LoggedDecision]) -> Commit {
+        let commit = Commit()
+        let start: Bool = lock.withLock {
+            waiting.append((decisions, commit))
+            defer { draining = true }
+            return !draining
+        }
+        if start { queue.async { self.drain() } }
+        return commit
+    }
+
+    private func drain() {
+        while true {
+            let batch: [(decisions: [LoggedDecision], commit: Commit)] = lock.withLock {
+                defer { waiting = [] }
+                if waiting.isEmpty { draining = false }
+                return waiting
+            }
+            if batch.isEmpty { return }
+            if failure == nil {
+                do {
+                    try appender.append(batch.flatMap(\.decisions))
+                } catch {
+                    failure = error
+                }
+            }
+            for (_, commit) in batch { commit.finish(failure) }
+        }
+    }
+}

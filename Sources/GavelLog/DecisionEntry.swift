@@ -1,0 +1,45 @@
+import GavelEngine
+import GavelSyntax
+
+/// One decided case, ready for the log: its entry and, for a case read from a file, the file's blob.
+public struct LoggedDecision: Sendable {
+    public var entry: LogEntry
+    public var caseBlob: Blob?
+
+    /// The record's id, read back from its first bytes (`{"id":"gvl-` and 32
+    /// hex digits, the writer's fixed start) rather than hashed a second time.
+    package static func recordID(in record: [UInt8]) -> String? {
+        let prefix = Array(#"{"id":"gvl-"#.utf8)
+        let end = prefix.count + 32
+        guard record.count > end, record.starts(with: prefix), record[end] == UInt8(ascii: "\"") else { return nil }
+        return String(decoding: record[(prefix.count - 4)..<end], as: UTF8.self)
+    }
+
+    /// The matched rules' ids, in the decision's rule order, which is id order (SPEC §2 step 7).
+    private static func matched(_ d: Decision) -> [String] {
+        var ids: [String] = []
+        for outcome in d.rules where outcome.status == .matched { ids.append(outcome.rule.id) }
+        return ids
+    }
+
+    /// Built on the thread that decided the case, so hashing the case bytes
+    /// runs in parallel with the other jobs.
+    package init(_ d: Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, bundle: SHA256Key) {
+        let bytes: CaseReference.Bytes
+        if source.format == .jsonLine {
+            bytes = .inline(source.bytes)
+            caseBlob = nil
+        } else {
+            let key = source.sha256.flatMap(SHA256Key.init(hex:)) ?? SHA256Key.of(source.bytes)
+            bytes = .blob(key)
+            caseBlob = Blob(key: key, bytes: source.bytes)
+        }
+        entry = LogEntry(
+            kind: .decision, recordID: recordID, caseID: d.caseID, decision: d.decision, asOf: d.asOf.description,
+            asOfSource: d.asOfSource.rawValue, traceLevel: d.traceLevel.rawValue, engineVersion: DecisionRecord.engineVersion,
+            strict: strict, matchedRules: Self.matched(d), record: record,
+            caseSource: CaseReference(
+                bytes: bytes, format: source.format.rawValue, document: source.document, file: source.file, line: source.line),
+            bundle: bundle)
+    }
+}

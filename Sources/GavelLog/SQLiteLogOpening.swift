@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import GavelSyntax
+
+extension SQLiteDecisionStore {
+    /// The default log, relative to the working directory (SPEC §4).
+    public static let defaultPath = ".gavel/decisions.sqlite"
+
+    /// Opens the log at `path`, creating it (and its folder) when `create`
+    /// and it does not exist, migrating an older schema. Refuses — without
+    /// writing a byte to it — a file that is not a Gavel log or was written
+    /// by a newer schema: what is already logged is never put at risk.
+    public static func open(_ path: String, create: Bool) throws -> SQLiteDecisionStore {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            throw Diagnostic.log(
+                .logUnwritable, "the decision log `\(path)` is a directory: expected an SQLite file", path: path,
+                help: "pass --log the path of a file, e.g. \(defaultPath)")
+        }
+        if !exists {
+            guard create else {
+                throw Diagnostic.log(
+                    .logUnwritable, "there is no decision log at `\(path)`", path: path,
+                    help: "`gavel evaluate` creates it; pass --log PATH to read another")
+            }
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw Diagnostic.log(
+                        .logUnwritable, "cannot create the folder `\(folder)` for the decision log `\(path)`: \(Self.reason(error))",
+                        path: path, help: "pass --log a writable path, or --no-log")
+                }
+            }
+        } else {
+            try checkHeader(path)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(120)
+        config.label = "gavel-log"
+        config.prepareDatabase { db in
+            // Appends touch the tail of the tables and the blob key index: a cache that holds them.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Checkpoints of 16 MB rather than SQLite's 1,000 pages (64 MB here): shorter pauses in the commits they ride on.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 256")
+            // Every commit is on disk before its records are printed (WAL's NORMAL would survive a killed process but not a power cut).
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+        } catch {
+            throw Diagnostic.log(
+                .logUnwritable, "cannot open the decision log `\(path)`: \(Self.reason(error))", path: path,
+                help: "pass --log a writable path, or --no-log")
+        }
+        let store = SQLiteDecisionStore(queue: queue, location: path)
+        try store.prepare()
+        return store
+    }
+
+    /// Checks what the file is, then (only for a Gavel log or an empty file)
+    /// switches it to WAL and brings its schema up to date.
+    func prepare() throws {
+        try guarded("open") {
+            try queue.writeWithoutTransaction { db in
+                // Only takes effect on a file with no table yet (a new log):
+                // records are about 2 KB, and with 4 KB pages each would take
+                // a page of its own; larger pages also mean fewer WAL frames.
+                try db.execute(sql: "PRAGMA page_size = 65536")
+                // Under the write lock, so that of several processes creating
+                // one log, each sees it either empty or already marked as a
+                // Gavel log, never half made (tables but no application id).
+                try db.inTransaction(.immediate) {
+                    try identify(db)
+                    return .commit
+                }
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") ?? ""
+                guard mode.lowercased() == "wal" else {
+                    throw Diagnostic.log(.logUnwritable, "cannot switch the decision log `\(location)` to WAL mode (found `\(mode)`)", path: location)
+                }
+            }
+            // Two processes creating one log at once may both find it empty;
+            // the loser's migration then fails on tables the winner made, and
+            // finds every migration done when it looks again.
+            let migrator = LogSchema.migrator
+            do {
+                try migrator.migrate(queue)
+            } catch {
+                guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+            }
+        }
+    }
+
+    /// Refuses another application's database or a newer schema; marks an empty file as a Gavel log.
+    private func identify(_ db: Database) throws {
+        let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try DatabaseValue.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .map { StoredColumns.text($0) ?? "?" }
+        if application != LogSchema.applicationID {
+            guard tables.isEmpty else {
+                throw Diagnostic.log(
+                    .notADecisionLog,
+                    "`\(location)` is not a Gavel decision log: expected an SQLite file with application id \(LogSchema.applicationID), "
+                        + "found application id \(application) and tables \(tables.prefix(5).map { "`\($0)`" }.joined(separator: ", "))",
+                    path: location, help: "pass --log the path of a Gavel decision log, or of a file that does not exist yet")
+            }
+            try db.execute(sql: "PRAGMA application_id = \(LogSchema.applicationID)")
+        }
+        guard tables.contains("grdb_migrations") else { return }
+        let applied = try DatabaseValue.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").map { StoredColumns.text($0) ?? "?" }
+        let newest = applied.compactMap(LogSchema.version(of:)).max() ?? 0
+        if newest > LogSchema.versions || applied.contains(where: { LogSchema.version(of: $0) == nil }) {
+            throw Diagnostic.log(
+                .logSchemaTooNew,
+                "the decision log `\(location)` has schema version \(newest > LogSchema.versions ? String(newest) : applied.joined(separator: ", ")); "
+                    + "this gavel reads schema versions 1 to \(LogSchema.versions)",
+                path: location, help: "use the newer gavel that wrote it; the log was left unchanged")
+        }
+    }
+
+    /// An SQLite file starts with these 16 bytes; anything else (a text file,
+    /// a log of another kind) is refused before SQLite is let near it.
+    static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Diagnostic.log(.logUnwritable, "cannot read the decision log `\(path)`", path: path)
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        if head.isEmpty { return }
+        guard head == Data("SQLite format 3\0".utf8) else {
+            throw Diagnostic.log(
+                .notADecisionLog, "`\(path)` is not a Gavel decision log: expected an SQLite database, found a file that is not one",
+                path: path, help: "pass --log the path of a Gavel decision log, or of a file that does not exist yet")
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return underlying.localizedDescription
+        }
+        return (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import GavelCLI
+@testable import GavelEngine
+@testable import GavelLog
+@testable import GavelSyntax
+
+/// A log path that is not a Gavel log, or cannot be written: a clear error
+/// naming the path, exit 2, nothing decided or printed, and the file as it was.
+@Suite("decision log: bad logs")
+struct BadLogTests {
+    func refused(_ path: String) -> Diagnostic? {
+        guard case .failure(let problem) = DecisionLogAccess.forAppending(path) else { return nil }
+        return problem
+    }
+
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    @Test("a text file is not a log: refused, and left as it was")
+    func textFile() throws {
+        let folder = try LogFolder()
+        let path = try folder.write("notes.txt", "meeting notes\n")
+        let problem = try #require(refused(path))
+        #expect(problem.code == .notADecisionLog)
+        #expect(problem.message == "`\(path)` is not a Gavel decision log: expected an SQLite database, found a file that is not one")
+        #expect(try bytes(path) == Data("meeting notes\n".utf8))
+    }
+
+    @Test("another application's SQLite database is refused, and left as it was")
+    func otherApplication() throws {
+        let folder = try LogFolder()
+        let path = folder.path + "/app.sqlite"
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ann')") }
+        let before = try bytes(path)
+        let problem = try #require(refused(path))
+        #expect(problem.code == .notADecisionLog)
+        #expect(problem.message.contains("found application id 0 and tables `users`"))
+        #expect(try bytes(path) == before)
+        #expect(try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
+    }
+
+    @Test("a log of a newer schema is refused, naming both versions, and left as it was")
+    func newerSchema() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        _ = try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(2))], policies: bundle.path, log: folder.log)
+        try folder.tamper("INSERT INTO grdb_migrations (identifier) VALUES ('v3')")
+        let before = try bytes(folder.log)
+        let problem = try #require(refused(folder.log))
+        #expect(problem.code == .logSchemaTooNew)
+        #expect(problem.message == "the decision log `\(folder.log)` has schema version 3; this gavel reads schema versions 1 to 2")
+        #expect(try bytes(folder.log) == before)
+        #expect(try DatabaseQueue(path: folder.log).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") } == 2)
+    }
+
+    @Test("a log whose folder cannot be made, or that is a folder, is an error naming the path")
+    func unwritable() throws {
+        let folder = try LogFolder()
+        let file = try folder.write("plain", "x")
+        let underFile = file + "/decisions.sqlite"
+        let problem = try #require(refused(underFile))
+        #expect(problem.code == .logUnwritable)
+        #expect(problem.message.hasPrefix("cannot create the folder `\(file)` for the decision log `\(underFile)`"))
+        let directory = try #require(refused(folder.path))
+        #expect(directory.message == "the decision log `\(folder.path)` is a directory: expected an SQLite file")
+    }
+
+    @Test("several openers creating one new log at once all get a Gavel log, none a refusal")
+    func concurrentCreation() throws {
+        for _ in 0..<10 {
+            let folder = try LogFolder()
+            let failures = FailureCount()
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                if (try? SQLiteDecisionStore.open(folder.log, create: true)) == nil { failures.add() }
+            }
+            #expect(failures.value == 0)
+            #expect(try LogVerifier.verify(try folder.store()).intact)
+        }
+    }
+
+    final class FailureCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
+    @Test("audit commands do not create a log that is not there")
+    func missingForAudit() throws {
+        let folder = try LogFolder()
+        var errors = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(), format: .table).run(output: { _ in }, errors: { errors += $0 }) == 2)
+        #expect(errors.contains("there is no decision log at `\(folder.log)`"))
+        #expect(!FileManager.default.fileExists(atPath: folder.log))
+        #expect(AuditVerify(log: folder.log, publicKey: nil).run(output: { _ in }, errors: { _ in }) == 2)
+    }
+
+    @Test("gavel evaluate with a log it cannot use decides and prints nothing, exits 2 and names the path")
+    func evaluateFailsClosed() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("c.jsonl", LogFixtures.cases(3))
+        let notes = try folder.write("notes.txt", "meeting notes\n")
+        let run = try GavelProcess.run(["evaluate", cases, "--policies", bundle.path, "--log", notes], in: folder.path)
+        #expect(run.status == 2)
+        #expect(run.output == "")
+        #expect(run.errors.contains("`\(notes)` is not a Gavel decision log"))
+        #expect(run.errors.contains("nothing was decided"))
+        #expect(try bytes(notes) == Data("meeting notes\n".utf8))
+    }
+
+    @Test("when an append fails mid-run, the chunk is not printed, the run stops with 2, and what was printed is logged")
+    func appendFailsMidRun() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("c.jsonl", LogFixtures.cases(200))
+        let real = try SQLiteDecisionStore.open(folder.log, create: true)
+        var run = EvaluateRun(
+            cases: [cases], policies: bundle.path, asOf: Instant.parse("2024-06-01"), format: .jsonl, strict: false,
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), jobs: 1)
+        run.log = FailingStore(real: real, failingCase: "c-150")
+        var output = "", errors = ""
+        #expect(run.run(output: { output += $0 }, errors: { errors += $0 }) == 2)
+        let printed = output.split(separator: "\n").map(String.init)
+        let logged = try real.entries(EntryFilter()).map { String(decoding: $0.entry.record, as: UTF8.self) }
+        // Which chunks shared a transaction depends on timing; what may not: nothing unlogged is printed.
+        #expect(printed.count <= 150 && printed.count % 64 == 0)
+        #expect(printed == logged)
+        #expect(errors.contains("error[log-unwritable] disk full"))
+        #expect(errors.contains("decisions that cannot be logged are not printed"))
+    }
+}
+
+/// A store that fails, as a full disk would, from the append that holds `failingCase` on.
+struct FailingStore: DecisionStore {
+    let real: SQLiteDecisionStore
+    let failingCase: String
+    var location: String { real.location }
+
+    func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead? {
+        guard !entries.contains(where: { $0.caseID == failingCase }) else { throw Diagnostic.log(.logUnwritable, "disk full", path: nil) }
+        return try real.append(entries, blobs: blobs, loggedAt: loggedAt)
+    }
+    func head() throws -> ChainHead? { try real.head() }
+    func scanEntries(_ body: (StoredRow) throws -> Bool) throws { try real.scanEntries(body) }
+    func scanBlobs(_ body: ([UInt8], [UInt8]) throws -> Bool) throws { try real.scanBlobs(body) }
+    func blob(_ key: SHA256Key) throws -> [UInt8]? { try real.blob(key) }
+    func hasBlob(_ key: SHA256Key) throws -> Bool { try real.hasBlob(key) }
+    func entries(_ filter: EntryFilter) throws -> [ChainedEntry] { try real.entries(filter) }
+    func summaries(_ filter: EntryFilter, _ body: (EntrySummary) throws -> Bool) throws { try real.summaries(filter, body) }
+    func entry(seq: Int64) throws -> ChainedEntry? { try real.entry(seq: seq) }
+    func latestEntry(recordID: String) throws -> ChainedEntry? { try real.latestEntry(recordID: recordID) }
+    func addCheckpoint(_ checkpoint: Checkpoint) throws { try real.addCheckpoint(checkpoint) }
+    func checkpoints() throws -> [Checkpoint] { try real.checkpoints() }
+}
+
+/// An older schema opens, migrates, and keeps its entries verifiable.
+@Suite("decision log: schema migration")
+struct LogMigrationTests {
+    @Test("a log written with schema v1 migrates to the current schema and still verifies")
+    func fromV1() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        // A v1 log, as the first release wrote it: only the v1 migration, kept in the code.
+        do {
+            let queue = try DatabaseQueue(path: folder.log)
+            try LogSchema.migrator.migrate(queue, upTo: LogSchema.identifier(1))
+            var run = EvaluateRun(
+                cases: [try folder.write("c.jsonl", LogFixtures.cases(4))], policies: bundle.path, asOf: Instant.parse("2024-06-01"),
+                format: .jsonl, strict: false, now: Instant(secondsSinceEpoch: 0, isDateOnly: false))
+            run.log = SQLiteDecisionStore(queue: queue, location: folder.log)
+            #expect(run.run(output: { _ in }, errors: { _ in }) == 0)
+            let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+            #expect(!tables.contains("checkpoint"))
+        }
+        let store = try folder.store()
+        let applied = try store.queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
+        #expect(applied == ["v1", "v2"])
+        #expect(try store.entries(EntryFilter()).count == 4)
+        #expect(try LogVerifier.verify(store).intact)
+        // v2's checkpoints work on the migrated log.
+        #expect(AuditKeygen(prefix: folder.path + "/k").run(output: { _ in }, errors: { _ in }) == 0)
+        #expect(AuditCheckpoint(log: folder.log, key: folder.path + "/k.key").run(output: { _ in }, errors: { _ in }) == 0)
+        #expect(AuditVerify(log: folder.log, publicKey: folder.path + "/k.pub").run(output: { _ in }, errors: { _ in }) == 0)
+    }
+}

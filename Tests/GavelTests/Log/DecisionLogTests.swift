@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import GavelCLI
+@testable import GavelEngine
+@testable import GavelLog
+@testable import GavelSyntax
+
+/// What `evaluate` appends, and that `audit` reads it back as it was printed.
+@Suite("decision log: appending and reading")
+struct DecisionLogTests {
+    @Test("every decision is logged with the record bytes jsonl printed, the case bytes as read and the bundle's files")
+    func appends() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("cases.jsonl", LogFixtures.cases(10))
+        let run = try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log)
+        #expect(run.status == 0)
+        let lines = run.output.split(separator: "\n").map(String.init)
+        let store = try folder.store()
+        let entries = try store.entries(EntryFilter())
+        #expect(entries.map(\.seq) == Array(1...10))
+        #expect(entries.map { String(decoding: $0.entry.record, as: UTF8.self) } == lines)
+        let caseLines = LogFixtures.cases(10).split(separator: "\n").map { Array($0.utf8) }
+        for (entry, line) in zip(entries, caseLines) {
+            let reference = try #require(entry.entry.caseSource)
+            #expect(reference.inline == line)
+            #expect(reference.format == "jsonl-line")
+        }
+        let manifestKey = try #require(entries.first?.entry.bundle)
+        let manifestBytes = try #require(try store.blob(manifestKey))
+        let manifest = try #require(BundleManifestBlob.decode(manifestBytes))
+        #expect(manifest.files.map(\.path) == ["bundle.yaml", "lists/names.jsonl", "lists/names.yaml", "policy.yaml"])
+        for file in manifest.files {
+            let key = try #require(SHA256Key(hex: file.sha256))
+            let bytes = try #require(try store.blob(key))
+            #expect(bytes == Array((LogFixtures.bundleFiles[file.path] ?? "missing").utf8))
+        }
+        #expect(entries.first?.entry.matchedRules == ["designated"])
+        #expect(try LogVerifier.verify(store).intact)
+    }
+
+    @Test("a second run stores no second copy of the bundle's files or of the same case file")
+    func contentAddressed() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("cases.yaml", "kind: Case\nid: a\ncustomer: { name: Hamas }\n---\nkind: Case\nid: b\n")
+        _ = try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log)
+        let blobCount = { () throws -> Int in
+            var n = 0
+            try folder.store().scanBlobs { _, _ in
+                n += 1
+                return true
+            }
+            return n
+        }
+        // Four bundle files, the manifest, and one case file holding both documents.
+        #expect(try blobCount() == 6)
+        _ = try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log)
+        #expect(try blobCount() == 6)
+        let entries = try folder.store().entries(EntryFilter())
+        #expect(entries.count == 4)
+        #expect(entries.map { $0.entry.caseSource?.document } == [0, 1, 0, 1])
+        #expect(try LogVerifier.verify(try folder.store()).intact)
+    }
+
+    @Test("without a log, evaluate writes none: in-process runs that pass no store log nothing")
+    func noStore() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("cases.jsonl", LogFixtures.cases(3))
+        let run = try LogFixtures.evaluate([cases], policies: bundle.path, log: nil)
+        #expect(run.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.log))
+    }
+
+    @Test("audit show prints the text trail exactly as evaluate printed it, and the record as logged")
+    func show() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("case.yaml", "kind: Case\nid: shown\nas_of: 2024-02-02\ncustomer: { name: Acme Hate Forum }\n")
+        let text = try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log, format: .text)
+        let jsonl = try LogFixtures.evaluate([cases], policies: bundle.path, log: nil, format: .jsonl)
+        let id = try #require(try folder.store().entries(EntryFilter()).first?.entry.recordID)
+        var output = "", errors = ""
+        #expect(AuditShow(log: folder.log, id: id, format: .text).run(output: { output += $0 }, errors: { errors += $0 }) == 0)
+        #expect(errors == "")
+        #expect(output == text.output)
+        #expect(output.hasPrefix("DECISION  RESTRICT"))
+        output = ""
+        #expect(AuditShow(log: folder.log, id: "1", format: .json).run(output: { output += $0 }, errors: { errors += $0 }) == 0)
+        #expect(output == jsonl.output)
+    }
+
+    @Test("audit show finds the second document of a YAML file in the file's stored bytes")
+    func showSecondDocument() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let both = try folder.write("both.yaml", "kind: Case\nid: first\n---\nkind: Case\nid: second\ncustomer: { name: Hamas }\n")
+        let second = try folder.write("second.yaml", "kind: Case\nid: second\ncustomer: { name: Hamas }\n")
+        _ = try LogFixtures.evaluate([both], policies: bundle.path, log: folder.log, format: .text)
+        let alone = try LogFixtures.evaluate([second], policies: bundle.path, log: nil, format: .text)
+        let entry = try #require(try folder.store().entry(seq: 2))
+        #expect(entry.entry.caseSource?.document == 1)
+        var output = ""
+        #expect(AuditShow(log: folder.log, id: "2", format: .text).run(output: { output += $0 }, errors: { _ in }) == 0)
+        #expect(output == alone.output)
+        #expect(output.hasPrefix("DECISION  TERMINATE"))
+    }
+
+    @Test("audit show of an id the log does not have exits 1 and says so")
+    func showUnknown() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        _ = try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(1))], policies: bundle.path, log: folder.log)
+        var errors = ""
+        #expect(AuditShow(log: folder.log, id: "gvl-0000", format: .text).run(output: { _ in }, errors: { errors += $0 }) == 1)
+        #expect(errors.contains("error[unknown-entry] no entry in the decision log"))
+        #expect(errors.contains("`gvl-0000`"))
+        #expect(AuditShow(log: folder.log, id: "99", format: .json).run(output: { _ in }, errors: { _ in }) == 1)
+    }
+
+    @Test("audit list filters by case, decision, rule and logged date")
+    func list() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        _ = try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(6))], policies: bundle.path, log: folder.log)
+        func ids(_ filter: EntryFilter) throws -> [String] { try folder.store().entries(filter).map(\.entry.caseID) }
+        #expect(try ids(EntryFilter(caseID: "c-4")) == ["c-4"])
+        #expect(try ids(EntryFilter(decision: "terminate")) == ["c-0", "c-3"])
+        #expect(try ids(EntryFilter(rule: "listed")) == ["c-1", "c-4"])
+        #expect(try ids(EntryFilter(rule: "liste")) == [])
+        let today = String(LogClock.timestamp().prefix(10))
+        #expect(try ids(EntryFilter(since: today, until: today)).count == 6)
+        #expect(try ids(EntryFilter(until: "2000-01-01")) == [])
+        #expect(try ids(EntryFilter(since: "2999-01-01")) == [])
+        var output = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(decision: "restrict"), format: .table).run(output: { output += $0 }, errors: { _ in }) == 0)
+        let rows = output.split(separator: "\n")
+        #expect(rows.count == 3)
+        #expect(rows.first?.hasPrefix("SEQ  ID  ") == true)
+        #expect(rows.first?.contains("  CASE  ") == true)
+        #expect(rows.dropFirst().allSatisfy { $0.contains("restrict") && $0.contains("2024-01-01") })
+        output = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(caseID: "c-2"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]]
+        #expect(json?.map { $0["seq"] as? Int } == [3])
+        #expect(json?.first?["decision"] as? String == "no_action")
+        output = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(caseID: "none"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
+        #expect(output == "[]\n")
+        #expect(AuditList.bound("2024-02-30") == nil)
+        #expect(AuditList.bound("2024-02-03T10:00:00+02:00") == "2024-02-03T08:00:00")
+    }
+
+    @Test("a case decided at another trace level is logged with it and shown again the same")
+    func traceLevels() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("c.yaml", "kind: Case\nid: t\ncustomer: { name: Hamas }\n")
+        let full = try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log, format: .text, trace: .full)
+        let entry = try #require(try folder.store().entry(seq: 1))
+        #expect(entry.entry.traceLevel == "full")
+        #expect(entry.entry.asOfSource == "flag")
+        var output = ""
+        #expect(AuditShow(log: folder.log, id: entry.entry.recordID, format: .text).run(output: { output += $0 }, errors: { _ in }) == 0)
+        #expect(output == full.output)
+    }
+}
+
+@Suite("decision log: record ids")
+struct RecordIDTests {
+    @Test("the record id read from a record's first bytes is the id the record was written with")
+    func fromRecord() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let run = try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(3))], policies: bundle.path, log: nil)
+        for line in run.output.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(LoggedDecision.recordID(in: Array(line.utf8)) == object?["id"] as? String)
+        }
+        #expect(LoggedDecision.recordID(in: Array(#"{"id":"gvl-12"}"#.utf8)) == nil)
+        #expect(LoggedDecision.recordID(in: Array(#"{"case":{"id":"gvl-00000000000000000000000000000000"}}"#.utf8)) == nil)
+    }
+}
