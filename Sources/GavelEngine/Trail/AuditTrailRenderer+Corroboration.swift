@@ -10,9 +10,18 @@ extension AuditTrailRenderer {
         for detail in c.disagree {
             parts.append("disagrees \(detail.attribute) (case \(values(detail.caseValues)), entry \(values(detail.entryValues)))")
         }
+        // Unknowns grouped by why, so details nobody gave take one part.
+        var unknown: [(why: String?, attributes: [String])] = []
         for detail in c.unknown {
             let why = detail.caseValues.isEmpty ? "not in the case" : detail.entryValues.isEmpty ? "not on the entry" : nil
-            parts.append("unknown \(detail.attribute)\(why.map { " (\($0))" } ?? "")")
+            if let index = unknown.firstIndex(where: { $0.why == why }) {
+                unknown[index].attributes.append(detail.attribute)
+            } else {
+                unknown.append((why, [detail.attribute]))
+            }
+        }
+        for group in unknown {
+            parts.append("unknown \(group.attributes.joined(separator: ", "))\(group.why.map { " (\($0))" } ?? "")")
         }
         var text = "corroboration: " + (parts.isEmpty ? "nothing compared" : parts.joined(separator: "; "))
         if let minimum = c.minimum {
