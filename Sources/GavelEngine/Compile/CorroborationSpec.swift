@@ -98,7 +98,7 @@ extension ConditionCompiler {
                 minimum = n
             } else {
                 error(
-                    .corroborationRange, "`min_corroboration` must be a whole number of agreeing details (0 or more), found \(node.kindDescription) `\(node.scalar?.text ?? "")`",
+                    .corroborationRange, "`min_corroboration` must be a whole number of agreeing details (0 or more), found \(node.kindDescription)",
                     at: node.location, help: "for example `min_corroboration: 1`")
             }
         }
