@@ -18,7 +18,9 @@ struct DecisionSummary: Sendable, Equatable {
         decision = d.decision
         determinedBy = d.determinedBy.sorted()
         obligations = Array(Set(d.obligations.map { "\($0.name) (\($0.owedBy))" })).sorted()
-        matches = Array(Set(d.matches.map { "\($0.list)/\($0.entry) \($0.method.rawValue) \(JSON.format($0.score))" })).sorted()
+        matches = Array(Set(d.matches.map {
+            "\($0.list)/\($0.entry) \($0.method.rawValue) \(JSON.format($0.score))\($0.counted ? "" : " (not counted)")"
+        })).sorted()
         var statuses: [String: String] = [:]
         // A rule that still matches but now decides something else has changed too.
         for outcome in d.rules {

@@ -179,10 +179,12 @@ package final class ScreenSpec: Sendable {
     package let below: Double?
     package let types: [ListEntry.EntryType]?
     package let location: SourceLocation
+    /// `corroborate` and `min_corroboration`, when the screen has either.
+    package let corroboration: CorroborationSpec?
 
     package init(
         lists: [String], names: [CasePath], identifiers: [(kind: String, paths: [CasePath])], minScore: Double, below: Double?,
-        types: [ListEntry.EntryType]?, location: SourceLocation
+        types: [ListEntry.EntryType]?, location: SourceLocation, corroboration: CorroborationSpec? = nil
     ) {
         self.lists = lists
         self.names = names
@@ -191,8 +193,10 @@ package final class ScreenSpec: Sendable {
         self.below = below
         self.types = types
         self.location = location
+        self.corroboration = corroboration
         expected = .object(
-            [("lists", .strings(lists)), ("min_score", .double(minScore))] + (below.map { [("below", JSON.double($0))] } ?? []))
+            [("lists", .strings(lists)), ("min_score", .double(minScore))] + (below.map { [("below", JSON.double($0))] } ?? [])
+                + (corroboration?.minimum.map { [("min_corroboration", JSON.int($0))] } ?? []))
         pathsText = (names + identifiers.flatMap(\.paths)).map(\.text).joined(separator: ", ")
     }
 

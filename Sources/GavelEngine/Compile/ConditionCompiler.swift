@@ -255,7 +255,8 @@ struct ConditionCompiler {
         defer { diagnostics += reader.diagnostics }
         guard
             let f = reader.fields(
-                form.value, of: "`screen`", allowed: ["lists", "names", "identifiers", "min_score", "below", "types"],
+                form.value, of: "`screen`",
+                allowed: ["lists", "names", "identifiers", "min_score", "below", "types", "corroborate", "min_corroboration"],
                 required: ["lists"])
         else { return nil }
         let lists = reader.stringsWithLocations(f, "lists")
@@ -305,7 +306,8 @@ struct ConditionCompiler {
         return .screen(
             ScreenSpec(
                 lists: lists.map(\.0), names: names, identifiers: identifiers, minScore: minScore, below: below,
-                types: types, location: form.keyLocation))
+                types: types, location: form.keyLocation,
+                corroboration: corroboration(f, identifierKinds: identifiers.count)))
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil) {

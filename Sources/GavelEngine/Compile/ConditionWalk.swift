@@ -29,8 +29,8 @@ package enum ConditionWalk {
         path.fromRoot ? path.steps : base + path.steps
     }
 
-    /// Every path a screen reads, names first.
+    /// Every path a screen reads, names first, then identifiers and the details it corroborates with.
     package static func paths(of screen: ScreenSpec) -> [CasePath] {
-        screen.names + screen.identifiers.flatMap(\.paths)
+        screen.names + screen.identifiers.flatMap(\.paths) + (screen.corroboration?.paths ?? [])
     }
 }

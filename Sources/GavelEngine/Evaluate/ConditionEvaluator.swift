@@ -106,7 +106,7 @@ struct ConditionEvaluator {
             let found = screen(spec, element: element)
             return ConditionTrace(
                 step: .screen, path: spec.pathsText, expected: spec.expected,
-                actual: .list(found.queries.map { .string($0.text) }), result: !found.matches.isEmpty, note: found.queries.isEmpty ? .missing : nil,
+                actual: .list(found.queries.map { .string($0.text) }), result: found.matches.contains(where: \.counted), note: found.queries.isEmpty ? .missing : nil,
                 location: spec.location)
         }
     }
@@ -146,7 +146,7 @@ struct ConditionEvaluator {
             if let memo = q.memo, memo < decided.count { decided[memo] = result ? .holds : .fails }
             return result
         case .screen(let spec):
-            return !screen(spec, element: element).matches.isEmpty
+            return screen(spec, element: element).matches.contains(where: \.counted)
         }
     }
 
@@ -193,9 +193,30 @@ struct ConditionEvaluator {
                 }
             }
         }
-        let found = screener.screen(names: names, identifiers: identifiers, spec: spec, asOf: asOf, rule: owner)
+        let corroborating = spec.corroboration?.kinds.map { kind in
+            kind.paths.flatMap { path in details(at: path, element: element) }
+        } ?? []
+        let found = screener.screen(
+            names: names, identifiers: identifiers, spec: spec, asOf: asOf, rule: owner, corroborating: corroborating)
         matches.append(contentsOf: found)
         return (found, names + identifiers.map(\.query))
+    }
+
+    /// Identifying details as text: strings, and whole numbers as written
+    /// in decimal (a year of birth, an unquoted registration number).
+    private mutating func details(at path: CasePath, element: Value) -> [String] {
+        func text(_ value: Value) -> String? {
+            switch value {
+            case .string(let s): return s
+            case .int(let i): return String(i)
+            default: return nil
+            }
+        }
+        switch resolve(path, element: element) {
+        case .list(let items)?: return items.compactMap(text)
+        case let value?: return text(value).map { [$0] } ?? []
+        case nil: return []
+        }
     }
 
     private mutating func strings(at path: CasePath, element: Value) -> [String] {

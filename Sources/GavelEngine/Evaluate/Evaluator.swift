@@ -176,9 +176,10 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// The best match (highest score) fills `{match.*}`.
+    /// The best match (highest score) fills `{match.*}`; a match its screen
+    /// did not count (short of `min_corroboration`) is not the rule's evidence.
     private func render(_ template: ReasonTemplate, data: Value, matches: [ScreenMatch]) -> String {
-        let best = matches.min(by: ScreenMatch.preferred)
+        let best = matches.filter(\.counted).min(by: ScreenMatch.preferred)
         var out = ""
         for part in template.parts {
             switch part {

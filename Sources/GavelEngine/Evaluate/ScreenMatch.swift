@@ -17,6 +17,13 @@ package struct ScreenMatch: Sendable, Hashable {
     package var method: Method
     /// When the entry was listed, where the list says: the evidence's own date.
     package var listed: Instant?
+    /// What the entry's identifying details said about the case, for a
+    /// screen with `corroborate` or `min_corroboration`; nil otherwise.
+    package var corroboration: Corroboration? = nil
+    /// Whether the match makes its screen hold. A match short of the
+    /// screen's `min_corroboration` is still recorded, with `counted: false`,
+    /// so the trail shows what was found and why it did not count.
+    package var counted: Bool { corroboration?.counts ?? true }
 
     /// Which match fills `{match.*}` in a reason: the highest score, then the
     /// strongest kind of evidence, then the list and entry ids.

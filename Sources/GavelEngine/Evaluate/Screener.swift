@@ -48,8 +48,12 @@ struct Screener {
         }
     }
 
+    /// `corroborating` holds the case's values for each of the spec's
+    /// `corroborate` kinds, in its order; matched entries are compared with
+    /// them after scoring, so corroboration never changes which entries match.
     func screen(
-        names: [Query], identifiers: [(kind: String, query: Query)], spec: ScreenSpec, asOf: Instant, rule: String
+        names: [Query], identifiers: [(kind: String, query: Query)], spec: ScreenSpec, asOf: Instant, rule: String,
+        corroborating: [[String]] = []
     ) -> [ScreenMatch] {
         var matches: [ScreenMatch] = []
         let normalizedNames = names.map { query -> (Query, String, Int) in
@@ -72,15 +76,23 @@ struct Screener {
                             rule: rule, list: list.id, entry: entry.id, name: name, query: query.text,
                             field: query.field, score: score, method: method, listed: entry.listed))
                 }
+                var identifierKinds: [String] = []
                 for (kind, query, normalized) in normalizedIDs
                 where !normalized.isEmpty && candidate.identifiers[kind]?.contains(normalized) == true {
+                    identifierKinds.append(kind)
                     hits.append(
                         ScreenMatch(
                             rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text,
                             field: query.field, score: 1.0, method: .identifier, listed: entry.listed))
                 }
                 guard let top = hits.map(\.score).max(), inBand(top, spec) else { return }
-                matches += hits.filter { $0.score == top }
+                var found = hits.filter { $0.score == top }
+                if let corroboration = spec.corroboration {
+                    let compared = Corroborator.compare(
+                        corroboration, caseValues: corroborating, entry: entry, identifierKinds: identifierKinds)
+                    for index in found.indices { found[index].corroboration = compared }
+                }
+                matches += found
             }
             if mode == .indexed, let index = list.index, index.serves(spec.minScore) {
                 let prepared = queryNames ?? normalizedNames.map { QueryName($0.1) }

@@ -248,6 +248,12 @@ public enum DecisionRecord {
         w.string(m.method.rawValue)
         w.field("listed")
         if let listed = m.listed { w.string(listed.description) } else { w.null() }
+        if let corroboration = m.corroboration {
+            w.field("counted")
+            w.bool(m.counted)
+            w.field("corroboration")
+            Self.corroboration(corroboration, into: &w)
+        }
         w.endObject()
     }
 }

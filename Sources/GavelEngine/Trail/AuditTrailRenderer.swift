@@ -81,7 +81,8 @@ public enum AuditTrailRenderer {
         out.append("MATCHES")
         if d.matches.isEmpty { out.append("  none") }
         for m in d.matches.sorted(by: strongerEvidence) {
-            out.append("  \(m.rule): \(match(m))")
+            out.append("  \(m.rule): \(match(m))\(m.counted ? "" : "  — not counted")")
+            if let corroboration = m.corroboration { out.append("      \(Self.corroboration(corroboration))") }
         }
 
         out.append("")
@@ -124,7 +125,10 @@ public enum AuditTrailRenderer {
         if let by = outcome.suspendedBy { out.append("      suspended by exception \(by)") }
         if !r.basis.isEmpty { out.append("      basis: \(r.basis.joined(separator: "; ").shown)") }
         if let reason = outcome.reason { out.append("      reason: \(reason.shown)") }
-        if let best = evidence.min(by: ScreenMatch.preferred) { out.append("      evidence: \(match(best))") }
+        if let best = evidence.filter(\.counted).min(by: ScreenMatch.preferred) {
+            out.append("      evidence: \(match(best))")
+            if let corroboration = best.corroboration { out.append("      \(Self.corroboration(corroboration))") }
+        }
         if let trace = outcome.trace { out += lines(trace, indent: 6) }
         return out
     }

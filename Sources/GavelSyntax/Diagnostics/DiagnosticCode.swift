@@ -69,6 +69,7 @@ extension DiagnosticCode {
     package static let invertedWindow = DiagnosticCode("inverted-window")
     package static let delistedBeforeListed = DiagnosticCode("delisted-before-listed")
     package static let geoBlockWithoutJurisdictions = DiagnosticCode("geo-block-without-jurisdictions")
+    package static let corroborationRange = DiagnosticCode("corroboration-range")
     // Evaluation under `--strict`.
     package static let missingPath = DiagnosticCode("missing-path")
     package static let typeMismatch = DiagnosticCode("type-mismatch")
@@ -87,5 +88,6 @@ extension DiagnosticCode {
         .suspendsMandatory,
         .unknownPath, .operatorSchemaMismatch, .valueNotInEnum, .quantifierOverNonList, .caseSchemaMismatch,
         .screenScoreRange, .invertedWindow, .delistedBeforeListed, .geoBlockWithoutJurisdictions,
+        .corroborationRange,
     ]
 }

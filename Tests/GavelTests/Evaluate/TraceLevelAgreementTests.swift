@@ -30,7 +30,7 @@ struct TraceLevelAgreementTests {
               - { id: n1, name: HAMAS, aliases: [Islamic Resistance Movement], listed: 1997-10-08 }
               - { id: n2, name: Hizballah, aliases: [Hezbollah], listed: 1997-10-08 }
               - { id: n3, name: Wagner Group, aliases: [PMC Wagner], listed: 2023-01-26 }
-              - { id: n4, name: Hassan Ali, type: individual }
+              - { id: n4, name: Hassan Ali, type: individual, attributes: { country: [PS], birth_date: [1962] } }
               - { id: n5, name: Al-Aqsa TV, identifiers: { domain: [aqsatv.ps] } }
             """,
         "policy.yaml": """
@@ -41,6 +41,10 @@ struct TraceLevelAgreementTests {
                 title: Designated
                 decision: terminate
                 when: { all: [{ path: facts.flag, equals: true }, { screen: { lists: [names], names: [customer.name, customer.aliases], identifiers: { domain: [site.domain] }, min_score: 1.0 } }] }
+              - id: corroborated
+                title: Corroborated, beside a fact that can decide first
+                decision: terminate
+                when: { any: [{ path: facts.flag, equals: true }, { screen: { lists: [names], names: [customer.name, customer.aliases], min_score: 1.0, corroborate: { country: [customer.country] }, min_corroboration: 1 } }] }
               - id: near-match
                 title: Near match
                 decision: escalate

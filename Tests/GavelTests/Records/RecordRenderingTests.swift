@@ -15,6 +15,7 @@ struct RecordRenderingTests {
         "2022-07-italy-resolver-order.yaml",
         "2023-10-wagner-cyrillic.yaml",
         "2019-04-internet-archive-french-iru.yaml",
+        "2024-hassan-ali-photographer.yaml",
     ]
 
     static func decision(_ file: String, trace: TraceLevel = .decisive) throws -> (Decision, CompiledBundle) {

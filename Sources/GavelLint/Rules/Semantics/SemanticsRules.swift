@@ -11,11 +11,13 @@ package enum SemanticsRules {
         InvertedWindowCheck.self,
         RuleNeverInForceCheck.self,
         ScreenScoreRangeCheck.self,
+        CorroborationRangeCheck.self,
         GeoBlockWithoutJurisdictionsCheck.self,
         WithinTooLongCheck.self,
         DelistedBeforeListedCheck.self,
         ListEvidenceBeforeSnapshotCheck.self,
         FuzzyOnlyTerminationCheck.self,
+        UncorroboratedIndividualActionCheck.self,
         RuntimeTypeMismatchCheck.self,
     ]
 }
