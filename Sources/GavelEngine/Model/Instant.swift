@@ -103,7 +103,8 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+    /// Year, month and day of a count of days since 1970-01-01 (H. Hinnant's algorithm).
+    package static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
