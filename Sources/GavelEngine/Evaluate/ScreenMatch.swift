@@ -2,7 +2,7 @@ import GavelSyntax
 
 /// One hit of a case value on a list entry, as recorded in `matches`.
 package struct ScreenMatch: Sendable, Hashable {
-    package enum Method: String, Sendable, CaseIterable { case exact, alias, fuzzy, identifier }
+    package enum Method: String, Sendable, CaseIterable { case exact, alias, fuzzy, identifier, contained, variant }
 
     package var rule: String
     package var list: String
@@ -17,6 +17,11 @@ package struct ScreenMatch: Sendable, Hashable {
     package var method: Method
     /// When the entry was listed, where the list says: the evidence's own date.
     package var listed: Instant?
+    /// For a domain that matched a listed parent: the listed domain (SPEC §3).
+    package var matchedSuffix: String? = nil
+    /// The reading that matched when it is not the plain one (`joined`,
+    /// `skeleton`, `consonants`, `digits`): why `Наmas` is an exact match.
+    package var reading: NameReading? = nil
 
     /// Which match fills `{match.*}` in a reason: the highest score, then the
     /// strongest kind of evidence, then the list and entry ids.
@@ -35,6 +40,8 @@ extension ScreenMatch.Method {
         case .alias: return 1
         case .identifier: return 2
         case .fuzzy: return 3
+        case .contained: return 4
+        case .variant: return 5
         }
     }
 }

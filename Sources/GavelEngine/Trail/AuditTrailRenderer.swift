@@ -132,7 +132,10 @@ public enum AuditTrailRenderer {
     /// `us-sdt/sdt-hamas "HAMAS" (listed 1997-10-08) ← customer.name "Hamas", alias, score 1.0`
     static func match(_ m: ScreenMatch) -> String {
         let listed = m.listed.map { "listed \($0)" } ?? "no listing date"
-        return "\(m.list)/\(m.entry.shown) `\(m.name.shown)` (\(listed)) ← \(m.field) `\(m.query.shown)`, \(m.method.rawValue), score \(JSON.format(m.score))"
+        var how = m.method.rawValue
+        if let reading = m.reading { how += " (\(reading.rawValue) reading)" }
+        if let suffix = m.matchedSuffix { how += " (parent domain \(suffix.shown))" }
+        return "\(m.list)/\(m.entry.shown) `\(m.name.shown)` (\(listed)) ← \(m.field) `\(m.query.shown)`, \(how), score \(JSON.format(m.score))"
     }
 
     /// Exact, identifier and alias hits before fuzzy ones; then higher scores first.
