@@ -28,6 +28,8 @@ public struct EvaluateRun: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// The descriptor `-` reads.
     public var standardInput: Int32 = 0
+    /// `--explain-screening`: the trail shows each screened name's near misses.
+    public var explainScreening = false
 
     public init(
         cases: [String], policies: String, asOf: Instant?, format: Format, strict: Bool, now: Instant,
@@ -75,7 +77,9 @@ public struct EvaluateRun: Sendable {
             return 2
         case .success(let b): bundle = b
         }
-        let options = Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace)
+        let options = Evaluator.Options(
+            fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace,
+            explainScreening: explainScreening)
         func decider(_ bundle: CompiledBundle) -> Decider {
             Decider(evaluator: Evaluator(bundle: bundle), check: bundle.schema.map(CaseSchemaCheck.init), format: format, options: options)
         }

@@ -11,7 +11,8 @@ struct GavelCommand: ParsableCommand {
         abstract: "Policy decisions for content moderation at infrastructure providers, with an audit trail.",
         version: DecisionRecord.engineVersion,
         subcommands: [
-            EvaluateCommand.self, TestCommand.self, DiffCommand.self, LintCommand.self, ListsCommand.self, BenchCommand.self,
+            EvaluateCommand.self, TestCommand.self, DiffCommand.self, LintCommand.self, ScreenCommand.self, ListsCommand.self,
+            BenchCommand.self,
             LintBenchCommand.self, ScreeningBenchCommand.self,
         ]
     )

@@ -8,10 +8,6 @@ package enum NameScorer {
         package var name: String
         package var method: ScreenMatch.Method
         package var reading: NameReading
-        /// Jaro–Winkler on the whole forms and on their sorted tokens, for
-        /// `gavel screen` (nil for exact, contained and identifier hits).
-        package var whole: Double?
-        package var sortedTokens: Double?
     }
 
     /// The entry's best score over its names and every reading.
@@ -24,7 +20,7 @@ package enum NameScorer {
     /// (`fuzzy`); on a tie the first in that order, and the earlier name.
     /// Pairs whose lengths alone keep them below `floor` are not scored:
     /// they could not be reported.
-    package static func best(_ query: NameForms, _ candidate: ScreeningEntry, floor: Double, details: Bool = false) -> Hit {
+    package static func best(_ query: NameForms, _ candidate: ScreeningEntry, floor: Double) -> Hit {
         let names = candidate.names
         // The v1 test first: it is the common case and needs no other form.
         for name in names where name.normalized == query.latin[0].text {
@@ -43,11 +39,8 @@ package enum NameScorer {
 
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: candidate.entry.name, method: .fuzzy, reading: .plain)
-        func consider(_ score: Double, _ name: ScreeningEntry.Name, _ method: ScreenMatch.Method, _ reading: NameReading,
-                      _ whole: Double? = nil, _ sorted: Double? = nil) {
-            if score > best.score {
-                best = Hit(score: score, name: name.text, method: method, reading: reading, whole: whole, sortedTokens: sorted)
-            }
+        func consider(_ score: Double, _ name: ScreeningEntry.Name, _ method: ScreenMatch.Method, _ reading: NameReading) {
+            if score > best.score { best = Hit(score: score, name: name.text, method: method, reading: reading) }
         }
         func fuzzy(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name, factor: Double,
                    method: ScreenMatch.Method) {
@@ -55,16 +48,7 @@ package enum NameScorer {
                 for n in nameForms where !n.text.isEmpty {
                     if JaroWinkler.upperBound(q.length, n.length) * factor < floor - margin { continue }
                     let reading = q.reading == .plain ? n.reading : q.reading
-                    if details {
-                        // The same number as `nameScore`, with its two parts kept for the analyst.
-                        let whole = JaroWinkler.similarity(q.text, n.text)
-                        let sorted = JaroWinkler.similarity(JaroWinkler.sortedTokens(q.text), JaroWinkler.sortedTokens(n.text))
-                        consider(
-                            Screener.rounded(max(whole, sorted) * factor), name, method, reading, Screener.rounded(whole),
-                            Screener.rounded(sorted))
-                    } else {
-                        consider(Screener.rounded(JaroWinkler.nameScore(q.text, n.text) * factor), name, method, reading)
-                    }
+                    consider(Screener.rounded(JaroWinkler.nameScore(q.text, n.text) * factor), name, method, reading)
                 }
             }
         }

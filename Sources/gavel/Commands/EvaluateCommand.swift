@@ -38,6 +38,11 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Treat a missing path or a type mismatch as an error.")
     var strict = false
 
+    @Flag(
+        name: .customLong("explain-screening"),
+        help: "Add to the text trail the 3 best entries below min_score for each screened name (why it was cleared).")
+    var explainScreening = false
+
     @Option(help: "Decision log to append to.")
     var log: String?
 
@@ -55,11 +60,12 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let now = Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970), isDateOnly: false)
-        let run = EvaluateRun(
+        var run = EvaluateRun(
             cases: cases, policies: policies, asOf: asOf,
             format: EvaluateRun.Format(rawValue: format.rawValue) ?? .text, strict: strict, now: now,
             trace: trace, jobs: jobs, standardInputIsJSONLines: stdinJSONLines,
             progress: isatty(2) != 0 ? Terminal.progress : nil)
+        run.explainScreening = explainScreening
         if let log {
             // The append-only decision log arrives with `gavel audit`; say so rather than drop records silently.
             Terminal.err("gavel: decision log not written: `--log \(log)` needs the decision log, which this version does not have yet\n")
