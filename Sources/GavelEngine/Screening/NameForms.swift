@@ -69,9 +69,11 @@ package struct NameForms: Sendable {
         var digits: [NameForm] = []
         let symbolic = EvasionForms.symbolsAsLetters(text)
         let sources = symbolic == text ? [normalized] : [normalized, NameNormalizer.normalize(symbolic)]
-        for source in sources {
+        for (position, source) in sources.enumerated() {
             for form in EvasionForms.latinForms(source) {
-                for variant in EvasionForms.digitReadings(form.text) where !digits.contains(where: { $0.text == variant }) {
+                // `@`/`$` read as letters are a reading of their own, digits or not.
+                let readings = (position > 0 ? [form.text] : []) + EvasionForms.digitReadings(form.text)
+                for variant in readings where !variant.isEmpty && !digits.contains(where: { $0.text == variant }) {
                     digits.append(NameForm(variant, .digits))
                 }
             }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Screening evasion")
 struct EvasionTests {
     static let hamas = ListEntry(
-        id: "hamas", name: "HAMAS", aliases: ["Islamic Resistance Movement"], type: .organization, listed: nil, delisted: nil,
+        id: "hamas", name: "HAMAS", aliases: ["Islamic Resistance Movement", "Harakat al-Muqawama al-Islamiya"], type: .organization, listed: nil, delisted: nil,
         identifiers: [], programs: [], location: SourceLocation(file: "t", line: 1, column: 1))
     static let aqsa = ListEntry(
         id: "aqsa", name: "AL-AQSA TV", aliases: [], type: .organization, listed: nil, delisted: nil,
@@ -43,10 +43,11 @@ struct EvasionTests {
         Probe(name: "ʜᴀᴍᴀꜱ", method: .exact, reading: nil, score: 1.0),  // small capitals: read as letters
         Probe(name: "H.A.M.A.S", method: .exact, reading: .joined, score: 1.0),
         Probe(name: "H A M A S", method: .exact, reading: .joined, score: 1.0),
-        Probe(name: "Іslamic Resistance Movement", method: .alias, reading: .skeleton, score: 1.0),  // Cyrillic І
+        Probe(name: "Іslamic Resistance Movement", method: .alias, reading: nil, score: 1.0),  // Cyrillic І: Any-Latin reads it as I
+        Probe(name: "Наrakat al-Muqawama al-Islamiya", method: .alias, reading: .skeleton, score: 1.0),  // Cyrillic Н: Any-Latin reads N
         Probe(name: "H4mas", method: .variant, reading: .digits, score: 0.95),
         Probe(name: "H@m@s", method: .variant, reading: .digits, score: 0.95),
-        Probe(name: "H4mmas", method: .variant, reading: .digits, score: 0.912),  // 0.95 × JW(hammas, hamas) 0.96
+        Probe(name: "H4mmas", method: .variant, reading: .digits, score: 0.9131),  // round(0.95 × JW(hammas, hamas) 0.9611)
         Probe(name: "حماس", method: .fuzzy, reading: .consonants, score: 0.95),
         Probe(name: "חמאס", method: .fuzzy, reading: .consonants, score: 0.95),
         Probe(name: "Hamas Media Office", method: .contained, reading: nil, score: 0.93),
