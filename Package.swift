@@ -4,6 +4,7 @@ import PackageDescription
 // The targets are the pipeline, in the only direction data may flow:
 //
 //   CYAML → GavelSyntax → GavelEngine → GavelLint, GavelLog → GavelCLI → gavel
+//                CUnicodeSecurity ↗
 //                                     ↘ GavelImport ↗
 //
 // GavelSyntax: bytes to located nodes, diagnostics, JSON and digests.
@@ -44,7 +45,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "GavelEngine", dependencies: ["GavelSyntax"]),
+        // ICU's confusable skeletons (UTS #39) and UTS #46 domain mapping,
+        // from the system ICU (libicu-dev), behind a C interface: ICU headers
+        // imported into Swift clash with the ICU inside Foundation.
+        .target(
+            name: "CUnicodeSecurity",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "GavelEngine", dependencies: ["GavelSyntax", "CUnicodeSecurity"]),
         .systemLibrary(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]

@@ -31,6 +31,8 @@ public struct EvaluateRun: Sendable {
     public var standardInput: Int32 = 0
     /// The decision log every decision is appended to before it is printed; nil for none.
     public var log: (any DecisionStore)?
+    /// `--explain-screening`: the trail shows each screened name's near misses.
+    public var explainScreening = false
 
     public init(
         cases: [String], policies: String, asOf: Instant?, format: Format, strict: Bool, now: Instant,
@@ -80,7 +82,9 @@ public struct EvaluateRun: Sendable {
             return 2
         case .success(let b): bundle = b
         }
-        let options = Evaluator.Options(fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace)
+        let options = Evaluator.Options(
+            fallbackAsOf: asOf ?? now, fallbackSource: asOf == nil ? .now : .flag, strict: strict, trace: trace,
+            explainScreening: explainScreening)
         let pipeline = log.map { LogPipeline(LogAppender(store: $0, bundle: bundle, directory: policies)) }
         func decider(_ bundle: CompiledBundle) -> Decider {
             Decider(

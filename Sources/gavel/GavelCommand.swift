@@ -11,8 +11,8 @@ struct GavelCommand: ParsableCommand {
         abstract: "Policy decisions for content moderation at infrastructure providers, with an audit trail.",
         version: DecisionRecord.engineVersion,
         subcommands: [
-            EvaluateCommand.self, TestCommand.self, DiffCommand.self, LintCommand.self, AuditCommand.self, ListsCommand.self,
-            BenchCommand.self, LintBenchCommand.self, ScreeningBenchCommand.self,
+            EvaluateCommand.self, TestCommand.self, DiffCommand.self, LintCommand.self, ScreenCommand.self, AuditCommand.self,
+            ListsCommand.self, BenchCommand.self, LintBenchCommand.self, ScreeningBenchCommand.self,
         ]
     )
 }

@@ -56,12 +56,15 @@ package struct ScreeningEntry: Sendable {
         package var isAlias: Bool
         /// Unicode scalars in `normalized`: what bounds its best possible score.
         package var length: Int
+        /// Every reading of the name (SPEC §3, "Evasion").
+        package var forms: NameForms
 
         package init(text: String, normalized: String, isAlias: Bool) {
             self.text = text
             self.normalized = normalized
             self.isAlias = isAlias
             length = normalized.unicodeScalars.count
+            forms = NameForms.listed(text, normalized: normalized)
         }
     }
 
@@ -69,6 +72,8 @@ package struct ScreeningEntry: Sendable {
     /// The primary name first, then aliases in list order.
     package var names: [Name]
     package var identifiers: [String: Set<String>]
+    /// Domain identifiers by confusable skeleton, for look-alike hosts.
+    package var identifierSkeletons: [String: Set<String>]
 
     init(_ entry: ListEntry) {
         self.entry = entry
@@ -82,5 +87,6 @@ package struct ScreeningEntry: Sendable {
             identifiers[kind, default: []].formUnion(values.map { IdentifierNormalizer.normalize($0, kind: kind) })
         }
         self.identifiers = identifiers
+        identifierSkeletons = IdentifierMatcher.skeletons(of: identifiers)
     }
 }

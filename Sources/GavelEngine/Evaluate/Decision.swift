@@ -21,6 +21,8 @@ public struct Decision: Sendable {
     package var matches: [ScreenMatch]
     /// Missing paths and type mismatches that `--strict` turned into errors.
     public var errors: [Diagnostic]
+    /// `--explain-screening`: the entries each screened name came closest to without matching.
+    package var nearMisses: [NearMiss] = []
 }
 
 public struct Obligation: Sendable, Hashable {

@@ -17,14 +17,18 @@ public struct Evaluator: Sendable {
         public var fallbackSource: AsOfSource
         public var strict: Bool
         public var trace: TraceLevel
+        /// Find each screened name's near misses (`--explain-screening`).
+        public var explainScreening: Bool
 
         public init(
-            fallbackAsOf: Instant, fallbackSource: AsOfSource = .flag, strict: Bool = false, trace: TraceLevel = .decisive
+            fallbackAsOf: Instant, fallbackSource: AsOfSource = .flag, strict: Bool = false, trace: TraceLevel = .decisive,
+            explainScreening: Bool = false
         ) {
             self.fallbackAsOf = fallbackAsOf
             self.fallbackSource = fallbackSource
             self.strict = strict
             self.trace = trace
+            self.explainScreening = explainScreening
         }
     }
 
@@ -146,13 +150,18 @@ public struct Evaluator: Sendable {
             obligations.append(Obligation(name: followUp.obligation, source: .followUp(followUp.id, basis: followUp.basis)))
         }
 
-        return Decision(
+        var decided = Decision(
             caseID: record.id, caseDocument: record.document, asOf: asOf,
             asOfSource: record.asOf == nil ? options.fallbackSource : .case, traceLevel: level, decision: decision,
             determinedBy: determining.map(\.id),
             defaultReason: determining.isEmpty ? bundle.manifest.defaultReason : nil,
             scope: Self.scope(of: determining), obligations: obligations, rules: outcomes,
             exceptions: exceptionOutcomes, matches: matches, errors: errors)
+        if options.explainScreening {
+            decided.nearMisses = ScreeningExplanation.nearMisses(
+                bundle: bundle, outcomes: outcomes, data: record.data, asOf: asOf, matches: matches)
+        }
+        return decided
     }
 
     /// Union over the determining rules; one unrestricted rule makes that part unrestricted.

@@ -2,7 +2,7 @@ import GavelSyntax
 
 /// One hit of a case value on a list entry, as recorded in `matches`.
 package struct ScreenMatch: Sendable, Hashable {
-    package enum Method: String, Sendable, CaseIterable { case exact, alias, fuzzy, identifier }
+    package enum Method: String, Sendable, CaseIterable { case exact, alias, fuzzy, identifier, contained, variant }
 
     package var rule: String
     package var list: String
@@ -24,6 +24,11 @@ package struct ScreenMatch: Sendable, Hashable {
     /// screen's `min_corroboration` is still recorded, with `counted: false`,
     /// so the trail shows what was found and why it did not count.
     package var counted: Bool { corroboration?.counts ?? true }
+    /// For a domain that matched a listed parent: the listed domain (SPEC §3).
+    package var matchedSuffix: String? = nil
+    /// The reading that matched when it is not the plain one (`joined`,
+    /// `skeleton`, `consonants`, `digits`): why `Наmas` is an exact match.
+    package var reading: NameReading? = nil
 
     /// Which match fills `{match.*}` in a reason: the highest score, then the
     /// strongest kind of evidence, then the list and entry ids.
@@ -42,6 +47,8 @@ extension ScreenMatch.Method {
         case .alias: return 1
         case .identifier: return 2
         case .fuzzy: return 3
+        case .contained: return 4
+        case .variant: return 5
         }
     }
 }

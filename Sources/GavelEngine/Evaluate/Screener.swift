@@ -56,12 +56,13 @@ struct Screener {
         corroborating: [[String]] = []
     ) -> [ScreenMatch] {
         var matches: [ScreenMatch] = []
-        let normalizedNames = names.map { query -> (Query, String, Int) in
+        let preparedNames = names.compactMap { query -> (Query, NameForms)? in
             let normalized = NameNormalizer.normalize(query.text)
-            return (query, normalized, normalized.unicodeScalars.count)
-        }.filter { !$0.1.isEmpty }
-        let normalizedIDs = identifiers.map { ($0.kind, $0.query, IdentifierNormalizer.normalize($0.query.text, kind: $0.kind)) }
-        var queryNames: [QueryName]?
+            guard !normalized.isEmpty else { return nil }
+            return (query, NameForms.query(query.text, normalized: normalized))
+        }
+        let preparedIDs = identifiers.map { ($0.query, IdentifierMatcher.Prepared(kind: $0.kind, text: $0.query.text)) }
+        var queryNames: [PreparedName]?
         for list in lists where spec.lists.contains(list.id) {
             func match(_ candidate: ScreeningEntry) {
                 let entry = candidate.entry
@@ -69,21 +70,24 @@ struct Screener {
                 if let types = spec.types, !types.contains(entry.type) { return }
                 // Every way the case reaches this entry; the band applies to the best of them.
                 var hits: [ScreenMatch] = []
-                for (query, normalized, length) in normalizedNames {
-                    let (score, name, method) = best(normalized, length: length, candidate, floor: spec.minScore)
+                for (query, forms) in preparedNames {
+                    let hit = NameScorer.best(forms, candidate, floor: spec.minScore)
                     hits.append(
                         ScreenMatch(
-                            rule: rule, list: list.id, entry: entry.id, name: name, query: query.text,
-                            field: query.field, score: score, method: method, listed: entry.listed))
+                            rule: rule, list: list.id, entry: entry.id, name: hit.name, query: query.text,
+                            field: query.field, score: hit.score, method: hit.method, listed: entry.listed,
+                            reading: hit.reading == .plain ? nil : hit.reading))
                 }
                 var identifierKinds: [String] = []
-                for (kind, query, normalized) in normalizedIDs
-                where !normalized.isEmpty && candidate.identifiers[kind]?.contains(normalized) == true {
-                    identifierKinds.append(kind)
+                for (query, prepared) in preparedIDs {
+                    guard let hit = IdentifierMatcher.match(prepared, candidate) else { continue }
+                    // Only a listed identifier (or its parent domain) is corroborating evidence; a look-alike is not.
+                    if hit.method == .identifier { identifierKinds.append(prepared.kind) }
                     hits.append(
                         ScreenMatch(
                             rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text,
-                            field: query.field, score: 1.0, method: .identifier, listed: entry.listed))
+                            field: query.field, score: hit.score, method: hit.method, listed: entry.listed,
+                            matchedSuffix: hit.suffix, reading: hit.method == .variant ? .skeleton : nil))
                 }
                 guard let top = hits.map(\.score).max(), inBand(top, spec) else { return }
                 var found = hits.filter { $0.score == top }
@@ -95,10 +99,9 @@ struct Screener {
                 matches += found
             }
             if mode == .indexed, let index = list.index, index.serves(spec.minScore) {
-                let prepared = queryNames ?? normalizedNames.map { QueryName($0.1) }
+                let prepared = queryNames ?? preparedNames.map { PreparedName($0.1) }
                 queryNames = prepared
-                let ids = normalizedIDs.map { (kind: $0.0, normalized: $0.2) }
-                for position in index.candidates(names: prepared, identifiers: ids, threshold: spec.minScore) {
+                for position in index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore) {
                     match(list.entries[position])
                 }
             } else {
@@ -106,24 +109,6 @@ struct Screener {
             }
         }
         return matches
-    }
-
-    /// The entry's best score over its name and aliases; exact equality wins
-    /// over fuzzy, and the primary name over an alias. Names whose length
-    /// alone keeps them below `floor` are not scored: they could not be
-    /// reported, so the result is the brute-force one wherever it matters.
-    private func best(_ query: String, length: Int, _ candidate: ScreeningEntry, floor: Double) -> (Double, String, ScreenMatch.Method) {
-        for name in candidate.names where name.normalized == query {
-            return (1.0, name.text, name.isAlias ? .alias : .exact)
-        }
-        var best = (0.0, candidate.entry.name, ScreenMatch.Method.fuzzy)
-        for name in candidate.names where !name.normalized.isEmpty {
-            // Scores are rounded to four places before comparison; keep a margin below that.
-            if JaroWinkler.upperBound(length, name.length) < floor - 0.0001 { continue }
-            let score = Self.rounded(JaroWinkler.nameScore(query, name.normalized))
-            if score > best.0 { best = (score, name.text, .fuzzy) }
-        }
-        return best
     }
 
     private func inBand(_ score: Double, _ spec: ScreenSpec) -> Bool {

@@ -246,6 +246,14 @@ public enum DecisionRecord {
         w.double(m.score)
         w.field("method")
         w.string(m.method.rawValue)
+        if let suffix = m.matchedSuffix {
+            w.field("matched_suffix")
+            w.string(suffix)
+        }
+        if let reading = m.reading {
+            w.field("reading")
+            w.string(reading.rawValue)
+        }
         w.field("listed")
         if let listed = m.listed { w.string(listed.description) } else { w.null() }
         if let corroboration = m.corroboration {

@@ -3,10 +3,14 @@ import GavelSyntax
 
 /// Normalisation of list identifiers (SPEC §3) for exact comparison.
 package enum IdentifierNormalizer {
-    /// `domain` / `url`: the host only — lowercase, without scheme, userinfo,
-    /// port, path/query/fragment, a leading `www.` or trailing dots — with each
-    /// non-ASCII label IDNA-encoded (`xn--…`). `email` and any other kind:
-    /// trimmed and lowercased whole.
+    /// `domain` / `url`: the host only — without scheme, userinfo, port,
+    /// path/query/fragment, a leading `www.` or trailing dots — percent-decoded
+    /// (`%61qsatv.ps` is `aqsatv.ps`) and mapped per UTS #46 (ICU,
+    /// nontransitional: lowercase, NFKC, ideographic full stops, each
+    /// non-ASCII label as `xn--…`). A host ICU refuses (a label UTS #46
+    /// disallows) is lowercased, NFKC-mapped and Punycode-encoded label by
+    /// label instead, so it still compares with itself. `email` and any other
+    /// kind: trimmed and lowercased whole.
     package static func normalize(_ value: String, kind: String) -> String {
         let trimmed = trim(value)
         switch kind {
@@ -44,10 +48,46 @@ package enum IdentifierNormalizer {
             hi = portColon
         }
 
-        var name = lowercaseHost(bytes[lo ..< hi])
-        while name.hasSuffix(".") { name.removeLast() }
+        let decoded = percentDecoded(bytes[lo ..< hi])
+        var name: String
+        if decoded.allSatisfy({ $0 < 0x80 }) {
+            name = lowercaseHost(decoded[...])
+            while name.hasSuffix(".") { name.removeLast() }
+        } else {
+            var unicode = lowercaseHost(decoded[...])
+            while unicode.hasSuffix(".") { unicode.removeLast() }
+            name = UnicodeSecurity.domainToASCII(unicode) ?? toASCII(unicode)
+            while name.hasSuffix(".") { name.removeLast() }
+        }
         if name.hasPrefix("www.") { name.removeFirst(4) }
-        return toASCII(name)
+        return name
+    }
+
+    /// `%XX` sequences decoded; a `%` not followed by two hex digits is kept.
+    static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "%")) else { return Array(bytes) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.endIndex, let high = hexValue(bytes[i + 1]), let low = hexValue(bytes[i + 2]) {
+                out.append(high << 4 | low)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0") ... UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a") ... UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A") ... UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 
     private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
@@ -92,7 +132,7 @@ package enum IdentifierNormalizer {
         return String(mapped).lowercased().precomposedStringWithCompatibilityMapping
     }
 
-    private static func toASCII(_ host: String) -> String {
+    static func toASCII(_ host: String) -> String {
         guard !host.utf8.allSatisfy({ $0 < 0x80 }) else { return host }
         return host.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in
             guard !label.utf8.allSatisfy({ $0 < 0x80 }), let encoded = Punycode.encode(label.unicodeScalars) else {

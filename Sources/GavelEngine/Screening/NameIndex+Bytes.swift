@@ -62,14 +62,15 @@ extension NameIndex {
     }
 
     /// What the index was built from, beyond the list's bytes: the
-    /// normalised names (so a change to `NameNormalizer` is a stale cache
-    /// too) and the entry each belongs to.
+    /// indexed forms of the names (so a change to `NameNormalizer` or to
+    /// the evasion readings is a stale cache too) and the entry each belongs to.
     static func fingerprint(_ entries: [ScreeningEntry]) -> UInt64 {
         var hasher = Checksum()
         for entry in entries {
             hasher.add(0xFF)
-            for name in entry.names {
-                for byte in name.normalized.utf8 { hasher.add(byte) }
+            // Every indexed form, so that another ICU (other skeletons) is a stale cache too.
+            for text in indexedTexts(entry) {
+                for byte in text.utf8 { hasher.add(byte) }
                 hasher.add(0xFE)
             }
         }

@@ -18,10 +18,21 @@
 /// shorter of that posting and the scalar-occurrence union is taken. Every
 /// candidate is checked against the count it needs; the names left are
 /// then scored in full by `Screener`, with the code the scan uses.
+///
+/// The evasion readings (SPEC §3) keep this exact. Every form of a listed
+/// name (plain, joined, skeleton, consonants: `NameForms.listed`) is indexed
+/// as a name of its own, for the same entry. A query looks up each of its
+/// forms: full-weight forms at θ; a form whose score is its Jaro–Winkler
+/// score times a factor f < 1 (digits, consonants) at θ/f, since
+/// round(f·s) ≥ θ needs s ≥ (θ − 0.00005)/f, which is above θ/f less the
+/// margin. Containment has its own key: each containable form is posted
+/// under its longest token (`NameScorer.postingToken`), and a query that
+/// contains the form holds that token, so the postings of the query's
+/// tokens hold every form it contains.
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -50,14 +61,18 @@ final class NameIndex: Sendable {
         var prefixOffsets: [Int] = [0]
         var longest = 0
         for (position, candidate) in entries.enumerated() {
-            for name in candidate.names where !name.normalized.isEmpty {
-                let scalars = name.normalized.unicodeScalars.map(\.value)
+            let containable = containableTexts(candidate)
+            for text in indexedTexts(candidate) {
+                let scalars = text.unicodeScalars.map(\.value)
                 nameEntries.append(UInt32(truncatingIfNeeded: position))
                 sortedScalars += scalars.sorted()
                 guard sortedScalars.count < Int(UInt32.max) else { return nil }
                 scalarOffsets.append(UInt32(sortedScalars.count))
                 longest = max(longest, scalars.count)
-                prefixKeys += Self.prefixKeys(QueryName.forms(name.normalized, scalars: scalars), length: scalars.count)
+                prefixKeys += Self.prefixKeys(QueryName.forms(text, scalars: scalars), length: scalars.count)
+                if containable.contains(text), let token = NameScorer.postingToken(text) {
+                    prefixKeys.append(Self.containedKey(token))
+                }
                 prefixOffsets.append(prefixKeys.count)
             }
         }
@@ -79,6 +94,38 @@ final class NameIndex: Sendable {
         guard let table else { return nil }
         return NameIndex(
             nameEntries: nameEntries, scalarOffsets: scalarOffsets, sortedScalars: sortedScalars, longest: longest, table: table)
+    }
+
+    /// The distinct non-empty forms of an entry's names, in a fixed order.
+    static func indexedTexts(_ candidate: ScreeningEntry) -> [String] {
+        var out: [String] = []
+        for name in candidate.names {
+            for text in name.forms.allTexts where !out.contains(text) { out.append(text) }
+        }
+        return out
+    }
+
+    /// The forms containment compares (Latin and skeleton readings).
+    private static func containableTexts(_ candidate: ScreeningEntry) -> Set<String> {
+        var out: Set<String> = []
+        for name in candidate.names {
+            for form in name.forms.latin + name.forms.skeleton { out.insert(form.text) }
+        }
+        return out
+    }
+
+    /// Appends the entry of every name any reading of `query` may reach at
+    /// `threshold` (a superset: `Screener` scores them exactly).
+    func collect(_ query: PreparedName, threshold: Double, into entries: inout [UInt32]) {
+        for form in query.direct { collect(form, threshold: threshold, into: &entries) }
+        for (form, factor) in query.weighted where threshold / factor - ScreeningBounds.roundingMargin <= 1.0 {
+            collect(form, threshold: threshold / factor, into: &entries)
+        }
+        if EvasionScores.contained >= threshold - ScreeningBounds.roundingMargin {
+            for token in query.tokens {
+                for slot in table.postings(Self.containedKey(token)) { entries.append(nameEntries[Int(table.ids[slot])]) }
+            }
+        }
     }
 
     /// Appends the entry of every name that may reach `threshold` against
@@ -129,6 +176,12 @@ final class NameIndex: Sendable {
 
     static func occurrenceKey(_ scalar: UInt32, _ occurrence: Int, length: Int) -> UInt64 {
         KeyMix.mix(KeyMix.mix(KeyMix.mix(1, UInt64(scalar)), UInt64(occurrence)), UInt64(length))
+    }
+
+    static func containedKey(_ token: Substring) -> UInt64 {
+        var key = KeyMix.mix(3, UInt64(token.unicodeScalars.count))
+        for scalar in token.unicodeScalars { key = KeyMix.mix(key, UInt64(scalar.value)) }
+        return key
     }
 
     static func prefixKey(_ prefix: ArraySlice<UInt32>, length: Int) -> UInt64 {

@@ -11,18 +11,27 @@ package final class ScreeningIndex: Sendable {
     let names: NameIndex?
     /// Identifier kind → normalised value → entries (positions) that carry it.
     let identifiers: [String: [String: [UInt32]]]
+    /// Identifier kind → confusable skeleton of a listed host → entries.
+    let identifierSkeletons: [String: [String: [UInt32]]]
 
     init(names: NameIndex?, entries: [ScreeningEntry]) {
         self.names = names
         var identifiers: [String: [String: [UInt32]]] = [:]
+        var identifierSkeletons: [String: [String: [UInt32]]] = [:]
         for (position, candidate) in entries.enumerated() {
             for (kind, values) in candidate.identifiers {
                 for value in values where !value.isEmpty {
                     identifiers[kind, default: [:]][value, default: []].append(UInt32(truncatingIfNeeded: position))
                 }
             }
+            for (kind, values) in candidate.identifierSkeletons {
+                for value in values where !value.isEmpty {
+                    identifierSkeletons[kind, default: [:]][value, default: []].append(UInt32(truncatingIfNeeded: position))
+                }
+            }
         }
         self.identifiers = identifiers
+        self.identifierSkeletons = identifierSkeletons
     }
 
     /// Builds the whole index in memory.
@@ -36,15 +45,18 @@ package final class ScreeningIndex: Sendable {
     }
 
     /// Positions in the list's entries, ascending and distinct, of every
-    /// entry that any of `names` may reach at `threshold` or that carries
-    /// one of `identifiers`.
-    func candidates(names queries: [QueryName], identifiers ids: [(kind: String, normalized: String)], threshold: Double) -> [Int] {
+    /// entry that any of `names` may reach at `threshold` (in any reading)
+    /// or that carries one of `identifiers`, a parent of one, or (for a
+    /// non-ASCII host) a host with its skeleton: the lookups
+    /// `IdentifierMatcher.match` makes, by value instead of by entry.
+    func candidates(names queries: [PreparedName], identifiers ids: [IdentifierMatcher.Prepared], threshold: Double) -> [Int] {
         var found: [UInt32] = []
         if let names {
             for query in queries { names.collect(query, threshold: threshold, into: &found) }
         }
-        for (kind, value) in ids where !value.isEmpty {
-            if let entries = identifiers[kind]?[value] { found += entries }
+        for id in ids {
+            for suffix in id.suffixes { found += identifiers[id.kind]?[suffix] ?? [] }
+            for suffix in id.skeletonSuffixes { found += identifierSkeletons[id.kind]?[suffix] ?? [] }
         }
         found.sort()
         var out: [Int] = []

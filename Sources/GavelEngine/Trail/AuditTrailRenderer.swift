@@ -85,6 +85,8 @@ public enum AuditTrailRenderer {
             if let corroboration = m.corroboration { out.append("      \(Self.corroboration(corroboration))") }
         }
 
+        if !d.nearMisses.isEmpty { out += nearMisses(d.nearMisses) }
+
         out.append("")
         out.append("OBLIGATIONS")
         if d.obligations.isEmpty { out.append("  none") }
@@ -136,7 +138,28 @@ public enum AuditTrailRenderer {
     /// `us-sdt/sdt-hamas "HAMAS" (listed 1997-10-08) ← customer.name "Hamas", alias, score 1.0`
     static func match(_ m: ScreenMatch) -> String {
         let listed = m.listed.map { "listed \($0)" } ?? "no listing date"
-        return "\(m.list)/\(m.entry.shown) `\(m.name.shown)` (\(listed)) ← \(m.field) `\(m.query.shown)`, \(m.method.rawValue), score \(JSON.format(m.score))"
+        var how = m.method.rawValue
+        if let reading = m.reading { how += " (\(reading.rawValue) reading)" }
+        if let suffix = m.matchedSuffix { how += " (parent domain \(suffix.shown))" }
+        return "\(m.list)/\(m.entry.shown) `\(m.name.shown)` (\(listed)) ← \(m.field) `\(m.query.shown)`, \(how), score \(JSON.format(m.score))"
+    }
+
+    /// `--explain-screening`: per screened name, the entries it came closest to.
+    static func nearMisses(_ misses: [NearMiss]) -> [String] {
+        var out = ["", "NEAR MISSES (--explain-screening: the best in-force entries below each screen's min_score)"]
+        var current: (String, String)?
+        for miss in misses {
+            if current.map({ $0 != (miss.field, miss.query) }) ?? true {
+                out.append("  \(miss.field) `\(miss.query.shown)`")
+                current = (miss.field, miss.query)
+            }
+            let r = miss.row
+            let reading = r.reading == .plain ? "" : " (\(r.reading.rawValue) reading)"
+            out.append(
+                "    \(r.list)/\(r.entry.shown) `\(r.name.shown)`: \(r.method.rawValue)\(reading), score \(JSON.format(r.score))"
+                    + " < \(JSON.format(miss.threshold)) (whole \(JSON.format(r.whole)), tokens \(JSON.format(r.sortedTokens)))")
+        }
+        return out
     }
 
     /// Exact, identifier and alias hits before fuzzy ones; then higher scores first.

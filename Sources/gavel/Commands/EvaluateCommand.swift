@@ -38,6 +38,11 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Treat a missing path or a type mismatch as an error.")
     var strict = false
 
+    @Flag(
+        name: .customLong("explain-screening"),
+        help: "Add to the text trail the 3 best entries below min_score for each screened name (why it was cleared).")
+    var explainScreening = false
+
     @Option(help: "The decision log every decision is appended to before it is printed (default: \(DecisionLogAccess.defaultPath)).")
     var log: String?
 
@@ -60,6 +65,7 @@ struct EvaluateCommand: ParsableCommand {
             format: EvaluateRun.Format(rawValue: format.rawValue) ?? .text, strict: strict, now: now,
             trace: trace, jobs: jobs, standardInputIsJSONLines: stdinJSONLines,
             progress: isatty(2) != 0 ? Terminal.progress : nil)
+        run.explainScreening = explainScreening
         if !noLog {
             // Fail closed: a run that cannot log decides nothing.
             switch DecisionLogAccess.forAppending(log) {

@@ -124,7 +124,7 @@ struct ManualTests {
                 try Manual.checkOutcomes(example, bundle: bundle, place: place)
             case "record":
                 try Manual.checkRecord(example, place: place)
-            case "normalise", "identifiers", "scores":
+            case "normalise", "identifiers", "scores", "evasion", "domains":
                 try Manual.checkScreeningTable(example, place: place)
             default:
                 Issue.record("\(place): unknown example kind `\(example.kind)`")
@@ -435,6 +435,25 @@ enum Manual {
                 let value = fields["value"] ?? ""
                 let normalised = IdentifierNormalizer.normalize(value, kind: fields["kind"] ?? "")
                 #expect(normalised == fields["normalised"], "\(item.location): `\(value)` normalises to `\(normalised)`")
+            case "evasion":
+                // {query, name, method, reading, score}: the scorer's best hit on an entry of that one name.
+                let query = fields["query"] ?? ""
+                let entry = ScreeningEntry(ListEntry(
+                    id: "e", name: fields["name"] ?? "", aliases: [], type: .organization, listed: nil, delisted: nil,
+                    identifiers: [], programs: [], location: item.location))
+                let hit = NameScorer.best(NameForms.query(query, normalized: NameNormalizer.normalize(query)), entry, floor: 0)
+                let got = "\(hit.method.rawValue) \(hit.reading.rawValue) \(JSON.format(hit.score))"
+                #expect(got == "\(fields["method"] ?? "") \(fields["reading"] ?? "") \(fields["score"] ?? "")", "\(item.location): `\(query)` gives \(got)")
+            case "domains":
+                // {value, listed, method, score, matched_suffix}: method `none` means no hit.
+                let entry = ScreeningEntry(ListEntry(
+                    id: "e", name: "E", aliases: [], type: .organization, listed: nil, delisted: nil,
+                    identifiers: [(kind: "domain", values: [fields["listed"] ?? ""])], programs: [], location: item.location))
+                let hit = IdentifierMatcher.match(IdentifierMatcher.Prepared(kind: "domain", text: fields["value"] ?? ""), entry)
+                let got = hit.map { "\($0.method.rawValue) \(JSON.format($0.score)) \($0.suffix ?? "-")" } ?? "none"
+                let want = fields["method"] == "none"
+                    ? "none" : "\(fields["method"] ?? "") \(fields["score"] ?? "") \(fields["matched_suffix"] ?? "-")"
+                #expect(got == want, "\(item.location): `\(fields["value"] ?? "")` gives \(got)")
             default:
                 let score = Screener.rounded(
                     JaroWinkler.nameScore(NameNormalizer.normalize(fields["query"] ?? ""), NameNormalizer.normalize(fields["name"] ?? "")))

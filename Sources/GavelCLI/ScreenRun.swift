@@ -1,0 +1,205 @@
+import GavelEngine
+import GavelSyntax
+
+/// `gavel screen NAME…` as a library call (SPEC §4): for each name, its
+/// normalised forms and the entries of the bundle's lists it comes closest
+/// to — those at or above the bundle's `min_score`, then the best near
+/// misses below it — with method, score and the plain Jaro–Winkler scores
+/// on the whole names and on their sorted tokens.
+public struct ScreenRun: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, json }
+
+    public var names: [String]
+    public var policies: String
+    /// `--lists`: the lists to search; empty means every list of the bundle.
+    public var lists: [String]
+    /// `--as-of`: the date entries are in force on; nil means `now`.
+    public var asOf: Instant?
+    public var now: Instant
+    public var top: Int
+    public var format: Format
+
+    public init(
+        names: [String], policies: String, lists: [String] = [], asOf: Instant?, now: Instant, top: Int = 10,
+        format: Format = .text
+    ) {
+        self.names = names
+        self.policies = policies
+        self.lists = lists
+        self.asOf = asOf
+        self.now = now
+        self.top = max(1, top)
+        self.format = format
+    }
+
+    /// 0 when every name was looked up; 2 when the bundle cannot be loaded
+    /// or `--lists` names a list it does not have.
+    public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        let bundle: CompiledBundle
+        switch BundleLoader.load(directory: policies) {
+        case .failure(let error):
+            errors("gavel: the policy bundle `\(policies)` cannot be loaded:\n")
+            for d in error.diagnostics { errors(d.oneLine + "\n") }
+            return 2
+        case .success(let b): bundle = b
+        }
+        let known = bundle.lists.map(\.id)
+        let unknown = lists.filter { !known.contains($0) }
+        if !unknown.isEmpty {
+            errors("gavel: no list \(unknown.map { "`\($0)`" }.joined(separator: ", ")) in `\(policies)`; it has: \(known.joined(separator: ", "))\n")
+            return 2
+        }
+        let selected = lists.isEmpty ? bundle.lists : bundle.lists.filter { lists.contains($0.id) }
+        let date = asOf ?? now
+        let minScore = bundle.manifest.screeningMinScore
+        let results = names.map { name in
+            Result(name: name, forms: ScreenLookup.forms(name), rows: ScreenLookup.rows(name, lists: selected, asOf: date))
+        }
+        switch format {
+        case .text: output(text(results, lists: selected, asOf: date, minScore: minScore))
+        case .json: output(json(results, lists: selected, asOf: date, minScore: minScore))
+        }
+        return 0
+    }
+
+    struct Result {
+        var name: String
+        var forms: NameForms
+        var rows: [ScreenLookup.Row]
+    }
+
+    func split(_ rows: [ScreenLookup.Row], minScore: Double) -> (matches: [ScreenLookup.Row], nearMisses: [ScreenLookup.Row]) {
+        (Array(rows.filter { $0.score >= minScore }.prefix(top)), Array(rows.filter { $0.score < minScore }.prefix(top)))
+    }
+
+    func text(_ results: [Result], lists: [CompiledList], asOf: Instant, minScore: Double) -> String {
+        var out: [String] = []
+        out.append("lists       \(lists.map(\.id).joined(separator: ", "))")
+        out.append("as of       \(asOf)")
+        out.append("min_score   \(JSON.format(minScore)) (the bundle's screening.min_score; rules may set their own)")
+        out.append("corroboration  not compared: this build does not compare entry attributes")
+        for result in results {
+            out.append("")
+            out.append("NAME  `\(result.name.shown)`")
+            for (label, value) in Self.formLines(result.forms) { out.append("  \(label.padding(12))\(value)") }
+            let (matches, nearMisses) = split(result.rows, minScore: minScore)
+            out.append("  AT OR ABOVE \(JSON.format(minScore))")
+            if matches.isEmpty { out.append("    none") }
+            for row in matches { out.append("    " + Self.line(row, asOf: asOf)) }
+            out.append("  NEAR MISSES (below \(JSON.format(minScore)))")
+            if nearMisses.isEmpty { out.append("    none") }
+            for row in nearMisses { out.append("    " + Self.line(row, asOf: asOf)) }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The forms as `label value` pairs; a reading the name does not have is `—`.
+    static func formLines(_ forms: NameForms) -> [(String, String)] {
+        func shown(_ forms: [NameForm]) -> String {
+            forms.isEmpty ? "—" : forms.map { "`\($0.text.shown)`" }.joined(separator: ", ")
+        }
+        return [
+            ("plain", shown(forms.latin.filter { $0.reading == .plain })),
+            ("joined", shown(forms.latin.filter { $0.reading == .joined })),
+            ("skeleton", shown(forms.skeleton)),
+            ("consonants", shown(forms.consonants.map { [$0] } ?? [])),
+            ("digits", shown(forms.digits)),
+        ]
+    }
+
+    /// `0.93  contained  us-fto/ofac-4695 `HAMAS`  whole 0.7 tokens 0.6  listed 1997-10-08, in force`
+    static func line(_ row: ScreenLookup.Row, asOf: Instant) -> String {
+        var method = row.method.rawValue
+        if row.reading != .plain { method += " (\(row.reading.rawValue))" }
+        var spelling = "`\(row.name.shown)`"
+        if row.name != row.entryName { spelling += " (entry `\(row.entryName.shown)`)" }
+        let listed = row.listed.map { "listed \($0)" } ?? "no listing date"
+        let delisted = row.delisted.map { ", delisted \($0)" } ?? ""
+        let force = row.inForce ? "in force" : "NOT in force on \(asOf)"
+        return "\(JSON.format(row.score).padding(7))\(method.padding(24))\(row.list)/\(row.entry.shown) \(spelling)"
+            + "  whole \(JSON.format(row.whole)), tokens \(JSON.format(row.sortedTokens))  \(listed)\(delisted), \(force)"
+            + "  corroboration —"
+    }
+
+    func json(_ results: [Result], lists: [CompiledList], asOf: Instant, minScore: Double) -> String {
+        var w = JSONWriter(pretty: true)
+        w.beginObject()
+        w.field("lists")
+        w.strings(lists.map(\.id))
+        w.field("as_of")
+        w.string(asOf.description)
+        w.field("min_score")
+        w.double(minScore)
+        w.field("names")
+        w.beginArray()
+        for result in results {
+            w.beginObject()
+            w.field("query")
+            w.string(result.name)
+            w.field("forms")
+            w.beginObject()
+            w.field("plain")
+            w.string(result.forms.latin[0].text)
+            w.field("joined")
+            if let joined = result.forms.latin.first(where: { $0.reading == .joined }) { w.string(joined.text) } else { w.null() }
+            w.field("skeleton")
+            w.strings(result.forms.skeleton.map(\.text))
+            w.field("consonants")
+            if let consonants = result.forms.consonants { w.string(consonants.text) } else { w.null() }
+            w.field("digits")
+            w.strings(result.forms.digits.map(\.text))
+            w.endObject()
+            let (matches, nearMisses) = split(result.rows, minScore: minScore)
+            w.field("matches")
+            rows(matches, into: &w)
+            w.field("near_misses")
+            rows(nearMisses, into: &w)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return String(decoding: w.bytes, as: UTF8.self) + "\n"
+    }
+
+    private func rows(_ rows: [ScreenLookup.Row], into w: inout JSONWriter) {
+        w.beginArray()
+        for row in rows {
+            w.beginObject()
+            w.field("list")
+            w.string(row.list)
+            w.field("entry")
+            w.string(row.entry)
+            w.field("entry_name")
+            w.string(row.entryName)
+            w.field("name")
+            w.string(row.name)
+            w.field("method")
+            w.string(row.method.rawValue)
+            w.field("reading")
+            w.string(row.reading.rawValue)
+            w.field("score")
+            w.double(row.score)
+            w.field("whole")
+            w.double(row.whole)
+            w.field("sorted_tokens")
+            w.double(row.sortedTokens)
+            w.field("listed")
+            if let listed = row.listed { w.string(listed.description) } else { w.null() }
+            w.field("delisted")
+            if let delisted = row.delisted { w.string(delisted.description) } else { w.null() }
+            w.field("in_force")
+            w.bool(row.inForce)
+            w.field("corroboration")
+            w.null()
+            w.endObject()
+        }
+        w.endArray()
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        let count = self.count
+        return count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

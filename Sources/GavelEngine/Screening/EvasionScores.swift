@@ -1,0 +1,23 @@
+/// The scores of the two evasion methods and of the abjad reading (SPEC §3,
+/// "Evasion"; docs/screening.md explains the choice). Each is below 1.0, so
+/// a rule with `min_score: 1.0` never acts on them, and each is at least
+/// 0.90, so the shipped review band `[0.90, 1.0)` sees them.
+package enum EvasionScores {
+    /// Every token of a listed name appears in a longer query (`Hamas Media
+    /// Office` ⊃ `hamas`). Fixed: how many words are added says nothing about
+    /// whether the listed name is the one meant.
+    package static let contained = 0.93
+    /// A digit-for-letter reading scores its Jaro–Winkler score times this:
+    /// `H4mas` → `hamas` = 0.95, and a misspelling on top costs its share.
+    package static let digitFactor = 0.95
+    /// The consonant reading of an Arabic or Hebrew name scores its
+    /// Jaro–Winkler score times this (recorded as `fuzzy`): vowels are not
+    /// written, so consonants agreeing is evidence, never identity.
+    package static let consonantFactor = 0.95
+
+    /// A listed name (form) takes part in containment only when it has two
+    /// tokens or more, or one of at least this many scalars: short
+    /// one-word names are acronyms (ISIS, ISIL, ETA, PKK) and first names,
+    /// and a person called "Isis Anchalee" is not the Islamic State.
+    package static let shortestContainedWord = 5
+}

@@ -1,0 +1,97 @@
+import GavelSyntax
+
+/// How a case's identifier meets a list entry's (SPEC §3): the same
+/// normalised value, a listed domain that is a parent of the case's host
+/// (`live.aqsatv.ps` → `aqsatv.ps`, recorded with the suffix), or — for a
+/// host with non-ASCII letters — a listed domain with the same confusable
+/// skeleton (a look-alike IDN such as `аqsatv.ps` with Cyrillic а).
+package enum IdentifierMatcher {
+    /// Identifier kinds that hold a host.
+    static let hostKinds: Set<String> = ["domain", "url"]
+    /// DNS names have at most 127 labels; parents are looked for among the
+    /// last this many, so a pathological value costs a bounded amount.
+    static let mostLabels = 127
+    /// A look-alike host (confusable skeleton equal, not the host itself):
+    /// recorded as `variant`, at the score of an exact digit reading, so it
+    /// goes to human review, never to automatic action — whoever registered
+    /// the look-alike may be the designated party or someone imitating it.
+    package static let lookAlikeScore = EvasionScores.digitFactor
+
+    /// A case identifier prepared once for every list.
+    package struct Prepared: Sendable {
+        package var kind: String
+        package var normalized: String
+        /// The host, then each parent with two labels or more (host kinds only).
+        package var suffixes: [String]
+        /// The same for the host's skeleton; empty unless its Unicode form
+        /// has a non-ASCII scalar.
+        package var skeletonSuffixes: [String]
+
+        package init(kind: String, text: String) {
+            self.kind = kind
+            normalized = IdentifierNormalizer.normalize(text, kind: kind)
+            guard hostKinds.contains(kind), !normalized.isEmpty else {
+                suffixes = normalized.isEmpty ? [] : [normalized]
+                skeletonSuffixes = []
+                return
+            }
+            suffixes = IdentifierMatcher.suffixes(normalized)
+            skeletonSuffixes = IdentifierMatcher.lookAlikeSkeleton(normalized).map(IdentifierMatcher.suffixes) ?? []
+        }
+    }
+
+    package struct Hit: Sendable, Equatable {
+        package var score: Double
+        package var method: ScreenMatch.Method
+        /// The listed parent that matched, when it is not the host itself.
+        package var suffix: String?
+    }
+
+    /// The best way `query` meets `candidate`, or nil.
+    static func match(_ query: Prepared, _ candidate: ScreeningEntry) -> Hit? {
+        if let listed = candidate.identifiers[query.kind] {
+            for (position, suffix) in query.suffixes.enumerated() where listed.contains(suffix) {
+                return Hit(score: 1.0, method: .identifier, suffix: position == 0 ? nil : suffix)
+            }
+        }
+        if let listed = candidate.identifierSkeletons[query.kind] {
+            for (position, suffix) in query.skeletonSuffixes.enumerated() where listed.contains(suffix) {
+                let parent = position == 0 ? nil : candidate.identifiers[query.kind].flatMap { hosts in
+                    hosts.sorted().first { lookAlikeSkeleton($0, force: true) == suffix }
+                }
+                return Hit(score: lookAlikeScore, method: .variant, suffix: parent ?? (position == 0 ? nil : suffix))
+            }
+        }
+        return nil
+    }
+
+    /// `a.b.c.d` → [`a.b.c.d`, `b.c.d`, `c.d`]: the host and its parents of two labels or more.
+    static func suffixes(_ host: String) -> [String] {
+        var out = [host]
+        var labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        if labels.count > mostLabels { labels = Array(labels.suffix(mostLabels)) }
+        guard labels.count > 2 else { return out }
+        for start in 1 ... labels.count - 2 { out.append(labels[start...].joined(separator: ".")) }
+        return out
+    }
+
+    /// The skeleton of a normalised (ASCII, `xn--`) host's Unicode form, the
+    /// way names are read (`EvasionForms.caseBlindSkeleton`, `l` as `i`);
+    /// nil when the Unicode form is all ASCII (unless `force`), since an
+    /// ASCII host is compared as itself.
+    static func lookAlikeSkeleton(_ host: String, force: Bool = false) -> String? {
+        let unicode = host.contains("xn--") ? (UnicodeSecurity.domainToUnicode(host) ?? host) : host
+        if !force, unicode.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        guard let skeleton = EvasionForms.caseBlindSkeleton(unicode) else { return nil }
+        return EvasionForms.lAsI(skeleton.lowercased())
+    }
+
+    /// Listed hosts by skeleton, per kind.
+    static func skeletons(of identifiers: [String: Set<String>]) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for (kind, values) in identifiers where hostKinds.contains(kind) {
+            out[kind] = Set(values.compactMap { lookAlikeSkeleton($0, force: true) })
+        }
+        return out
+    }
+}

@@ -1,0 +1,264 @@
+import GavelSyntax
+
+/// How a form of a name was read (SPEC §3, "Evasion").
+package enum NameReading: String, Sendable, CaseIterable {
+    /// `NameNormalizer.normalize`: the v1 reading.
+    case plain
+    /// Runs of single letters joined (`H.A.M.A.S` → `hamas`).
+    case joined
+    /// UTS #39 confusable skeletons (`Наmas` with Cyrillic Н, а).
+    case skeleton
+    /// Consonants only, for names written in an abjad (Arabic, Hebrew).
+    case consonants
+    /// Digits read as the letters they stand for (`H4mas`).
+    case digits
+}
+
+/// One form of a name: normalised text and its length in scalars.
+package struct NameForm: Sendable, Hashable {
+    package var text: String
+    package var reading: NameReading
+    package var length: Int
+
+    init(_ text: String, _ reading: NameReading) {
+        self.text = text
+        self.reading = reading
+        length = text.unicodeScalars.count
+    }
+}
+
+/// Every form a name is compared in. Forms are compared only within their
+/// group: `latin` (plain and joined) with `latin`, `skeleton` with
+/// `skeleton`, `consonants` with `consonants`; a query's `digits` forms
+/// with a listed name's `latin` forms.
+package struct NameForms: Sendable {
+    /// The plain form first, then the joined one when it differs.
+    package var latin: [NameForm]
+    /// The skeleton form, then its joined form when it differs. For a query,
+    /// empty unless it has a non-ASCII scalar (see `EvasionForms.skeleton`).
+    package var skeleton: [NameForm]
+    /// For a query, nil unless it is written (partly) in Arabic or Hebrew.
+    package var consonants: NameForm?
+    /// Query only: the digit-for-letter readings.
+    package var digits: [NameForm]
+
+    /// A listed name: every group, so that any query can meet it.
+    package static func listed(_ text: String, normalized: String) -> NameForms {
+        let latin = EvasionForms.latinForms(normalized)
+        let skeletonForm = EvasionForms.skeleton(text)
+        return NameForms(
+            latin: latin,
+            skeleton: skeletonForm.isEmpty ? [] : EvasionForms.latinForms(skeletonForm).map { NameForm($0.text, .skeleton) },
+            consonants: EvasionForms.consonants(normalized: normalized).map { NameForm($0, .consonants) },
+            digits: [])
+    }
+
+    /// A case's name: only the readings that can differ from the plain one.
+    package static func query(_ text: String, normalized: String) -> NameForms {
+        let latin = EvasionForms.latinForms(normalized)
+        var skeleton: [NameForm] = []
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let form = EvasionForms.skeleton(text)
+            if !form.isEmpty { skeleton = EvasionForms.latinForms(form).map { NameForm($0.text, .skeleton) } }
+        }
+        var consonants: NameForm?
+        if EvasionForms.hasAbjadLetter(text) {
+            consonants = EvasionForms.consonants(normalized: NameNormalizer.normalize(EvasionForms.withoutTaMarbuta(text)))
+                .map { NameForm($0, .consonants) }
+        }
+        var digits: [NameForm] = []
+        let symbolic = EvasionForms.symbolsAsLetters(text)
+        let sources = symbolic == text ? [normalized] : [normalized, NameNormalizer.normalize(symbolic)]
+        for (position, source) in sources.enumerated() {
+            for form in EvasionForms.latinForms(source) {
+                // `@`/`$` read as letters are a reading of their own, digits or not.
+                let readings = (position > 0 ? [form.text] : []) + EvasionForms.digitReadings(form.text)
+                for variant in readings where !variant.isEmpty && !digits.contains(where: { $0.text == variant }) {
+                    digits.append(NameForm(variant, .digits))
+                }
+            }
+        }
+        digits.removeAll { variant in latin.contains { $0.text == variant.text } }
+        digits.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+        return NameForms(latin: latin, skeleton: skeleton, consonants: consonants, digits: digits)
+    }
+
+    /// Every distinct non-empty text, for the index.
+    var allTexts: [String] {
+        var out: [String] = []
+        for form in latin + skeleton + (consonants.map { [$0] } ?? []) + digits where !form.text.isEmpty && !out.contains(form.text) {
+            out.append(form.text)
+        }
+        return out
+    }
+}
+
+/// The transformations behind the evasion readings, each a pure function.
+package enum EvasionForms {
+    /// The plain form and, when a run of single letters joins, the joined one.
+    static func latinForms(_ normalized: String) -> [NameForm] {
+        guard !normalized.isEmpty else { return [NameForm("", .plain)] }
+        let plain = NameForm(normalized, .plain)
+        guard let joined = joinedLetters(normalized), joined != normalized, !joined.isEmpty else { return [plain] }
+        return [plain, NameForm(joined, .joined)]
+    }
+
+    /// Runs of two or more one-scalar tokens joined into one token
+    /// (`h a m a s` → `hamas`, `hamas i r a` → `hamas ira`); legal-form
+    /// words that a join produces are dropped like any other (`s a` → `sa`
+    /// → dropped). Nil when the name has no such run.
+    package static func joinedLetters(_ normalized: String) -> String? {
+        let tokens = normalized.split(separator: " ")
+        var out: [String] = []
+        var run = ""
+        var runLength = 0
+        var joinedAny = false
+        func flush() {
+            if runLength >= 2 { joinedAny = true }
+            if runLength > 0, !(runLength >= 2 && LegalForms.contains(Array(run.utf8))) { out.append(run) }
+            run = ""
+            runLength = 0
+        }
+        for token in tokens {
+            if token.unicodeScalars.count == 1 {
+                run += token
+                runLength += 1
+            } else {
+                flush()
+                out.append(String(token))
+            }
+        }
+        flush()
+        return joinedAny ? out.joined(separator: " ") : nil
+    }
+
+    /// The confusable skeleton reading, normalised: UTS #39 skeleton, lower
+    /// case, skeleton again (so capitals and small letters meet the same
+    /// prototype: `HAMAS` and `Наmas` both give `harnas`), then
+    /// `NameNormalizer.normalize`, and `l` read as `i` (the prototype of
+    /// capital I is `l`, of small i is `i`: a look-alike of either case must
+    /// meet a listed name in either case). Empty when ICU fails.
+    package static func skeleton(_ text: String) -> String {
+        guard let raw = caseBlindSkeleton(text) else { return "" }
+        return lAsI(NameNormalizer.normalize(raw))
+    }
+
+    /// skeleton(lowercase(skeleton(text))), before normalisation; nil when ICU fails.
+    static func caseBlindSkeleton(_ text: String) -> String? {
+        // The skeleton of ASCII text is a per-character mapping (NFD leaves it alone).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSkeleton(text) }
+        guard let first = UnicodeSecurity.skeleton(text) else { return nil }
+        return UnicodeSecurity.skeleton(first.lowercased())
+    }
+
+    static func lAsI(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "l")) else { return text }
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: "l") ? UInt8(ascii: "i") : $0 }, as: UTF8.self)
+    }
+
+    /// skeleton(lowercase(skeleton(c))) for each ASCII scalar, from ICU once.
+    private static let asciiTable: [String] = (0 ..< 128).map { value in
+        let text = String(UnicodeScalar(UInt8(value)))
+        guard let first = UnicodeSecurity.skeleton(text), let second = UnicodeSecurity.skeleton(first.lowercased()) else { return text }
+        return second
+    }
+
+    private static func asciiSkeleton(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 { out += asciiTable[Int(byte)] }
+        return out
+    }
+
+    /// Whether `text` has a letter of the Arabic or Hebrew script.
+    static func hasAbjadLetter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x0590 ... 0x05FF, 0xFB1D ... 0xFB4F, 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF,
+                0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFF:
+                return scalar.properties.isAlphabetic
+            default: return false
+            }
+        }
+    }
+
+    /// Ta marbuta (ة, a final `-a`/`-ah` in romanisations) and tatweel removed:
+    /// ICU writes the first as `ẗ`, which no romanisation has.
+    static func withoutTaMarbuta(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar.value != 0x0629 && scalar.value != 0xFE93 && scalar.value != 0xFE94
+            && scalar.value != 0x0640
+        {
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Letters minus the vowels `a e i o u y`, without spaces, doubled
+    /// letters written once; nil below three letters. An abjad writes few
+    /// or no vowels, so this is the reading in which `حماس` (ICU: `hmas`),
+    /// `חמאס` (`hm s`) and `HAMAS` agree (`hms`).
+    package static func consonants(normalized: String) -> String? {
+        var out: [UInt8] = []
+        for byte in normalized.utf8 {
+            switch byte {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"):
+                continue
+            case UInt8(ascii: "b") ... UInt8(ascii: "z"):
+                if out.last != byte { out.append(byte) }
+            default:
+                continue
+            }
+        }
+        return out.count >= 3 ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// `@` and `$` inside a word read as `a` and `s` (`H@mas`).
+    static func symbolsAsLetters(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "$") }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "@": out.append("a")
+            case "$": out.append("s")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// The digit-for-letter substitutions of `variant`, in tokens that hold
+    /// a letter as well as a digit (a number alone is a number): 0→o, 1→i
+    /// (and, as a second reading, 1→l), 3→e, 4→a, 5→s, 7→t, 8→b, 9→g.
+    static let digitLetters: [UInt8: UInt8] = [
+        UInt8(ascii: "0"): UInt8(ascii: "o"), UInt8(ascii: "1"): UInt8(ascii: "i"), UInt8(ascii: "3"): UInt8(ascii: "e"),
+        UInt8(ascii: "4"): UInt8(ascii: "a"), UInt8(ascii: "5"): UInt8(ascii: "s"), UInt8(ascii: "7"): UInt8(ascii: "t"),
+        UInt8(ascii: "8"): UInt8(ascii: "b"), UInt8(ascii: "9"): UInt8(ascii: "g"),
+    ]
+
+    /// The readings of `normalized` with digits substituted (none when no
+    /// token mixes letters and digits, or when the result equals the input).
+    package static func digitReadings(_ normalized: String) -> [String] {
+        guard normalized.utf8.contains(where: { digitLetters[$0] != nil }) else { return [] }
+        var readings: [String] = []
+        for one in [UInt8(ascii: "i"), UInt8(ascii: "l")] {
+            var tokens: [String] = []
+            for token in normalized.split(separator: " ") {
+                let bytes = Array(token.utf8)
+                let hasLetter = bytes.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
+                guard hasLetter else {
+                    tokens.append(String(token))
+                    continue
+                }
+                let mapped = bytes.map { byte -> UInt8 in
+                    if byte == UInt8(ascii: "1") { return one }
+                    return digitLetters[byte] ?? byte
+                }
+                tokens.append(String(decoding: mapped, as: UTF8.self))
+            }
+            let reading = tokens.joined(separator: " ")
+            if reading != normalized, !readings.contains(reading) { readings.append(reading) }
+        }
+        return readings
+    }
+}

@@ -1,0 +1,124 @@
+/// The one scoring of a case name against a list entry, used by the scan,
+/// by the index's candidates and by `gavel screen`, so that none of them
+/// can differ in a score (SPEC §3).
+package enum NameScorer {
+    package struct Hit: Sendable, Equatable {
+        package var score: Double
+        /// The entry's spelling that scored (its primary name when nothing did).
+        package var name: String
+        package var method: ScreenMatch.Method
+        package var reading: NameReading
+    }
+
+    /// The entry's best score over its names and every reading.
+    ///
+    /// Equality in the plain or joined reading, then in the skeleton
+    /// reading, scores 1.0 as `exact` (the entry's name) or `alias`. Otherwise
+    /// the best of: Jaro–Winkler within the Latin and within the skeleton
+    /// reading (`fuzzy`), containment (`contained`), the digit readings
+    /// against the Latin forms (`variant`) and the consonant readings
+    /// (`fuzzy`); on a tie the first in that order, and the earlier name.
+    /// Pairs whose lengths alone keep them below `floor` are not scored:
+    /// they could not be reported.
+    package static func best(_ query: NameForms, _ candidate: ScreeningEntry, floor: Double) -> Hit {
+        let names = candidate.names
+        // The v1 test first: it is the common case and needs no other form.
+        for name in names where name.normalized == query.latin[0].text {
+            return Hit(score: 1.0, name: name.text, method: name.isAlias ? .alias : .exact, reading: .plain)
+        }
+        for (queryGroup, group) in [(query.latin, \NameForms.latin), (query.skeleton, \NameForms.skeleton)] {
+            for name in names {
+                for form in name.forms[keyPath: group] where !form.text.isEmpty {
+                    if let equal = queryGroup.first(where: { $0.text == form.text }) {
+                        let reading = equal.reading == .plain ? form.reading : equal.reading
+                        return Hit(score: 1.0, name: name.text, method: name.isAlias ? .alias : .exact, reading: reading)
+                    }
+                }
+            }
+        }
+
+        let margin = ScreeningBounds.roundingMargin
+        var best = Hit(score: 0.0, name: candidate.entry.name, method: .fuzzy, reading: .plain)
+        func consider(_ score: Double, _ name: ScreeningEntry.Name, _ method: ScreenMatch.Method, _ reading: NameReading) {
+            if score > best.score { best = Hit(score: score, name: name.text, method: method, reading: reading) }
+        }
+        func fuzzy(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name, factor: Double,
+                   method: ScreenMatch.Method) {
+            for q in queryForms where !q.text.isEmpty {
+                for n in nameForms where !n.text.isEmpty {
+                    if JaroWinkler.upperBound(q.length, n.length) * factor < floor - margin { continue }
+                    let reading = q.reading == .plain ? n.reading : q.reading
+                    consider(Screener.rounded(JaroWinkler.nameScore(q.text, n.text) * factor), name, method, reading)
+                }
+            }
+        }
+
+        for name in names { fuzzy(query.latin, name.forms.latin, name, factor: 1.0, method: .fuzzy) }
+        if !query.skeleton.isEmpty {
+            for name in names { fuzzy(query.skeleton, name.forms.skeleton, name, factor: 1.0, method: .fuzzy) }
+        }
+        if EvasionScores.contained >= floor - margin, EvasionScores.contained > best.score {
+            containment: for name in names {
+                for (queryForms, nameForms) in [(query.latin, name.forms.latin), (query.skeleton, name.forms.skeleton)] {
+                    for q in queryForms {
+                        for n in nameForms where contains(q.text, n.text) {
+                            consider(EvasionScores.contained, name, .contained, q.reading == .plain ? n.reading : q.reading)
+                            break containment
+                        }
+                    }
+                }
+            }
+        }
+        if !query.digits.isEmpty {
+            for name in names { fuzzy(query.digits, name.forms.latin, name, factor: EvasionScores.digitFactor, method: .variant) }
+        }
+        if let consonants = query.consonants {
+            for name in names {
+                if let listed = name.forms.consonants {
+                    fuzzy([consonants], [listed], name, factor: EvasionScores.consonantFactor, method: .fuzzy)
+                }
+            }
+        }
+        return best
+    }
+
+    /// Whether every token of `listed` appears in `query` (as a multiset)
+    /// and `query` has more tokens; `listed` must be long enough to take
+    /// part (`EvasionScores.shortestContainedWord`).
+    package static func contains(_ query: String, _ listed: String) -> Bool {
+        guard query.utf8.count > listed.utf8.count, containable(listed) else { return false }
+        let queryTokens = query.split(separator: " ")
+        let listedTokens = listed.split(separator: " ")
+        guard queryTokens.count > listedTokens.count else { return false }
+        var used = [Bool](repeating: false, count: queryTokens.count)
+        for token in listedTokens {
+            guard let at = queryTokens.indices.first(where: { !used[$0] && queryTokens[$0] == token }) else { return false }
+            used[at] = true
+        }
+        return true
+    }
+
+    /// Whether a listed form takes part in containment at all.
+    static func containable(_ listed: String) -> Bool {
+        guard !listed.isEmpty else { return false }
+        if listed.utf8.contains(0x20) { return true }
+        return listed.unicodeScalars.count >= EvasionScores.shortestContainedWord
+    }
+
+    /// The token a containable listed form is posted under in the index: its
+    /// longest (the first of those in UTF-8 order). A query that contains
+    /// the form contains this token, so looking up each query token finds it.
+    static func postingToken(_ listed: String) -> Substring? {
+        guard containable(listed) else { return nil }
+        var best: Substring?
+        for token in listed.split(separator: " ") {
+            guard let current = best else {
+                best = token
+                continue
+            }
+            let a = token.unicodeScalars.count, b = current.unicodeScalars.count
+            if a > b || (a == b && token.utf8.lexicographicallyPrecedes(current.utf8)) { best = token }
+        }
+        return best
+    }
+}

@@ -1,0 +1,27 @@
+/// A case name taken apart once for every list it is screened against:
+/// its forms, and each form ready for the index.
+package struct PreparedName: Sendable {
+    package var forms: NameForms
+    /// Forms scored at full weight (plain, joined, skeleton).
+    let direct: [QueryName]
+    /// Forms whose score is multiplied by a factor below 1, with the factor.
+    let weighted: [(QueryName, Double)]
+    /// The tokens of the forms that can contain a listed name.
+    let tokens: [Substring]
+
+    package init(_ forms: NameForms) {
+        self.forms = forms
+        let direct = (forms.latin + forms.skeleton).filter { !$0.text.isEmpty }
+        self.direct = direct.map { QueryName($0.text) }
+        var weighted = forms.digits.filter { !$0.text.isEmpty }.map { (QueryName($0.text), EvasionScores.digitFactor) }
+        if let consonants = forms.consonants, !consonants.text.isEmpty {
+            weighted.append((QueryName(consonants.text), EvasionScores.consonantFactor))
+        }
+        self.weighted = weighted
+        var tokens: [Substring] = []
+        for form in direct where form.text.utf8.contains(0x20) {
+            for token in form.text.split(separator: " ") where !tokens.contains(token) { tokens.append(token) }
+        }
+        self.tokens = tokens
+    }
+}

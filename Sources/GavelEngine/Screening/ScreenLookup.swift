@@ -1,0 +1,60 @@
+import GavelSyntax
+
+/// The analyst's look-up (`gavel screen`, SPEC §4) and the near misses of
+/// `evaluate --explain-screening`: every entry of the lists scored against
+/// one name, with the scorer screens use, ranked. A scan on purpose: it
+/// must show what lies below any threshold, which an index skips.
+package enum ScreenLookup {
+    package struct Row: Sendable, Equatable {
+        package var list: String
+        package var entry: String
+        /// The entry's primary name, and the spelling that scored.
+        package var entryName: String
+        package var name: String
+        package var method: ScreenMatch.Method
+        package var reading: NameReading
+        package var score: Double
+        /// Jaro–Winkler of the plain forms (query and the spelling that
+        /// scored), on the whole strings and on their tokens sorted.
+        package var whole: Double
+        package var sortedTokens: Double
+        package var listed: Instant?
+        package var delisted: Instant?
+        package var inForce: Bool
+    }
+
+    /// The name's forms, as screening reads them.
+    package static func forms(_ name: String) -> NameForms {
+        NameForms.query(name, normalized: NameNormalizer.normalize(name))
+    }
+
+    /// Every entry of `lists` with a score above 0 for `name`, best first
+    /// (then list and entry id), whether in force on `asOf` or not.
+    package static func rows(_ name: String, lists: [CompiledList], asOf: Instant) -> [Row] {
+        let forms = forms(name)
+        guard !forms.latin[0].text.isEmpty else { return [] }
+        let plain = forms.latin[0].text
+        var rows: [Row] = []
+        for list in lists {
+            for candidate in list.entries {
+                let hit = NameScorer.best(forms, candidate, floor: 0)
+                guard hit.score > 0 else { continue }
+                let spelling = candidate.names.first { $0.text == hit.name }?.normalized ?? ""
+                rows.append(
+                    Row(
+                        list: list.id, entry: candidate.entry.id, entryName: candidate.entry.name, name: hit.name,
+                        method: hit.method, reading: hit.reading, score: hit.score,
+                        whole: Screener.rounded(JaroWinkler.similarity(plain, spelling)),
+                        sortedTokens: Screener.rounded(
+                            JaroWinkler.similarity(JaroWinkler.sortedTokens(plain), JaroWinkler.sortedTokens(spelling))),
+                        listed: candidate.entry.listed, delisted: candidate.entry.delisted,
+                        inForce: candidate.entry.isInForce(on: asOf)))
+            }
+        }
+        rows.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            return (a.list, a.entry) < (b.list, b.entry)
+        }
+        return rows
+    }
+}

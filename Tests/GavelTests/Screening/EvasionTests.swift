@@ -1,0 +1,161 @@
+import Testing
+
+@testable import GavelEngine
+@testable import GavelSyntax
+
+/// SPEC §3 "Evasion": each spelling of the issue 10 probe against a list
+/// holding HAMAS (and Al-Aqsa TV's domain), with the method, reading and
+/// score it must get — through the index and through the scan alike.
+@Suite("Screening evasion")
+struct EvasionTests {
+    static let hamas = ListEntry(
+        id: "hamas", name: "HAMAS", aliases: ["Islamic Resistance Movement", "Harakat al-Muqawama al-Islamiya"], type: .organization, listed: nil, delisted: nil,
+        identifiers: [], programs: [], location: SourceLocation(file: "t", line: 1, column: 1))
+    static let aqsa = ListEntry(
+        id: "aqsa", name: "AL-AQSA TV", aliases: [], type: .organization, listed: nil, delisted: nil,
+        identifiers: [(kind: "domain", values: ["aqsatv.ps"])], programs: [], location: SourceLocation(file: "t", line: 2, column: 1))
+    static let list = CompiledList(id: "l", digest: "sha256:evasion", entries: [hamas, aqsa])
+    static let asOf = Instant(secondsSinceEpoch: 1_500_000_000, isDateOnly: true)
+
+    static func screen(names: [String] = [], domains: [String] = [], minScore: Double = 0.9, mode: Screener.Mode = .indexed) -> [ScreenMatch] {
+        let spec = ScreenSpec(
+            lists: ["l"], names: [], identifiers: [], minScore: minScore, below: nil, types: nil,
+            location: SourceLocation(file: "t", line: 1, column: 1))
+        return Screener(lists: [list], mode: mode).screen(
+            names: names.map { Screener.Query(text: $0, field: "customer.name") },
+            identifiers: domains.map { (kind: "domain", query: Screener.Query(text: $0, field: "site.domain")) },
+            spec: spec, asOf: asOf, rule: "r")
+    }
+
+    struct Probe: Sendable, CustomTestStringConvertible {
+        var name: String
+        var method: ScreenMatch.Method
+        var reading: NameReading?
+        var score: Double
+        var testDescription: String { name }
+    }
+
+    static let probes: [Probe] = [
+        Probe(name: "Hamas", method: .exact, reading: nil, score: 1.0),
+        Probe(name: "Наmas", method: .exact, reading: .skeleton, score: 1.0),  // Cyrillic Н, а
+        Probe(name: "Ηamas", method: .exact, reading: .skeleton, score: 1.0),  // Greek Eta
+        Probe(name: "ᎻᎪᎷᎪᏚ", method: .exact, reading: .skeleton, score: 1.0),  // Cherokee
+        Probe(name: "ʜᴀᴍᴀꜱ", method: .exact, reading: nil, score: 1.0),  // small capitals: read as letters
+        Probe(name: "H.A.M.A.S", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "H A M A S", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "Іslamic Resistance Movement", method: .alias, reading: nil, score: 1.0),  // Cyrillic І: Any-Latin reads it as I
+        Probe(name: "Наrakat al-Muqawama al-Islamiya", method: .alias, reading: .skeleton, score: 1.0),  // Cyrillic Н: Any-Latin reads N
+        Probe(name: "H4mas", method: .variant, reading: .digits, score: 0.95),
+        Probe(name: "H@m@s", method: .variant, reading: .digits, score: 0.95),
+        Probe(name: "H4mmas", method: .variant, reading: .digits, score: 0.9131),  // round(0.95 × JW(hammas, hamas) 0.9611)
+        Probe(name: "حماس", method: .fuzzy, reading: .consonants, score: 0.95),
+        Probe(name: "חמאס", method: .fuzzy, reading: .consonants, score: 0.95),
+        Probe(name: "Hamas Media Office", method: .contained, reading: nil, score: 0.93),
+        Probe(name: "Hamas Political Bureau", method: .contained, reading: nil, score: 0.93),
+        Probe(name: "Media Office of the Islamic Resistance Movement", method: .contained, reading: nil, score: 0.93),
+    ]
+
+    @Test("each probe spelling meets HAMAS", arguments: probes)
+    func probe(_ probe: Probe) {
+        let indexed = Self.screen(names: [probe.name])
+        let scanned = Self.screen(names: [probe.name], mode: .scan)
+        #expect(indexed == scanned)
+        let hit = indexed.first { $0.entry == "hamas" }
+        #expect(hit?.method == probe.method, "\(String(describing: hit))")
+        #expect(hit?.reading == probe.reading)
+        #expect(hit?.score == probe.score)
+    }
+
+    @Test("the new methods stay below 1.0: a rule at min_score 1.0 never acts on them")
+    func belowExact() {
+        for name in ["H4mas", "حماس", "חמאס", "Hamas Media Office"] {
+            #expect(Self.screen(names: [name], minScore: 1.0).isEmpty, "\(name)")
+        }
+    }
+
+    @Test("names that must not meet HAMAS", arguments: ["Harnas", "Hammam Spa", "Isis Anchalee", "Hamasaki", "Homs Media"])
+    func nonMatches(_ name: String) {
+        // ASCII names are not read through skeletons (Harnas is a name, not a spoof),
+        // and containment needs every listed word as a whole word.
+        #expect(Self.screen(names: [name], minScore: 0.93).filter { $0.entry == "hamas" }.isEmpty)
+    }
+
+    @Test("containment leaves out short one-word names (acronyms, first names)")
+    func shortWords() {
+        #expect(!NameScorer.contains("isis anchalee", "isis"))
+        #expect(NameScorer.contains("hamas media office", "hamas"))
+        #expect(NameScorer.contains("al qaida media al", "al qaida"))
+        #expect(!NameScorer.contains("al media office", "al al"))  // a multiset: `al` twice
+        #expect(!NameScorer.contains("hamas", "hamas"))  // not longer
+    }
+
+    struct DomainProbe: Sendable, CustomTestStringConvertible {
+        var value: String
+        var method: ScreenMatch.Method
+        var score: Double
+        var suffix: String?
+        var testDescription: String { value }
+    }
+
+    static let domainProbes: [DomainProbe] = [
+        DomainProbe(value: "aqsatv.ps", method: .identifier, score: 1.0, suffix: nil),
+        DomainProbe(value: "live.aqsatv.ps", method: .identifier, score: 1.0, suffix: "aqsatv.ps"),
+        DomainProbe(value: "https://a.b.live.AQSATV.ps./x", method: .identifier, score: 1.0, suffix: "aqsatv.ps"),
+        DomainProbe(value: "https://%61qsatv.ps/live", method: .identifier, score: 1.0, suffix: nil),
+        DomainProbe(value: "ａｑｓａｔｖ．ｐｓ", method: .identifier, score: 1.0, suffix: nil),  // UTS #46: full-width
+        DomainProbe(value: "аqsatv.ps", method: .variant, score: 0.95, suffix: nil),  // Cyrillic а
+        DomainProbe(value: "xn--qsatv-3ve.ps", method: .variant, score: 0.95, suffix: nil),  // the same, as Punycode
+        DomainProbe(value: "live.аqsatv.ps", method: .variant, score: 0.95, suffix: "aqsatv.ps"),
+    ]
+
+    @Test("each probe domain meets aqsatv.ps", arguments: domainProbes)
+    func domain(_ probe: DomainProbe) {
+        let indexed = Self.screen(domains: [probe.value])
+        #expect(indexed == Self.screen(domains: [probe.value], mode: .scan))
+        let hit = indexed.first { $0.entry == "aqsa" }
+        #expect(hit?.method == probe.method, "\(String(describing: hit))")
+        #expect(hit?.score == probe.score)
+        #expect(hit?.matchedSuffix == probe.suffix)
+    }
+
+    @Test("domains that must not meet aqsatv.ps", arguments: ["ps", "aqsatv.ps.evil.example", "xaqsatv.ps", "rnaqsatv.ps"])
+    func domainNonMatches(_ value: String) {
+        #expect(Self.screen(domains: [value]).isEmpty)
+    }
+
+    @Test("the forms of a name", arguments: [
+        ("H.A.M.A.S", "h a m a s", "hamas"), ("ACME S.A.", "acme s a", "acme"), ("John F. Kennedy", "john f kennedy", nil),
+    ] as [(String, String, String?)])
+    func joined(_ text: String, _ plain: String, _ joined: String?) {
+        #expect(NameNormalizer.normalize(text) == plain)
+        #expect(EvasionForms.joinedLetters(plain) == joined)
+    }
+
+    @Test("skeletons meet across scripts and cases")
+    func skeletons() {
+        #expect(EvasionForms.skeleton("HAMAS") == EvasionForms.skeleton("Наmas"))
+        #expect(EvasionForms.skeleton("HAMAS") == EvasionForms.skeleton("hamas"))
+        #expect(EvasionForms.skeleton("ISIS") == EvasionForms.skeleton("іsis"))  // Cyrillic і, small
+        #expect(EvasionForms.skeleton("ISIS") == EvasionForms.skeleton("ІSIS"))  // Cyrillic І, capital
+        #expect(EvasionForms.skeleton("Вагнер") != "")
+    }
+
+    @Test("digit and consonant readings")
+    func readings() {
+        #expect(EvasionForms.digitReadings("h4mas") == ["hamas"])
+        #expect(EvasionForms.digitReadings("a1 qaida") == ["ai qaida", "al qaida"])
+        #expect(EvasionForms.digitReadings("room 101") == [])  // a number stays a number
+        #expect(EvasionForms.consonants(normalized: "hamas") == "hms")
+        #expect(EvasionForms.consonants(normalized: "hizballah") == "hzblh")
+        #expect(EvasionForms.consonants(normalized: "ya") == nil)
+    }
+
+    @Test("identifier normalisation: percent-decoding and UTS #46")
+    func identifiers() {
+        #expect(IdentifierNormalizer.normalize("https://%61qsatv.ps/live", kind: "domain") == "aqsatv.ps")
+        #expect(IdentifierNormalizer.normalize("ＡＱＳＡＴＶ。ＰＳ", kind: "domain") == "aqsatv.ps")
+        #expect(IdentifierNormalizer.normalize("Bücher.example", kind: "domain") == "xn--bcher-kva.example")
+        #expect(IdentifierNormalizer.normalize("https://%E2%80%8Bx%ZZ.example", kind: "domain") != "")
+        #expect(IdentifierMatcher.suffixes("a.b.c.d") == ["a.b.c.d", "b.c.d", "c.d"])
+    }
+}
