@@ -7,6 +7,8 @@ public struct DecisionHistory: Sendable {
         public var seq: Int64
         public var loggedAt: String
         public var record: HumanDecisionRecord
+        /// The record's bytes as logged.
+        public var bytes: [UInt8]
     }
 
     /// How far a human took part, in the DSA Transparency Database's terms.
@@ -51,7 +53,7 @@ public struct HumanEntries: Sendable {
                     .notADecisionLog, "entry \(entry.seq) is an \(entry.entry.kind.rawValue) without a readable record or the entry it refers to",
                     path: store.location, help: "run `gavel audit verify` to check the whole log")
             }
-            byOriginal[refersTo, default: []].append(DecisionHistory.Human(seq: entry.seq, loggedAt: entry.loggedAt, record: record))
+            byOriginal[refersTo, default: []].append(DecisionHistory.Human(seq: entry.seq, loggedAt: entry.loggedAt, record: record, bytes: entry.entry.record))
             originalOf[entry.seq] = refersTo
         }
     }
