@@ -29,6 +29,14 @@ package enum LogReplay {
     package static func decide(
         _ e: LogEntry, source: CaseSource, bundle: CompiledBundle, trace: TraceLevel? = nil
     ) -> Result<(decision: Decision, record: [UInt8]), ProblemText> {
+        decide(e, source: source, evaluator: Evaluator(bundle: bundle), trace: trace)
+    }
+
+    /// The same with an evaluator made once for many entries of one bundle.
+    package static func decide(
+        _ e: LogEntry, source: CaseSource, evaluator: Evaluator, trace: TraceLevel? = nil
+    ) -> Result<(decision: Decision, record: [UInt8]), ProblemText> {
+        let bundle = evaluator.bundle
         let options: Evaluator.Options
         switch Self.options(e, trace: trace) {
         case .failure(let problem): return .failure(problem)
@@ -39,7 +47,7 @@ package enum LogReplay {
         case .failure(let problem): return .failure(problem)
         case .success(let r): record = r
         }
-        let decision = Evaluator(bundle: bundle).evaluate(record, options: options)
+        let decision = evaluator.evaluate(record, options: options)
         var writer = JSONWriter()
         DecisionRecord.write(decision, bundle: bundle, into: &writer)
         return .success((decision, writer.bytes))
@@ -47,7 +55,11 @@ package enum LogReplay {
 
     /// Whether deciding the entry again reproduces its record.
     package static func replay(_ e: LogEntry, source: CaseSource, bundle: CompiledBundle) -> Outcome {
-        switch decide(e, source: source, bundle: bundle) {
+        replay(e, source: source, evaluator: Evaluator(bundle: bundle))
+    }
+
+    package static func replay(_ e: LogEntry, source: CaseSource, evaluator: Evaluator) -> Outcome {
+        switch decide(e, source: source, evaluator: evaluator) {
         case .failure(let problem): return .failed(problem)
         case .success(let replayed): return replayed.record == e.record ? .reproduced : .differs(replayed: replayed.record)
         }

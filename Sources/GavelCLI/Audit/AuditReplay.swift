@@ -78,7 +78,7 @@ public struct AuditReplay: Sendable {
     /// a page's decisions are decided on every job at once.
     private func all(_ store: any DecisionStore, output: (String) -> Void, errors: (String) -> Void) throws -> Int32 {
         let total = try store.head()?.seq ?? 0
-        var bundles: [SHA256Key: Result<[CompiledBundle], ProblemText>] = [:]
+        var bundles: [SHA256Key: Result<[Evaluator], ProblemText>] = [:]
         var lastCase: (key: SHA256Key, bytes: [UInt8])?
         var reproduced = 0, differ = 0, failed = 0
         var after: Int64 = 0
@@ -88,7 +88,7 @@ public struct AuditReplay: Sendable {
 
         struct Job: Sendable {
             var entry: ChainedEntry
-            var work: Result<(CaseSource, [CompiledBundle]), ProblemText>
+            var work: Result<(CaseSource, [Evaluator]), ProblemText>
         }
         while true {
             let page = try store.entries(after: after, limit: pageSize)
@@ -103,7 +103,7 @@ public struct AuditReplay: Sendable {
                     continue
                 }
                 if bundles[key] == nil { bundles[key] = try load(key, store: store) }
-                let copies: [CompiledBundle]
+                let copies: [Evaluator]
                 switch bundles[key] ?? .failure(ProblemText("")) {
                 case .failure(let problem):
                     jobsOfPage.append(Job(entry: entry, work: .failure(problem)))
@@ -131,7 +131,7 @@ public struct AuditReplay: Sendable {
             let outcomes = ParallelMap(workers: Array(0..<jobs)).map(jobsOfPage) { job, input -> LogReplay.Outcome in
                 switch input.work {
                 case .failure(let problem): return .failed(problem)
-                case .success(let (source, copies)): return LogReplay.replay(input.entry.entry, source: source, bundle: copies[job % copies.count])
+                case .success(let (source, copies)): return LogReplay.replay(input.entry.entry, source: source, evaluator: copies[job % copies.count])
                 }
             }
             var text = ""
@@ -165,12 +165,12 @@ public struct AuditReplay: Sendable {
         return differ > 0 ? 1 : 0
     }
 
-    private func load(_ key: SHA256Key, store: any DecisionStore) throws -> Result<[CompiledBundle], ProblemText> {
-        var copies: [CompiledBundle] = []
+    private func load(_ key: SHA256Key, store: any DecisionStore) throws -> Result<[Evaluator], ProblemText> {
+        var copies: [Evaluator] = []
         for _ in 0..<jobs {
             switch try StoredBundle.load(key, store: store) {
             case .failure(let problem): return .failure(problem)
-            case .success(let bundle): copies.append(bundle)
+            case .success(let bundle): copies.append(Evaluator(bundle: bundle))
             }
         }
         return .success(copies)
