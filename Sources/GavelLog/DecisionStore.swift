@@ -40,6 +40,14 @@ public protocol DecisionStore: Sendable {
 
     func addCheckpoint(_ checkpoint: Checkpoint) throws
     func checkpoints() throws -> [Checkpoint]
+
+    /// Up to `limit` entries with a sequence number above `seq`, in order: a
+    /// log read a page at a time, so blobs can be fetched between pages (a
+    /// store is not re-entered while it streams). Has a default (a scan from
+    /// the start per page) in `DecisionStore+Pages.swift`; a backend should do better.
+    func entries(after seq: Int64, limit: Int) throws -> [ChainedEntry]
+    /// The override and appeal entries, in sequence order. Has a default (a scan).
+    func humanEntries() throws -> [ChainedEntry]
 }
 
 /// An entry as `audit list` shows it.

@@ -16,7 +16,7 @@ extension DiagnosticCode {
 }
 
 extension Diagnostic {
-    static func log(_ code: DiagnosticCode, _ message: String, path: String?, help: String? = nil) -> Diagnostic {
+    package static func log(_ code: DiagnosticCode, _ message: String, path: String?, help: String? = nil) -> Diagnostic {
         .error(code, message, at: path.map { SourceLocation(file: $0, line: 1, column: 1) }, help: help)
     }
 }

@@ -5,9 +5,9 @@
 public struct LogEntry: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case decision
-        /// A human override of an earlier entry (`refersTo`); written by a later version.
+        /// A human override of an earlier decision entry (`refersTo`): `gavel audit override`.
         case override
-        /// An appeal outcome for an earlier entry (`refersTo`); written by a later version.
+        /// An appeal outcome for an earlier decision entry (`refersTo`): `gavel audit appeal`.
         case appeal
     }
 

@@ -181,7 +181,7 @@ public struct SQLiteDecisionStore: DecisionStore {
         try fetch("SELECT \(StoredColumns.list) FROM entry WHERE record_id = ? ORDER BY seq DESC LIMIT 1", [recordID]).first
     }
 
-    private func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [ChainedEntry] {
+    func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [ChainedEntry] {
         try guarded("read") {
             try queue.read { db in
                 let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)

@@ -4,6 +4,9 @@ import GavelSyntax
 
 /// `gavel audit list`: the logged decisions that pass the filters, oldest
 /// first, streamed: a log of millions of entries lists in bounded memory.
+/// Each row shows the decision in effect after any override or appeal
+/// (those are few and read first), and `--decision` filters on it; an
+/// override's or appeal's own row shows that of the decision it is about.
 public struct AuditList: Sendable {
     public enum Format: String, Sendable, CaseIterable { case table, json }
 
@@ -28,9 +31,16 @@ public struct AuditList: Sendable {
     public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
         do {
             let store = try DecisionLogAccess.forReading(log).get()
+            let human = try HumanEntries(store)
+            // The decision filter is on the decision in effect, which SQL does not know.
+            var stored = filter
+            stored.decision = nil
+            func effective(_ e: EntrySummary) -> String {
+                human.byOriginal[human.originalOf[e.seq] ?? e.seq]?.last?.record.decisionAfter ?? e.decision
+            }
             // Widths fixed before the first row, which is printed before the last is read.
             let seqWidth = max(3, String(try store.head()?.seq ?? 0).count)
-            let widths = [seqWidth, 36, 32, 12, 10]
+            let widths = [seqWidth, 36, 32, 12, 12, 10]
             var buffer = ""
             var first = true
             func flush(_ force: Bool) {
@@ -40,16 +50,18 @@ public struct AuditList: Sendable {
                 }
             }
             switch format {
-            case .table: buffer = Self.line(["SEQ", "ID", "CASE", "DECISION", "AS OF", "LOGGED AT"], widths: widths)
+            case .table: buffer = Self.line(["SEQ", "ID", "CASE", "DECISION", "EFFECTIVE", "AS OF", "LOGGED AT"], widths: widths)
             case .json: buffer = "["
             }
-            try store.summaries(filter) { e in
+            try store.summaries(stored) { e in
+                let now = effective(e)
+                if let wanted = filter.decision, now != wanted { return true }
                 switch format {
                 case .table:
                     // Case ids come from case files: escaped, so one cannot forge a row.
-                    buffer += Self.line([String(e.seq), e.recordID, Self.escaped(e.caseID), e.decision, e.asOf, e.loggedAt], widths: widths)
+                    buffer += Self.line([String(e.seq), e.recordID, Self.escaped(e.caseID), e.decision, now, e.asOf, e.loggedAt], widths: widths)
                 case .json:
-                    buffer += (first ? "\n  " : ",\n  ") + Self.json(e)
+                    buffer += (first ? "\n  " : ",\n  ") + Self.json(e, effective: now, refersTo: human.originalOf[e.seq])
                 }
                 first = false
                 flush(false)
@@ -70,19 +82,25 @@ public struct AuditList: Sendable {
         }.joined(separator: "  ") + "\n"
     }
 
-    static func json(_ e: EntrySummary) -> String {
+    static func json(_ e: EntrySummary, effective: String, refersTo: Int64?) -> String {
         var w = JSONWriter()
         w.beginObject()
         w.field("seq")
         w.int(Int(e.seq))
         w.field("kind")
         w.string(e.kind)
+        if let refersTo {
+            w.field("refers_to")
+            w.int(Int(refersTo))
+        }
         w.field("id")
         w.string(e.recordID)
         w.field("case")
         w.string(e.caseID)
         w.field("decision")
         w.string(e.decision)
+        w.field("effective_decision")
+        w.string(effective)
         w.field("as_of")
         w.string(e.asOf)
         w.field("logged_at")

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import GavelCLI
+import GavelEngine
 import GavelLog
 
 struct AuditCommand: ParsableCommand {
@@ -7,7 +9,8 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Read and check the decision log that `gavel evaluate` appends to.",
         subcommands: [
-            AuditListCommand.self, AuditShowCommand.self, AuditVerifyCommand.self, AuditKeygenCommand.self, AuditCheckpointCommand.self,
+            AuditListCommand.self, AuditShowCommand.self, AuditVerifyCommand.self, AuditReplayCommand.self, AuditOverrideCommand.self,
+            AuditAppealCommand.self, AuditExportCommand.self, AuditKeygenCommand.self, AuditCheckpointCommand.self,
         ]
     )
 }
@@ -24,7 +27,8 @@ struct AuditListCommand: ParsableCommand {
 
     @OptionGroup var logOption: LogOption
     @Option(name: .customLong("case"), help: "Only this case id.") var caseID: String?
-    @Option(help: "Only this decision (e.g. terminate).") var decision: String?
+    @Option(help: "Only decisions whose effective decision (after any override or appeal) is this one (e.g. terminate).")
+    var decision: String?
     @Option(help: "Only decisions in which this rule matched.") var rule: String?
     @Option(help: "Only entries logged on or after this date or time (UTC).") var since: String?
     @Option(help: "Only entries logged on or before this date or time (UTC).") var until: String?
@@ -56,9 +60,104 @@ struct AuditShowCommand: ParsableCommand {
     @Argument(help: "A record id (gvl-…; its latest entry) or an entry's sequence number.") var id: String
     @OptionGroup var logOption: LogOption
     @Option(help: "text (the audit trail) or json (the record as logged).") var format: AuditShow.Format = .text
+    @Option(help: "full: re-derive the full trace by replaying the stored case and bundle (default: the level it was logged at).")
+    var trace: TraceLevel?
 
     func run() throws {
-        let status = AuditShow(log: logOption.log, id: id, format: format).run(output: Terminal.out, errors: Terminal.err)
+        let status = AuditShow(log: logOption.log, id: id, format: format, trace: trace).run(output: Terminal.out, errors: Terminal.err)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct AuditReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay", abstract: "Decide a logged decision again from its stored case, bundle and as_of; confirm the record reproduces.",
+        discussion: "Exit status: 0 reproduced byte for byte; 1 a record differs (a field-level diff is printed) or unknown id; 2 when the log cannot be read or an entry cannot be decided again.")
+
+    @Argument(help: "A record id (gvl-…; its latest entry) or an entry's sequence number.") var id: String?
+    @OptionGroup var logOption: LogOption
+    @Flag(help: "Replay every decision in the log (a progress line on stderr when it is a terminal).") var all = false
+    @Option(help: "Parallel jobs for --all (default: one per core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if all == (id != nil) { throw ValidationError("give an ID or --all, not both and not neither") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    }
+
+    func run() throws {
+        let replay = AuditReplay(log: logOption.log, id: id, jobs: jobs, progress: isatty(2) != 0 ? Terminal.progress : nil)
+        let status = replay.run(output: Terminal.out, errors: Terminal.err)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct AuditOverrideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "override",
+        abstract: "Record a human override of a logged decision: a new chained entry that refers to it (the original is never changed).",
+        discussion: "Exit status: 0 recorded; 1 unknown id; 2 when the decision is not on the bundle's ladder, a text is empty, or the log cannot be read or written.")
+
+    @Argument(help: "A record id (gvl-…; its latest entry) or an entry's sequence number.") var id: String
+    @OptionGroup var logOption: LogOption
+    @Option(help: "The decision in effect from now: a step of the original bundle's ladder.") var decision: String
+    @Option(help: "Who decided.") var by: String
+    @Option(help: "What the decision rests on (e.g. the Terms of Service clause), within the written policy or outside it.") var basis: String
+    @Option(help: "Why.") var reason: String
+
+    func run() throws {
+        let status = AuditHumanDecision(
+            log: logOption.log, id: id, action: .override(decision: decision, basis: basis), by: by, reason: reason
+        ).run(output: Terminal.out, errors: Terminal.err)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct AuditAppealCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "appeal",
+        abstract: "Record an appeal's outcome for a logged decision: a new chained entry that refers to it (the original is never changed).",
+        discussion: "upheld keeps the decision in effect; reversed restores the bundle's default decision; modified replaces it with --decision. Exit status: 0 recorded; 1 unknown id; 2 when the outcome and --decision do not fit, the decision is not on the ladder, or the log cannot be read or written.")
+
+    @Argument(help: "A record id (gvl-…; its latest entry) or an entry's sequence number.") var id: String
+    @OptionGroup var logOption: LogOption
+    @Option(help: "upheld, reversed or modified.") var outcome: HumanDecisionRecord.Outcome
+    @Option(help: "For --outcome modified: the decision in effect from now, a step of the original bundle's ladder.") var decision: String?
+    @Option(help: "Who decided the appeal.") var by: String
+    @Option(help: "Why.") var reason: String
+
+    func run() throws {
+        let status = AuditHumanDecision(
+            log: logOption.log, id: id, action: .appeal(outcome: outcome, decision: decision), by: by, reason: reason
+        ).run(output: Terminal.out, errors: Terminal.err)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct AuditExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export logged decisions: jsonl (every record with its overrides, appeals and effective decision) or dsa-sor (EU DSA statements of reasons).",
+        discussion: "Exit status: 0; 2 when the log or a stored bundle cannot be read.")
+
+    @OptionGroup var logOption: LogOption
+    @Option(help: "jsonl or dsa-sor.") var format: AuditExport.Format = .jsonl
+    @Option(help: "Only decisions logged on or after this date or time (UTC).") var since: String?
+    @Option(help: "Only decisions logged on or before this date or time (UTC).") var until: String?
+
+    func run() throws {
+        var bounds: [String?] = []
+        for (flag, text) in [("--since", since), ("--until", until)] {
+            guard let text else {
+                bounds.append(nil)
+                continue
+            }
+            guard let bound = AuditList.bound(text) else {
+                throw ValidationError("\(flag) must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found `\(text)`")
+            }
+            bounds.append(bound)
+        }
+        let status = AuditExport(log: logOption.log, format: format, since: bounds[0], until: bounds[1])
+            .run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -106,3 +205,5 @@ struct AuditCheckpointCommand: ParsableCommand {
 
 extension AuditList.Format: ExpressibleByArgument {}
 extension AuditShow.Format: ExpressibleByArgument {}
+extension AuditExport.Format: ExpressibleByArgument {}
+extension HumanDecisionRecord.Outcome: ExpressibleByArgument {}

@@ -1,0 +1,68 @@
+import GavelSyntax
+
+/// A logged decision with the overrides and appeals that refer to it, in
+/// log order, and the decision in effect after them.
+public struct DecisionHistory: Sendable {
+    public struct Human: Sendable {
+        public var seq: Int64
+        public var loggedAt: String
+        public var record: HumanDecisionRecord
+        /// The record's bytes as logged.
+        public var bytes: [UInt8]
+    }
+
+    /// How far a human took part, in the DSA Transparency Database's terms.
+    public enum Automation: String, Sendable {
+        /// The engine decided and no human changed or reviewed it.
+        case fully = "AUTOMATED_DECISION_FULLY"
+        /// A human reviewed the engine's decision on appeal and upheld it.
+        case partially = "AUTOMATED_DECISION_PARTIALLY"
+        /// A human decided: an override, or an appeal that reversed or modified it.
+        case notAutomated = "AUTOMATED_DECISION_NOT_AUTOMATED"
+    }
+
+    public var original: ChainedEntry
+    public var human: [Human]
+
+    /// Each human entry records the decision after it, so the last one's is in effect.
+    public var effectiveDecision: String { human.last?.record.decisionAfter ?? original.entry.decision }
+
+    public var automation: Automation {
+        if human.contains(where: { $0.record.kind == .override || ($0.record.outcome ?? .upheld) != .upheld }) { return .notAutomated }
+        return human.isEmpty ? .fully : .partially
+    }
+
+    /// When the decision in effect was taken: the last human entry that changed it, else the original's `as_of`.
+    public var effectiveSince: String {
+        for h in human.reversed() where h.record.decisionAfter != h.record.decisionBefore { return h.record.at }
+        return original.entry.asOf
+    }
+}
+
+/// Every override and appeal in a log, by the entry each refers to: read
+/// once (they are few), then joined to decisions as those stream past.
+public struct HumanEntries: Sendable {
+    public private(set) var byOriginal: [Int64: [DecisionHistory.Human]] = [:]
+    /// The entry each human entry is about, by the human entry's own seq.
+    public private(set) var originalOf: [Int64: Int64] = [:]
+
+    public init(_ store: any DecisionStore) throws {
+        for entry in try store.humanEntries() {
+            guard let refersTo = entry.entry.refersTo, let record = HumanDecisionRecord.decode(entry.entry.record) else {
+                throw Diagnostic.log(
+                    .notADecisionLog, "entry \(entry.seq) is an \(entry.entry.kind.rawValue) without a readable record or the entry it refers to",
+                    path: store.location, help: "run `gavel audit verify` to check the whole log")
+            }
+            byOriginal[refersTo, default: []].append(DecisionHistory.Human(seq: entry.seq, loggedAt: entry.loggedAt, record: record, bytes: entry.entry.record))
+            originalOf[entry.seq] = refersTo
+        }
+    }
+
+    public func history(of original: ChainedEntry) -> DecisionHistory {
+        DecisionHistory(original: original, human: byOriginal[original.seq] ?? [])
+    }
+
+    public func effectiveDecision(seq: Int64, logged: String) -> String {
+        byOriginal[seq]?.last?.record.decisionAfter ?? logged
+    }
+}
