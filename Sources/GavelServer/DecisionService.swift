@@ -6,6 +6,7 @@ import GavelSyntax
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// What every route shares: the bundle in service, the log and its writer,
 /// the tokens, the metrics.
@@ -57,7 +58,11 @@ final class DecisionService: Sendable {
     func body(_ request: Request) async throws -> [UInt8] {
         let limit = options.maxBodyBytes
         let buffer = try await within(seconds: options.requestTimeout, "the request body did not arrive in time") {
-            try await request.body.collect(upTo: limit)
+            do {
+                return try await request.body.collect(upTo: limit)
+            } catch is NIOTooManyBytesError {
+                throw APIError(status: .contentTooLarge, message: "the request body is larger than \(limit) bytes (--max-body-bytes)")
+            }
         }
         return Array(buffer.readableBytesView)
     }

@@ -19,15 +19,18 @@ struct PostgresLogTests {
             caseSource: CaseReference(
                 bytes: inline ? .inline(Array("{\"case\":\(i)}".utf8)) : .blob(SHA256Key.of(Array("file".utf8))), format: inline ? "jsonl-line" : "yaml",
                 document: 0, file: "cases.jsonl", line: i),
-            bundle: SHA256Key.of(Array("manifest".utf8)))
+            bundle: manifest.key)
     }
+
+    /// A bundle manifest with no files: what verification checks an entry's bundle against.
+    static let manifest = Blob(Array(#"{"format":"gavel-bundle/1","digest":"sha256:0","folder":"b","files":[]}"#.utf8))
 
     @Test("the same entries appended to SQLite and to PostgreSQL give the same hashes, and both verify")
     func sameChainAsSQLite() throws {
         let folder = try LogFolder()
         let sqlite = try SQLiteDecisionStore.open(folder.log, create: true)
         let postgres = try PostgresDecisionStore.open(try TestPostgres.database(), create: true)
-        let blobs = [Blob(Array("manifest".utf8)), Blob(Array("file".utf8))]
+        let blobs = [Self.manifest, Blob(Array("file".utf8))]
         for store in [sqlite as any DecisionStore, postgres] {
             try store.append((1...5).map { Self.entry($0) }, blobs: blobs, loggedAt: "2024-06-01T00:00:00.000Z")
             try store.append((6...9).map { Self.entry($0, inline: false) }, blobs: [], loggedAt: "2024-06-01T00:00:01.000Z")
@@ -56,7 +59,7 @@ struct PostgresLogTests {
                     let store = try PostgresDecisionStore.open(url, create: true)
                     for batch in 0..<25 {
                         let entries = (0..<8).map { Self.entry(writer * 1000 + batch * 8 + $0) }
-                        try store.append(entries, blobs: [Blob(Array("manifest".utf8))], loggedAt: LogClock.timestamp())
+                        try store.append(entries, blobs: [Self.manifest], loggedAt: LogClock.timestamp())
                     }
                 }
             }
