@@ -1,11 +1,13 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 // The targets are the pipeline, in the only direction data may flow:
 //
 //   CYAML → GavelSyntax → GavelEngine → GavelLint, GavelLog → GavelCLI → gavel
 //                CUnicodeSecurity ↗
-//                                     ↘ GavelImport ↗
+//                                     ↘ GavelImport ↗     ↘ GavelLogPostgres → GavelServer ↗
+//
+// In short: syntax → engine → lint, log → server, CLI.
 //
 // GavelSyntax: bytes to located nodes, diagnostics, JSON and digests.
 // GavelEngine: the model, reading documents, compiling, evaluating,
@@ -16,6 +18,10 @@ import PackageDescription
 // GavelLog:    the tamper-evident decision log: entries, their hash chain,
 //              content-addressed bundle and case files, signed checkpoints,
 //              verification, behind a store protocol (SQLite through GRDB).
+// GavelLogPostgres: the same log in PostgreSQL (postgres-nio), for nodes
+//              that share one chain; the chain head is serialised in the database.
+// GavelServer: `gavel serve`, the HTTP decision service (Hummingbird 2):
+//              routes, bearer-token roles, metrics, bundle reload.
 // GavelCLI:    what each command does (exit codes, stderr wording, defaults,
 //              the benchmark drivers), as library calls the tests run.
 // gavel:       the executable: flags in, GavelCLI calls, output out.
@@ -31,6 +37,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // Without its default traits: swift-configuration is not used and costs build time.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: []),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -75,7 +87,27 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "GavelCLI", dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelLog", "GavelImport"]),
+        .target(
+            name: "GavelLogPostgres",
+            dependencies: [
+                "GavelSyntax", "GavelLog",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "GavelServer",
+            dependencies: [
+                "GavelSyntax", "GavelEngine", "GavelLint", "GavelLog", "GavelLogPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "GavelCLI", dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelLog", "GavelLogPostgres", "GavelImport"]),
         .executableTarget(
             name: "gavel",
             dependencies: [
@@ -84,6 +116,7 @@ let package = Package(
                 "GavelLint",
                 "GavelLog",
                 "GavelCLI",
+                "GavelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +124,7 @@ let package = Package(
             name: "GavelTests",
             dependencies: [
                 "GavelSyntax", "GavelEngine", "GavelLint", "GavelLog", "GavelImport", "GavelCLI",
+                "GavelLogPostgres", "GavelServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

@@ -12,7 +12,7 @@ struct GavelCommand: ParsableCommand {
         version: DecisionRecord.engineVersion,
         subcommands: [
             EvaluateCommand.self, TestCommand.self, DiffCommand.self, LintCommand.self, ScreenCommand.self, AuditCommand.self,
-            ListsCommand.self, BenchCommand.self, LintBenchCommand.self, ScreeningBenchCommand.self,
+            ListsCommand.self, ServeCommand.self, BenchCommand.self, LintBenchCommand.self, ScreeningBenchCommand.self,
         ]
     )
 }

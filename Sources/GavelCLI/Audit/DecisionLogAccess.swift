@@ -1,4 +1,5 @@
 import GavelLog
+import GavelLogPostgres
 import GavelSyntax
 
 /// Opening the decision log for a command: the default path, and the one
@@ -18,6 +19,8 @@ public enum DecisionLogAccess {
 
     private static func open(_ path: String?, create: Bool) -> Result<any DecisionStore, Diagnostic> {
         do {
+            // A postgres:// URL is the shared PostgreSQL log (GavelLogPostgres); anything else an SQLite file.
+            if let path, PostgresLogAddress.isPostgres(path) { return .success(try PostgresDecisionStore.open(path, create: create)) }
             return .success(try SQLiteDecisionStore.open(path ?? defaultPath, create: create))
         } catch {
             return .failure(diagnostic(error))

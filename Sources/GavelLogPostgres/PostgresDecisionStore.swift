@@ -1,0 +1,371 @@
+import Foundation
+import GavelLog
+import GavelSyntax
+import NIOCore
+import PostgresNIO
+
+/// The decision log in a PostgreSQL database, for several `gavel serve`
+/// nodes (and `gavel evaluate` runs) appending to one chain.
+///
+/// Appends serialise on the single `chain_head` row: each append's
+/// transaction stores its blobs, then takes that row `FOR UPDATE`, reads the
+/// head from it, inserts its entries after it, moves it, and commits. A second
+/// writer blocks on the row lock until the first commits, then reads the
+/// head the first wrote: the chain cannot fork, and the entries' hashes are
+/// `EntryHash`'s, the same bytes as the SQLite log's (docs/decision-log.md).
+public final class PostgresDecisionStore: DecisionStore, @unchecked Sendable {
+    public let location: String
+    let connections: PostgresConnections
+    /// Rows per page when streaming: bounded memory for a log of any size.
+    private let page = 1000
+
+    init(address: PostgresLogAddress) {
+        location = address.display
+        connections = PostgresConnections(address)
+    }
+
+    /// Opens the log in the database `url` names, creating its tables when
+    /// `create` and there are none, migrating an older schema. Refuses a
+    /// database whose tables are not a Gavel log's, or of a newer schema.
+    public static func open(_ url: String, create: Bool) throws -> PostgresDecisionStore {
+        let address = try PostgresLogAddress(url)
+        let store = PostgresDecisionStore(address: address)
+        try store.prepare(create: create)
+        return store
+    }
+
+    /// Wraps whatever PostgreSQL or the connection threw as a diagnostic naming the log.
+    func guarded<T>(_ doing: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic.error(
+                .logUnwritable, "cannot \(doing) the decision log `\(location)`: \(Self.reason(error))",
+                at: SourceLocation(file: location, line: 1, column: 1))
+        }
+    }
+
+    /// PostgreSQL's own message when there is one; PSQLError's description hides it.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            switch error.code {
+            case .connectionError, .serverClosedConnection, .uncleanShutdown: return "the connection to PostgreSQL failed or was closed"
+            default: return "\(error.code)"
+            }
+        }
+        return "\(error)"
+    }
+
+    func prepare(create: Bool) throws {
+        try guarded("open") {
+            try connections.transaction { c in
+                _ = try connections.query(c, "SELECT pg_advisory_xact_lock(\(PostgresLogSchema.migrationLock))")
+                let marked = try connections.query(c, "SELECT to_regclass('gavel_log_schema') IS NOT NULL, to_regclass('entry') IS NOT NULL")
+                let cells = marked.first.map { $0.makeRandomAccess() }
+                let hasSchema = cells.flatMap { PostgresRows.bool($0[0]) } ?? false
+                let hasEntry = cells.flatMap { PostgresRows.bool($0[1]) } ?? false
+                var applied = 0
+                if hasSchema {
+                    let rows = try connections.query(c, "SELECT coalesce(max(version), 0) FROM gavel_log_schema")
+                    applied = Int(rows.first.flatMap { PostgresRows.integer($0.makeRandomAccess()[0]) } ?? 0)
+                } else {
+                    if hasEntry {
+                        throw Diagnostic.error(
+                            .notADecisionLog,
+                            "the database of `\(location)` has an `entry` table but is not a Gavel decision log (no `gavel_log_schema` table)",
+                            at: SourceLocation(file: location, line: 1, column: 1), help: "name an empty database, or one gavel created")
+                    }
+                    guard create else {
+                        throw Diagnostic.error(
+                            .logUnwritable, "there is no decision log in `\(location)`",
+                            at: SourceLocation(file: location, line: 1, column: 1),
+                            help: "`gavel evaluate --log URL` or `gavel serve --log URL` creates it")
+                    }
+                    try connections.execute(c, "CREATE TABLE gavel_log_schema (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+                }
+                if applied > PostgresLogSchema.versions {
+                    throw Diagnostic.error(
+                        .logSchemaTooNew,
+                        "the decision log `\(location)` has schema version \(applied); this gavel reads schema versions 1 to \(PostgresLogSchema.versions)",
+                        at: SourceLocation(file: location, line: 1, column: 1), help: "use the newer gavel that wrote it; the log was left unchanged")
+                }
+                for version in (applied + 1)..<(PostgresLogSchema.versions + 1) {
+                    for statement in PostgresLogSchema.migrations[version - 1].components(separatedBy: ";\n") {
+                        let sql = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+                        if sql.isEmpty || sql.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }) { continue }
+                        try connections.execute(c, sql.hasSuffix(";") ? String(sql.dropLast()) : sql)
+                    }
+                    _ = try connections.query(c, "INSERT INTO gavel_log_schema (version) VALUES (\(Int64(version)))")
+                }
+            }
+        }
+    }
+
+    @discardableResult
+    public func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead? {
+        try guarded("append to") {
+            try connections.transaction { c in
+                // Blobs first and in key order: two appends storing the same new blobs then wait for each other in one order, never in a cycle.
+                var seen = Set<SHA256Key>()
+                let unique = blobs.sorted { $0.key < $1.key }.filter { seen.insert($0.key).inserted }
+                var start = 0
+                while start < unique.count {
+                    let slice = unique[start..<min(unique.count, start + 100)]
+                    var binds = PostgresBindings(capacity: slice.count * 2)
+                    var values: [String] = []
+                    for (i, blob) in slice.enumerated() {
+                        binds.append(ByteBuffer(bytes: blob.key.bytes))
+                        binds.append(ByteBuffer(bytes: blob.bytes))
+                        values.append("($\(2 * i + 1), $\(2 * i + 2))")
+                    }
+                    _ = try connections.query(
+                        c,
+                        PostgresQuery(
+                            unsafeSQL: "INSERT INTO blob (sha256, bytes) VALUES \(values.joined(separator: ", ")) ON CONFLICT (sha256) DO NOTHING",
+                            binds: binds))
+                    start += slice.count
+                }
+                // The serialisation point: held until COMMIT.
+                let rows = try connections.query(c, "SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE")
+                guard let row = rows.first?.makeRandomAccess(), let headSeq = PostgresRows.integer(row[0]),
+                    let headHash = PostgresRows.bytes(row[1]).flatMap(SHA256Key.init)
+                else {
+                    throw Diagnostic.error(
+                        .notADecisionLog, "the decision log `\(location)` has no chain head row: run `gavel audit verify`",
+                        at: SourceLocation(file: location, line: 1, column: 1))
+                }
+                var seq = headSeq
+                var previous = headHash
+                var index = 0
+                // A statement binds at most 65,535 values; 23 columns an entry.
+                let perStatement = 500
+                while index < entries.count {
+                    let slice = entries[index..<min(entries.count, index + perStatement)]
+                    var binds = PostgresBindings(capacity: slice.count * PostgresRows.count)
+                    var values: [String] = []
+                    values.reserveCapacity(slice.count)
+                    var parameter = 1
+                    for entry in slice {
+                        seq += 1
+                        let hash = EntryHash.of(seq: seq, loggedAt: loggedAt, entry: entry, previous: previous)
+                        PostgresRows.bind(entry, seq: seq, loggedAt: loggedAt, previous: previous, hash: hash, into: &binds)
+                        values.append("(" + (parameter..<(parameter + PostgresRows.count)).map { "$\($0)" }.joined(separator: ", ") + ")")
+                        parameter += PostgresRows.count
+                        previous = hash
+                    }
+                    _ = try connections.query(
+                        c, PostgresQuery(unsafeSQL: "INSERT INTO entry (\(PostgresRows.list)) VALUES \(values.joined(separator: ", "))", binds: binds))
+                    index += slice.count
+                }
+                if entries.isEmpty { return headSeq == 0 ? nil : ChainHead(seq: headSeq, head: headHash) }
+                _ = try connections.query(c, "UPDATE chain_head SET seq = \(seq), hash = \(ByteBuffer(bytes: previous.bytes)) WHERE id = 1")
+                return ChainHead(seq: seq, head: previous)
+            }
+        }
+    }
+
+    public func head() throws -> ChainHead? {
+        try guarded("read") {
+            try connections.with { c in
+                guard let row = try connections.query(c, "SELECT seq, hash FROM entry ORDER BY seq DESC LIMIT 1").first?.makeRandomAccess()
+                else { return nil }
+                let seq = PostgresRows.integer(row[0]) ?? 0
+                guard let hash = PostgresRows.bytes(row[1]).flatMap(SHA256Key.init) else {
+                    throw Diagnostic.error(
+                        .notADecisionLog, "entry \(seq), the head of the chain, has no 32-byte hash: run `gavel audit verify`", at: nil)
+                }
+                return ChainHead(seq: seq, head: hash)
+            }
+        }
+    }
+
+    public func scanEntries(_ body: (StoredRow) throws -> Bool) throws {
+        var after: Int64 = Int64.min
+        while true {
+            let rows = try guarded("read") {
+                try connections.with { c in
+                    try connections.query(
+                        c,
+                        """
+                        SELECT \(unescaped: PostgresRows.list),
+                            case_blob IS NULL OR EXISTS (SELECT 1 FROM blob WHERE blob.sha256 = entry.case_blob),
+                            bundle_blob IS NULL OR EXISTS (SELECT 1 FROM blob WHERE blob.sha256 = entry.bundle_blob)
+                        FROM entry WHERE seq > \(after) ORDER BY seq LIMIT \(Int64(page))
+                        """)
+                }
+            }
+            for row in rows {
+                let cells = row.makeRandomAccess()
+                let seq = PostgresRows.integer(cells[0]) ?? 0
+                after = seq
+                let stored = StoredRow(
+                    seq: seq, recordID: PostgresRows.text(cells[4]), parsed: PostgresRows.entry(cells),
+                    caseBlobPresent: PostgresRows.bool(cells[PostgresRows.count]) ?? false,
+                    bundleBlobPresent: PostgresRows.bool(cells[PostgresRows.count + 1]) ?? false)
+                if try !body(stored) { return }
+            }
+            if rows.count < page { return }
+        }
+    }
+
+    public func scanBlobs(_ body: ([UInt8], [UInt8]) throws -> Bool) throws {
+        var after = ByteBuffer()
+        var first = true
+        let blobPage: Int64 = 64
+        while true {
+            let rows = try guarded("read") {
+                try connections.with { c in
+                    try connections.query(
+                        c,
+                        first
+                            ? "SELECT sha256, bytes FROM blob ORDER BY sha256 LIMIT \(blobPage)"
+                            : "SELECT sha256, bytes FROM blob WHERE sha256 > \(after) ORDER BY sha256 LIMIT \(blobPage)")
+                }
+            }
+            first = false
+            for row in rows {
+                let cells = row.makeRandomAccess()
+                let key = PostgresRows.bytes(cells[0]) ?? []
+                after = ByteBuffer(bytes: key)
+                if try !body(key, PostgresRows.bytes(cells[1]) ?? []) { return }
+            }
+            if rows.count < blobPage { return }
+        }
+    }
+
+    public func blob(_ key: SHA256Key) throws -> [UInt8]? {
+        try guarded("read") {
+            try connections.with { c in
+                try connections.query(c, "SELECT bytes FROM blob WHERE sha256 = \(ByteBuffer(bytes: key.bytes))").first
+                    .flatMap { PostgresRows.bytes($0.makeRandomAccess()[0]) }
+            }
+        }
+    }
+
+    public func hasBlob(_ key: SHA256Key) throws -> Bool {
+        try guarded("read") {
+            try connections.with { c in
+                try !connections.query(c, "SELECT 1 FROM blob WHERE sha256 = \(ByteBuffer(bytes: key.bytes))").isEmpty
+            }
+        }
+    }
+
+    public func entries(_ filter: EntryFilter) throws -> [ChainedEntry] {
+        var out: [ChainedEntry] = []
+        var after = Int64.min
+        while true {
+            var (condition, binds) = Self.condition(filter)
+            binds.append(after)
+            let sql = "SELECT \(PostgresRows.list) FROM entry WHERE \(condition)seq > $\(binds.count) ORDER BY seq LIMIT \(page)"
+            let found = try fetch(PostgresQuery(unsafeSQL: sql, binds: binds))
+            out += found
+            guard found.count == page, let last = found.last else { return out }
+            after = last.seq
+        }
+    }
+
+    public func summaries(_ filter: EntryFilter, _ body: (EntrySummary) throws -> Bool) throws {
+        var after = Int64.min
+        while true {
+            var (condition, binds) = Self.condition(filter)
+            binds.append(after)
+            let sql = """
+                SELECT seq, kind, record_id, case_id, decision, as_of, logged_at, rules, hash FROM entry
+                WHERE \(condition)seq > $\(binds.count) ORDER BY seq LIMIT \(page)
+                """
+            let rows = try guarded("read") { try connections.with { c in try connections.query(c, PostgresQuery(unsafeSQL: sql, binds: binds)) } }
+            for row in rows {
+                let cells = row.makeRandomAccess()
+                func text(_ i: Int) -> String { PostgresRows.text(cells[i]) ?? "?" }
+                let rules = text(7)
+                let seq = PostgresRows.integer(cells[0]) ?? 0
+                after = seq
+                let summary = EntrySummary(
+                    seq: seq, kind: text(1), recordID: text(2), caseID: text(3), decision: text(4), asOf: text(5), loggedAt: text(6),
+                    rules: rules.isEmpty ? [] : rules.split(separator: " ").map(String.init),
+                    hash: PostgresRows.bytes(cells[8]).flatMap(SHA256Key.init))
+                if try !body(summary) { return }
+            }
+            if rows.count < page { return }
+        }
+    }
+
+    /// The filter as conditions, each followed by ` AND `, and their parameters.
+    static func condition(_ filter: EntryFilter) -> (String, PostgresBindings) {
+        var conditions = ""
+        var binds = PostgresBindings()
+        func next(_ value: String) -> String {
+            binds.append(value)
+            return "$\(binds.count)"
+        }
+        if let caseID = filter.caseID { conditions += "case_id = \(next(caseID)) AND " }
+        if let decision = filter.decision { conditions += "decision = \(next(decision)) AND " }
+        if let rule = filter.rule { conditions += "position(' ' || \(next(rule)) || ' ' in ' ' || rules || ' ') > 0 AND " }
+        // Compared on as many characters as the bound has: a bare date covers its whole day.
+        if let since = filter.since {
+            let p = next(since)
+            conditions += "substr(logged_at, 1, length(\(p))) >= \(p) AND "
+        }
+        if let until = filter.until {
+            let p = next(until)
+            conditions += "substr(logged_at, 1, length(\(p))) <= \(p) AND "
+        }
+        return (conditions, binds)
+    }
+
+    public func entry(seq: Int64) throws -> ChainedEntry? {
+        try fetch("SELECT \(unescaped: PostgresRows.list) FROM entry WHERE seq = \(seq)").first
+    }
+
+    public func latestEntry(recordID: String) throws -> ChainedEntry? {
+        try fetch("SELECT \(unescaped: PostgresRows.list) FROM entry WHERE record_id = \(recordID) ORDER BY seq DESC LIMIT 1").first
+    }
+
+    private func fetch(_ query: PostgresQuery) throws -> [ChainedEntry] {
+        let rows = try guarded("read") { try connections.with { c in try connections.query(c, query) } }
+        return try rows.map { row in
+            let cells = row.makeRandomAccess()
+            switch PostgresRows.entry(cells) {
+            case .success(let entry): return entry
+            case .failure(let problem):
+                throw Diagnostic.error(
+                    .notADecisionLog, "entry \(PostgresRows.integer(cells[0]) ?? 0) cannot be read: \(problem.text)",
+                    at: SourceLocation(file: location, line: 1, column: 1), help: "run `gavel audit verify` to check the whole log")
+            }
+        }
+    }
+
+    public func addCheckpoint(_ checkpoint: Checkpoint) throws {
+        try guarded("write a checkpoint to") {
+            try connections.with { c in
+                _ = try connections.query(
+                    c,
+                    """
+                    INSERT INTO checkpoint (seq, head, signed_at, public_key, signature) VALUES (\(checkpoint.seq), \
+                    \(ByteBuffer(bytes: checkpoint.head.bytes)), \(checkpoint.signedAt), \(ByteBuffer(bytes: checkpoint.publicKey)), \
+                    \(ByteBuffer(bytes: checkpoint.signature)))
+                    """)
+            }
+        }
+    }
+
+    public func checkpoints() throws -> [Checkpoint] {
+        try guarded("read") {
+            try connections.with { c in
+                try connections.query(c, "SELECT seq, head, signed_at, public_key, signature FROM checkpoint ORDER BY id").map { row in
+                    let cells = row.makeRandomAccess()
+                    return Checkpoint(
+                        seq: PostgresRows.integer(cells[0]) ?? 0, head: PostgresRows.bytes(cells[1]).flatMap(SHA256Key.init) ?? .zero,
+                        signedAt: PostgresRows.text(cells[2]) ?? "", publicKey: PostgresRows.bytes(cells[3]) ?? [],
+                        signatureBytes: PostgresRows.bytes(cells[4]) ?? [])
+                }
+            }
+        }
+    }
+
+    /// Closes idle connections; the store stays usable (a later call connects again).
+    public func close() { connections.closeAll() }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import GavelCLI
+@testable import GavelEngine
+@testable import GavelLog
+@testable import GavelLogPostgres
+@testable import GavelSyntax
+
+/// The PostgreSQL log against a real server: the SQLite log's chain, byte
+/// for byte, concurrent writers on one chain, and every `audit` command.
+@Suite("decision log: PostgreSQL")
+struct PostgresLogTests {
+    static func entry(_ i: Int, inline: Bool = true) -> LogEntry {
+        LogEntry(
+            recordID: "gvl-\(String(format: "%032x", i))", caseID: "c-\(i)", decision: i % 2 == 0 ? "terminate" : "no_action",
+            asOf: "2024-01-01", asOfSource: "case", traceLevel: "decisive", engineVersion: "test", strict: i % 3 == 0,
+            matchedRules: i % 2 == 0 ? ["a", "b"] : [], record: Array("{\"id\":\(i)}".utf8),
+            caseSource: CaseReference(
+                bytes: inline ? .inline(Array("{\"case\":\(i)}".utf8)) : .blob(SHA256Key.of(Array("file".utf8))), format: inline ? "jsonl-line" : "yaml",
+                document: 0, file: "cases.jsonl", line: i),
+            bundle: manifest.key)
+    }
+
+    /// A bundle manifest with no files: what verification checks an entry's bundle against.
+    static let manifest = Blob(Array(#"{"format":"gavel-bundle/1","digest":"sha256:0","folder":"b","files":[]}"#.utf8))
+
+    @Test("the same entries appended to SQLite and to PostgreSQL give the same hashes, and both verify")
+    func sameChainAsSQLite() throws {
+        let folder = try LogFolder()
+        let sqlite = try SQLiteDecisionStore.open(folder.log, create: true)
+        let postgres = try PostgresDecisionStore.open(try TestPostgres.database(), create: true)
+        let blobs = [Self.manifest, Blob(Array("file".utf8))]
+        for store in [sqlite as any DecisionStore, postgres] {
+            try store.append((1...5).map { Self.entry($0) }, blobs: blobs, loggedAt: "2024-06-01T00:00:00.000Z")
+            try store.append((6...9).map { Self.entry($0, inline: false) }, blobs: [], loggedAt: "2024-06-01T00:00:01.000Z")
+        }
+        let a = try sqlite.entries(EntryFilter()), b = try postgres.entries(EntryFilter())
+        #expect(a.count == 9)
+        #expect(a == b)
+        #expect(try sqlite.head() == postgres.head())
+        let report = try LogVerifier.verify(postgres)
+        #expect(report.intact, "\(report.problem?.description ?? "")")
+        #expect(report.entries == 9 && report.blobs == 2)
+        var summaries: [EntrySummary] = []
+        try postgres.summaries(EntryFilter(rule: "b")) { summaries.append($0); return true }
+        #expect(summaries.map(\.seq) == [2, 4, 6, 8])
+        #expect(try postgres.latestEntry(recordID: Self.entry(7).recordID)?.seq == 7)
+    }
+
+    @Test("four writers appending at once make one unbroken chain with every entry")
+    func concurrentWriters() async throws {
+        let url = try TestPostgres.database()
+        _ = try PostgresDecisionStore.open(url, create: true)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    // A store of its own, as another node would have.
+                    let store = try PostgresDecisionStore.open(url, create: true)
+                    for batch in 0..<25 {
+                        let entries = (0..<8).map { Self.entry(writer * 1000 + batch * 8 + $0) }
+                        try store.append(entries, blobs: [Self.manifest], loggedAt: LogClock.timestamp())
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let store = try PostgresDecisionStore.open(url, create: false)
+        let report = try LogVerifier.verify(store)
+        #expect(report.intact, "\(report.problem?.description ?? "")")
+        #expect(report.entries == 800)
+        #expect(try TestPostgres.psql(url, "SELECT count(*) FROM blob") == "1")
+    }
+
+    @Test("gavel evaluate and every audit command work on a postgres:// log; an edited row is found")
+    func auditCommands() throws {
+        let url = try TestPostgres.database()
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("cases.jsonl", LogFixtures.cases(30))
+        let evaluated = try GavelProcess.run(["evaluate", cases, "--policies", bundle.path, "--log", url, "--format", "jsonl"], in: folder.path)
+        #expect(evaluated.status == 0, "\(evaluated.errors)")
+        let verify = try GavelProcess.run(["audit", "verify", "--log", url], in: folder.path)
+        #expect(verify.status == 0, "\(verify.errors)")
+        #expect(verify.output.hasPrefix("intact: 30 entries"))
+        let list = try GavelProcess.run(["audit", "list", "--log", url, "--decision", "terminate"], in: folder.path)
+        #expect(list.status == 0, "\(list.errors)")
+        #expect(list.output.split(separator: "\n").count >= 10)
+        let firstID = try #require(evaluated.output.split(separator: "\n").first.flatMap { LoggedDecision.recordID(in: Array($0.utf8)) })
+        let show = try GavelProcess.run(["audit", "show", firstID, "--log", url], in: folder.path)
+        #expect(show.status == 0, "\(show.errors)")
+        #expect(show.output.contains("c-0"))
+        try TestPostgres.psql(url, "UPDATE entry SET decision = 'no_action' WHERE seq = 7")
+        let tampered = try GavelProcess.run(["audit", "verify", "--log", url], in: folder.path)
+        #expect(tampered.status == 1)
+        #expect(tampered.errors.contains("entry 7"))
+    }
+
+    @Test("a database that is not a Gavel log, or a log of a newer schema, is refused and left as it was")
+    func refusesForeignDatabases() throws {
+        let foreign = try TestPostgres.database()
+        try TestPostgres.psql(foreign, "CREATE TABLE entry (x int)")
+        #expect(throws: Diagnostic.self) { try PostgresDecisionStore.open(foreign, create: true) }
+        let newer = try TestPostgres.database()
+        _ = try PostgresDecisionStore.open(newer, create: true)
+        try TestPostgres.psql(newer, "INSERT INTO gavel_log_schema (version) VALUES (99)")
+        let error = #expect(throws: Diagnostic.self) { try PostgresDecisionStore.open(newer, create: true) }
+        #expect(error?.message.contains("schema version 99") == true)
+        let missing = try TestPostgres.database()
+        #expect(throws: Diagnostic.self) { try PostgresDecisionStore.open(missing, create: false) }
+    }
+}
