@@ -104,7 +104,6 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "GavelCLI", dependencies: ["GavelSyntax", "GavelEngine", "GavelLint", "GavelLog", "GavelLogPostgres", "GavelImport"]),

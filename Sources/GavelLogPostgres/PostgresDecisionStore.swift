@@ -139,12 +139,14 @@ public final class PostgresDecisionStore: DecisionStore, @unchecked Sendable {
                 }
                 var seq = headSeq
                 var previous = headHash
-                var index = 0
-                // A statement binds at most 65,535 values; 23 columns an entry.
+                if entries.isEmpty { return headSeq == 0 ? nil : ChainHead(seq: headSeq, head: headHash) }
+                // A statement binds at most 65,535 values (23 an entry); the last one also moves the head,
+                // in the same statement, so the lock is held for one round trip and the commit.
                 let perStatement = 500
+                var index = 0
                 while index < entries.count {
                     let slice = entries[index..<min(entries.count, index + perStatement)]
-                    var binds = PostgresBindings(capacity: slice.count * PostgresRows.count)
+                    var binds = PostgresBindings(capacity: slice.count * PostgresRows.count + 2)
                     var values: [String] = []
                     values.reserveCapacity(slice.count)
                     var parameter = 1
@@ -156,12 +158,15 @@ public final class PostgresDecisionStore: DecisionStore, @unchecked Sendable {
                         parameter += PostgresRows.count
                         previous = hash
                     }
-                    _ = try connections.query(
-                        c, PostgresQuery(unsafeSQL: "INSERT INTO entry (\(PostgresRows.list)) VALUES \(values.joined(separator: ", "))", binds: binds))
                     index += slice.count
+                    var sql = "INSERT INTO entry (\(PostgresRows.list)) VALUES \(values.joined(separator: ", "))"
+                    if index == entries.count {
+                        binds.append(seq)
+                        binds.append(ByteBuffer(bytes: previous.bytes))
+                        sql = "WITH appended AS (\(sql) RETURNING 1) UPDATE chain_head SET seq = $\(parameter), hash = $\(parameter + 1) WHERE id = 1"
+                    }
+                    _ = try connections.query(c, PostgresQuery(unsafeSQL: sql, binds: binds))
                 }
-                if entries.isEmpty { return headSeq == 0 ? nil : ChainHead(seq: headSeq, head: headHash) }
-                _ = try connections.query(c, "UPDATE chain_head SET seq = \(seq), hash = \(ByteBuffer(bytes: previous.bytes)) WHERE id = 1")
                 return ChainHead(seq: seq, head: previous)
             }
         }

@@ -50,6 +50,9 @@ enum PostgresLogSchema {
             hash BYTEA NOT NULL
         );
         INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'));
+        -- Records (about 2 KB of JSON) are compressed as rows are stored: with lz4 where the server has it
+        -- (PostgreSQL 14 and later, built with lz4), several times cheaper than the default pglz.
+        DO $$ BEGIN ALTER TABLE entry ALTER COLUMN record SET COMPRESSION lz4; ALTER TABLE entry ALTER COLUMN case_bytes SET COMPRESSION lz4; EXCEPTION WHEN OTHERS THEN NULL; END $$
         """
 
     static let v2 = """

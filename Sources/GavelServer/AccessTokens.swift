@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GavelSyntax
 
@@ -114,7 +113,7 @@ public struct AccessTokens: Sendable {
         if isOpen { return .success(Principal(name: "anonymous", roles: Set(Role.allCases))) }
         guard let header, header.count > 7, header.prefix(7).lowercased() == "bearer " else { return .failure(.unauthenticated) }
         let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
-        let digest = SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = Digest.hex(Array(token.utf8))
         guard let principal = byDigest[digest] else { return .failure(.unauthenticated) }
         guard principal.roles.contains(role) else { return .failure(.forbidden(principal, role)) }
         return .success(principal)

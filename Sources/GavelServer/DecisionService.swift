@@ -54,17 +54,16 @@ final class DecisionService: Sendable {
 
     // MARK: Bodies and blocking work
 
-    /// The whole body, within the size limit and the time limit.
+    /// The whole body, within the size limit. A body that stalls is cut off
+    /// by the connection's idle timeout (`--request-timeout`), not a timer
+    /// per request: one timer per request cost more than a decision.
     func body(_ request: Request) async throws -> [UInt8] {
         let limit = options.maxBodyBytes
-        let buffer = try await within(seconds: options.requestTimeout, "the request body did not arrive in time") {
-            do {
-                return try await request.body.collect(upTo: limit)
-            } catch is NIOTooManyBytesError {
-                throw APIError(status: .contentTooLarge, message: "the request body is larger than \(limit) bytes (--max-body-bytes)")
-            }
+        do {
+            return Array(try await request.body.collect(upTo: limit).readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw APIError(status: .contentTooLarge, message: "the request body is larger than \(limit) bytes (--max-body-bytes)")
         }
-        return Array(buffer.readableBytesView)
     }
 
     func within<T: Sendable>(seconds: Double, _ message: String, _ work: @escaping @Sendable () async throws -> T) async throws -> T {

@@ -60,7 +60,7 @@ public enum GavelServe {
         let host = options.host
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(max(1, options.requestTimeout * 4))))),
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(max(1, options.requestTimeout) * 1000)))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: options.port), serverName: "gavel"),
             services: [LogWriterService(writer: service.writer), ReloadOnHangup(service: service)],
             onServerRunning: { channel in

@@ -35,7 +35,6 @@ enum OpenAPIDocument {
                   "400": { "$ref": "#/components/responses/Error" },
                   "401": { "$ref": "#/components/responses/Error" },
                   "403": { "$ref": "#/components/responses/Error" },
-                  "408": { "$ref": "#/components/responses/Error" },
                   "413": { "$ref": "#/components/responses/Error" },
                   "415": { "$ref": "#/components/responses/Error" },
                   "422": { "$ref": "#/components/responses/Error" },

@@ -11,7 +11,7 @@ public struct ServeOptions: Sendable {
     public var noAuth: Bool
     /// Largest request body (and largest line of a batch), in bytes.
     public var maxBodyBytes: Int
-    /// How long a request's body may take to arrive, in seconds.
+    /// How long a connection may send nothing before it is closed, in seconds.
     public var requestTimeout: Double
 
     public init(

@@ -12,7 +12,14 @@ final class ServerMetrics: Sendable {
     private let appendFailures: Counter
     private let reloadsApplied: Counter
     private let reloadsRefused: Counter
-    private let outcomes = NSLock()
+    private let outcomes = Outcomes()
+
+    /// One counter per decision, made on first use (a ladder has a handful).
+    private final class Outcomes: @unchecked Sendable {
+        let lock = NSLock()
+        // Guarded by `lock`.
+        var counters: [String: Counter] = [:]
+    }
 
     private static let buckets: [Duration] = [
         .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
@@ -42,9 +49,14 @@ final class ServerMetrics: Sendable {
     }
 
     func decided(_ decision: String, seconds: Double) {
-        registry.makeCounter(
-            descriptor: Self.name("decisions", unit: "total", "Decisions answered, by decision"), labels: [("decision", decision)]
-        ).increment()
+        let counter = outcomes.lock.withLock {
+            if let counter = outcomes.counters[decision] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: Self.name("decisions", unit: "total", "Decisions answered, by decision"), labels: [("decision", decision)])
+            outcomes.counters[decision] = counter
+            return counter
+        }
+        counter.increment()
         decisionLatency.record(.nanoseconds(Int64(seconds * 1e9)))
     }
 

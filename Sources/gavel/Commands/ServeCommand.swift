@@ -31,7 +31,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The largest request body, and the longest line of a batch, in bytes.")
     var maxBodyBytes = 1 << 20
 
-    @Option(help: "Seconds a request's body may take to arrive.")
+    @Option(help: "Seconds a connection may send nothing (between requests or mid-body) before it is closed.")
     var requestTimeout = 30.0
 
     func run() throws {

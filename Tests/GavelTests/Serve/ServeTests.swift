@@ -91,10 +91,21 @@ struct ServeTests {
 
     @Test("bad requests are answered 400, 401, 404, 413, 415 or 422 with located problems, and none reaches the log")
     func badRequests() throws {
-        let (server, url, _) = try Self.start(["--max-body-bytes", "4096"])
+        let (server, url, _) = try Self.start(["--max-body-bytes", "4096", "--request-timeout", "1"])
         defer { server.stop() }
         let base = server.base
         let token = TestTokens.evaluator
+
+        // A body that stops arriving: the connection is closed after the timeout, and nothing is decided.
+        let stalled = try RawConnection(port: server.port)
+        try stalled.send(
+            "POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"kind\":")
+        let started = Date()
+        let answer = stalled.read { _ in false }
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(!answer.contains("200 OK"))
+        stalled.abort()
 
         let malformed = try HTTP.post(base + "/v1/decisions", token: token, #"{"kind": "Case", "id": "#)
         #expect(malformed.status == 400, "\(malformed.text)")
