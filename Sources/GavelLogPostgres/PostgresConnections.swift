@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GavelSyntax
 import Logging
@@ -55,11 +56,32 @@ final class PostgresConnections: @unchecked Sendable {
     }
 
     func query(_ connection: PostgresConnection, _ query: PostgresQuery) throws -> [PostgresRow] {
-        try connection.query(query, logger: logger).wait().rows
+        try wait(for: connection.query(query, logger: logger), on: connection).rows
     }
 
     func execute(_ connection: PostgresConnection, _ sql: String) throws {
-        _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait()
+        _ = try wait(for: connection.query(PostgresQuery(unsafeSQL: sql), logger: logger), on: connection)
+    }
+
+    /// A little longer than the server's own `statement_timeout`.
+    static let replyTimeout: DispatchTimeInterval = .seconds(40)
+
+    /// The future's value, or an error once `replyTimeout` has passed: a
+    /// connection whose server vanished mid-query (killed, restarted) was
+    /// seen to leave its query unanswered for good, which would stall every
+    /// append behind it. The connection is then closed and dropped.
+    private func wait<T: Sendable>(for future: EventLoopFuture<T>, on connection: PostgresConnection) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Reply<T>()
+        future.whenComplete { result in
+            outcome.set(result)
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + Self.replyTimeout) == .success, let result = outcome.get() else {
+            Self.release(connection)
+            throw PostgresReplyTimeout()
+        }
+        return try result.get()
     }
 
     /// `body` inside BEGIN … COMMIT; a failure rolls back (by dropping the connection).
@@ -87,4 +109,18 @@ final class PostgresConnections: @unchecked Sendable {
         let closing: EventLoopFuture<Void> = connection.close()
         closing.whenComplete { _ in withExtendedLifetime(connection) {} }
     }
+}
+
+/// PostgreSQL did not answer a query in time.
+struct PostgresReplyTimeout: Error, CustomStringConvertible {
+    var description: String { "PostgreSQL did not answer within \(PostgresConnections.replyTimeout)" }
+}
+
+/// A query's result, handed from the event loop to the waiting thread.
+private final class Reply<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var result: Result<T, any Error>?
+    func set(_ value: Result<T, any Error>) { lock.withLock { result = value } }
+    func get() -> Result<T, any Error>? { lock.withLock { result } }
 }

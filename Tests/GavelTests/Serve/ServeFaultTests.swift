@@ -45,7 +45,7 @@ struct ServeFaultTests {
         let folder = try LogFolder()
         let cluster = folder.path + "/pg"
         let script = Repository.root.appendingPathComponent("Scripts/postgres-cluster").path
-        let (started, output) = try TestPostgres.run("/bin/bash", [script, "start", cluster], environment: ["GAVEL_PG_FSYNC": "off"])
+        let (started, output) = try TestPostgres.run("/bin/bash", [script, "start", cluster], environment: ["GAVEL_PG_FSYNC": "off", "GAVEL_PG_WATCH_PID": String(getpid())])
         try #require(started == 0, "\(output)")
         defer { _ = try? TestPostgres.run("/bin/bash", [script, "stop", cluster]) }
         let url = try #require(output.split(separator: "\n").last.map(String.init))

@@ -12,7 +12,7 @@ enum TestPostgres {
         var url: String
         /// The cluster folder (for restart tests): this process's own, or GAVEL_TEST_POSTGRES_DIR.
         var folder: String?
-        /// Whether this process started it, and so stops it at exit.
+        /// Whether this process started it (the cluster then stops when the process exits).
         var owned = false
     }
 
@@ -26,7 +26,8 @@ enum TestPostgres {
     private static func start() -> Result<Server, TestPostgresError> {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gavel-test-pg-\(UUID().uuidString)").path
         let script = Repository.root.appendingPathComponent("Scripts/postgres-cluster").path
-        let environment = ["GAVEL_PG_FSYNC": "off"]
+        // The script stops the cluster once this process has exited, however it ends.
+        let environment = ["GAVEL_PG_FSYNC": "off", "GAVEL_PG_WATCH_PID": String(getpid())]
         guard let (status, output) = try? run("/bin/bash", [script, "start", folder], environment: environment), status == 0,
             let url = output.split(separator: "\n").last.map(String.init), url.hasPrefix("postgres://")
         else {
@@ -35,14 +36,7 @@ enum TestPostgres {
                     "no PostgreSQL for the tests: set GAVEL_TEST_POSTGRES_URL, or install the server (apt-get install postgresql-15) "
                         + "so that Scripts/postgres-cluster can start one"))
         }
-        atexit { TestPostgres.stopOwned() }
         return .success(Server(url: url, folder: folder, owned: true))
-    }
-
-    private static func stopOwned() {
-        guard case .success(let server) = server, server.owned, let folder = server.folder else { return }
-        _ = try? run("/bin/bash", [Repository.root.appendingPathComponent("Scripts/postgres-cluster").path, "stop", folder])
-        try? FileManager.default.removeItem(atPath: folder)
     }
 
     /// A fresh, empty database on the server, named for one test; its URL.
