@@ -55,9 +55,11 @@ struct Decider: Sendable {
             if let recordBytes {
                 outcome.output = recordBytes + [10]
             } else {
+                // The line end written into the same buffer: one copy out, not three.
                 var writer = JSONWriter()
                 DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
-                outcome.output = writer.bytes + [10]
+                writer.newlineAtEnd()
+                outcome.output = writer.bytes
             }
         case .json:
             var writer = JSONWriter(pretty: true, depth: 1)

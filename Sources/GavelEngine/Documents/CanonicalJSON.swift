@@ -38,21 +38,32 @@ package enum CanonicalJSON {
             out.append(UInt8(ascii: "]"))
         case .mapping(let entries):
             out.append(UInt8(ascii: "{"))
+            // Entries are read in place by index: a mapping entry copied out costs several reference counts.
             if isSorted(entries) {
-                for index in entries.indices { entry(entries[index], first: index == 0, into: &out) }
+                for index in entries.indices { entry(entries, index, first: index == 0, into: &out) }
             } else {
-                let order = entries.indices.sorted { precedes(entries[$0].key, entries[$1].key) }
-                for (position, index) in order.enumerated() { entry(entries[index], first: position == 0, into: &out) }
+                // Keys are unique, so any sort gives this order; insertion sort suits a case's few keys.
+                var order = Array(entries.indices)
+                for i in order.indices.dropFirst() {
+                    let moving = order[i]
+                    var j = i
+                    while j > 0, precedes(entries[moving].key, entries[order[j - 1]].key) {
+                        order[j] = order[j - 1]
+                        j -= 1
+                    }
+                    order[j] = moving
+                }
+                for position in order.indices { entry(entries, order[position], first: position == 0, into: &out) }
             }
             out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func entry(_ entry: MappingEntry, first: Bool, into out: inout ByteBuffer) {
+    private static func entry(_ entries: [MappingEntry], _ index: Int, first: Bool, into out: inout ByteBuffer) {
         if !first { out.append(UInt8(ascii: ",")) }
-        JSONWriter.quote(entry.key, into: &out)
+        JSONWriter.quote(entries[index].key, into: &out)
         out.append(UInt8(ascii: ":"))
-        write(entry.value, into: &out)
+        write(entries[index].value, into: &out)
     }
 
     private static func isSorted(_ entries: [MappingEntry]) -> Bool {

@@ -26,7 +26,10 @@ extension DocumentReader {
         var id: String?
         var asOf: Instant?
         var expect: CaseExpectation?
-        var data = ValueMap()
+        var keys: [String] = []
+        var values: [Value] = []
+        keys.reserveCapacity(entries.count)
+        values.reserveCapacity(entries.count)
         var idSeen = false
         var kindSeen = false
         for entry in entries {
@@ -48,7 +51,9 @@ extension DocumentReader {
             case "as_of": asOf = date(entry.value, named: "as_of")
             case "expect": expect = readExpectation(entry.value)
             case "notes": break
-            default: data.append(entry.key, Value(entry.value))
+            default:
+                keys.append(entry.key)
+                values.append(Value(entry.value))
             }
         }
         if !kindSeen {
@@ -58,7 +63,7 @@ extension DocumentReader {
             error(.missingField, "case is missing the required field `id`", at: root.location)
         }
         guard diagnostics.count == before, let id else { return nil }
-        return CaseContent(id: id, asOf: asOf, expect: expect, data: .map(data))
+        return CaseContent(id: id, asOf: asOf, expect: expect, data: .map(ValueMap(keys: keys, values: values)))
     }
 
     private mutating func readExpectation(_ node: SourceNode) -> CaseExpectation? {
@@ -107,11 +112,15 @@ extension Value {
             for i in items.indices { list.append(Value(items[i])) }
             self = .list(list)
         case .mapping(let entries):
-            var map = ValueMap()
-            map.keys.reserveCapacity(entries.count)
-            map.values.reserveCapacity(entries.count)
-            for i in entries.indices { map.append(entries[i].key, Value(entries[i].value)) }
-            self = .map(map)
+            var keys: [String] = []
+            var values: [Value] = []
+            keys.reserveCapacity(entries.count)
+            values.reserveCapacity(entries.count)
+            for i in entries.indices {
+                keys.append(entries[i].key)
+                values.append(Value(entries[i].value))
+            }
+            self = .map(ValueMap(keys: keys, values: values))
         }
     }
 }

@@ -38,7 +38,16 @@ struct ConditionEvaluator {
     /// What `path` reads, from the root or from `element`; a root path is
     /// resolved once per case, however many rules read it.
     private mutating func resolve(_ path: CasePath, element: Value) -> Value? {
-        guard let slot = path.slot, slot < resolved.count else { return PathResolver.resolve(path, root: root, element: element) }
+        guard let slot = path.slot, slot < resolved.count else {
+            // One key of a list element, as most `where` paths are: the same
+            // step `PathResolver` takes, without its general walk.
+            if !path.fromRoot, path.steps.count == 1, case .map(let map) = element {
+                guard let i = map.index(of: path.steps[0]) else { return nil }
+                if case .null = map.values[i] { return nil }
+                return map.values[i]
+            }
+            return PathResolver.resolve(path, root: root, element: element)
+        }
         switch resolved[slot] {
         case .value(let value): return value
         case .missing: return nil
@@ -140,9 +149,7 @@ struct ConditionEvaluator {
                 case .unknown: break
                 }
             }
-            let result = count(q, element: element, exhaustive: exhaustive).map {
-                quantifierHolds(q, matching: $0.matching, total: $0.total)
-            } ?? false
+            let result = quantifierHolds(q, element: element, exhaustive: exhaustive)
             if let memo = q.memo, memo < decided.count { decided[memo] = result ? .holds : .fails }
             return result
         case .screen(let spec):
@@ -170,6 +177,37 @@ struct ConditionEvaluator {
             if witness == nil, holds == wanted { witness = (index, item) }
         }
         return (matching, items.count, witness ?? items.first.map { (0, $0) })
+    }
+
+    /// Same truth value as `count` then `quantifierHolds(_:matching:total:)`,
+    /// without the witness, and stopping at the element that settles the
+    /// outcome (unless `exhaustive`, where every screen must run): later
+    /// elements cannot change it, and evaluating them has no other effect.
+    private mutating func quantifierHolds(_ q: Quantifier, element: Value, exhaustive: Bool) -> Bool {
+        guard let resolved = resolve(q.path, element: element) else { return false }
+        guard case .list(let items) = resolved else {
+            let holds = holds(q.condition, element: resolved, exhaustive: exhaustive)
+            return quantifierHolds(q, matching: holds ? 1 : 0, total: 1)
+        }
+        var matching = 0
+        for index in items.indices {
+            if holds(q.condition, element: items[index], exhaustive: exhaustive) { matching += 1 }
+            guard !exhaustive else { continue }
+            let seen = index + 1
+            switch q.kind {
+            case .some: if matching > 0 { return true }
+            case .every: if matching < seen { return false }
+            case .count(let comparison, let n):
+                // The final count lies in matching...matching + (items.count - seen).
+                switch comparison {
+                case .gt: if matching > n { return true }
+                case .gte: if matching >= n { return true }
+                case .lt: if matching >= n { return false }
+                case .lte, .equals: if matching > n { return false }
+                }
+            }
+        }
+        return quantifierHolds(q, matching: matching, total: items.count)
     }
 
     private func quantifierHolds(_ q: Quantifier, matching: Int, total: Int) -> Bool {

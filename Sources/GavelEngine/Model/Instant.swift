@@ -21,10 +21,45 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         let days = secondsSinceEpoch >= 0 ? secondsSinceEpoch / 86_400 : (secondsSinceEpoch - 86_399) / 86_400
         let secondsOfDay = secondsSinceEpoch - days * 86_400
         let (y, m, d) = Instant.civil(fromDays: days)
-        let date = "\(Instant.pad(y, 4))-\(Instant.pad(m, 2))-\(Instant.pad(d, 2))"
-        if isDateOnly && secondsOfDay == 0 { return date }
+        let dateOnly = isDateOnly && secondsOfDay == 0
         let h = secondsOfDay / 3600, mi = (secondsOfDay % 3600) / 60, s = secondsOfDay % 60
+        // Four-digit years, as every record has, in one small string: records write two per case.
+        if (0...9999).contains(y) {
+            return Instant.digits(y, m, d, dateOnly ? nil : (h, mi, s))
+        }
+        let date = "\(Instant.pad(y, 4))-\(Instant.pad(m, 2))-\(Instant.pad(d, 2))"
+        if dateOnly { return date }
         return "\(date)T\(Instant.pad(h, 2)):\(Instant.pad(mi, 2)):\(Instant.pad(s, 2))Z"
+    }
+
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` for a year in 0...9999, the
+    /// text `pad` gives for it.
+    private static func digits(_ y: Int64, _ m: Int64, _ d: Int64, _ time: (Int64, Int64, Int64)?) -> String {
+        let count = time == nil ? 10 : 20
+        return String(unsafeUninitializedCapacity: count) { out in
+            func put(_ value: Int64, _ width: Int, at offset: Int) {
+                var v = value
+                for k in stride(from: offset + width - 1, through: offset, by: -1) {
+                    out[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            put(y, 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            put(m, 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            put(d, 2, at: 8)
+            if let (h, mi, s) = time {
+                out[10] = UInt8(ascii: "T")
+                put(h, 2, at: 11)
+                out[13] = UInt8(ascii: ":")
+                put(mi, 2, at: 14)
+                out[16] = UInt8(ascii: ":")
+                put(s, 2, at: 17)
+                out[19] = UInt8(ascii: "Z")
+            }
+            return count
+        }
     }
 
     package func adding(seconds: Int64) -> Instant {

@@ -64,18 +64,26 @@ package enum Value: Sendable, Hashable {
 
 /// A mapping of case data that keeps the order it was written in. Case
 /// mappings are small, so a linear scan beats hashing every key.
-package struct ValueMap: Sendable, Hashable {
-    package var keys: [String]
-    package var values: [Value]
+///
+/// A class, built once and never changed: the evaluator copies mappings out
+/// of `Value` for every list element and path step it visits, and a copy
+/// then costs one reference count instead of one per array.
+package final class ValueMap: Sendable, Hashable {
+    package let keys: [String]
+    package let values: [Value]
 
-    package init() {
-        keys = []
-        values = []
+    package init(keys: [String], values: [Value]) {
+        precondition(keys.count == values.count, "a mapping has one value per key")
+        self.keys = keys
+        self.values = values
     }
 
-    package init(_ pairs: [(String, Value)]) {
-        keys = pairs.map(\.0)
-        values = pairs.map(\.1)
+    package convenience init() {
+        self.init(keys: [], values: [])
+    }
+
+    package convenience init(_ pairs: [(String, Value)]) {
+        self.init(keys: pairs.map(\.0), values: pairs.map(\.1))
     }
 
     package subscript(key: String) -> Value? {
@@ -88,10 +96,15 @@ package struct ValueMap: Sendable, Hashable {
         return nil
     }
 
-    package mutating func append(_ key: String, _ value: Value) {
-        keys.append(key)
-        values.append(value)
+    package var count: Int { keys.count }
+
+    /// Mappings are equal by content, in order, as the struct they replace was.
+    package static func == (lhs: ValueMap, rhs: ValueMap) -> Bool {
+        lhs === rhs || (lhs.keys == rhs.keys && lhs.values == rhs.values)
     }
 
-    package var count: Int { keys.count }
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(keys)
+        hasher.combine(values)
+    }
 }

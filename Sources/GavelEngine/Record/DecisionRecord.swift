@@ -8,7 +8,12 @@ public enum DecisionRecord {
 
     /// Deterministic id: the same case, bundle and as-of date give the same id.
     public static func id(caseDigest: String, bundleDigest: String, asOf: Instant) -> String {
-        "gvl-" + Digest.hexPrefix(ofLines: [caseDigest, bundleDigest, asOf.description], hexDigits: 32)
+        id(caseDigest: caseDigest, bundleDigest: bundleDigest, asOfText: asOf.description)
+    }
+
+    /// The same, with the as-of date already written out (the record writes it too).
+    static func id(caseDigest: String, bundleDigest: String, asOfText: String) -> String {
+        "gvl-" + Digest.hexPrefix(ofLines: [caseDigest, bundleDigest, asOfText], hexDigits: 32)
     }
 
     /// The record as text: one line (`jsonl`) or indented (`json`).
@@ -20,9 +25,10 @@ public enum DecisionRecord {
 
     package static func write(_ d: Decision, bundle: CompiledBundle, into w: inout JSONWriter) {
         let caseDigest = d.caseDigest
+        let asOfText = d.asOf.description
         w.beginObject()
         w.field("id")
-        w.string(id(caseDigest: caseDigest, bundleDigest: bundle.digest, asOf: d.asOf))
+        w.string(id(caseDigest: caseDigest, bundleDigest: bundle.digest, asOfText: asOfText))
         w.field("case")
         w.beginObject()
         w.field("id")
@@ -60,7 +66,7 @@ public enum DecisionRecord {
         w.string(engineVersion)
         w.endObject()
         w.field("as_of")
-        w.string(d.asOf.description)
+        w.string(asOfText)
         w.field("as_of_source")
         w.string(d.asOfSource.rawValue)
         w.field("trace_level")
@@ -98,7 +104,8 @@ public enum DecisionRecord {
         let full = d.traceLevel == .full
         w.field("rules")
         w.beginArray()
-        for outcome in d.rules where full || outcome.status.isDecisive { rule(outcome, into: &w) }
+        // Index loops: a rule outcome copied out per rule costs a dozen reference counts.
+        for index in d.rules.indices where full || d.rules[index].status.isDecisive { rule(d.rules[index], into: &w) }
         w.endArray()
         if !full {
             w.field("other_rules")
@@ -106,7 +113,7 @@ public enum DecisionRecord {
             for status in [RuleStatus.notMatched, .notInForce] {
                 w.key(status.rawValue)
                 w.beginArray()
-                for outcome in d.rules where outcome.status == status { w.string(outcome.rule.id) }
+                for index in d.rules.indices where d.rules[index].status == status { w.string(d.rules[index].rule.id) }
                 w.endArray()
             }
             w.endObject()

@@ -33,7 +33,27 @@ package enum Digest {
             var part = part
             part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        return String(hex(digest: hasher.finalize()).prefix(hexDigits))
+        return hex(digest: hasher.finalize(), digits: hexDigits)
+    }
+
+    /// The first `digits` lowercase hex digits of a finished digest (its
+    /// first `digits / 2` bytes, rounded up), with no string cut afterwards.
+    package static func hex(digest: SHA256.Digest, digits count: Int) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        let count = max(0, min(count, 64))
+        return digits.withUTF8Buffer { digit in
+            String(unsafeUninitializedCapacity: count) { out in
+                var written = 0
+                for byte in digest where written < count {
+                    out[written] = digit[Int(byte >> 4)]
+                    written += 1
+                    guard written < count else { break }
+                    out[written] = digit[Int(byte & 15)]
+                    written += 1
+                }
+                return written
+            }
+        }
     }
 
     /// Lowercase hex of a finished digest, written in one buffer (this runs once per case).
