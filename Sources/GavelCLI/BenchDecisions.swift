@@ -10,7 +10,10 @@ struct Decided {
     var matched: [[String]] = []
 
     mutating func append(_ d: Decision) {
-        append(id: d.caseID, decision: d.decision, matched: d.rules.filter { $0.status == .matched }.map(\.rule.id))
+        // An index loop: filtering copies every rule's outcome out of the decision.
+        var matched: [String] = []
+        for index in d.rules.indices where d.rules[index].status == .matched { matched.append(d.rules[index].rule.id) }
+        append(id: d.caseID, decision: d.decision, matched: matched)
     }
 
     mutating func append(id: String, decision: String, matched rules: [String]) {

@@ -200,6 +200,7 @@ enum BundleCompiler {
         compiled.followUps = followUps
         compiled.pathSlots = conditions.slots.count
         compiled.quantifierMemos = memo.ids.count
+        compiled.predicateMemos = memo.predicateIDs.count
         return (compiled, diagnostics)
     }
 

@@ -19,6 +19,8 @@ public struct CompiledBundle: Sendable {
     package var pathSlots = 0
     /// How many quantifiers are decided once per case (`Quantifier.memo`).
     package var quantifierMemos = 0
+    /// How many root-path predicates are tested once per case (`Predicate.memo`).
+    package var predicateMemos = 0
 
     package func list(_ id: String) -> CompiledList? { lists.first { $0.id == id } }
 }
@@ -49,6 +51,9 @@ package final class CompiledRule: Sendable {
     package let location: SourceLocation
     /// Whether the condition screens names: every screen is then evaluated.
     package let screens: Bool
+    /// `id` as a JSON string, quoted and escaped once: every record lists
+    /// every rule that did not decide by its id.
+    package let quotedID: [UInt8]
 
     package init(
         id: String, policyID: String, title: String, basis: [String], condition: CompiledCondition, decision: String,
@@ -70,6 +75,9 @@ package final class CompiledRule: Sendable {
         self.reason = reason
         self.location = location
         screens = condition.screens
+        var quoted = ByteBuffer(capacity: id.utf8.count + 8)
+        JSONWriter.quote(id, into: &quoted)
+        quotedID = quoted.array
     }
 }
 

@@ -62,17 +62,28 @@ package final class Predicate: Sendable {
     package let operandLocations: [SourceLocation]
     /// The operand as the record shows it, made once rather than per case.
     package let expected: JSON
+    /// For a predicate over a path from the case root: its place in the
+    /// per-case memo, shared by every rule with the same path and operator,
+    /// so it is tested once per case.
+    package let memo: Int?
 
     package init(
         path: CasePath, op: PredicateOperator, location: SourceLocation, operandLocation: SourceLocation? = nil,
-        operandLocations: [SourceLocation] = []
+        operandLocations: [SourceLocation] = [], memo: Int? = nil
     ) {
         self.path = path
         self.op = op
         self.location = location
         self.operandLocation = operandLocation
         self.operandLocations = operandLocations
+        self.memo = memo
         expected = op.expectedJSON
+    }
+
+    /// The same predicate with its memo number.
+    package func numbered(_ memo: Int) -> Predicate {
+        Predicate(
+            path: path, op: op, location: location, operandLocation: operandLocation, operandLocations: operandLocations, memo: memo)
     }
 }
 

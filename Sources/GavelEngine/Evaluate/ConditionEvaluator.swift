@@ -27,12 +27,16 @@ struct ConditionEvaluator {
 
     private enum Decided { case unknown, holds, fails }
 
-    init(root: Value, asOf: Instant, screener: Screener, pathSlots: Int, quantifierMemos: Int) {
+    /// Root-path predicates tested so far for this case, by `Predicate.memo`.
+    private var tested: [Decided]
+
+    init(root: Value, asOf: Instant, screener: Screener, pathSlots: Int, quantifierMemos: Int, predicateMemos: Int = 0) {
         self.root = root
         self.asOf = asOf
         self.screener = screener
         resolved = Array(repeating: .unknown, count: pathSlots)
         decided = Array(repeating: .unknown, count: quantifierMemos)
+        tested = Array(repeating: .unknown, count: predicateMemos)
     }
 
     /// What `path` reads, from the root or from `element`; a root path is
@@ -140,6 +144,16 @@ struct ConditionEvaluator {
         case .not(let inner, _):
             return !holds(inner, element: element, exhaustive: exhaustive)
         case .predicate(let p):
+            if let memo = p.memo, memo < tested.count {
+                switch tested[memo] {
+                case .holds: return true
+                case .fails: return false
+                case .unknown: break
+                }
+                let result = PredicateTest.test(p.op, resolve(p.path, element: element), asOf: asOf).isTrue
+                tested[memo] = result ? .holds : .fails
+                return result
+            }
             return PredicateTest.test(p.op, resolve(p.path, element: element), asOf: asOf).isTrue
         case .quantifier(let q):
             if let memo = q.memo, memo < decided.count {

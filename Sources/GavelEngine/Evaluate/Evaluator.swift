@@ -42,7 +42,8 @@ public struct Evaluator: Sendable {
         let asOf = record.asOf ?? options.fallbackAsOf
         let level = options.trace
         var errors: [Diagnostic] = []
-        var conditions = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener, pathSlots: bundle.pathSlots, quantifierMemos: bundle.quantifierMemos)
+        var conditions = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener, pathSlots: bundle.pathSlots, quantifierMemos: bundle.quantifierMemos,
+            predicateMemos: bundle.predicateMemos)
 
         // Step 3: every rule in force is matched or not (or error under --strict).
         var outcomes: [RuleOutcome] = []
@@ -53,7 +54,7 @@ public struct Evaluator: Sendable {
                 outcomes.append(RuleOutcome(rule: rule, status: .notInForce))
                 continue
             }
-            conditions.owner = rule.id
+            if rule.screens { conditions.owner = rule.id }
             var status: RuleStatus
             var trace: ConditionTrace?
             if options.strict || level == .full {
@@ -81,7 +82,7 @@ public struct Evaluator: Sendable {
                 exceptionOutcomes.append(ExceptionOutcome(exception: exception, status: .notInForce, suspended: []))
                 continue
             }
-            conditions.owner = exception.id
+            if exception.screens { conditions.owner = exception.id }
             let applies: Bool
             var trace: ConditionTrace?
             if level == .full {

@@ -113,7 +113,7 @@ public enum DecisionRecord {
             for status in [RuleStatus.notMatched, .notInForce] {
                 w.key(status.rawValue)
                 w.beginArray()
-                for index in d.rules.indices where d.rules[index].status == status { w.string(d.rules[index].rule.id) }
+                for index in d.rules.indices where d.rules[index].status == status { w.quoted(d.rules[index].rule.quotedID) }
                 w.endArray()
             }
             w.endObject()

@@ -82,6 +82,12 @@ package struct JSONWriter: ~Copyable, Sendable {
         quote(value)
     }
 
+    /// A string already quoted and escaped by `quote(_:into:)`, written as it is.
+    package mutating func quoted(_ json: [UInt8]) {
+        item()
+        buffer.append(json)
+    }
+
     package mutating func int(_ value: Int) {
         item()
         Self.appendDecimal(value, to: &buffer)
