@@ -111,6 +111,13 @@ def ssb_pairs(path: Path, sdn: dict) -> list[dict]:
         uid = r["expected_uid"] if r["label"] == "match" else by_primary.get(r["source_name"])
         if uid not in sdn:
             continue
+        kind = r["perturbation"]
+        if kind == "invisible_char":
+            # The generator's "invisible" characters include the ordinary
+            # space: a word split in two is a different evasion from a
+            # format character, so the two are counted apart.
+            visible = "".join(c for c in r["query"] if unicodedata.category(c) != "Cf")
+            kind = "invisible_char (format)" if visible == r["source_name"] else "invisible_char (space in a word)"
         pairs.append(
             {
                 "set": "ssb",
@@ -118,7 +125,7 @@ def ssb_pairs(path: Path, sdn: dict) -> list[dict]:
                 "queries": [r["query"]],
                 "names": sdn[uid]["names"],
                 "schema": "Person" if r["pool"] == "individual" else "Organization",
-                "kind": r["perturbation"],
+                "kind": kind,
                 "family": r["family"],
             }
         )
@@ -405,6 +412,7 @@ def main() -> None:
     parser.add_argument("--docs", default=str(REPO / "docs"), help="where screening-quality.md and .png are written")
     parser.add_argument("--json", help="also write every figure as JSON here (outside the repository)")
     parser.add_argument("--skip", nargs="*", default=[], help="scorers to leave out (e.g. logic-v2 while iterating)")
+    parser.add_argument("--cache", help="keep the Python scorers' scores in this file (outside the repository) and reuse them")
     args = parser.parse_args()
 
     data, files = locate(args)
@@ -420,6 +428,9 @@ def main() -> None:
     for key, pairs in sets.items():
         print(f"  {key}: {len(pairs)} pairs, {Counter(p['label'] for p in pairs)}", file=sys.stderr)
 
+    cache = {}
+    if args.cache and Path(args.cache).is_file():
+        cache = json.loads(Path(args.cache).read_text())
     scores = {key: {} for key in sets}
     methods = {}
     speed = {}
@@ -432,8 +443,15 @@ def main() -> None:
             if name in args.skip:
                 scores[key][name] = [0.0] * len(pairs)
                 continue
+            kept = cache.get(f"{key}/{name}")
+            if kept and len(kept["scores"]) == len(pairs):
+                scores[key][name], speed[(key, name)] = kept["scores"], kept["us"]
+                continue
             print(f"  nomenklatura {name} …", file=sys.stderr)
             scores[key][name], speed[(key, name)] = score_nomenklatura(name, pairs)
+            cache[f"{key}/{name}"] = {"scores": scores[key][name], "us": speed[(key, name)]}
+            if args.cache:
+                Path(args.cache).write_text(json.dumps(cache))
 
     docs = Path(args.docs)
     plot(docs / "screening-quality.png", sets, scores)
