@@ -487,6 +487,7 @@ def write_doc(path, sets, scores, methods, speed, timing, gavel):
         methods=", ".join(f"`{m}` {n}" for m, n in ssb_methods.most_common()),
         gavel_us=timing["ssb"]["score_us_per_pair"], gavel_prepare=timing["ssb"]["prepare_query_us_per_name"],
         gavel_names=timing["ssb"]["entry_names_per_pair"],
+        gavel_us_name=fmt(timing["ssb"]["score_us_per_pair"] / max(1e-9, timing["ssb"]["entry_names_per_pair"]), 2),
         gavel_us_os=timing["opensanctions"]["score_us_per_pair"], gavel_names_os=timing["opensanctions"]["entry_names_per_pair"],
         rf_us=fmt(us.get(("ssb", "rapidfuzz-jw")), 2), nb_us=fmt(us.get(("ssb", "name-based")), 0),
         lv_us=fmt(us.get(("ssb", "logic-v2")), 0), of_us=fmt(us.get(("ssb", "ofac")), 0),
