@@ -1,11 +1,13 @@
+import Foundation
 import GavelEngine
 import GavelSyntax
 
 /// `gavel screen NAME…` as a library call (SPEC §4): for each name, its
 /// normalised forms and the entries of the bundle's lists it comes closest
 /// to — those at or above the bundle's `min_score`, then the best near
-/// misses below it — with method, score and the plain Jaro–Winkler scores
-/// on the whole names and on their sorted tokens.
+/// misses below it — with method, score, the plain Jaro–Winkler scores
+/// on the whole names and on their sorted tokens, and what the analyst's
+/// identifying details (`--detail KEY=VALUE`) say against each entry's.
 public struct ScreenRun: Sendable {
     public enum Format: String, Sendable, CaseIterable { case text, json }
 
@@ -18,11 +20,15 @@ public struct ScreenRun: Sendable {
     public var now: Instant
     public var top: Int
     public var format: Format
+    /// `--detail KEY=VALUE`, as given: the identifying details to compare
+    /// with each entry's attributes, keyed as a screen's `corroborate:` is.
+    public var details: [String]
 
     public init(
         names: [String], policies: String, lists: [String] = [], asOf: Instant?, now: Instant, top: Int = 10,
-        format: Format = .text
+        format: Format = .text, details: [String] = []
     ) {
+        self.details = details
         self.names = names
         self.policies = policies
         self.lists = lists
@@ -32,9 +38,40 @@ public struct ScreenRun: Sendable {
         self.format = format
     }
 
-    /// 0 when every name was looked up; 2 when the bundle cannot be loaded
-    /// or `--lists` names a list it does not have.
+    /// `KEY=VALUE` read as a detail Gavel compares, or what is wrong with it.
+    package static func detail(_ text: String) -> Swift.Result<(kind: CorroborationSpec.Kind, value: String), DetailError> {
+        guard let equals = text.firstIndex(of: "=") else {
+            return .failure(DetailError("`--detail \(text)` is not KEY=VALUE (for example `--detail birth_date=1962-01-29`)"))
+        }
+        let key = String(text[..<equals]).trimmingCharacters(in: .whitespaces)
+        let value = String(text[text.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+        guard let kind = CorroborationSpec.Kind(rawValue: key) else {
+            let known = CorroborationSpec.Kind.words
+            let hint = DidYouMean.suggestion(for: key, among: known).map { "did you mean `\($0)`? " } ?? ""
+            return .failure(DetailError("unknown detail `\(key)` in `--detail \(text)`: \(hint)Gavel compares \(known.joined(separator: ", "))"))
+        }
+        guard !value.isEmpty else { return .failure(DetailError("`--detail \(text)` gives no value")) }
+        return .success((kind, value))
+    }
+
+    package struct DetailError: Error, CustomStringConvertible {
+        package var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// 0 when every name was looked up; 2 when the bundle cannot be loaded,
+    /// `--lists` names a list it does not have or a `--detail` is not one
+    /// Gavel compares.
     public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        var given: [(kind: CorroborationSpec.Kind, value: String)] = []
+        for text in details {
+            switch Self.detail(text) {
+            case .success(let detail): given.append(detail)
+            case .failure(let problem):
+                errors("gavel: \(problem)\n")
+                return 2
+            }
+        }
         let bundle: CompiledBundle
         switch BundleLoader.load(directory: policies) {
         case .failure(let error):
@@ -53,11 +90,17 @@ public struct ScreenRun: Sendable {
         let date = asOf ?? now
         let minScore = bundle.manifest.screeningMinScore
         let results = names.map { name in
-            Result(name: name, forms: ScreenLookup.forms(name), rows: ScreenLookup.rows(name, lists: selected, asOf: date))
+            let rows = ScreenLookup.rows(name, lists: selected, asOf: date)
+            let (matches, nearMisses) = split(rows, minScore: minScore)
+            func compared(_ row: ScreenLookup.Row) -> Shown {
+                let list = selected.first { $0.id == row.list }
+                return Shown(row: row, corroboration: list.flatMap { ScreenLookup.corroboration(given, list: $0, entry: row.entry) })
+            }
+            return Result(name: name, forms: ScreenLookup.forms(name), matches: matches.map(compared), nearMisses: nearMisses.map(compared))
         }
         switch format {
-        case .text: output(text(results, lists: selected, asOf: date, minScore: minScore))
-        case .json: output(json(results, lists: selected, asOf: date, minScore: minScore))
+        case .text: output(text(results, lists: selected, asOf: date, minScore: minScore, details: given))
+        case .json: output(json(results, lists: selected, asOf: date, minScore: minScore, details: given))
         }
         return 0
     }
@@ -65,30 +108,39 @@ public struct ScreenRun: Sendable {
     struct Result {
         var name: String
         var forms: NameForms
-        var rows: [ScreenLookup.Row]
+        var matches: [Shown]
+        var nearMisses: [Shown]
+    }
+
+    /// A row as shown, with what the details say about its entry.
+    struct Shown {
+        var row: ScreenLookup.Row
+        var corroboration: Corroboration?
     }
 
     func split(_ rows: [ScreenLookup.Row], minScore: Double) -> (matches: [ScreenLookup.Row], nearMisses: [ScreenLookup.Row]) {
         (Array(rows.filter { $0.score >= minScore }.prefix(top)), Array(rows.filter { $0.score < minScore }.prefix(top)))
     }
 
-    func text(_ results: [Result], lists: [CompiledList], asOf: Instant, minScore: Double) -> String {
+    func text(
+        _ results: [Result], lists: [CompiledList], asOf: Instant, minScore: Double,
+        details: [(kind: CorroborationSpec.Kind, value: String)]
+    ) -> String {
         var out: [String] = []
         out.append("lists       \(lists.map(\.id).joined(separator: ", "))")
         out.append("as of       \(asOf)")
         out.append("min_score   \(JSON.format(minScore)) (the bundle's screening.min_score; rules may set their own)")
-        out.append("corroboration  not compared: this build does not compare entry attributes")
+        out.append("details     \(details.isEmpty ? "none given (--detail KEY=VALUE): every comparison is unknown" : details.map { "\($0.kind.rawValue)=\($0.value.shown)" }.joined(separator: ", "))")
         for result in results {
             out.append("")
             out.append("NAME  `\(result.name.shown)`")
             for (label, value) in Self.formLines(result.forms) { out.append("  \(label.padding(12))\(value)") }
-            let (matches, nearMisses) = split(result.rows, minScore: minScore)
             out.append("  AT OR ABOVE \(JSON.format(minScore))")
-            if matches.isEmpty { out.append("    none") }
-            for row in matches { out.append("    " + Self.line(row, asOf: asOf)) }
+            if result.matches.isEmpty { out.append("    none") }
+            for shown in result.matches { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }
             out.append("  NEAR MISSES (below \(JSON.format(minScore)))")
-            if nearMisses.isEmpty { out.append("    none") }
-            for row in nearMisses { out.append("    " + Self.line(row, asOf: asOf)) }
+            if result.nearMisses.isEmpty { out.append("    none") }
+            for shown in result.nearMisses { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -107,6 +159,20 @@ public struct ScreenRun: Sendable {
         ]
     }
 
+    /// The row's line, then what the details say about its entry (as the
+    /// trail words it) and the identifying details the entry lists.
+    static func lines(_ shown: Shown, asOf: Instant) -> [String] {
+        var lines = ["    " + line(shown.row, asOf: asOf)]
+        if let corroboration = shown.corroboration {
+            lines.append("           " + AuditTrailRenderer.corroboration(corroboration, absent: "no --detail"))
+            let listed = corroboration.agree + corroboration.disagree + corroboration.unknown
+            let values = listed.filter { !$0.entryValues.isEmpty }.sorted { $0.attribute < $1.attribute }
+                .map { "\($0.attribute) \($0.entryValues.joined(separator: ", ").shown)" }
+            lines.append("           entry lists: " + (values.isEmpty ? "no identifying details" : values.joined(separator: "; ")))
+        }
+        return lines
+    }
+
     /// `0.93  contained  us-fto/ofac-4695 `HAMAS`  whole 0.7 tokens 0.6  listed 1997-10-08, in force`
     static func line(_ row: ScreenLookup.Row, asOf: Instant) -> String {
         var method = row.method.rawValue
@@ -118,10 +184,12 @@ public struct ScreenRun: Sendable {
         let force = row.inForce ? "in force" : "NOT in force on \(asOf)"
         return "\(JSON.format(row.score).padding(7))\(method.padding(24))\(row.list)/\(row.entry.shown) \(spelling)"
             + "  whole \(JSON.format(row.whole)), tokens \(JSON.format(row.sortedTokens))  \(listed)\(delisted), \(force)"
-            + "  corroboration —"
     }
 
-    func json(_ results: [Result], lists: [CompiledList], asOf: Instant, minScore: Double) -> String {
+    func json(
+        _ results: [Result], lists: [CompiledList], asOf: Instant, minScore: Double,
+        details: [(kind: CorroborationSpec.Kind, value: String)]
+    ) -> String {
         var w = JSONWriter(pretty: true)
         w.beginObject()
         w.field("lists")
@@ -130,6 +198,15 @@ public struct ScreenRun: Sendable {
         w.string(asOf.description)
         w.field("min_score")
         w.double(minScore)
+        w.field("details")
+        w.beginObject()
+        for kind in CorroborationSpec.Kind.allCases {
+            let values = details.filter { $0.kind == kind }.map(\.value)
+            if values.isEmpty { continue }
+            w.key(kind.rawValue)
+            w.strings(values)
+        }
+        w.endObject()
         w.field("names")
         w.beginArray()
         for result in results {
@@ -149,11 +226,10 @@ public struct ScreenRun: Sendable {
             w.field("digits")
             w.strings(result.forms.digits.map(\.text))
             w.endObject()
-            let (matches, nearMisses) = split(result.rows, minScore: minScore)
             w.field("matches")
-            rows(matches, into: &w)
+            rows(result.matches, into: &w)
             w.field("near_misses")
-            rows(nearMisses, into: &w)
+            rows(result.nearMisses, into: &w)
             w.endObject()
         }
         w.endArray()
@@ -161,9 +237,10 @@ public struct ScreenRun: Sendable {
         return String(decoding: w.bytes, as: UTF8.self) + "\n"
     }
 
-    private func rows(_ rows: [ScreenLookup.Row], into w: inout JSONWriter) {
+    private func rows(_ rows: [Shown], into w: inout JSONWriter) {
         w.beginArray()
-        for row in rows {
+        for shown in rows {
+            let row = shown.row
             w.beginObject()
             w.field("list")
             w.string(row.list)
@@ -190,7 +267,11 @@ public struct ScreenRun: Sendable {
             w.field("in_force")
             w.bool(row.inForce)
             w.field("corroboration")
-            w.null()
+            if let corroboration = shown.corroboration {
+                DecisionRecord.corroboration(corroboration, into: &w)
+            } else {
+                w.null()
+            }
             w.endObject()
         }
         w.endArray()

@@ -13,6 +13,7 @@ struct GavelCommand: ParsableCommand {
         subcommands: [
             EvaluateCommand.self, TestCommand.self, DiffCommand.self, LintCommand.self, ScreenCommand.self, AuditCommand.self,
             ListsCommand.self, ServeCommand.self, BenchCommand.self, LintBenchCommand.self, ScreeningBenchCommand.self,
+            QualityBenchCommand.self,
         ]
     )
 }

@@ -4,7 +4,7 @@ extension DecisionRecord {
     /// `{ agree: [..], disagree: [..], unknown: [..], min_corroboration, compared: [..] }`:
     /// the three lists name the details (SPEC §3), `compared` gives the values
     /// each side had, as written, so a reader can check the comparison.
-    static func corroboration(_ c: Corroboration, into w: inout JSONWriter) {
+    package static func corroboration(_ c: Corroboration, into w: inout JSONWriter) {
         w.beginObject()
         w.field("agree")
         w.strings(c.agree.map(\.attribute))

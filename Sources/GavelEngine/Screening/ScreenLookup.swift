@@ -57,4 +57,18 @@ package enum ScreenLookup {
         }
         return rows
     }
+
+    /// The analyst's identifying details (`gavel screen --detail KEY=VALUE`)
+    /// compared with one entry's attributes, as a screen's `corroborate:`
+    /// compares a case's values: every kind Gavel compares takes part, so a
+    /// kind nobody gave shows as unknown rather than disappearing.
+    package static func corroboration(
+        _ details: [(kind: CorroborationSpec.Kind, value: String)], list: CompiledList, entry id: String
+    ) -> Corroboration? {
+        guard let candidate = list.entries.first(where: { $0.entry.id == id }) else { return nil }
+        let kinds = CorroborationSpec.Kind.allCases
+        let spec = CorroborationSpec(kinds: kinds.map { ($0, []) }, minimum: nil)
+        let values = kinds.map { kind in details.filter { $0.kind == kind }.map(\.value) }
+        return Corroborator.compare(spec, caseValues: values, entry: candidate.entry, identifierKinds: [])
+    }
 }

@@ -1,7 +1,8 @@
 extension AuditTrailRenderer {
     /// `corroboration: agrees country (PS); disagrees birth_date (case 1990-05-01, entry 1962-01-29); unknown nationality`,
-    /// then, under `min_corroboration`, what the match needed.
-    static func corroboration(_ c: Corroboration) -> String {
+    /// then, under `min_corroboration`, what the match needed. `absent` says
+    /// where a detail nobody gave is missing from (`gavel screen`: the `--detail`s).
+    package static func corroboration(_ c: Corroboration, absent: String = "not in the case") -> String {
         func values(_ list: [String]) -> String { list.joined(separator: ", ").shown }
         var parts: [String] = []
         for detail in c.agree {
@@ -13,7 +14,7 @@ extension AuditTrailRenderer {
         // Unknowns grouped by why, so details nobody gave take one part.
         var unknown: [(why: String?, attributes: [String])] = []
         for detail in c.unknown {
-            let why = detail.caseValues.isEmpty ? "not in the case" : detail.entryValues.isEmpty ? "not on the entry" : nil
+            let why = detail.caseValues.isEmpty ? absent : detail.entryValues.isEmpty ? "not on the entry" : nil
             if let index = unknown.firstIndex(where: { $0.why == why }) {
                 unknown[index].attributes.append(detail.attribute)
             } else {

@@ -13,10 +13,10 @@ struct ScreenRunTests {
     static let asOf = Instant.parse("2017-08-30")
 
     func screen(_ names: [String], lists: [String] = ["us-fto", "us-sdgt", "eu-terrorist-list"], top: Int = 3,
-                format: ScreenRun.Format = .text) -> (status: Int32, output: String, errors: String) {
+                format: ScreenRun.Format = .text, details: [String] = []) -> (status: Int32, output: String, errors: String) {
         let run = ScreenRun(
             names: names, policies: Repository.policies, lists: lists, asOf: Self.asOf,
-            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), top: top, format: format)
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), top: top, format: format, details: details)
         var output = "", errors = ""
         let status = run.run(output: { output += $0 }, errors: { errors += $0 })
         return (status, output, errors)
@@ -77,5 +77,72 @@ struct ScreenRunTests {
         assertGolden(explained, "screen/explain-false-hits.txt")
         #expect(explained.contains("NEAR MISSES"))
         #expect(!evaluate(explain: false).contains("NEAR MISSES"))
+    }
+
+    // MARK: corroboration
+
+    /// The SDGT entry with the alias "Hassan ALI" lists a birth date of
+    /// 1976-06-23 and Egyptian and Kenyan nationality.
+    func corroboration(_ output: String, row: Int = 0) throws -> [String: Any] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let names = try #require(object["names"] as? [[String: Any]])
+        let matches = try #require(names.first?["matches"] as? [[String: Any]])
+        try #require(matches.count > row)
+        return try #require(matches[row]["corroboration"] as? [String: Any])
+    }
+
+    @Test("--detail: each entry shows what agreed, disagreed and was unknown, as text")
+    func detailsText() {
+        let result = screen(["Hassan Ali"], lists: ["us-sdgt"], top: 2, details: ["birth_date=1991-04-12", "nationality=GB"])
+        #expect(result.status == 0)
+        #expect(result.errors.isEmpty)
+        assertGolden(result.output, "screen/details.txt")
+        #expect(result.output.contains("details     birth_date=1991-04-12, nationality=GB"))
+        #expect(result.output.contains("disagrees nationality (case GB, entry Egypt, Kenya)"))
+        #expect(result.output.contains("disagrees birth_date (case 1991-04-12, entry 1976-06-23)"))
+        #expect(result.output.contains("unknown country, registration, passport, national_id (no --detail)"))
+        #expect(result.output.contains("entry lists: birth_date 1976-06-23; nationality Egypt, Kenya"))
+    }
+
+    @Test("--detail: agreeing details agree, in JSON with the values compared")
+    func detailsAgreeJSON() throws {
+        let result = screen(
+            ["Hassan Ali"], lists: ["us-sdgt"], top: 1, format: .json, details: ["birth_date=1976-06-23", "nationality=Egypt"])
+        #expect(result.status == 0)
+        let c = try corroboration(result.output)
+        #expect(c["agree"] as? [String] == ["nationality", "birth_date"])
+        #expect(c["disagree"] as? [String] == [])
+        #expect(c["unknown"] as? [String] == ["country", "registration", "passport", "national_id"])
+        let compared = try #require(c["compared"] as? [[String: Any]])
+        let birth = try #require(compared.first { $0["attribute"] as? String == "birth_date" })
+        #expect(birth["case"] as? [String] == ["1976-06-23"])
+        #expect(birth["entry"] as? [String] == ["1976-06-23"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect((object["details"] as? [String: Any])?["nationality"] as? [String] == ["Egypt"])
+    }
+
+    @Test("without --detail every comparison is unknown, in text and JSON")
+    func noDetails() throws {
+        let text = screen(["Hassan Ali"], lists: ["us-sdgt"], top: 1)
+        #expect(text.output.contains("details     none given (--detail KEY=VALUE): every comparison is unknown"))
+        #expect(
+            text.output.contains(
+                "corroboration: unknown country, nationality, birth_date, registration, passport, national_id (no --detail)"))
+        let json = screen(["Hassan Ali"], lists: ["us-sdgt"], top: 1, format: .json)
+        let c = try corroboration(json.output)
+        #expect(c["agree"] as? [String] == [])
+        #expect(c["disagree"] as? [String] == [])
+        #expect(c["unknown"] as? [String] == CorroborationSpec.Kind.words)
+    }
+
+    @Test("a --detail Gavel does not compare, or not KEY=VALUE, is an error naming the keys", arguments: [
+        ("birthdate=1970", "did you mean `birth_date`?"), ("nationality", "not KEY=VALUE"), ("country=", "gives no value"),
+        ("eye_colour=blue", "Gavel compares country, nationality, birth_date"),
+    ])
+    func badDetail(detail: String, message: String) {
+        let result = screen(["Hamas"], details: [detail])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)
+        #expect(result.errors.contains(message), "\(result.errors)")
     }
 }
