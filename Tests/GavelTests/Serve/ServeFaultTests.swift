@@ -26,10 +26,11 @@ struct ServeFaultTests {
         defer { b.stop() }
         let alive = LockedFlag()
         let load = DecisionLoad(targets: { alive.value ? [a.base, b.base] : [b.base] }, workers: 6, prefix: "k")
-        usleep(1_500_000)
+        Self.waitUntil(seconds: 60) { load.acknowledgedCount > 30 }
         a.kill9()
         alive.value = false
-        usleep(1_500_000)
+        let atKill = load.acknowledgedCount
+        Self.waitUntil(seconds: 60) { load.acknowledgedCount > atKill + 20 }
         load.stop()
         #expect(b.stop() == 0)
         let logged = try Self.loggedCaseIDs(url)
@@ -52,7 +53,8 @@ struct ServeFaultTests {
         let (server, _, _) = try ServeTests.start(log: url)
         defer { server.stop() }
         let load = DecisionLoad(targets: { [server.base] }, workers: 4, prefix: "r")
-        usleep(1_000_000)
+        // Waits for the load to be under way rather than a fixed time: on a loaded machine the first second may pass with none acknowledged.
+        Self.waitUntil(seconds: 60) { load.acknowledgedCount > 10 }
         let beforeDown = load.acknowledgedCount
         _ = try TestPostgres.run("/bin/bash", [script, "kill", cluster])
         usleep(1_500_000)
@@ -62,7 +64,7 @@ struct ServeFaultTests {
         let (resumed, resumeOutput) = try TestPostgres.run("/bin/bash", [script, "resume", cluster])
         try #require(resumed == 0, "\(resumeOutput)")
         let afterUp = load.acknowledgedCount
-        usleep(2_000_000)
+        Self.waitUntil(seconds: 60) { load.acknowledgedCount > afterUp + 10 }
         load.stop()
         #expect(beforeDown > 10)
         #expect(load.count(503) > 0, "no request failed while PostgreSQL was down")
@@ -107,5 +109,11 @@ final class LockedFlag: @unchecked Sendable {
     var value: Bool {
         get { lock.withLock { flag } }
         set { lock.withLock { flag = newValue } }
+    }
+
+    /// Polls `condition` every 50 ms until it holds or `seconds` pass; the expectations after it say what failed.
+    static func waitUntil(seconds: Double, _ condition: () -> Bool) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition(), Date() < deadline { usleep(50_000) }
     }
 }
