@@ -34,8 +34,8 @@ package struct ScreeningBench: Sendable {
     /// Prints a Markdown table; returns 1 when index and scan disagree, 2 on bad input.
     package func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
         output(
-            "| list | names | normalise s | index build s | index MB | RSS +MB | θ | p50 µs | p99 µs | mean µs | scan mean µs | speed-up | sample | same |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
+            "| list | names | normalise s | index build s | index MB | RSS +MB | θ | p50 µs | p99 µs | mean µs | matches/name | scan mean µs | speed-up | sample | same |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
         var disagreed = false
         if let policies {
             switch BundleLoader.load(directory: policies) {
@@ -94,9 +94,11 @@ package struct ScreeningBench: Sendable {
             var latencies: [Double] = []
             latencies.reserveCapacity(queries.count)
             var answers: [[ScreenMatch]] = []
+            var matched = 0
             for query in queries {
                 let (matches, seconds) = Self.timed { byIndex.matches([query], minScore: threshold, asOf: Self.asOf) }
                 latencies.append(seconds)
+                matched += matches.count
                 if answers.count < scanSample { answers.append(matches) }
             }
             var scanSeconds = 0.0, indexSeconds = 0.0
@@ -115,6 +117,7 @@ package struct ScreeningBench: Sendable {
                 Self.format(indexMB, 1), Self.format(Double(grown) / 1_048_576, 0), Self.format(threshold, 2),
                 Self.format(Self.percentile(sorted, 0.5) * 1e6, 1), Self.format(Self.percentile(sorted, 0.99) * 1e6, 1),
                 Self.format(sorted.reduce(0, +) / Double(max(1, sorted.count)) * 1e6, 1),
+                Self.format(Double(matched) / Double(max(1, queries.count)), 1),
                 Self.format(scanSeconds / Double(max(1, sample)) * 1e6, 0),
                 Self.format(scanSeconds / max(indexSeconds, 1e-9), 0) + "x", "\(sample)", agree ? "yes" : "**NO**",
             ]

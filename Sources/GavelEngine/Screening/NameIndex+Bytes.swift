@@ -4,7 +4,7 @@
 ///
 ///     magic "GAVELIDX", byte-order mark, format version,
 ///     list digest (length + UTF-8), names fingerprint, longest name,
-///     six arrays (count + elements), checksum of everything before it.
+///     eight arrays (count + elements), checksum of everything before it.
 extension NameIndex {
     static let magic = Array("GAVELIDX".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
@@ -22,6 +22,8 @@ extension NameIndex {
         out.append(nameEntries)
         out.append(scalarOffsets)
         out.append(sortedScalars)
+        out.append(orderedScalars)
+        out.append(irregularNames)
         out.append(table.keys)
         out.append(table.offsets)
         out.append(table.ids)
@@ -46,7 +48,8 @@ extension NameIndex {
             reader.scalar(UInt64.self) == fingerprint,
             let longest = reader.scalar(UInt64.self), longest < 1 << 32,
             let nameEntries = reader.array(UInt32.self), let scalarOffsets = reader.array(UInt32.self),
-            let sortedScalars = reader.array(UInt32.self), let keys = reader.array(UInt64.self),
+            let sortedScalars = reader.array(UInt32.self), let orderedScalars = reader.array(UInt32.self),
+            let irregularNames = reader.array(UInt32.self), let keys = reader.array(UInt64.self),
             let offsets = reader.array(UInt32.self), let ids = reader.array(UInt32.self),
             reader.position == body.endIndex
         else { return nil }
@@ -54,11 +57,13 @@ extension NameIndex {
         guard table.isWellFormed, scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
             scalarOffsets.last.map({ Int($0) == sortedScalars.count }) == true,
             zip(scalarOffsets, scalarOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+            orderedScalars.count == sortedScalars.count,
+            zip(irregularNames, irregularNames.dropFirst()).allSatisfy({ $0 < $1 }),
             ids.allSatisfy({ Int($0) < nameEntries.count })
         else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, scalarOffsets: scalarOffsets, sortedScalars: sortedScalars, longest: Int(longest),
-            table: table)
+            nameEntries: nameEntries, scalarOffsets: scalarOffsets, sortedScalars: sortedScalars, orderedScalars: orderedScalars,
+            irregularNames: irregularNames, longest: Int(longest), table: table)
     }
 
     /// What the index was built from, beyond the list's bytes: the

@@ -16,8 +16,13 @@
 /// the la − τ + 1 shortest of them holds it. For p ≥ 2 it is posted under
 /// the query's own prefix of p scalars (in the form that scored), and the
 /// shorter of that posting and the scalar-occurrence union is taken. Every
-/// candidate is checked against the count it needs; the names left are
-/// then scored in full by `Screener`, with the code the scan uses.
+/// candidate is checked against the count it needs; each name that passes
+/// is then checked once by `reaches`, which recomputes `nameScore` on the
+/// same scalars with the same code (`JaroWinkler.score`, whole, then tokens
+/// sorted), so a name is dropped only when the scan's own score for that
+/// pair of texts is below θ − margin. The entries left are scored in full by
+/// `Screener`, with the code the scan uses. Names are numbered shortest
+/// first: the names under one key (one length) lie together in memory.
 ///
 /// The evasion readings (SPEC §3) keep this exact. Every form of a listed
 /// name (plain, joined, skeleton, consonants: `NameForms.listed`) is indexed
@@ -25,14 +30,11 @@
 /// forms: full-weight forms at θ; a form whose score is its Jaro–Winkler
 /// score times a factor f < 1 (digits, consonants) at θ/f, since
 /// round(f·s) ≥ θ needs s ≥ (θ − 0.00005)/f, which is above θ/f less the
-/// margin. Containment has its own key: each containable form is posted
-/// under its longest token (`NameScorer.postingToken`), and a query that
-/// contains the form holds that token, so the postings of the query's
-/// tokens hold every form it contains.
+/// margin. Containment has its own keys (`collectContained` gives the proof).
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -40,13 +42,25 @@ final class NameIndex: Sendable {
     /// Name i's scalars, sorted, are `sortedScalars[scalarOffsets[i] ..< scalarOffsets[i + 1]]`.
     let scalarOffsets: [UInt32]
     let sortedScalars: [UInt32]
+    /// The same names' scalars in their own order (same offsets): what the
+    /// final Jaro–Winkler check reads.
+    let orderedScalars: [UInt32]
+    /// Names whose tokens `String.split` cuts elsewhere than at each U+0020
+    /// (a space that begins a grapheme cluster with the next scalar), ascending:
+    /// their sorted-token score is not recomputed here, they pass the check.
+    let irregularNames: [UInt32]
     let longest: Int
     let table: PostingTable
 
-    init(nameEntries: [UInt32], scalarOffsets: [UInt32], sortedScalars: [UInt32], longest: Int, table: PostingTable) {
+    init(
+        nameEntries: [UInt32], scalarOffsets: [UInt32], sortedScalars: [UInt32], orderedScalars: [UInt32],
+        irregularNames: [UInt32], longest: Int, table: PostingTable
+    ) {
         self.nameEntries = nameEntries
         self.scalarOffsets = scalarOffsets
         self.sortedScalars = sortedScalars
+        self.orderedScalars = orderedScalars
+        self.irregularNames = irregularNames
         self.longest = longest
         self.table = table
     }
@@ -57,26 +71,42 @@ final class NameIndex: Sendable {
         var nameEntries: [UInt32] = []
         var scalarOffsets: [UInt32] = [0]
         var sortedScalars: [UInt32] = []
+        var orderedScalars: [UInt32] = []
+        var irregularNames: [UInt32] = []
         var prefixKeys: [UInt64] = []
         var prefixOffsets: [Int] = [0]
         var longest = 0
+        guard entries.count < Int(UInt32.max) else { return nil }
+        // Names are numbered shortest first, so that the names of one length
+        // (what a posting's key holds) lie together in memory.
+        var texts: [(text: String, entry: UInt32, containable: Bool, length: Int, order: Int)] = []
         for (position, candidate) in entries.enumerated() {
             let containable = containableTexts(candidate)
             for text in indexedTexts(candidate) {
+                texts.append(
+                    (text, UInt32(truncatingIfNeeded: position), containable.contains(text), text.unicodeScalars.count, texts.count))
+            }
+        }
+        texts.sort { ($0.length, $0.order) < ($1.length, $1.order) }
+        do {
+            for (text, position, containable, _, _) in texts {
                 let scalars = text.unicodeScalars.map(\.value)
-                nameEntries.append(UInt32(truncatingIfNeeded: position))
+                let forms = QueryName.forms(text, scalars: scalars)
+                if !QueryName.splitsAtSpaces(scalars, forms: forms) {
+                    irregularNames.append(UInt32(truncatingIfNeeded: nameEntries.count))
+                }
+                nameEntries.append(position)
                 sortedScalars += scalars.sorted()
+                orderedScalars += scalars
                 guard sortedScalars.count < Int(UInt32.max) else { return nil }
                 scalarOffsets.append(UInt32(sortedScalars.count))
                 longest = max(longest, scalars.count)
-                prefixKeys += Self.prefixKeys(QueryName.forms(text, scalars: scalars), length: scalars.count)
-                if containable.contains(text), let token = NameScorer.postingToken(text) {
-                    prefixKeys.append(Self.containedKey(token))
-                }
+                prefixKeys += Self.prefixKeys(forms, length: scalars.count)
+                if containable { prefixKeys += Self.containmentKeys(text) }
                 prefixOffsets.append(prefixKeys.count)
             }
         }
-        guard entries.count < Int(UInt32.max) else { return nil }
+        texts = []
         let table = PostingTable.build { post in
             for id in 0 ..< nameEntries.count {
                 let name = UInt32(id)
@@ -93,7 +123,8 @@ final class NameIndex: Sendable {
         }
         guard let table else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, scalarOffsets: scalarOffsets, sortedScalars: sortedScalars, longest: longest, table: table)
+            nameEntries: nameEntries, scalarOffsets: scalarOffsets, sortedScalars: sortedScalars, orderedScalars: orderedScalars,
+            irregularNames: irregularNames, longest: longest, table: table)
     }
 
     /// The distinct non-empty forms of an entry's names, in a fixed order.
@@ -122,10 +153,91 @@ final class NameIndex: Sendable {
             collect(form, threshold: threshold / factor, into: &entries)
         }
         if EvasionScores.contained >= threshold - ScreeningBounds.roundingMargin {
-            for token in query.tokens {
-                for slot in table.postings(Self.containedKey(token)) { entries.append(nameEntries[Int(table.ids[slot])]) }
+            for tokens in query.containers { collectContained(tokens, into: &entries) }
+        }
+    }
+
+    /// Listed forms of at most this many tokens are posted under their
+    /// token multiset; longer ones under their longest token.
+    static let smallContainedTokens = 4
+    /// Most sub-multisets a query form's tokens are looked up under; past
+    /// it the form looks up each token instead (a superset).
+    static let containmentLookupBudget = 2_048
+
+    /// The containment keys of a containable listed form (see `collectContained`).
+    static func containmentKeys(_ text: String) -> [UInt64] {
+        guard NameScorer.containable(text), let longest = NameScorer.postingToken(text) else { return [] }
+        let tokens = text.split(separator: " ").map(tokenHash).sorted()
+        guard tokens.count <= smallContainedTokens else { return [containedKey(longest, kind: 3)] }
+        return [containedSetKey(tokens[...]), containedKey(longest, kind: 5)]
+    }
+
+    /// Appends the entry of every listed form the query form with these
+    /// tokens (their `tokenHash`es, sorted) may contain.
+    ///
+    /// `NameScorer.contains(q, n)` holds only when n's tokens are a
+    /// sub-multiset of q's with fewer tokens. A form n of at most
+    /// `smallContainedTokens` tokens is posted under the multiset of its
+    /// tokens, so it is found by looking up every sub-multiset of q's
+    /// tokens with 1 … min(k − 1, smallContainedTokens) tokens (k = q's
+    /// tokens). A longer form is posted under its longest token, which q
+    /// then holds: it is found by looking up each of q's tokens, when
+    /// k − 1 exceeds `smallContainedTokens`. When the sub-multisets would
+    /// be too many, small forms are found the same way through a second
+    /// posting under their longest token.
+    func collectContained(_ tokens: [UInt64], into entries: inout [UInt32]) {
+        let k = tokens.count
+        guard k >= 2 else { return }
+        let largest = min(k - 1, Self.smallContainedTokens)
+        func append(_ key: UInt64) {
+            for slot in table.postings(key) { entries.append(nameEntries[Int(table.ids[slot])]) }
+        }
+        var previous: UInt64?
+        var unique: [UInt64] = []
+        for token in tokens where token != previous {
+            unique.append(token)
+            previous = token
+        }
+        if Self.subsetCount(k, largest) <= Self.containmentLookupBudget {
+            var chosen: [UInt64] = []
+            chosen.reserveCapacity(largest)
+            // Sub-multisets in sorted order, each once: at each depth, equal tokens start a branch only the first time.
+            func extend(from start: Int) {
+                if !chosen.isEmpty { append(Self.containedSetKey(chosen[...])) }
+                guard chosen.count < largest else { return }
+                var index = start
+                while index < k {
+                    if index > start, tokens[index] == tokens[index - 1] {
+                        index += 1
+                        continue
+                    }
+                    chosen.append(tokens[index])
+                    extend(from: index + 1)
+                    chosen.removeLast()
+                    index += 1
+                }
+            }
+            extend(from: 0)
+            if k - 1 > Self.smallContainedTokens {
+                for token in unique { append(Self.containedKey(hashed: token, kind: 3)) }
+            }
+        } else {
+            for token in unique {
+                append(Self.containedKey(hashed: token, kind: 3))
+                append(Self.containedKey(hashed: token, kind: 5))
             }
         }
+    }
+
+    /// Σ C(k, i) for i = 1 … largest, saturating well above any budget.
+    static func subsetCount(_ k: Int, _ largest: Int) -> Int {
+        var total = 0, term = 1
+        for i in 0 ..< largest {
+            term = term * (k - i) / (i + 1)
+            total += term
+            if total > 1 << 40 { return total }
+        }
+        return total
     }
 
     /// Appends the entry of every name that may reach `threshold` against
@@ -138,6 +250,7 @@ final class NameIndex: Sendable {
         let required = (1 ... Self.longestPrefix).map { ScreeningBounds.requiredJaro(floor, prefix: $0) }
         var postings: [Range<Int>] = []
         postings.reserveCapacity(la)
+        var passed: [UInt32] = []
         sortedScalars.withUnsafeBufferPointer { allScalars in
             query.sorted.withUnsafeBufferPointer { querySorted in
                 func verify(_ range: Range<Int>, common: Int) {
@@ -145,7 +258,7 @@ final class NameIndex: Sendable {
                         let id = Int(table.ids[slot])
                         let start = Int(scalarOffsets[id]), end = Int(scalarOffsets[id + 1])
                         let name = UnsafeBufferPointer(rebasing: allScalars[start ..< end])
-                        if ScreeningBounds.commonCount(querySorted, name) >= common { entries.append(nameEntries[id]) }
+                        if ScreeningBounds.commonCount(querySorted, name) >= common { passed.append(UInt32(truncatingIfNeeded: id)) }
                     }
                 }
                 for lb in ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest) {
@@ -172,15 +285,54 @@ final class NameIndex: Sendable {
                 }
             }
         }
+        guard !passed.isEmpty else { return }
+        passed.sort()
+        var previous: UInt32?
+        for id in passed where id != previous {
+            previous = id
+            if reaches(query, name: Int(id), floor: floor) { entries.append(nameEntries[Int(id)]) }
+        }
+    }
+
+    /// Whether `nameScore(query, name) ≥ floor`, computed as `JaroWinkler.nameScore`
+    /// does on the same scalars: the whole names, then (when either has a
+    /// space) their tokens sorted. A name or query whose tokens `String.split`
+    /// would cut elsewhere passes unchecked.
+    func reaches(_ query: QueryName, name id: Int, floor: Double) -> Bool {
+        let start = Int(scalarOffsets[id]), end = Int(scalarOffsets[id + 1])
+        return orderedScalars.withUnsafeBufferPointer { all in
+            let name = UnsafeBufferPointer(rebasing: all[start ..< end])
+            let whole = query.forms[0].withUnsafeBufferPointer { JaroWinkler.score($0, name) }
+            if whole >= floor { return true }
+            let nameHasSpace = name.contains(0x20)
+            guard query.hasSpace || nameHasSpace else { return false }
+            guard query.splitsAtSpaces, !irregularNames.containsSorted(UInt32(truncatingIfNeeded: id)) else { return true }
+            let sortedName = nameHasSpace ? QueryName.sortedTokens(name) : Array(name)
+            let sortedQuery = query.forms.count > 1 ? query.forms[1] : query.forms[0]
+            let sorted = sortedQuery.withUnsafeBufferPointer { q in sortedName.withUnsafeBufferPointer { JaroWinkler.score(q, $0) } }
+            return sorted >= floor
+        }
     }
 
     static func occurrenceKey(_ scalar: UInt32, _ occurrence: Int, length: Int) -> UInt64 {
         KeyMix.mix(KeyMix.mix(KeyMix.mix(1, UInt64(scalar)), UInt64(occurrence)), UInt64(length))
     }
 
-    static func containedKey(_ token: Substring) -> UInt64 {
+    /// A token's scalars, hashed: what containment keys are made of.
+    static func tokenHash(_ token: Substring) -> UInt64 {
         var key = KeyMix.mix(3, UInt64(token.unicodeScalars.count))
         for scalar in token.unicodeScalars { key = KeyMix.mix(key, UInt64(scalar.value)) }
+        return key
+    }
+
+    static func containedKey(_ token: Substring, kind: UInt64) -> UInt64 { containedKey(hashed: tokenHash(token), kind: kind) }
+
+    static func containedKey(hashed token: UInt64, kind: UInt64) -> UInt64 { KeyMix.mix(kind, token) }
+
+    /// A multiset of token hashes, sorted.
+    static func containedSetKey(_ tokens: ArraySlice<UInt64>) -> UInt64 {
+        var key = KeyMix.mix(4, UInt64(tokens.count))
+        for token in tokens { key = KeyMix.mix(key, token) }
         return key
     }
 
@@ -214,6 +366,9 @@ struct QueryName: Sendable {
     let occurrences: [(UInt32, Int)]
     /// The whole form, then the sorted-token form when it differs.
     let forms: [[UInt32]]
+    let hasSpace: Bool
+    /// Whether `String.split` cuts it into tokens exactly at each U+0020.
+    let splitsAtSpaces: Bool
 
     init(_ normalized: String) {
         let scalars = normalized.unicodeScalars.map(\.value)
@@ -229,6 +384,29 @@ struct QueryName: Sendable {
         }
         self.occurrences = occurrences
         forms = Self.forms(normalized, scalars: scalars)
+        hasSpace = scalars.contains(0x20)
+        splitsAtSpaces = Self.splitsAtSpaces(scalars, forms: forms)
+    }
+
+    /// Whether sorting the tokens cut at each U+0020 gives the sorted-token
+    /// form `JaroWinkler.nameScore` compares (it cuts with `String.split`,
+    /// at grapheme clusters, which differ only when a space joins the next scalar).
+    static func splitsAtSpaces(_ scalars: [UInt32], forms: [[UInt32]]) -> Bool {
+        guard scalars.contains(0x20) else { return true }
+        return sortedTokens(scalars[...]) == (forms.count > 1 ? forms[1] : forms[0])
+    }
+
+    /// The tokens (cut at U+0020, empty ones dropped) in scalar order, joined by single spaces.
+    static func sortedTokens<C: Collection<UInt32>>(_ scalars: C) -> [UInt32] {
+        var tokens = scalars.split(separator: 0x20)
+        tokens.sort { $0.lexicographicallyPrecedes($1) }
+        var out: [UInt32] = []
+        out.reserveCapacity(scalars.count)
+        for token in tokens {
+            if !out.isEmpty { out.append(0x20) }
+            out.append(contentsOf: token)
+        }
+        return out
     }
 
     /// The distinct prefixes of `level` scalars over the forms.
@@ -247,5 +425,17 @@ struct QueryName: Sendable {
         guard normalized.utf8.contains(0x20) else { return [scalars] }
         let sorted = JaroWinkler.sortedTokens(normalized).unicodeScalars.map(\.value)
         return sorted == scalars ? [scalars] : [scalars, sorted]
+    }
+}
+
+extension Array where Element == UInt32 {
+    /// Binary search in an ascending array.
+    func containsSorted(_ value: UInt32) -> Bool {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == value
     }
 }

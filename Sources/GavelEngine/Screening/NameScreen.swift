@@ -27,6 +27,7 @@ package struct NameScreen: Sendable {
         lists.reduce(0) { total, list in
             guard let names = list.index?.names else { return total }
             return total + names.nameEntries.count * 4 + names.scalarOffsets.count * 4 + names.sortedScalars.count * 4
+                + names.orderedScalars.count * 4 + names.irregularNames.count * 4
                 + names.table.keys.count * 8 + names.table.offsets.count * 4 + names.table.ids.count * 4
         }
     }

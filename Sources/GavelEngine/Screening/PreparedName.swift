@@ -6,8 +6,9 @@ package struct PreparedName: Sendable {
     let direct: [QueryName]
     /// Forms whose score is multiplied by a factor below 1, with the factor.
     let weighted: [(QueryName, Double)]
-    /// The tokens of the forms that can contain a listed name.
-    let tokens: [Substring]
+    /// Per full-weight form of several tokens (each once): its tokens'
+    /// `NameIndex.tokenHash`es, sorted, for the containment lookups.
+    let containers: [[UInt64]]
 
     package init(_ forms: NameForms) {
         self.forms = forms
@@ -18,10 +19,11 @@ package struct PreparedName: Sendable {
             weighted.append((QueryName(consonants.text), EvasionScores.consonantFactor))
         }
         self.weighted = weighted
-        var tokens: [Substring] = []
+        var containers: [[UInt64]] = []
         for form in direct where form.text.utf8.contains(0x20) {
-            for token in form.text.split(separator: " ") where !tokens.contains(token) { tokens.append(token) }
+            let tokens = form.text.split(separator: " ").map(NameIndex.tokenHash).sorted()
+            if !containers.contains(tokens) { containers.append(tokens) }
         }
-        self.tokens = tokens
+        self.containers = containers
     }
 }

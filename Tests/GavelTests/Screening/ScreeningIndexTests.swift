@@ -113,6 +113,65 @@ struct ScreeningIndexTests {
         for reading in NameReading.allCases { #expect(readings.contains(reading), "no \(reading) reading was generated") }
     }
 
+    /// Containment is looked up by the listed form's token multiset (up to
+    /// `NameIndex.smallContainedTokens` tokens) or its longest token: queries
+    /// of 2 to 24 tokens, with repeated tokens and listed names of 1 to 7
+    /// tokens, past the sub-multiset budget and below it.
+    @Test("every contained listed name is a candidate, however many tokens", arguments: seeds)
+    func containmentCandidates(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed &+ 300)
+        let words = ["hamas", "media", "office", "bureau", "al", "qaida", "ali", "hassan", "political", "wing", "news", "ali"]
+        let entries = (0 ..< 120).map { i in
+            let name = (0 ..< random.int(in: 1 ... 7)).map { _ in random.element(of: words) ?? "x" }.joined(separator: " ")
+            return ScreeningEntry(Self.entry(id: "c\(i)", name: name))
+        }
+        let index = ScreeningIndex(entries)
+        var contained = 0
+        for _ in 0 ..< 60 {
+            let text = (0 ..< random.int(in: 2 ... 24)).map { _ in random.element(of: words) ?? "x" }.joined(separator: " ")
+            let forms = NameForms.query(text, normalized: NameNormalizer.normalize(text))
+            let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: EvasionScores.contained))
+            for (position, entry) in entries.enumerated() {
+                let listed = entry.names.flatMap { $0.forms.latin.map(\.text) }
+                guard forms.latin.contains(where: { q in listed.contains { NameScorer.contains(q.text, $0) } }) else { continue }
+                contained += 1
+                #expect(candidates.contains(position), "`\(text)` contains `\(entry.entry.name)` but it is not a candidate")
+            }
+        }
+        #expect(contained > 100)
+    }
+
+    /// The final check recomputes `nameScore` on scalars; where `String.split`
+    /// would cut tokens elsewhere (a space joined to a combining mark) it must
+    /// not drop a pair the scorer keeps.
+    @Test("names whose spaces join a combining mark are kept")
+    func irregularSpaces() throws {
+        // Built as normalised forms directly: the normaliser itself drops combining marks.
+        let names = ["ab \u{301}cd ef", "ef ab \u{301}cd", "\u{301}cd ab ef", "zz \u{300}yy", "cd ab ef"]
+        let entries = names.enumerated().map { position, name in
+            var entry = ScreeningEntry(Self.entry(id: "i\(position)", name: "x"))
+            entry.names = [ScreeningEntry.Name(text: name, normalized: name, isAlias: false)]
+            return entry
+        }
+        let index = try #require(NameIndex.build(entries))
+        #expect(!index.irregularNames.isEmpty)
+        var reached = 0
+        for normalized in names + ["ef \u{301}cd ab", "yy \u{300}zz", "ab cd ef"] {
+            for (position, entry) in entries.enumerated() {
+                for name in entry.names where !name.normalized.isEmpty {
+                    let score = Screener.rounded(JaroWinkler.nameScore(normalized, name.normalized))
+                    for threshold in Self.thresholds where score >= threshold {
+                        reached += 1
+                        var found: [UInt32] = []
+                        index.collect(QueryName(normalized), threshold: threshold, into: &found)
+                        #expect(found.contains(UInt32(position)), "`\(normalized)` ~ `\(name.normalized)` = \(score) at \(threshold)")
+                    }
+                }
+            }
+        }
+        #expect(reached > 50)
+    }
+
     @Test("the pigeonhole bound is tight on hand-made pairs")
     func handMadePairs() throws {
         // Pairs chosen to sit on the bounds: transpositions with no shared
