@@ -62,6 +62,8 @@ public struct EvaluateRun: Sendable {
         var decision: Decision?
         /// The decision's log entry, when logging.
         var logged: LoggedDecision?
+        /// `--format jsonl` while logging: the output is the logged record and a newline.
+        var printsLoggedRecord = false
     }
 
     /// Exit status per SPEC §4: 0 ok, 2 when any input was bad (the good
@@ -115,7 +117,7 @@ public struct EvaluateRun: Sendable {
         let chunkSize = jobs == 1 ? 64 : 256 * jobs
         let started = ContinuousClock.now
         var lastProgress = started
-        // One write per chunk: a record per write would cost a system call per case.
+        // One write per chunk (or per megabyte): a record per write would cost a system call per case.
         func emit(_ outcomes: [Outcome]) {
             var out: [UInt8] = []
             for outcome in outcomes {
@@ -123,10 +125,15 @@ public struct EvaluateRun: Sendable {
                 for line in outcome.errors { errors(line) }
                 if outcome.bad { status = 2 }
                 if outcome.decidedAsOfNow { decidedAsOfNow += 1 }
-                guard !outcome.output.isEmpty else { continue }
+                guard !outcome.output.isEmpty || outcome.printsLoggedRecord else { continue }
                 switch format {
                 case .jsonl:
-                    out += outcome.output
+                    if outcome.printsLoggedRecord, let logged = outcome.logged {
+                        out += logged.entry.record
+                        out.append(10)
+                    } else {
+                        out += outcome.output
+                    }
                 case .text:
                     if printed > 0 { out += Array(("\n" + String(repeating: "─", count: 72) + "\n\n").utf8) }
                     out += outcome.output
@@ -142,6 +149,11 @@ public struct EvaluateRun: Sendable {
                     }
                 }
                 printed += 1
+                // A logged batch is thousands of records: written a megabyte at a time, the buffer stays small and warm.
+                if out.count >= 1 << 20 {
+                    write(out)
+                    out.removeAll(keepingCapacity: true)
+                }
             }
             if !out.isEmpty { write(out) }
             if let progress, ContinuousClock.now - lastProgress > .milliseconds(500) {
@@ -164,10 +176,24 @@ public struct EvaluateRun: Sendable {
             emit(outcomes)
             return true
         }
-        // Chunks decided ahead of the oldest unconfirmed commit: about 16,384
-        // decisions, so a commit waiting for the disk or a WAL checkpoint rarely stalls deciding.
-        // Standard input may be a live stream: its records are not held back for later chunks.
-        let ahead = cases.contains("-") ? 0 : max(2, 16384 / chunkSize)
+        // Standard input may be a live stream: its records are not held back
+        // for later chunks. Files are logged about 4,096 decisions a
+        // transaction: each commit rewrites the table's last, partly filled
+        // page and syncs the WAL, so small transactions cost WAL bytes and CPU
+        // out of proportion (at --jobs 1 a chunk is 64 decisions). Two
+        // batches are decided ahead of the oldest unconfirmed commit, so a
+        // commit waiting for the disk or a WAL checkpoint rarely stalls
+        // deciding; more would only hold more records in memory, cold by the
+        // time they are printed.
+        let live = cases.contains("-")
+        let logBatch = live ? chunkSize : max(chunkSize, 4096)
+        let ahead = live ? 0 : 2
+        var gathered: [Outcome] = []
+        func submit(_ pipeline: LogPipeline) {
+            guard !gathered.isEmpty else { return }
+            pending.append((gathered, pipeline.submit(gathered.compactMap(\.logged))))
+            gathered = []
+        }
         while true {
             var chunk: [CaseInput] = []
             chunk.reserveCapacity(chunkSize)
@@ -180,11 +206,14 @@ public struct EvaluateRun: Sendable {
                 continue
             }
             // Logged while the next chunks are read and decided.
-            pending.append((outcomes, pipeline.submit(outcomes.compactMap(\.logged))))
+            if gathered.isEmpty { gathered = outcomes } else { gathered += outcomes }
+            guard gathered.count >= logBatch else { continue }
+            submit(pipeline)
             while pending.count > ahead {
                 guard settle() else { return 2 }
             }
         }
+        if let pipeline { submit(pipeline) }
         while !pending.isEmpty {
             guard settle() else { return 2 }
         }

@@ -52,8 +52,9 @@ struct Decider: Sendable {
         }
         switch format {
         case .jsonl:
-            if let recordBytes {
-                outcome.output = recordBytes + [10]
+            if recordBytes != nil {
+                // Printed from the log entry's record: the bytes are not copied a second time.
+                outcome.printsLoggedRecord = true
             } else {
                 // The line end written into the same buffer: one copy out, not three.
                 var writer = JSONWriter()

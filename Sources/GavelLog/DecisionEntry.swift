@@ -16,9 +16,10 @@ public struct LoggedDecision: Sendable {
     }
 
     /// The matched rules' ids, in the decision's rule order, which is id order (SPEC §2 step 7).
+    /// Read in place by index: a loop over the outcomes copied each one, every reference in it retained and released.
     private static func matched(_ d: Decision) -> [String] {
         var ids: [String] = []
-        for outcome in d.rules where outcome.status == .matched { ids.append(outcome.rule.id) }
+        for i in d.rules.indices where d.rules[i].status == .matched { ids.append(d.rules[i].rule.id) }
         return ids
     }
 

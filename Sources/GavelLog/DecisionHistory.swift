@@ -47,11 +47,16 @@ public struct HumanEntries: Sendable {
     public private(set) var originalOf: [Int64: Int64] = [:]
 
     public init(_ store: any DecisionStore) throws {
-        for entry in try store.humanEntries() {
+        try self.init(store.humanEntries(), location: store.location)
+    }
+
+    /// From override and appeal entries already read, in sequence order.
+    public init(_ entries: [ChainedEntry], location: String) throws {
+        for entry in entries {
             guard let refersTo = entry.entry.refersTo, let record = HumanDecisionRecord.decode(entry.entry.record) else {
                 throw Diagnostic.log(
                     .notADecisionLog, "entry \(entry.seq) is an \(entry.entry.kind.rawValue) without a readable record or the entry it refers to",
-                    path: store.location, help: "run `gavel audit verify` to check the whole log")
+                    path: location, help: "run `gavel audit verify` to check the whole log")
             }
             byOriginal[refersTo, default: []].append(DecisionHistory.Human(seq: entry.seq, loggedAt: entry.loggedAt, record: record, bytes: entry.entry.record))
             originalOf[entry.seq] = refersTo

@@ -17,6 +17,14 @@ public protocol DecisionStore: Sendable {
     @discardableResult
     func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead?
 
+    /// Appends the entries `make` builds from the log's override and appeal
+    /// entries, read inside the same transaction once the write lock is
+    /// held: what `make` reads (a decision's history, so the decision in
+    /// effect before a new override or appeal) cannot change before its
+    /// entries are committed, whoever else appends at the same time.
+    @discardableResult
+    func append(loggedAt: String, building make: (_ humanEntries: [ChainedEntry]) throws -> [LogEntry]) throws -> ChainHead?
+
     /// The last entry's sequence number and hash; nil for an empty log.
     func head() throws -> ChainHead?
 

@@ -27,8 +27,24 @@ struct EntryInsert {
     func finalize() { sqlite3_finalize(statement) }
 
     func run(seq: Int64, loggedAt: String, entry e: LogEntry, previous: SHA256Key, hash: SHA256Key) throws {
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
+        // The record and the case line, the bulk of an entry, are bound
+        // without SQLite copying them first: they stay valid until the step
+        // below has run, inside these closures, and are unbound before return.
+        try e.record.withUnsafeBytes { record in
+            try (e.caseSource?.inline ?? []).withUnsafeBytes { inline in
+                try run(seq: seq, loggedAt: loggedAt, entry: e, record: record, inline: inline, previous: previous, hash: hash)
+            }
+        }
+    }
+
+    private func run(
+        seq: Int64, loggedAt: String, entry e: LogEntry, record: UnsafeRawBufferPointer, inline: UnsafeRawBufferPointer,
+        previous: SHA256Key, hash: SHA256Key
+    ) throws {
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         // Column order is StoredColumns.names.
         sqlite3_bind_int64(statement, 1, seq)
         text(2, e.kind.rawValue)
@@ -43,10 +59,10 @@ struct EntryInsert {
         text(11, e.engineVersion)
         sqlite3_bind_int64(statement, 12, e.strict ? 1 : 0)
         text(13, LogEntry.rulesColumn(e.matchedRules))
-        blob(14, e.record)
+        borrowed(14, record)
         if let c = e.caseSource {
             if let key = c.blob { blob(15, key.bytes) }
-            if let inline = c.inline { blob(16, inline) }
+            if c.inline != nil { borrowed(16, inline) }
             text(17, c.format)
             sqlite3_bind_int64(statement, 18, Int64(c.document))
             text(19, c.file)
@@ -68,6 +84,11 @@ struct EntryInsert {
     private func text(_ index: Int32, _ value: String) {
         var value = value
         value.withUTF8 { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
+    }
+
+    /// SQLITE_STATIC: SQLite reads the bytes where they are, so they must stay valid until the statement is reset.
+    private func borrowed(_ index: Int32, _ bytes: UnsafeRawBufferPointer) {
+        sqlite3_bind_blob(statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
     }
 
     private func blob(_ index: Int32, _ bytes: [UInt8]) {

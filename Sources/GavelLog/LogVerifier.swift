@@ -51,6 +51,8 @@ public enum LogVerifier {
         var manifestFirstUse: [SHA256Key: (seq: Int64, recordID: String)] = [:]
         var expected: Int64 = 1
         var previous = SHA256Key.zero
+        // Overrides and appeals are few: their seqs are what an override or appeal may not refer to.
+        var humanSeqs = Set<Int64>()
         try store.scanEntries { row in
             func fail(_ reason: String) -> Bool {
                 report.problem = Problem(seq: row.seq, recordID: row.recordID, reason: reason)
@@ -75,6 +77,8 @@ public enum LogVerifier {
             if !row.caseBlobPresent { return fail("its case blob \(entry.entry.caseSource?.blob?.description ?? "") is missing") }
             if !row.bundleBlobPresent { return fail("its bundle manifest blob \(entry.entry.bundle?.description ?? "") is missing") }
             if let key = entry.entry.caseSource?.blob, let bad = badBlobs[key] { return fail("its case blob \(key): \(bad)") }
+            if let problem = referenceProblem(entry.entry, seq: entry.seq, humanSeqs: humanSeqs) { return fail(problem) }
+            if entry.entry.kind != .decision { humanSeqs.insert(entry.seq) }
             if let key = entry.entry.bundle, manifestFirstUse[key] == nil { manifestFirstUse[key] = (entry.seq, entry.entry.recordID) }
             if checkpointSeqs.contains(entry.seq) { hashAt[entry.seq] = (entry.hash, entry.entry.recordID) }
             previous = hash
@@ -97,6 +101,25 @@ public enum LogVerifier {
         }
         if report.problem == nil { report.problem = checkpointProblem(checkpoints, hashAt: hashAt, entries: report.entries, key: publicKey, report: &report) }
         return report
+    }
+
+    /// An override or appeal must refer to a decision entry before it (the
+    /// entries before it were all seen, numbered without a gap); a decision
+    /// refers to none. A rewritten chain can hash correctly and still break this.
+    private static func referenceProblem(_ entry: LogEntry, seq: Int64, humanSeqs: Set<Int64>) -> String? {
+        switch (entry.kind, entry.refersTo) {
+        case (.decision, nil): return nil
+        case (.decision, let target?): return "it is a decision but refers to entry \(target): only overrides and appeals refer to an entry"
+        case (let kind, nil): return "it is an \(kind.rawValue) that refers to no entry"
+        case (let kind, let target?):
+            if target < 1 || target >= seq {
+                return "it is an \(kind.rawValue) of entry \(target), which does not precede it: an \(kind.rawValue) refers to an earlier decision"
+            }
+            if humanSeqs.contains(target) {
+                return "it is an \(kind.rawValue) of entry \(target), which is not a decision but an override or appeal"
+            }
+            return nil
+        }
     }
 
     /// Whether a bundle manifest and every file it lists are stored intact; the reason when not.

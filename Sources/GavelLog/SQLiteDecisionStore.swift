@@ -30,6 +30,18 @@ public struct SQLiteDecisionStore: DecisionStore {
 
     @discardableResult
     public func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead? {
+        try append(blobs: blobs, loggedAt: loggedAt) { _ in entries }
+    }
+
+    @discardableResult
+    public func append(loggedAt: String, building make: ([ChainedEntry]) throws -> [LogEntry]) throws -> ChainHead? {
+        try append(blobs: [], loggedAt: loggedAt) { db in
+            try make(Self.entries(db, "SELECT \(StoredColumns.list) FROM entry WHERE kind <> 'decision' ORDER BY seq", [], location: location))
+        }
+    }
+
+    /// One append: `makeEntries` runs once the write lock is held, so what it reads cannot change before the commit.
+    private func append(blobs: [Blob], loggedAt: String, _ makeEntries: (Database) throws -> [LogEntry]) throws -> ChainHead? {
         try guarded("append to") {
             try queue.writeWithoutTransaction { db in
                 var head: ChainHead?
@@ -38,6 +50,7 @@ public struct SQLiteDecisionStore: DecisionStore {
                     for blob in blobs {
                         try putBlob.execute(arguments: [Data(blob.key.bytes), Data(blob.bytes)])
                     }
+                    let entries = try makeEntries(db)
                     head = try Self.head(db)
                     var seq = head?.seq ?? 0
                     var previous = head?.hash ?? .zero
@@ -183,22 +196,24 @@ public struct SQLiteDecisionStore: DecisionStore {
 
     func fetch(_ sql: String, _ arguments: StatementArguments) throws -> [ChainedEntry] {
         try guarded("read") {
-            try queue.read { db in
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                var out: [ChainedEntry] = []
-                while let row = try rows.next() {
-                    switch StoredColumns.entry(row) {
-                    case .success(let entry): out.append(entry)
-                    case .failure(let problem):
-                        let seq = StoredColumns.integer(row[0]) ?? 0
-                        throw Diagnostic.log(
-                            .notADecisionLog, "entry \(seq) cannot be read: \(problem.text)", path: location,
-                            help: "run `gavel audit verify` to check the whole log")
-                    }
-                }
-                return out
+            try queue.read { db in try Self.entries(db, sql, arguments, location: location) }
+        }
+    }
+
+    static func entries(_ db: Database, _ sql: String, _ arguments: StatementArguments, location: String) throws -> [ChainedEntry] {
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        var out: [ChainedEntry] = []
+        while let row = try rows.next() {
+            switch StoredColumns.entry(row) {
+            case .success(let entry): out.append(entry)
+            case .failure(let problem):
+                let seq = StoredColumns.integer(row[0]) ?? 0
+                throw Diagnostic.log(
+                    .notADecisionLog, "entry \(seq) cannot be read: \(problem.text)", path: location,
+                    help: "run `gavel audit verify` to check the whole log")
             }
         }
+        return out
     }
 
     public func addCheckpoint(_ checkpoint: Checkpoint) throws {

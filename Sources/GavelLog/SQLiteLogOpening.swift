@@ -41,8 +41,12 @@ extension SQLiteDecisionStore {
         config.busyMode = .timeout(120)
         config.label = "gavel-log"
         config.prepareDatabase { db in
-            // Appends touch the tail of the tables and the blob key index: a cache that holds them.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Appends touch the tail of the tables and the blob key index, and a
+            // transaction's dirty pages (about 12 MB for 4,096 decisions) stay
+            // in the cache until its commit: 16 MB holds them. A larger cache
+            // only costs fresh memory (page faults, pages zeroed) for pages an
+            // append never reads again.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
             // Checkpoints of 16 MB rather than SQLite's 1,000 pages (64 MB here): shorter pauses in the commits they ride on.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 256")
             // Every commit is on disk before its records are printed (WAL's NORMAL would survive a killed process but not a power cut).

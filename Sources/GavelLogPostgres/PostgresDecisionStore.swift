@@ -106,6 +106,29 @@ public final class PostgresDecisionStore: DecisionStore, @unchecked Sendable {
 
     @discardableResult
     public func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead? {
+        try append(blobs: blobs, loggedAt: loggedAt) { _ in entries }
+    }
+
+    @discardableResult
+    public func append(loggedAt: String, building make: ([ChainedEntry]) throws -> [LogEntry]) throws -> ChainHead? {
+        try append(blobs: [], loggedAt: loggedAt) { c in
+            let rows = try connections.query(c, PostgresQuery(unsafeSQL: "SELECT \(PostgresRows.list) FROM entry WHERE kind <> 'decision' ORDER BY seq"))
+            return try make(
+                rows.map { row in
+                    let cells = row.makeRandomAccess()
+                    switch PostgresRows.entry(cells) {
+                    case .success(let entry): return entry
+                    case .failure(let problem):
+                        throw Diagnostic.error(
+                            .notADecisionLog, "entry \(PostgresRows.integer(cells[0]) ?? 0) cannot be read: \(problem.text)",
+                            at: SourceLocation(file: location, line: 1, column: 1), help: "run `gavel audit verify` to check the whole log")
+                    }
+                })
+        }
+    }
+
+    /// One append: `makeEntries` runs once the head row is locked, so what it reads cannot change before the commit.
+    private func append(blobs: [Blob], loggedAt: String, _ makeEntries: (PostgresConnection) throws -> [LogEntry]) throws -> ChainHead? {
         try guarded("append to") {
             try connections.transaction { c in
                 // Blobs first and in key order: two appends storing the same new blobs then wait for each other in one order, never in a cycle.
@@ -137,6 +160,7 @@ public final class PostgresDecisionStore: DecisionStore, @unchecked Sendable {
                         .notADecisionLog, "the decision log `\(location)` has no chain head row: run `gavel audit verify`",
                         at: SourceLocation(file: location, line: 1, column: 1))
                 }
+                let entries = try makeEntries(c)
                 var seq = headSeq
                 var previous = headHash
                 if entries.isEmpty { return headSeq == 0 ? nil : ChainHead(seq: headSeq, head: headHash) }

@@ -24,6 +24,8 @@ public struct AuditHumanDecision: Sendable {
     public var action: Action
     public var by: String
     public var reason: String
+    /// A log already open, used instead of opening `log` (tests).
+    package var store: (any DecisionStore)?
 
     public init(log: String?, id: String, action: Action, by: String, reason: String) {
         self.log = log
@@ -36,15 +38,25 @@ public struct AuditHumanDecision: Sendable {
     /// 0 recorded; 1 no such entry; 2 it cannot be recorded as given, or the log cannot be read or written.
     public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
         do {
-            let store = try DecisionLogAccess.forReading(log).get()
+            let store = try self.store ?? DecisionLogAccess.forReading(log).get()
             guard let original = try AuditLookup.decision(id, store: store) else {
                 errors(AuditLookup.unknown(id, store: store))
                 return 1
             }
-            let record = try self.record(original, store: store)
-            let loggedAt = record.at
-            guard let head = try store.append([record.entry(original: original.entry)], blobs: [], loggedAt: loggedAt) else {
-                throw Diagnostic.log(.logUnwritable, "the \(record.kind.rawValue) was not appended", path: store.location)
+            let make = try self.record(original, store: store)
+            let at = LogClock.timestamp()
+            // The decision in effect before this one is read inside the append's
+            // transaction: an override or appeal appended meanwhile by someone
+            // else is then the one this record says it replaces.
+            var recorded: HumanDecisionRecord?
+            let head = try store.append(loggedAt: at) { humanEntries in
+                let before = try HumanEntries(humanEntries, location: store.location).history(of: original).effectiveDecision
+                let record = try make(before, at)
+                recorded = record
+                return [record.entry(original: original.entry)]
+            }
+            guard let head, let record = recorded else {
+                throw Diagnostic.log(.logUnwritable, "the human decision was not appended", path: store.location)
             }
             var text = "\(record.kind.rawValue): entry \(head.seq) (\(record.id)) about entry \(original.seq) (\(original.entry.recordID)): "
             text += record.decisionBefore == record.decisionAfter ? "\(record.decisionAfter) stands" : "\(record.decisionBefore) → \(record.decisionAfter)"
@@ -56,7 +68,10 @@ public struct AuditHumanDecision: Sendable {
         }
     }
 
-    private func record(_ original: ChainedEntry, store: any DecisionStore) throws -> HumanDecisionRecord {
+    /// Checks what can be checked before the append (the texts, the ladder read
+    /// from the stored bundle) and returns how the record is made from the
+    /// decision in effect before it and the time it is recorded.
+    private func record(_ original: ChainedEntry, store: any DecisionStore) throws -> (_ before: String, _ at: String) throws -> HumanDecisionRecord {
         func refuse(_ message: String, help: String? = nil) -> Diagnostic {
             .error(.badHumanDecision, message, at: nil, help: help)
         }
@@ -77,25 +92,30 @@ public struct AuditHumanDecision: Sendable {
             }
             return decision
         }
-        let before = try HumanEntries.history(of: original, store: store).effectiveDecision
-        let at = LogClock.timestamp()
+        let (by, reason) = (by, reason)
         switch action {
         case .override(let decision, let basis):
-            return HumanDecisionRecord(
-                kind: .override, refersToSeq: original.seq, refersToRecordID: original.entry.recordID, caseID: original.entry.caseID,
-                outcome: nil, decisionBefore: before, decisionAfter: try onLadder(decision), by: by, basis: basis, reason: reason, at: at)
+            let after = try onLadder(decision)
+            return { before, at in
+                HumanDecisionRecord(
+                    kind: .override, refersToSeq: original.seq, refersToRecordID: original.entry.recordID, caseID: original.entry.caseID,
+                    outcome: nil, decisionBefore: before, decisionAfter: after, by: by, basis: basis, reason: reason, at: at)
+            }
         case .appeal(let outcome, let decision):
-            let after: String
+            // nil: the decision in effect stands (upheld), known only inside the append.
+            let after: String?
             switch (outcome, decision) {
             case (.modified, let d?): after = try onLadder(d)
             case (.modified, nil): throw refuse("an appeal with outcome `modified` needs --decision: the decision that replaces it")
             case (_, let d?): throw refuse("--decision \(d) is for an appeal with outcome `modified`, not `\(outcome.rawValue)`")
-            case (.upheld, nil): after = before
+            case (.upheld, nil): after = nil
             case (.reversed, nil): after = facts.defaultDecision
             }
-            return HumanDecisionRecord(
-                kind: .appeal, refersToSeq: original.seq, refersToRecordID: original.entry.recordID, caseID: original.entry.caseID,
-                outcome: outcome, decisionBefore: before, decisionAfter: after, by: by, basis: nil, reason: reason, at: at)
+            return { before, at in
+                HumanDecisionRecord(
+                    kind: .appeal, refersToSeq: original.seq, refersToRecordID: original.entry.recordID, caseID: original.entry.caseID,
+                    outcome: outcome, decisionBefore: before, decisionAfter: after ?? before, by: by, basis: nil, reason: reason, at: at)
+            }
         }
     }
 

@@ -143,6 +143,9 @@ struct FailingStore: DecisionStore {
         guard !entries.contains(where: { $0.caseID == failingCase }) else { throw Diagnostic.log(.logUnwritable, "disk full", path: nil) }
         return try real.append(entries, blobs: blobs, loggedAt: loggedAt)
     }
+    func append(loggedAt: String, building make: ([ChainedEntry]) throws -> [LogEntry]) throws -> ChainHead? {
+        try real.append(loggedAt: loggedAt, building: make)
+    }
     func head() throws -> ChainHead? { try real.head() }
     func scanEntries(_ body: (StoredRow) throws -> Bool) throws { try real.scanEntries(body) }
     func scanBlobs(_ body: ([UInt8], [UInt8]) throws -> Bool) throws { try real.scanBlobs(body) }

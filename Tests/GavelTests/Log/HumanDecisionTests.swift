@@ -113,6 +113,28 @@ struct HumanDecisionTests {
         #expect(errors.contains("does not hash to its stored hash"))
     }
 
+    @Test("the decision in effect before an override is read inside its append: an override appended meanwhile is the one it replaces")
+    func interleaved() throws {
+        let folder = try logOfThree()
+        let real = try folder.store()
+        // Another reviewer's override lands after this one has looked the decision up, before it appends.
+        let store = InterleavingStore(real: real) {
+            #expect(record(folder, "3", .override(decision: "restrict", basis: "ToS"), by: "Bob").status == 0)
+        }
+        var run = AuditHumanDecision(log: folder.log, id: "3", action: .override(decision: "terminate", basis: "ToS"), by: "Alice", reason: "Because")
+        run.store = store
+        var errors = ""
+        #expect(run.run(output: { _ in }, errors: { errors += $0 }) == 0, "\(errors)")
+        #expect(store.interleaved)
+        let bobEntry = try #require(try real.entry(seq: 4))
+        let aliceEntry = try #require(try real.entry(seq: 5))
+        let bob = try #require(HumanDecisionRecord.decode(bobEntry.entry.record))
+        let alice = try #require(HumanDecisionRecord.decode(aliceEntry.entry.record))
+        #expect(bob.by == "Bob" && bob.decisionBefore == "no_action" && bob.decisionAfter == "restrict")
+        #expect(alice.by == "Alice" && alice.decisionBefore == "restrict" && alice.decisionAfter == "terminate")
+        #expect(try LogVerifier.verify(real).intact)
+    }
+
     @Test("show prints the history and the decision in effect before the trail; list shows and filters on the effective decision")
     func showAndList() throws {
         let folder = try logOfThree()
@@ -150,4 +172,45 @@ struct HumanDecisionTests {
         #expect(json.map { $0["refers_to"] as? Int } == [nil, 3, 3])
         #expect(json.map { $0["kind"] as? String } == ["decision", "override", "appeal"])
     }
+}
+
+/// A log where someone else appends once, just before this process's next append takes the write lock.
+final class InterleavingStore: DecisionStore, @unchecked Sendable {
+    let real: SQLiteDecisionStore
+    private var meanwhile: (() -> Void)?
+    private(set) var interleaved = false
+    var location: String { real.location }
+
+    init(real: SQLiteDecisionStore, meanwhile: @escaping () -> Void) {
+        self.real = real
+        self.meanwhile = meanwhile
+    }
+
+    private func interleave() {
+        guard let meanwhile else { return }
+        self.meanwhile = nil
+        meanwhile()
+        interleaved = true
+    }
+
+    func append(_ entries: [LogEntry], blobs: [Blob], loggedAt: String) throws -> ChainHead? {
+        interleave()
+        return try real.append(entries, blobs: blobs, loggedAt: loggedAt)
+    }
+    func append(loggedAt: String, building make: ([ChainedEntry]) throws -> [LogEntry]) throws -> ChainHead? {
+        interleave()
+        return try real.append(loggedAt: loggedAt, building: make)
+    }
+    func head() throws -> ChainHead? { try real.head() }
+    func scanEntries(_ body: (StoredRow) throws -> Bool) throws { try real.scanEntries(body) }
+    func scanBlobs(_ body: ([UInt8], [UInt8]) throws -> Bool) throws { try real.scanBlobs(body) }
+    func blob(_ key: SHA256Key) throws -> [UInt8]? { try real.blob(key) }
+    func hasBlob(_ key: SHA256Key) throws -> Bool { try real.hasBlob(key) }
+    func entries(_ filter: EntryFilter) throws -> [ChainedEntry] { try real.entries(filter) }
+    func summaries(_ filter: EntryFilter, _ body: (EntrySummary) throws -> Bool) throws { try real.summaries(filter, body) }
+    func entry(seq: Int64) throws -> ChainedEntry? { try real.entry(seq: seq) }
+    func latestEntry(recordID: String) throws -> ChainedEntry? { try real.latestEntry(recordID: recordID) }
+    func addCheckpoint(_ checkpoint: Checkpoint) throws { try real.addCheckpoint(checkpoint) }
+    func checkpoints() throws -> [Checkpoint] { try real.checkpoints() }
+    func humanEntries() throws -> [ChainedEntry] { try real.humanEntries() }
 }

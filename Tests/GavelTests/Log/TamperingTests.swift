@@ -170,6 +170,49 @@ struct TamperingTests {
         #expect(errors.contains("has been tampered with: entry 5: the row is not an entry"))
         #expect(errors.contains("the row is not an entry"))
     }
+
+    /// Five decisions, an override of entry 2 (entry 6) and an appeal of entry 3 (entry 7).
+    func logWithHumanEntries() throws -> LogFolder {
+        let folder = try logOfFive()
+        for (id, action) in [("2", AuditHumanDecision.Action.override(decision: "terminate", basis: "ToS")), ("3", .appeal(outcome: .upheld, decision: nil))] {
+            #expect(AuditHumanDecision(log: folder.log, id: id, action: action, by: "Reviewer", reason: "Because").run(output: { _ in }, errors: { _ in }) == 0)
+        }
+        return folder
+    }
+
+    @Test(
+        "an appeal whose refers_to names no earlier decision is caught at that entry, even with its hash recomputed",
+        arguments: [
+            (Int64(7), "refers to an earlier decision"), (Int64(9), "refers to an earlier decision"), (Int64(0), "refers to an earlier decision"),
+            (Int64(6), "which is not a decision but an override or appeal"), (nil, "refers to no entry"),
+        ] as [(Int64?, String)])
+    func badReference(refersTo: Int64?, expected: String) throws {
+        let folder = try logWithHumanEntries()
+        #expect(verify(folder).status == 0)
+        // The forger rewrites the appeal's target and its hash, which the chain check alone then accepts.
+        var appeal = try #require(try folder.store().entry(seq: 7))
+        #expect(appeal.entry.kind == .appeal && appeal.entry.refersTo == 3)
+        appeal.entry.refersTo = refersTo
+        let hash = EntryHash.of(seq: 7, loggedAt: appeal.loggedAt, entry: appeal.entry, previous: appeal.previousHash)
+        try folder.tamper("UPDATE entry SET refers_to = ?, hash = ? WHERE seq = 7", arguments: [refersTo, Data(hash.bytes)])
+        let (status, errors) = verify(folder)
+        #expect(status == 1)
+        #expect(errors.contains("entry 7 (gva-"))
+        #expect(errors.contains(expected), "\(errors)")
+    }
+
+    @Test("a decision entry that refers to another entry, its hash recomputed, is caught at that entry")
+    func decisionWithReference() throws {
+        let folder = try logOfFive()
+        var last = try #require(try folder.store().entry(seq: 5))
+        last.entry.refersTo = 1
+        let hash = EntryHash.of(seq: 5, loggedAt: last.loggedAt, entry: last.entry, previous: last.previousHash)
+        try folder.tamper("UPDATE entry SET refers_to = 1, hash = ? WHERE seq = 5", arguments: [Data(hash.bytes)])
+        let (status, errors) = verify(folder)
+        #expect(status == 1)
+        #expect(errors.contains("entry 5 (gvl-"))
+        #expect(errors.contains("it is a decision but refers to entry 1"))
+    }
 }
 
 /// Checkpoints: signed heads that make a rewrite of the whole chain show.
