@@ -10,6 +10,12 @@ import Testing
 /// chain verifies.
 @Suite("gavel serve: faults", .serialized)
 struct ServeFaultTests {
+    /// Polls `condition` every 50 ms until it holds or `seconds` pass; the expectations after it say what failed.
+    static func waitUntil(seconds: Double, _ condition: () -> Bool) {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition(), Date() < deadline { usleep(50_000) }
+    }
+
     static func loggedCaseIDs(_ url: String) throws -> Set<String> {
         Set(try TestPostgres.psql(url, "SELECT case_id FROM entry").split(separator: "\n").map(String.init))
     }
@@ -109,11 +115,5 @@ final class LockedFlag: @unchecked Sendable {
     var value: Bool {
         get { lock.withLock { flag } }
         set { lock.withLock { flag = newValue } }
-    }
-
-    /// Polls `condition` every 50 ms until it holds or `seconds` pass; the expectations after it say what failed.
-    static func waitUntil(seconds: Double, _ condition: () -> Bool) {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition(), Date() < deadline { usleep(50_000) }
     }
 }
