@@ -2,7 +2,8 @@
 -- shared bench workload's cases, one JSON line each, cycling through them.
 --   GAVEL_BENCH_CASES   path of cases.jsonl (required)
 --   GAVEL_BENCH_TOKEN   bearer token
---   GAVEL_BENCH_DELAY   milliseconds each connection waits between requests (0: none)
+--   GAVEL_BENCH_DELAY   milliseconds each connection waits between requests (0: none); a
+--                       fraction is kept on average (wrk's timer counts whole milliseconds)
 --   GAVEL_BENCH_OFFSET  where in the cases this wrk starts (so two wrk processes send different cases)
 local cases = {}
 local token = os.getenv("GAVEL_BENCH_TOKEN")
@@ -31,7 +32,9 @@ function request()
 end
 
 function delay()
-    return pause
+    local whole = math.floor(pause)
+    if math.random() < pause - whole then return whole + 1 end
+    return whole
 end
 
 function response(status, headers, body)
