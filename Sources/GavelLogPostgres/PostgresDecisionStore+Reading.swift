@@ -164,8 +164,12 @@ extension PostgresDecisionStore {
     }
 
     fileprivate func fetch(_ query: PostgresQuery) throws -> [ChainedEntry] {
-        let rows = try guarded("read") { try connections.with { c in try connections.query(c, query) } }
-        return try rows.map { row in
+        try decodedEntries(try guarded("read") { try connections.with { c in try connections.query(c, query) } })
+    }
+
+    /// Rows of `PostgresRows.list` as entries; a row that cannot be read is a located error.
+    func decodedEntries(_ rows: [PostgresRow]) throws -> [ChainedEntry] {
+        try rows.map { row in
             let cells = row.makeRandomAccess()
             switch PostgresRows.entry(cells) {
             case .success(let entry): return entry

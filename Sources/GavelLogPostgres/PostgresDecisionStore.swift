@@ -113,17 +113,7 @@ public final class PostgresDecisionStore: DecisionStore, @unchecked Sendable {
     public func append(loggedAt: String, building make: ([ChainedEntry]) throws -> [LogEntry]) throws -> ChainHead? {
         try append(blobs: [], loggedAt: loggedAt) { c in
             let rows = try connections.query(c, PostgresQuery(unsafeSQL: "SELECT \(PostgresRows.list) FROM entry WHERE kind <> 'decision' ORDER BY seq"))
-            return try make(
-                rows.map { row in
-                    let cells = row.makeRandomAccess()
-                    switch PostgresRows.entry(cells) {
-                    case .success(let entry): return entry
-                    case .failure(let problem):
-                        throw Diagnostic.error(
-                            .notADecisionLog, "entry \(PostgresRows.integer(cells[0]) ?? 0) cannot be read: \(problem.text)",
-                            at: SourceLocation(file: location, line: 1, column: 1), help: "run `gavel audit verify` to check the whole log")
-                    }
-                })
+            return try make(try decodedEntries(rows))
         }
     }
 
