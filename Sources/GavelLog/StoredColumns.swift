@@ -3,8 +3,8 @@ import GRDB
 
 /// The `entry` table's columns, in one place: how an entry becomes a row
 /// and, checking every value, a row becomes an entry again.
-enum StoredColumns {
-    static let names = [
+package enum StoredColumns {
+    package static let names = [
         "seq", "kind", "refers_to", "logged_at", "record_id", "case_id", "decision", "as_of", "as_of_source", "trace_level",
         "engine_version", "strict", "rules", "record", "case_blob", "case_bytes", "case_format", "case_document", "case_file", "case_line",
         "bundle_blob", "prev_hash", "hash",

@@ -2,15 +2,11 @@ import GavelLog
 import NIOCore
 import PostgresNIO
 
-/// The `entry` table's columns (the SQLite log's, in the same order) and
+/// The `entry` table's columns (the SQLite log's list itself) and
 /// how a row is read back, checking every value: a row edited by hand may
 /// hold anything, and verification must say so rather than crash.
 enum PostgresRows {
-    static let names = [
-        "seq", "kind", "refers_to", "logged_at", "record_id", "case_id", "decision", "as_of", "as_of_source", "trace_level",
-        "engine_version", "strict", "rules", "record", "case_blob", "case_bytes", "case_format", "case_document", "case_file", "case_line",
-        "bundle_blob", "prev_hash", "hash",
-    ]
+    static let names = StoredColumns.names
     static let list = names.joined(separator: ", ")
     static var count: Int { names.count }
 
