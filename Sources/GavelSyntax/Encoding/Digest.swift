@@ -56,17 +56,8 @@ package enum Digest {
         }
     }
 
-    /// Lowercase hex of a finished digest, written in one buffer (this runs once per case).
+    /// Lowercase hex of a finished digest, all 64 digits.
     package static func hex(digest: SHA256.Digest) -> String {
-        let digits: StaticString = "0123456789abcdef"
-        return digits.withUTF8Buffer { digit in
-            var out = [UInt8]()
-            out.reserveCapacity(64)
-            for byte in digest {
-                out.append(digit[Int(byte >> 4)])
-                out.append(digit[Int(byte & 15)])
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        hex(digest: digest, digits: 64)
     }
 }
