@@ -42,16 +42,7 @@ struct ConditionEvaluator {
     /// What `path` reads, from the root or from `element`; a root path is
     /// resolved once per case, however many rules read it.
     private mutating func resolve(_ path: CasePath, element: Value) -> Value? {
-        guard let slot = path.slot, slot < resolved.count else {
-            // One key of a list element, as most `where` paths are: the same
-            // step `PathResolver` takes, without its general walk.
-            if !path.fromRoot, path.steps.count == 1, case .map(let map) = element {
-                guard let i = map.index(of: path.steps[0]) else { return nil }
-                if case .null = map.values[i] { return nil }
-                return map.values[i]
-            }
-            return PathResolver.resolve(path, root: root, element: element)
-        }
+        guard let slot = path.slot, slot < resolved.count else { return PathResolver.resolve(path, root: root, element: element) }
         switch resolved[slot] {
         case .value(let value): return value
         case .missing: return nil

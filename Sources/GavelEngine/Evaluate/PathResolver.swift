@@ -6,8 +6,15 @@ import GavelSyntax
 enum PathResolver {
     /// nil when the path does not resolve.
     static func resolve(_ path: CasePath, root: Value, element: Value) -> Value? {
-        if path.fromRoot { return walk(root, path.steps, 0) }
-        return walk(element, path.steps, 0)
+        let start = path.fromRoot ? root : element
+        // One key of a mapping, as most `where` paths are: the walk's first
+        // step, without its recursion (this runs for every list element).
+        if path.steps.count == 1, case .map(let map) = start {
+            guard let i = map.index(of: path.steps[0]) else { return nil }
+            if case .null = map.values[i] { return nil }
+            return map.values[i]
+        }
+        return walk(start, path.steps, 0)
     }
 
     /// Steps `steps[k...]` from `current`. Recursive rather than a loop over
