@@ -78,7 +78,11 @@ package final class Predicate: Sendable {
         self.operandLocations = operandLocations
         self.memo = memo
         expected = op.expectedJSON
+        traceMembers = TraceMembers.compact(step: .predicate(op.name), path: path.text, expected: expected)
     }
+
+    /// The trace's `op`, `path` and `expected`, as compact record bytes.
+    package let traceMembers: [UInt8]
 
     /// The same predicate with its memo number.
     package func numbered(_ memo: Int) -> Predicate {
@@ -163,7 +167,11 @@ package final class Quantifier: Sendable {
         self.location = location
         self.memo = memo
         if case .count(let comparison, let n) = kind { expected = .object([(comparison.rawValue, .int(n))]) } else { expected = nil }
+        traceMembers = TraceMembers.compact(step: .quantifier(Self.form(of: kind)), path: path.text, expected: expected)
     }
+
+    /// The trace's `op`, `path` and `expected`, as compact record bytes.
+    package let traceMembers: [UInt8]
 
     /// `{gte: 2}` for a count, as the record shows it.
     package let expected: JSON?
@@ -173,7 +181,9 @@ package final class Quantifier: Sendable {
         Quantifier(kind: kind, path: path, condition: condition, location: location, memo: memo)
     }
 
-    package var form: ConditionForm {
+    package var form: ConditionForm { Self.form(of: kind) }
+
+    private static func form(of kind: Kind) -> ConditionForm {
         switch kind {
         case .some: return .some
         case .every: return .every
@@ -209,7 +219,11 @@ package final class ScreenSpec: Sendable {
             [("lists", .strings(lists)), ("min_score", .double(minScore))] + (below.map { [("below", JSON.double($0))] } ?? [])
                 + (corroboration?.minimum.map { [("min_corroboration", JSON.int($0))] } ?? []))
         pathsText = (names + identifiers.flatMap(\.paths)).map(\.text).joined(separator: ", ")
+        traceMembers = TraceMembers.compact(step: .screen, path: pathsText, expected: expected)
     }
+
+    /// The trace's `op`, `path` and `expected`, as compact record bytes.
+    package let traceMembers: [UInt8]
 
     /// The record's `expected` and `path` for the screen, made once.
     package let expected: JSON

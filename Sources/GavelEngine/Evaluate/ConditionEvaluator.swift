@@ -62,56 +62,61 @@ struct ConditionEvaluator {
         }
     }
 
-    mutating func trace(_ condition: CompiledCondition, element: Value? = nil, exhaustive: Bool) -> ConditionTrace {
-        let element = element ?? root
+    mutating func trace(_ condition: CompiledCondition, exhaustive: Bool) -> ConditionTrace {
+        var trace = ConditionTrace()
+        _ = append(condition, element: root, exhaustive: exhaustive, to: &trace)
+        return trace
+    }
+
+    /// Traces `condition` into `trace`, in preorder, and says whether it holds.
+    private mutating func append(
+        _ condition: CompiledCondition, element: Value, exhaustive: Bool, to trace: inout ConditionTrace
+    ) -> Bool {
         switch condition {
-        case .all(let items, let location):
-            var children: [ConditionTrace] = []
+        case .all(let items, _):
+            let node = trace.open(condition)
             var result = true
-            for item in items {
-                let child = trace(item, element: element, exhaustive: exhaustive)
-                children.append(child)
-                if !child.result { result = false }
-            }
-            return ConditionTrace(step: .all, result: result, children: children, location: location)
-        case .any(let items, let location):
-            let children = items.map { trace($0, element: element, exhaustive: exhaustive) }
-            return ConditionTrace(step: .any, result: children.contains { $0.result }, children: children, location: location)
-        case .not(let inner, let location):
-            let child = trace(inner, element: element, exhaustive: exhaustive)
-            return ConditionTrace(step: .not, result: !child.result, children: [child], location: location)
+            for item in items where !append(item, element: element, exhaustive: exhaustive, to: &trace) { result = false }
+            trace.close(node, result: result)
+            return result
+        case .any(let items, _):
+            let node = trace.open(condition)
+            var result = false
+            for item in items where append(item, element: element, exhaustive: exhaustive, to: &trace) { result = true }
+            trace.close(node, result: result)
+            return result
+        case .not(let inner, _):
+            let node = trace.open(condition)
+            let result = !append(inner, element: element, exhaustive: exhaustive, to: &trace)
+            trace.close(node, result: result)
+            return result
         case .predicate(let p):
             let resolved = resolve(p.path, element: element)
             let outcome = PredicateTest.test(p.op, resolved, asOf: asOf)
-            return ConditionTrace(
-                step: .predicate(p.op.name), path: p.path.text, expected: p.expected, actual: resolved ?? .null,
-                result: outcome.isTrue, note: outcome.note,
-                location: p.location)
+            let node = trace.open(condition, actual: resolved ?? .null, note: outcome.note)
+            trace.close(node, result: outcome.isTrue)
+            return outcome.isTrue
         case .quantifier(let q):
             let counted = count(q, element: element, exhaustive: exhaustive)
             let result = counted.map { quantifierHolds(q, matching: $0.matching, total: $0.total) } ?? false
-            var children: [ConditionTrace] = []
-            if let counted {
-                if let (index, item) = counted.witness {
-                    let inner = trace(q.condition, element: item, exhaustive: exhaustive)
-                    children = [
-                        ConditionTrace(
-                            step: .element, path: "\(q.path.text)[\(index)]", result: inner.result, children: [inner],
-                            location: q.condition.location)
-                    ]
-                }
+            let node = trace.open(
+                condition, actual: counted == nil ? .null : nil,
+                quantified: counted.map { QuantifiedCount(matching: $0.matching, of: $0.total) },
+                note: counted == nil ? .missing : nil)
+            if let (index, item) = counted?.witness {
+                let shown = trace.open(condition, element: index)
+                let inner = append(q.condition, element: item, exhaustive: exhaustive, to: &trace)
+                trace.close(shown, result: inner)
             }
-            return ConditionTrace(
-                step: .quantifier(q.form), path: q.path.text, expected: q.expected,
-                actual: counted == nil ? .null : nil, quantified: counted.map { QuantifiedCount(matching: $0.matching, of: $0.total) },
-                result: result,
-                note: counted == nil ? .missing : nil, children: children, location: q.location)
+            trace.close(node, result: result)
+            return result
         case .screen(let spec):
             let found = screen(spec, element: element)
-            return ConditionTrace(
-                step: .screen, path: spec.pathsText, expected: spec.expected,
-                actual: .list(found.queries.map { .string($0.text) }), result: found.matches.contains(where: \.counted), note: found.queries.isEmpty ? .missing : nil,
-                location: spec.location)
+            let result = found.matches.contains(where: \.counted)
+            let node = trace.open(
+                condition, actual: .list(found.queries.map { .string($0.text) }), note: found.queries.isEmpty ? .missing : nil)
+            trace.close(node, result: result)
+            return result
         }
     }
 

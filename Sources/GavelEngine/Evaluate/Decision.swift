@@ -60,7 +60,7 @@ package struct RuleOutcome: Sendable {
     package var status: RuleStatus
     package var suspendedBy: String?
     package var reason: String?
-    /// A reference (`ConditionTrace` is a class): outcomes are copied often.
+    /// One array of nodes: outcomes are copied often, and a copy costs one reference count.
     package var trace: ConditionTrace?
 
     package init(rule: CompiledRule, status: RuleStatus, suspendedBy: String? = nil, reason: String? = nil, trace: ConditionTrace? = nil) {

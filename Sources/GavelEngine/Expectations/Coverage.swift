@@ -74,14 +74,10 @@ package struct Coverage: Sendable {
 
     private mutating func count(_ trace: ConditionTrace, item: Int) {
         // An `element` node stands for the quantifier's inner condition at the same place: count the inner node once.
-        if case .element = trace.step {
-            for child in trace.children { count(child, item: item) }
-            return
+        for node in trace.nodes where node.element == nil {
+            guard let b = branchIndex[item][node.location] else { continue }
+            if node.result { items[item].branches[b].held += 1 } else { items[item].branches[b].failed += 1 }
         }
-        if let b = branchIndex[item][trace.location] {
-            if trace.result { items[item].branches[b].held += 1 } else { items[item].branches[b].failed += 1 }
-        }
-        for child in trace.children { count(child, item: item) }
     }
 
     private static func collect(_ condition: CompiledCondition, _ visit: (String, SourceLocation) -> Void) {

@@ -197,16 +197,23 @@ public enum DecisionRecord {
     }
 
     static func trace(_ t: ConditionTrace, into w: inout JSONWriter) {
-        w.beginObject()
-        w.field("op")
-        w.string(t.step.word)
-        if let path = t.path {
-            w.field("path")
-            w.string(path)
+        t.nodes.withUnsafeBufferPointer { nodes in
+            if !nodes.isEmpty { trace(nodes, at: 0, into: &w) }
         }
-        if let expected = t.expected {
-            w.field("expected")
-            w.value(expected)
+    }
+
+    private static func trace(_ nodes: UnsafeBufferPointer<ConditionTrace.Node>, at index: Int, into w: inout JSONWriter) {
+        w.beginObject()
+        let t = nodes[index]
+        switch t.condition {
+        case .predicate(let p):
+            w.members(p.traceMembers) { TraceMembers.write(step: t.step, path: t.path, expected: t.expected, into: &$0) }
+        case .quantifier(let q) where t.element == nil:
+            w.members(q.traceMembers) { TraceMembers.write(step: t.step, path: t.path, expected: t.expected, into: &$0) }
+        case .screen(let s):
+            w.members(s.traceMembers) { TraceMembers.write(step: t.step, path: t.path, expected: t.expected, into: &$0) }
+        case .all, .any, .not, .quantifier:
+            TraceMembers.write(step: t.step, path: t.path, expected: t.expected, into: &w)
         }
         if let count = t.quantified {
             w.field("actual")
@@ -226,10 +233,14 @@ public enum DecisionRecord {
             w.field("note")
             w.string(note.rawValue)
         }
-        if !t.children.isEmpty {
+        if t.end > index + 1 {
             w.field("children")
             w.beginArray()
-            for child in t.children { trace(child, into: &w) }
+            var child = index + 1
+            while child < t.end {
+                trace(nodes, at: child, into: &w)
+                child = nodes[child].end
+            }
             w.endArray()
         }
         w.endObject()

@@ -171,20 +171,29 @@ public enum AuditTrailRenderer {
         return (a.rule, a.list, a.entry, a.field, a.query) < (b.rule, b.list, b.entry, b.field, b.query)
     }
 
-    static func lines(_ t: ConditionTrace, indent: Int) -> [String] {
+    static func lines(_ trace: ConditionTrace, indent: Int) -> [String] {
+        var out: [String] = []
+        if !trace.nodes.isEmpty { lines(trace, node: 0, indent: indent, into: &out) }
+        return out
+    }
+
+    private static func lines(_ trace: ConditionTrace, node index: Int, indent: Int, into out: inout [String]) {
+        let t = trace.nodes[index]
         let pad = String(repeating: " ", count: indent)
         var text = "\(pad)\(t.result ? "✓" : "✗") \(t.step.word)"
-        if let path = t.path { text += " \(path.shown)" }
+        let path = t.path
+        if let path { text += " \(path.shown)" }
         if let expected = t.expected { text += " \(expected.compact().shown)" }
         if t.note == .missing {
             text += "  — missing"
         } else if let count = t.quantified {
             text += "  (\(count.matching) of \(count.of) match)"
-        } else if let actual = t.actual, t.path != nil, t.step != .element {
+        } else if let actual = t.actual, path != nil, t.step != .element {
             text += "  (seen: \(actual.compactJSON.shown))"
         }
         if t.note == .typeMismatch { text += "  — type mismatch" }
-        return [text] + t.children.flatMap { lines($0, indent: indent + 2) }
+        out.append(text)
+        for child in trace.children(of: index) { lines(trace, node: child, indent: indent + 2, into: &out) }
     }
 
     static func mark(_ status: RuleStatus) -> String {

@@ -132,6 +132,27 @@ package struct JSONWriter: ~Copyable, Sendable {
         endArray()
     }
 
+    /// Object members a compact writer wrote ahead (`"a":1,"b":[2]`, from
+    /// `compactMembers`), copied as they are; a pretty writer has its own
+    /// layout, so `write` writes them again. `write` must be what made them.
+    package mutating func members(_ compact: [UInt8], else write: (inout JSONWriter) -> Void) {
+        guard !pretty else {
+            write(&self)
+            return
+        }
+        item()
+        buffer.append(compact)
+    }
+
+    /// The members `write` puts in an object, as a compact writer writes them, without the braces.
+    package static func compactMembers(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter(capacity: 128)
+        writer.beginObject()
+        write(&writer)
+        writer.endObject()
+        return Array(writer.bytes.dropFirst().dropLast())
+    }
+
     /// A value given as a `JSON` tree (case data, operands), written in place.
     package mutating func value(_ json: JSON) {
         switch json {

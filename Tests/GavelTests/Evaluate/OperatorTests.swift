@@ -126,7 +126,7 @@ struct OperatorTests {
             rules: "  - { id: r, title: R, decision: monitor, when: \(example.condition) }")
         let decision = try evaluate(bundle, Self.caseYAML, trace: .full)
         let trace = try #require(decision.rules.first?.trace)
-        let observed = trace.result ? "holds" : (trace.note?.rawValue ?? "fails")
+        let observed = trace.result ? "holds" : (trace.nodes.first?.note?.rawValue ?? "fails")
         #expect(observed == example.expected)
         // Deciding without a trace must agree with the traced decision.
         let untraced = try evaluate(bundle, Self.caseYAML, trace: .none)
