@@ -50,7 +50,7 @@ package struct ScreeningBench: Sendable {
                     return copy
                 }
                 let names = lists.flatMap { $0.entries.flatMap { $0.names.map(\.text) } }
-                disagreed = !measure("shipped bundle lists", lists: lists, normaliseSeconds: nil, sampleFrom: names, output: output) || disagreed
+                disagreed = !measure("shipped bundle lists", lists: lists, normaliseSeconds: nil, sampleFrom: names, output: output, errors: errors) || disagreed
             }
         }
         if let sdnCSV {
@@ -60,14 +60,14 @@ package struct ScreeningBench: Sendable {
             }
             let names = text.split(whereSeparator: \.isNewline).compactMap { Self.secondCSVField(String($0)) }.filter { !$0.isEmpty }
             let (list, seconds) = Self.timed { CompiledList(id: "ofac-sdn", digest: "sdn", names: names.map { ($0, []) }) }
-            disagreed = !measure("OFAC SDN (sdn.csv)", lists: [list], normaliseSeconds: seconds, sampleFrom: names, output: output) || disagreed
+            disagreed = !measure("OFAC SDN (sdn.csv)", lists: [list], normaliseSeconds: seconds, sampleFrom: names, output: output, errors: errors) || disagreed
         }
         for size in sizes {
             var generator = BenchNames(seed: UInt64(size))
             let entries = generator.entries(names: size)
             let (list, seconds) = Self.timed { CompiledList(id: "generated", digest: "g\(size)", names: entries) }
             let names = entries.flatMap { [$0.name] + $0.aliases }
-            disagreed = !measure("generated", lists: [list], normaliseSeconds: seconds, sampleFrom: names, output: output) || disagreed
+            disagreed = !measure("generated", lists: [list], normaliseSeconds: seconds, sampleFrom: names, output: output, errors: errors) || disagreed
         }
         if let policies, let cases { measureCases(policies: policies, cases: cases, output: output, errors: errors) }
         return disagreed ? 1 : 0
@@ -75,12 +75,15 @@ package struct ScreeningBench: Sendable {
 
     /// One row per threshold; false when index and scan disagree on the sample.
     private func measure(
-        _ label: String, lists: [CompiledList], normaliseSeconds: Double?, sampleFrom names: [String], output: (String) -> Void
+        _ label: String, lists: [CompiledList], normaliseSeconds: Double?, sampleFrom names: [String], output: (String) -> Void,
+        errors: (String) -> Void
     ) -> Bool {
         let before = Self.residentBytes()
         let (indexed, buildSeconds) = Self.timed { lists.map { $0.indexed() } }
         let grown = Self.residentBytes() - before
         let indexMB = Double(NameScreen.indexBytes(indexed)) / 1_048_576
+        let parts = NameScreen.indexParts(indexed).map { "\($0.name) \(Self.format(Double($0.bytes) / 1_048_576, 1))" }
+        errors("\(label), \(lists.reduce(0) { $0 + $1.entries.count }) entries: index MB by array: \(parts.joined(separator: ", "))\n")
         let nameCount = indexed.reduce(0) { $0 + $1.entries.reduce(0) { $0 + $1.names.count } }
         let byIndex = NameScreen(lists: indexed, mode: .indexed)
         let byScan = NameScreen(lists: indexed, mode: .scan)

@@ -4,7 +4,8 @@
 ///
 ///     magic "GAVELIDX", byte-order mark, format version,
 ///     list digest (length + UTF-8), names fingerprint, longest name,
-///     eight arrays (count + elements), checksum of everything before it.
+///     the scalars' width (16 or 32 bits), eight arrays (count + elements),
+///     checksum of everything before it.
 extension NameIndex {
     static let magic = Array("GAVELIDX".utf8)
     static let byteOrderMark: UInt32 = 0x0102_0304
@@ -21,8 +22,16 @@ extension NameIndex {
         out.append(UInt64(longest))
         out.append(nameEntries)
         out.append(scalarOffsets)
-        out.append(sortedScalars)
-        out.append(orderedScalars)
+        switch scalars {
+        case .narrow(let sorted, let ordered):
+            out.append(UInt32(16))
+            out.append(sorted)
+            out.append(ordered)
+        case .wide(let sorted, let ordered):
+            out.append(UInt32(32))
+            out.append(sorted)
+            out.append(ordered)
+        }
         out.append(irregularNames)
         out.append(table.keys)
         out.append(table.offsets)
@@ -48,21 +57,20 @@ extension NameIndex {
             reader.scalar(UInt64.self) == fingerprint,
             let longest = reader.scalar(UInt64.self), longest < 1 << 32,
             let nameEntries = reader.array(UInt32.self), let scalarOffsets = reader.array(UInt32.self),
-            let sortedScalars = reader.array(UInt32.self), let orderedScalars = reader.array(UInt32.self),
+            let scalars = reader.scalarColumns(),
             let irregularNames = reader.array(UInt32.self), let keys = reader.array(UInt64.self),
             let offsets = reader.array(UInt32.self), let ids = reader.array(UInt32.self),
             reader.position == body.endIndex
         else { return nil }
         let table = PostingTable(keys: keys, offsets: offsets, ids: ids)
         guard table.isWellFormed, scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
-            scalarOffsets.last.map({ Int($0) == sortedScalars.count }) == true,
+            scalarOffsets.last.map({ Int($0) == scalars.count }) == true,
             zip(scalarOffsets, scalarOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-            orderedScalars.count == sortedScalars.count,
             zip(irregularNames, irregularNames.dropFirst()).allSatisfy({ $0 < $1 }),
             ids.allSatisfy({ Int($0) < nameEntries.count })
         else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, scalarOffsets: scalarOffsets, sortedScalars: sortedScalars, orderedScalars: orderedScalars,
+            nameEntries: nameEntries, scalarOffsets: scalarOffsets, scalars: scalars,
             irregularNames: irregularNames, longest: Int(longest), table: table)
     }
 
@@ -153,6 +161,20 @@ private struct ByteReader {
     mutating func scalar<T: FixedWidthInteger>(_: T.Type) -> T? {
         guard let raw = take(MemoryLayout<T>.size) else { return nil }
         return T(littleEndian: raw.withUnsafeBytes { $0.loadUnaligned(as: T.self) })
+    }
+
+    /// The width, then both columns at that width, of equal length.
+    mutating func scalarColumns() -> ScalarColumns? {
+        switch scalar(UInt32.self) {
+        case 16:
+            guard let sorted = array(UInt16.self), let ordered = array(UInt16.self), sorted.count == ordered.count else { return nil }
+            return .narrow(sorted: sorted, ordered: ordered)
+        case 32:
+            guard let sorted = array(UInt32.self), let ordered = array(UInt32.self), sorted.count == ordered.count else { return nil }
+            return .wide(sorted: sorted, ordered: ordered)
+        default:
+            return nil
+        }
     }
 
     mutating func array<T: FixedWidthInteger>(_: T.Type) -> [T]? {

@@ -34,17 +34,14 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
     let nameEntries: [UInt32]
-    /// Name i's scalars, sorted, are `sortedScalars[scalarOffsets[i] ..< scalarOffsets[i + 1]]`.
+    /// Name i's scalars lie at `scalarOffsets[i] ..< scalarOffsets[i + 1]` of both columns of `scalars`.
     let scalarOffsets: [UInt32]
-    let sortedScalars: [UInt32]
-    /// The same names' scalars in their own order (same offsets): what the
-    /// final Jaro–Winkler check reads.
-    let orderedScalars: [UInt32]
+    let scalars: ScalarColumns
     /// Names whose tokens `String.split` cuts elsewhere than at each U+0020
     /// (a space that begins a grapheme cluster with the next scalar), ascending:
     /// their sorted-token score is not recomputed here, they pass the check.
@@ -53,13 +50,12 @@ final class NameIndex: Sendable {
     let table: PostingTable
 
     init(
-        nameEntries: [UInt32], scalarOffsets: [UInt32], sortedScalars: [UInt32], orderedScalars: [UInt32],
+        nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns,
         irregularNames: [UInt32], longest: Int, table: PostingTable
     ) {
         self.nameEntries = nameEntries
         self.scalarOffsets = scalarOffsets
-        self.sortedScalars = sortedScalars
-        self.orderedScalars = orderedScalars
+        self.scalars = scalars
         self.irregularNames = irregularNames
         self.longest = longest
         self.table = table
@@ -123,7 +119,8 @@ final class NameIndex: Sendable {
         }
         guard let table else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, scalarOffsets: scalarOffsets, sortedScalars: sortedScalars, orderedScalars: orderedScalars,
+            nameEntries: nameEntries, scalarOffsets: scalarOffsets,
+            scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars),
             irregularNames: irregularNames, longest: longest, table: table)
     }
 
@@ -246,13 +243,50 @@ final class NameIndex: Sendable {
         let floor = threshold - ScreeningBounds.roundingMargin
         let la = query.sorted.count
         guard la > 0 else { return }
+        switch scalars {
+        case .narrow(let sorted, let ordered):
+            collect(
+                query, sortedScalars: sorted, orderedScalars: ordered, querySorted: ScalarColumns.narrowed(query.sorted).sorted(),
+                queryForms: query.forms.map(ScalarColumns.narrowed), la: la, floor: floor, into: &entries)
+        case .wide(let sorted, let ordered):
+            collect(
+                query, sortedScalars: sorted, orderedScalars: ordered, querySorted: query.sorted, queryForms: query.forms, la: la,
+                floor: floor, into: &entries)
+        }
+    }
+
+    private func collect<S: FixedWidthInteger & UnsignedInteger>(
+        _ query: QueryName, sortedScalars: [S], orderedScalars: [S], querySorted: [S], queryForms: [[S]], la: Int, floor: Double,
+        into entries: inout [UInt32]
+    ) {
         let loosest = ScreeningBounds.requiredJaro(floor, prefix: Self.longestPrefix)
         let required = (1 ... Self.longestPrefix).map { ScreeningBounds.requiredJaro(floor, prefix: $0) }
+        var passed: [UInt32] = []
+        candidates(
+            query, sortedScalars: sortedScalars, querySorted: querySorted, la: la, loosest: loosest, required: required, into: &passed)
+        guard !passed.isEmpty else { return }
+        passed.sort()
+        var previous: UInt32?
+        for id in passed where id != previous {
+            previous = id
+            let range = Int(scalarOffsets[Int(id)]) ..< Int(scalarOffsets[Int(id) + 1])
+            let irregular = irregularNames.containsSorted(id)
+            if Self.reaches(query, forms: queryForms, name: orderedScalars, range, irregular: irregular, floor: floor) {
+                entries.append(nameEntries[Int(id)])
+            }
+        }
+    }
+
+    /// Appends the names whose scalars share enough with the query's to reach
+    /// the threshold, by the bounds above (repeats possible).
+    private func candidates<S: FixedWidthInteger & UnsignedInteger>(
+        _ query: QueryName, sortedScalars: [S], querySorted: [S], la: Int, loosest: Double, required: [Double],
+        into passed: inout [UInt32]
+    ) {
         var postings: [Range<Int>] = []
         postings.reserveCapacity(la)
-        var passed: [UInt32] = []
         sortedScalars.withUnsafeBufferPointer { allScalars in
-            query.sorted.withUnsafeBufferPointer { querySorted in
+            querySorted.withUnsafeBufferPointer { querySorted in
                 func verify(_ range: Range<Int>, common: Int) {
                     for slot in range {
                         let id = Int(table.ids[slot])
@@ -285,30 +319,25 @@ final class NameIndex: Sendable {
                 }
             }
         }
-        guard !passed.isEmpty else { return }
-        passed.sort()
-        var previous: UInt32?
-        for id in passed where id != previous {
-            previous = id
-            if reaches(query, name: Int(id), floor: floor) { entries.append(nameEntries[Int(id)]) }
-        }
     }
 
-    /// Whether `nameScore(query, name) ≥ floor`, computed as `JaroWinkler.nameScore`
+    /// Whether `nameScore(query, name) ≥ floor` for the name at `range` of
+    /// `all`, computed as `JaroWinkler.nameScore`
     /// does on the same scalars: the whole names, then (when either has a
     /// space) their tokens sorted. A name or query whose tokens `String.split`
     /// would cut elsewhere passes unchecked.
-    func reaches(_ query: QueryName, name id: Int, floor: Double) -> Bool {
-        let start = Int(scalarOffsets[id]), end = Int(scalarOffsets[id + 1])
-        return orderedScalars.withUnsafeBufferPointer { all in
-            let name = UnsafeBufferPointer(rebasing: all[start ..< end])
-            let whole = query.forms[0].withUnsafeBufferPointer { JaroWinkler.score($0, name) }
+    private static func reaches<S: FixedWidthInteger & UnsignedInteger>(
+        _ query: QueryName, forms: [[S]], name all: [S], _ range: Range<Int>, irregular: Bool, floor: Double
+    ) -> Bool {
+        all.withUnsafeBufferPointer { all in
+            let name = UnsafeBufferPointer(rebasing: all[range])
+            let whole = forms[0].withUnsafeBufferPointer { JaroWinkler.score($0, name) }
             if whole >= floor { return true }
             let nameHasSpace = name.contains(0x20)
             guard query.hasSpace || nameHasSpace else { return false }
-            guard query.splitsAtSpaces, !irregularNames.containsSorted(UInt32(truncatingIfNeeded: id)) else { return true }
+            guard query.splitsAtSpaces, !irregular else { return true }
             let sortedName = nameHasSpace ? QueryName.sortedTokens(name) : Array(name)
-            let sortedQuery = query.forms.count > 1 ? query.forms[1] : query.forms[0]
+            let sortedQuery = forms.count > 1 ? forms[1] : forms[0]
             let sorted = sortedQuery.withUnsafeBufferPointer { q in sortedName.withUnsafeBufferPointer { JaroWinkler.score(q, $0) } }
             return sorted >= floor
         }
@@ -397,10 +426,10 @@ struct QueryName: Sendable {
     }
 
     /// The tokens (cut at U+0020, empty ones dropped) in scalar order, joined by single spaces.
-    static func sortedTokens<C: Collection<UInt32>>(_ scalars: C) -> [UInt32] {
+    static func sortedTokens<S: FixedWidthInteger, C: Collection<S>>(_ scalars: C) -> [S] {
         var tokens = scalars.split(separator: 0x20)
         tokens.sort { $0.lexicographicallyPrecedes($1) }
-        var out: [UInt32] = []
+        var out: [S] = []
         out.reserveCapacity(scalars.count)
         for token in tokens {
             if !out.isEmpty { out.append(0x20) }

@@ -50,7 +50,7 @@ enum ScreeningBounds {
     }
 
     /// Scalars the two sorted multisets share.
-    static func commonCount(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
+    static func commonCount<S: FixedWidthInteger>(_ a: UnsafeBufferPointer<S>, _ b: UnsafeBufferPointer<S>) -> Int {
         var i = 0, j = 0, common = 0
         while i < a.count, j < b.count {
             let x = a[i], y = b[j]

@@ -21,7 +21,7 @@ struct ScreeningIndexCacheTests {
 
     static func sameIndex(_ a: CompiledList, _ b: CompiledList) throws -> Bool {
         let x = try #require(a.index?.names), y = try #require(b.index?.names)
-        return x.nameEntries == y.nameEntries && x.scalarOffsets == y.scalarOffsets && x.sortedScalars == y.sortedScalars
+        return x.nameEntries == y.nameEntries && x.scalarOffsets == y.scalarOffsets && x.scalars == y.scalars
             && x.longest == y.longest && x.table.keys == y.table.keys && x.table.offsets == y.table.offsets
             && x.table.ids == y.table.ids
     }

@@ -207,6 +207,47 @@ struct ScreeningIndexTests {
         #expect(matches.map(\.method) == [.identifier])
     }
 
+    /// Gothic letters and CJK Extension B ideographs lie above U+FFFF: a list
+    /// holding them keeps 32-bit scalars, any other 16-bit ones, and a query
+    /// holding them must still get the scan's answer from either.
+    static let beyondBMP = ["𐌷𐌰𐌼𐌰𐍃", "𐌷𐌰𐌼𐌰𐍃 𐌼𐌴𐌳𐌹𐌰", "𠀀𠀁𠀂", "Ha𐌼as", "𠀀 Wagner Group"]
+
+    @Test("scalars above U+FFFF: 32-bit index for such a list, and queries holding them, give the scan's answer", arguments: seeds)
+    func beyondTheBasicPlane(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        let ordinary = NameGenerator.entries(count: 80, random: &random)
+        let unusual = Self.beyondBMP.enumerated().map { Self.entry(id: "beyond-\($0.offset)", name: $0.element) }
+        let asOf = Instant(secondsSinceEpoch: 1_600_000_000, isDateOnly: true)
+        var matched = 0
+        for (entries, wide) in [(ordinary, false), (ordinary + unusual, true)] {
+            let list = CompiledList(id: "generated", digest: "sha256:test", entries: entries)
+            let index = try #require(list.indexed().index?.names)
+            switch index.scalars {
+            case .narrow: #expect(!wide, "a list with scalars above U+FFFF must keep 32-bit scalars")
+            case .wide: #expect(wide, "a list within U+FFFF keeps 16-bit scalars")
+            }
+            let indexed = Screener(lists: [list], mode: .indexed), scan = Screener(lists: [list], mode: .scan)
+            for _ in 0 ..< 25 {
+                var text = NameGenerator.query(from: entries, random: &random)
+                if random.chance(60) {
+                    var scalars = Array(text.unicodeScalars)
+                    let extra = Array((random.element(of: Self.beyondBMP) ?? "𐌰").unicodeScalars)
+                    scalars.insert(extra[random.int(in: 0 ... extra.count - 1)], at: random.int(in: 0 ... scalars.count))
+                    text = String(String.UnicodeScalarView(scalars))
+                }
+                let names = [Screener.Query(text: text, field: "name")]
+                for threshold in Self.screenThresholds {
+                    let spec = Self.spec(minScore: threshold, below: nil, types: nil)
+                    let fromIndex = indexed.screen(names: names, identifiers: [], spec: spec, asOf: asOf, rule: "r")
+                    let fromScan = scan.screen(names: names, identifiers: [], spec: spec, asOf: asOf, rule: "r")
+                    #expect(fromIndex == fromScan, "threshold \(threshold) query \(text)")
+                    matched += fromScan.count
+                }
+            }
+        }
+        #expect(matched > 0)
+    }
+
     @Test("a screen below the lowest indexed threshold is scanned, with the same answer")
     func lowThresholdFallsBack() throws {
         var random = SeededRandom(seed: 42)
