@@ -30,6 +30,10 @@ struct ConditionEvaluator {
     /// Root-path predicates tested so far for this case, by `Predicate.memo`.
     private var tested: [Decided]
 
+    /// Names prepared and index candidates found by this case's screens so
+    /// far; nil until the first screen (most bundles' rules screen nothing).
+    private var screening: ScreeningMemo?
+
     init(root: Value, asOf: Instant, screener: Screener, pathSlots: Int, quantifierMemos: Int, predicateMemos: Int = 0) {
         self.root = root
         self.asOf = asOf
@@ -244,8 +248,12 @@ struct ConditionEvaluator {
         let corroborating = spec.corroboration?.kinds.map { kind in
             kind.paths.flatMap { path in details(at: path, element: element) }
         } ?? []
+        // Taken out while in use, so that it is the only copy and is changed in place.
+        var memo = screening.take() ?? ScreeningMemo()
         let found = screener.screen(
-            names: names, identifiers: identifiers, spec: spec, asOf: asOf, rule: owner, corroborating: corroborating)
+            names: names, identifiers: identifiers, spec: spec, asOf: asOf, rule: owner, corroborating: corroborating,
+            memo: &memo)
+        screening = memo
         matches.append(contentsOf: found)
         return (found, names + identifiers.map(\.query))
     }

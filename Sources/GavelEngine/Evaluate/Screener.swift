@@ -55,11 +55,19 @@ struct Screener {
         names: [Query], identifiers: [(kind: String, query: Query)], spec: ScreenSpec, asOf: Instant, rule: String,
         corroborating: [[String]] = []
     ) -> [ScreenMatch] {
+        var memo = ScreeningMemo()
+        return screen(
+            names: names, identifiers: identifiers, spec: spec, asOf: asOf, rule: rule, corroborating: corroborating, memo: &memo)
+    }
+
+    /// The same, with what the case's earlier screens already worked out.
+    func screen(
+        names: [Query], identifiers: [(kind: String, query: Query)], spec: ScreenSpec, asOf: Instant, rule: String,
+        corroborating: [[String]] = [], memo: inout ScreeningMemo
+    ) -> [ScreenMatch] {
         var matches: [ScreenMatch] = []
         let preparedNames = names.compactMap { query -> (Query, NameForms)? in
-            let normalized = NameNormalizer.normalize(query.text)
-            guard !normalized.isEmpty else { return nil }
-            return (query, NameForms.query(query.text, normalized: normalized))
+            memo.forms(of: query.text).map { (query, $0) }
         }
         let preparedIDs = identifiers.map { ($0.query, IdentifierMatcher.Prepared(kind: $0.kind, text: $0.query.text)) }
         var queryNames: [PreparedName]?
@@ -99,11 +107,15 @@ struct Screener {
                 matches += found
             }
             if mode == .indexed, let index = list.index, index.serves(spec.minScore) {
-                let prepared = queryNames ?? preparedNames.map { PreparedName($0.1) }
+                let prepared = queryNames ?? preparedNames.map { memo.prepared($0.0.text, forms: $0.1) }
                 queryNames = prepared
-                for position in index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore) {
-                    match(list.entries[position])
+                let positions = memo.candidates(
+                    list: list.id, threshold: spec.minScore, names: preparedNames.map(\.0.text),
+                    identifiers: identifiers.map { ($0.kind, $0.query.text) }
+                ) {
+                    index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }
+                for position in positions { match(list.entries[position]) }
             } else {
                 for candidate in list.entries { match(candidate) }
             }
