@@ -205,16 +205,7 @@ public enum DecisionRecord {
     private static func trace(_ nodes: UnsafeBufferPointer<ConditionTrace.Node>, at index: Int, into w: inout JSONWriter) {
         w.beginObject()
         let t = nodes[index]
-        switch t.condition {
-        case .predicate(let p):
-            w.members(p.traceMembers) { TraceMembers.write(step: t.step, path: t.path, expected: t.expected, into: &$0) }
-        case .quantifier(let q) where t.element == nil:
-            w.members(q.traceMembers) { TraceMembers.write(step: t.step, path: t.path, expected: t.expected, into: &$0) }
-        case .screen(let s):
-            w.members(s.traceMembers) { TraceMembers.write(step: t.step, path: t.path, expected: t.expected, into: &$0) }
-        case .all, .any, .not, .quantifier:
-            TraceMembers.write(step: t.step, path: t.path, expected: t.expected, into: &w)
-        }
+        TraceMembers.write(t, into: &w)
         if let count = t.quantified {
             w.field("actual")
             w.beginObject()

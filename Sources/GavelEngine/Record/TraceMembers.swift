@@ -19,6 +19,24 @@ enum TraceMembers {
         }
     }
 
+    /// A node's members: the bytes its compiled node keeps where it has
+    /// them (all, any and not have no path or operand; the element a
+    /// quantifier shows has a path of its own), else written out.
+    static func write(_ node: ConditionTrace.Node, into w: inout JSONWriter) {
+        let kept: [UInt8]?
+        switch node.condition {
+        case .predicate(let p): kept = p.traceMembers
+        case .quantifier(let q): kept = node.element == nil ? q.traceMembers : nil
+        case .screen(let s): kept = s.traceMembers
+        case .all, .any, .not: kept = nil
+        }
+        guard let kept else {
+            write(step: node.step, path: node.path, expected: node.expected, into: &w)
+            return
+        }
+        w.members(kept) { write(step: node.step, path: node.path, expected: node.expected, into: &$0) }
+    }
+
     static func compact(step: TraceStep, path: String?, expected: JSON?) -> [UInt8] {
         JSONWriter.compactMembers { write(step: step, path: path, expected: expected, into: &$0) }
     }

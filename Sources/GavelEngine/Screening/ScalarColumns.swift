@@ -40,14 +40,6 @@ enum ScalarColumns: Sendable, Equatable {
         }
     }
 
-    /// The scalars of name `range`, sorted, at their full values.
-    func sortedValues(_ range: Range<Int>) -> [UInt32] {
-        switch self {
-        case .narrow(let sorted, _): return sorted[range].map(UInt32.init)
-        case .wide(let sorted, _): return Array(sorted[range])
-        }
-    }
-
     /// A query's scalars as a narrow index compares them.
     static func narrowed(_ scalars: [UInt32]) -> [UInt16] {
         scalars.map { $0 <= 0xFFFF ? UInt16(truncatingIfNeeded: $0) : unrepresentable }
