@@ -150,11 +150,14 @@ struct ConditionEvaluator {
                 case .fails: return false
                 case .unknown: break
                 }
-                let result = PredicateTest.test(p.op, resolve(p.path, element: element), asOf: asOf).isTrue
+                let value = resolve(p.path, element: element)
+                let result = p.test(value, asOf: asOf)
                 tested[memo] = result ? .holds : .fails
                 return result
             }
-            return PredicateTest.test(p.op, resolve(p.path, element: element), asOf: asOf).isTrue
+            // Resolved before the test, so the operator is read in place for the call alone.
+            let value = resolve(p.path, element: element)
+            return p.test(value, asOf: asOf)
         case .quantifier(let q):
             if let memo = q.memo, memo < decided.count {
                 switch decided[memo] {

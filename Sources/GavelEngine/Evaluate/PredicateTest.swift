@@ -128,3 +128,12 @@ enum PredicateTest {
         }
     }
 }
+
+extension Predicate {
+    /// Whether the predicate holds for `value`. A method, so that the
+    /// operator is read where it is stored rather than copied out of the
+    /// node (a reference count per test) as an argument would be.
+    func test(_ value: Value?, asOf: Instant) -> Bool {
+        PredicateTest.test(op, value, asOf: asOf).isTrue
+    }
+}

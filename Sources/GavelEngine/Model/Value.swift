@@ -92,7 +92,10 @@ package final class ValueMap: Sendable, Hashable {
 
     /// Position of `key` in `keys` and `values`.
     func index(of key: String) -> Int? {
-        for i in keys.indices where keys[i] == key { return i }
+        // Lengths first: comparing two different strings of different
+        // lengths otherwise goes through the standard library's slow path.
+        let length = key.utf8.count
+        for i in keys.indices where keys[i].utf8.count == length && keys[i] == key { return i }
         return nil
     }
 

@@ -4,7 +4,7 @@
 ///
 ///     magic "GAVELIDX", byte-order mark, format version,
 ///     list digest (length + UTF-8), names fingerprint, longest name,
-///     the scalars' width (16 or 32 bits), eight arrays (count + elements),
+///     the scalars' width (16 or 32 bits), nine arrays (count + elements),
 ///     checksum of everything before it.
 extension NameIndex {
     static let magic = Array("GAVELIDX".utf8)
@@ -32,6 +32,7 @@ extension NameIndex {
             out.append(sorted)
             out.append(ordered)
         }
+        out.append(signatures)
         out.append(irregularNames)
         out.append(table.keys)
         out.append(table.offsets)
@@ -57,20 +58,20 @@ extension NameIndex {
             reader.scalar(UInt64.self) == fingerprint,
             let longest = reader.scalar(UInt64.self), longest < 1 << 32,
             let nameEntries = reader.array(UInt32.self), let scalarOffsets = reader.array(UInt32.self),
-            let scalars = reader.scalarColumns(),
+            let scalars = reader.scalarColumns(), let signatures = reader.array(UInt32.self),
             let irregularNames = reader.array(UInt32.self), let keys = reader.array(UInt64.self),
             let offsets = reader.array(UInt32.self), let ids = reader.array(UInt32.self),
             reader.position == body.endIndex
         else { return nil }
         let table = PostingTable(keys: keys, offsets: offsets, ids: ids)
         guard table.isWellFormed, scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
-            scalarOffsets.last.map({ Int($0) == scalars.count }) == true,
+            scalarOffsets.last.map({ Int($0) == scalars.count }) == true, signatures.count == nameEntries.count,
             zip(scalarOffsets, scalarOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
             zip(irregularNames, irregularNames.dropFirst()).allSatisfy({ $0 < $1 }),
             ids.allSatisfy({ Int($0) < nameEntries.count })
         else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, scalarOffsets: scalarOffsets, scalars: scalars,
+            nameEntries: nameEntries, scalarOffsets: scalarOffsets, scalars: scalars, signatures: signatures,
             irregularNames: irregularNames, longest: Int(longest), table: table)
     }
 

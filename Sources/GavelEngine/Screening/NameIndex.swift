@@ -34,7 +34,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -42,6 +42,8 @@ final class NameIndex: Sendable {
     /// Name i's scalars lie at `scalarOffsets[i] ..< scalarOffsets[i + 1]` of both columns of `scalars`.
     let scalarOffsets: [UInt32]
     let scalars: ScalarColumns
+    /// Name i's `ScalarSignature`: checked before its scalars are.
+    let signatures: [UInt32]
     /// Names whose tokens `String.split` cuts elsewhere than at each U+0020
     /// (a space that begins a grapheme cluster with the next scalar), ascending:
     /// their sorted-token score is not recomputed here, they pass the check.
@@ -50,12 +52,13 @@ final class NameIndex: Sendable {
     let table: PostingTable
 
     init(
-        nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns,
+        nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt32],
         irregularNames: [UInt32], longest: Int, table: PostingTable
     ) {
         self.nameEntries = nameEntries
         self.scalarOffsets = scalarOffsets
         self.scalars = scalars
+        self.signatures = signatures
         self.irregularNames = irregularNames
         self.longest = longest
         self.table = table
@@ -69,6 +72,7 @@ final class NameIndex: Sendable {
         var sortedScalars: [UInt32] = []
         var orderedScalars: [UInt32] = []
         var irregularNames: [UInt32] = []
+        var signatures: [UInt32] = []
         var prefixKeys: [UInt64] = []
         var prefixOffsets: [Int] = [0]
         var longest = 0
@@ -92,6 +96,7 @@ final class NameIndex: Sendable {
                     irregularNames.append(UInt32(truncatingIfNeeded: nameEntries.count))
                 }
                 nameEntries.append(position)
+                signatures.append(ScalarSignature.of(scalars))
                 sortedScalars += scalars.sorted()
                 orderedScalars += scalars
                 guard sortedScalars.count < Int(UInt32.max) else { return nil }
@@ -120,7 +125,7 @@ final class NameIndex: Sendable {
         guard let table else { return nil }
         return NameIndex(
             nameEntries: nameEntries, scalarOffsets: scalarOffsets,
-            scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars),
+            scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars), signatures: signatures,
             irregularNames: irregularNames, longest: longest, table: table)
     }
 
@@ -285,19 +290,33 @@ final class NameIndex: Sendable {
     ) {
         var postings: [Range<Int>] = []
         postings.reserveCapacity(la)
+        let levels = ScalarSignature.levels(query.sorted)
         sortedScalars.withUnsafeBufferPointer { allScalars in
             querySorted.withUnsafeBufferPointer { querySorted in
                 func verify(_ range: Range<Int>, common: Int) {
+                    // Most candidates lack too many of the query's scalars, which their signature tells without their scalars.
+                    let allowedMissing = la - common
                     for slot in range {
                         let id = Int(table.ids[slot])
+                        if ScalarSignature.missing(levels, name: signatures[id]) > allowedMissing { continue }
                         let start = Int(scalarOffsets[id]), end = Int(scalarOffsets[id + 1])
                         let name = UnsafeBufferPointer(rebasing: allScalars[start ..< end])
                         if ScreeningBounds.commonCount(querySorted, name) >= common { passed.append(UInt32(truncatingIfNeeded: id)) }
                     }
                 }
-                for lb in ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest) {
+                let lengths = ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest)
+                guard !lengths.isEmpty else { return }
+                // The pigeonhole holds for any la − common + 1 of the query's
+                // occurrences, so each length looks up only the few that are
+                // rarest at the query's own length (a scalar rare at one
+                // length is rare at the next), not all la of them.
+                let order = rarestFirst(query, length: min(max(la, lengths.lowerBound), lengths.upperBound - 1))
+                for lb in lengths {
+                    // As many as the loosest level probes at this length.
+                    var loosestCommon = la
+                    for jaro in required { loosestCommon = min(loosestCommon, ScreeningBounds.requiredCommon(la, lb, jaro: jaro)) }
                     postings.removeAll(keepingCapacity: true)
-                    for (scalar, occurrence) in query.occurrences {
+                    for (scalar, occurrence) in order.prefix(max(0, la - loosestCommon + 1)) {
                         postings.append(table.postings(Self.occurrenceKey(scalar, occurrence, length: lb)))
                     }
                     postings.sort { $0.count < $1.count }
@@ -319,6 +338,13 @@ final class NameIndex: Sendable {
                 }
             }
         }
+    }
+
+    /// The query's scalar occurrences, those with the fewest names of
+    /// `length` first.
+    private func rarestFirst(_ query: QueryName, length: Int) -> [(UInt32, Int)] {
+        let sizes = query.occurrences.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: length)).count }
+        return query.occurrences.indices.sorted { (sizes[$0], $0) < (sizes[$1], $1) }.map { query.occurrences[$0] }
     }
 
     /// Whether `nameScore(query, name) ≥ floor` for the name at `range` of

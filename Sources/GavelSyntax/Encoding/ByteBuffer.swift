@@ -81,8 +81,7 @@ package struct ByteBuffer: ~Copyable, @unchecked Sendable {
     }
 
     package mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        text.withUTF8Bytes { append(UnsafeRawBufferPointer($0)) }
     }
 
     package mutating func append(_ bytes: [UInt8]) {

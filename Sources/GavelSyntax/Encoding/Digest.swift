@@ -30,8 +30,7 @@ package enum Digest {
                 var newline = UInt8(ascii: "\n")
                 withUnsafeBytes(of: &newline) { hasher.update(bufferPointer: $0) }
             }
-            var part = part
-            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            part.withUTF8Bytes { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
         return hex(digest: hasher.finalize(), digits: hexDigits)
     }

@@ -233,8 +233,7 @@ package struct JSONWriter: ~Copyable, Sendable {
     /// and U+2028/U+2029, which some JavaScript readers take for line ends.
     /// Runs of bytes that need none are copied whole: most strings have none.
     package static func quote(_ text: String, into bytes: inout ByteBuffer) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             if !needsEscape(utf8) {
                 bytes.appendQuoted(UnsafeRawBufferPointer(utf8))
             } else {
