@@ -50,10 +50,14 @@ final class NameIndex: Sendable {
     let irregularNames: [UInt32]
     let longest: Int
     let table: PostingTable
+    /// Names of length l are the ids `lengthStarts[l] ..< lengthStarts[l + 1]`
+    /// (names are numbered shortest first); nil for an index whose names are
+    /// not in that order, which then always goes through its postings.
+    let lengthStarts: [UInt32]?
 
     init(
         nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt32],
-        irregularNames: [UInt32], longest: Int, table: PostingTable
+        irregularNames: [UInt32], longest: Int, table: PostingTable, directLength: Int = NameIndex.defaultDirectLength
     ) {
         self.nameEntries = nameEntries
         self.scalarOffsets = scalarOffsets
@@ -62,11 +66,43 @@ final class NameIndex: Sendable {
         self.irregularNames = irregularNames
         self.longest = longest
         self.table = table
+        self.directLength = directLength
+        lengthStarts = Self.lengthStarts(scalarOffsets, longest: longest)
     }
+
+    private static func lengthStarts(_ offsets: [UInt32], longest: Int) -> [UInt32]? {
+        guard longest >= 0, longest < 1 << 24 else { return nil }
+        var starts = [UInt32](repeating: 0, count: longest + 2)
+        var next = 0, previous = 0
+        let count = offsets.count - 1
+        for id in 0 ..< max(0, count) {
+            let length = Int(offsets[id + 1]) - Int(offsets[id])
+            guard length >= previous, length <= longest else { return nil }
+            while next <= length {
+                starts[next] = UInt32(truncatingIfNeeded: id)
+                next += 1
+            }
+            previous = length
+        }
+        while next < starts.count {
+            starts[next] = UInt32(truncatingIfNeeded: max(0, count))
+            next += 1
+        }
+        return starts
+    }
+
+    /// A length with at most this many names is checked name by name: that
+    /// costs less than looking up its postings.
+    static let defaultDirectLength = 48
+    /// This index's `defaultDirectLength` (0 in tests that read postings only).
+    let directLength: Int
+    /// Probes holding at most this many names are read as they are, without
+    /// looking up prefix postings that might hold fewer.
+    static let smallProbe = 24
 
     /// Indexes every non-empty normalised name of `entries`. Nil when the
     /// list is too large for 32-bit positions (the scan then serves it).
-    static func build(_ entries: [ScreeningEntry]) -> NameIndex? {
+    static func build(_ entries: [ScreeningEntry], directLength: Int = defaultDirectLength) -> NameIndex? {
         var nameEntries: [UInt32] = []
         var scalarOffsets: [UInt32] = [0]
         var sortedScalars: [UInt32] = []
@@ -126,7 +162,7 @@ final class NameIndex: Sendable {
         return NameIndex(
             nameEntries: nameEntries, scalarOffsets: scalarOffsets,
             scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars), signatures: signatures,
-            irregularNames: irregularNames, longest: longest, table: table)
+            irregularNames: irregularNames, longest: longest, table: table, directLength: directLength)
     }
 
     /// The distinct non-empty forms of an entry's names, in a fixed order.
@@ -293,16 +329,15 @@ final class NameIndex: Sendable {
         let levels = ScalarSignature.levels(query.sorted)
         sortedScalars.withUnsafeBufferPointer { allScalars in
             querySorted.withUnsafeBufferPointer { querySorted in
-                func verify(_ range: Range<Int>, common: Int) {
+                func check(_ id: Int, common: Int) {
                     // Most candidates lack too many of the query's scalars, which their signature tells without their scalars.
-                    let allowedMissing = la - common
-                    for slot in range {
-                        let id = Int(table.ids[slot])
-                        if ScalarSignature.missing(levels, name: signatures[id]) > allowedMissing { continue }
-                        let start = Int(scalarOffsets[id]), end = Int(scalarOffsets[id + 1])
-                        let name = UnsafeBufferPointer(rebasing: allScalars[start ..< end])
-                        if ScreeningBounds.commonCount(querySorted, name) >= common { passed.append(UInt32(truncatingIfNeeded: id)) }
-                    }
+                    if ScalarSignature.missing(levels, name: signatures[id]) > la - common { return }
+                    let start = Int(scalarOffsets[id]), end = Int(scalarOffsets[id + 1])
+                    let name = UnsafeBufferPointer(rebasing: allScalars[start ..< end])
+                    if ScreeningBounds.commonCount(querySorted, name) >= common { passed.append(UInt32(truncatingIfNeeded: id)) }
+                }
+                func verify(_ range: Range<Int>, common: Int) {
+                    for slot in range { check(Int(table.ids[slot]), common: common) }
                 }
                 let lengths = ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest)
                 guard !lengths.isEmpty else { return }
@@ -315,6 +350,12 @@ final class NameIndex: Sendable {
                     // As many as the loosest level probes at this length.
                     var loosestCommon = la
                     for jaro in required { loosestCommon = min(loosestCommon, ScreeningBounds.requiredCommon(la, lb, jaro: jaro)) }
+                    guard loosestCommon <= min(la, lb) else { continue }
+                    // Every name that passes some level's count passes the loosest: a short length is checked whole.
+                    if let starts = lengthStarts, lb + 1 < starts.count, Int(starts[lb + 1]) - Int(starts[lb]) <= directLength {
+                        for id in Int(starts[lb]) ..< Int(starts[lb + 1]) { check(id, common: loosestCommon) }
+                        continue
+                    }
                     postings.removeAll(keepingCapacity: true)
                     for (scalar, occurrence) in order.prefix(max(0, la - loosestCommon + 1)) {
                         postings.append(table.postings(Self.occurrenceKey(scalar, occurrence, length: lb)))
@@ -325,7 +366,7 @@ final class NameIndex: Sendable {
                         guard common <= min(la, lb) else { continue }
                         let probes = postings.prefix(la - common + 1)
                         let probeCost = probes.reduce(0) { $0 + $1.count }
-                        if level >= 2 {
+                        if level >= 2, probeCost > Self.smallProbe {
                             guard la >= level, lb >= level else { continue }
                             let blocks = query.prefixes(level).map { table.postings(Self.prefixKey($0, length: lb)) }
                             if blocks.reduce(0, { $0 + $1.count }) <= probeCost {
