@@ -58,8 +58,8 @@ extension NameIndex {
             reader.scalar(UInt64.self) == fingerprint,
             let longest = reader.scalar(UInt64.self), longest < 1 << 32,
             let nameEntries = reader.array(UInt32.self), let scalarOffsets = reader.array(UInt32.self),
-            let scalars = reader.scalarColumns(), let signatures = reader.array(UInt32.self),
-            let irregularNames = reader.array(UInt32.self), let keys = reader.array(UInt64.self),
+            let scalars = reader.scalarColumns(), let signatures = reader.array(UInt64.self),
+            let irregularNames = reader.array(UInt32.self), let keys = reader.array(UInt32.self),
             let offsets = reader.array(UInt32.self), let ids = reader.array(UInt32.self),
             reader.position == body.endIndex
         else { return nil }

@@ -34,7 +34,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 5
+    static let formatVersion: UInt32 = 6
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -43,7 +43,7 @@ final class NameIndex: Sendable {
     let scalarOffsets: [UInt32]
     let scalars: ScalarColumns
     /// Name i's `ScalarSignature`: checked before its scalars are.
-    let signatures: [UInt32]
+    let signatures: [UInt64]
     /// Names whose tokens `String.split` cuts elsewhere than at each U+0020
     /// (a space that begins a grapheme cluster with the next scalar), ascending:
     /// their sorted-token score is not recomputed here, they pass the check.
@@ -56,7 +56,7 @@ final class NameIndex: Sendable {
     let lengthStarts: [UInt32]?
 
     init(
-        nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt32],
+        nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt64],
         irregularNames: [UInt32], longest: Int, table: PostingTable, directLength: Int = NameIndex.defaultDirectLength
     ) {
         self.nameEntries = nameEntries
@@ -108,7 +108,7 @@ final class NameIndex: Sendable {
         var sortedScalars: [UInt32] = []
         var orderedScalars: [UInt32] = []
         var irregularNames: [UInt32] = []
-        var signatures: [UInt32] = []
+        var signatures: [UInt64] = []
         var prefixKeys: [UInt64] = []
         var prefixOffsets: [Int] = [0]
         var longest = 0

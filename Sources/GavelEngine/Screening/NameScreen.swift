@@ -36,9 +36,9 @@ package struct NameScreen: Sendable {
         for list in lists {
             guard let names = list.index?.names else { continue }
             let sizes = [
-                names.nameEntries.count * 4, names.scalarOffsets.count * 4, names.scalars.byteCount, names.signatures.count * 4,
+                names.nameEntries.count * 4, names.scalarOffsets.count * 4, names.scalars.byteCount, names.signatures.count * 8,
                 names.irregularNames.count * 4,
-                names.table.keys.count * 8, names.table.offsets.count * 4, names.table.ids.count * 4,
+                names.table.keys.count * 4, names.table.offsets.count * 4, names.table.ids.count * 4,
             ]
             for (index, size) in sizes.enumerated() { parts[index].bytes += size }
         }

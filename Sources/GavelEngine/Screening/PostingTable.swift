@@ -2,17 +2,19 @@
 /// read from disk as it lies): an open-addressing table of 64-bit keys with
 /// linear probing, and the postings of each slot, in slot order, in `ids`.
 ///
-/// Keys are hashes. Two keys that collide share a posting list; the index
-/// only ever uses postings as a superset of candidates that are then checked
-/// exactly, so a collision costs time, never a match.
+/// Keys are hashes, kept as 32-bit fingerprints that also give their home
+/// slot: keys with one fingerprint are one key, built and looked up alike,
+/// so they share a posting list. The index only ever uses postings as a
+/// superset of candidates that are then checked exactly, so a collision
+/// costs time, never a match.
 struct PostingTable: Sendable {
     /// A power of two long; 0 marks an empty slot.
-    let keys: [UInt64]
+    let keys: [UInt32]
     /// `keys.count + 1` long: slot s holds `ids[offsets[s] ..< offsets[s + 1]]`.
     let offsets: [UInt32]
     let ids: [UInt32]
 
-    init(keys: [UInt64], offsets: [UInt32], ids: [UInt32]) {
+    init(keys: [UInt32], offsets: [UInt32], ids: [UInt32]) {
         self.keys = keys
         self.offsets = offsets
         self.ids = ids
@@ -40,15 +42,19 @@ struct PostingTable: Sendable {
         }
     }
 
-    /// Key 0 marks empty slots; it shares a slot with key 1 instead.
-    static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+    /// A key's fingerprint: its low 32 bits (they also pick its home slot),
+    /// 1 for 0, which marks empty slots.
+    static func stored(_ key: UInt64) -> UInt32 {
+        let fingerprint = UInt32(truncatingIfNeeded: key)
+        return fingerprint == 0 ? 1 : fingerprint
+    }
 
     /// Builds the table from `emit`, which must call its argument with the
     /// same (key, id) pairs, ids ascending, each time it is run (it runs
     /// twice: once to count, once to fill). Nil when the postings would not
     /// fit 32-bit offsets.
     static func build(_ emit: ((UInt64, UInt32) -> Void) -> Void) -> PostingTable? {
-        var keys = [UInt64](repeating: 0, count: 1 << 10)
+        var keys = [UInt32](repeating: 0, count: 1 << 10)
         var counts = [UInt32](repeating: 0, count: 1 << 10)
         var used = 0
         var total = 0
@@ -71,14 +77,14 @@ struct PostingTable: Sendable {
         return PostingTable(keys: keys, offsets: offsets, ids: ids)
     }
 
-    private static func slotOf(_ key: UInt64, in keys: [UInt64]) -> Int {
+    private static func slotOf(_ key: UInt32, in keys: [UInt32]) -> Int {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         while keys[slot] != key { slot = (slot + 1) & mask }
         return slot
     }
 
-    private static func findOrInsert(_ key: UInt64, in keys: inout [UInt64], used: inout Int) -> Int {
+    private static func findOrInsert(_ key: UInt32, in keys: inout [UInt32], used: inout Int) -> Int {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         while true {
@@ -92,8 +98,8 @@ struct PostingTable: Sendable {
         }
     }
 
-    private static func grow(_ keys: inout [UInt64], _ counts: inout [UInt32]) {
-        var newKeys = [UInt64](repeating: 0, count: keys.count * 2)
+    private static func grow(_ keys: inout [UInt32], _ counts: inout [UInt32]) {
+        var newKeys = [UInt32](repeating: 0, count: keys.count * 2)
         var newCounts = [UInt32](repeating: 0, count: keys.count * 2)
         var ignored = 0
         for (key, count) in zip(keys, counts) where key != 0 {

@@ -1,19 +1,20 @@
-/// Which groups of scalars a name holds, as 32 bits: a bound on how many
-/// scalars it can share with a query, read from four bytes instead of a
-/// merge over both names' scalars.
+/// Which groups of scalars a name holds, once and at least twice, as 64
+/// bits: a bound on how many scalars it can share with a query, read from
+/// eight bytes instead of a merge over both names' scalars.
 ///
-/// Every scalar falls in one bucket (the 26 Latin letters, the space and
-/// the digits each have their own; every other scalar one of four hashed
-/// buckets). A query scalar whose bucket the name lacks cannot be one of
-/// the scalars they share, so
+/// Every scalar falls in one of 32 buckets (the 26 Latin letters, the space
+/// and the digits each have their own; every other scalar one of four
+/// hashed buckets). Where the name holds n scalars of a bucket and the query
+/// q, at least q − n of the query's cannot be shared, so
 ///
-///     common ≤ la − Σ over buckets b the name lacks of (query scalars in b)
+///     common ≤ la − Σ over buckets b of max(0, q_b − n_b)
 ///
-/// which holds whatever shares a bucket, since sharing only makes the
-/// subtracted sum smaller. The query's side is kept as `levels`: level k
-/// holds the buckets where the query has at least k scalars, so the sum is
-/// `Σ_k popcount(level_k & ~name)`. Levels beyond `maxLevels` are left out,
-/// which again only loosens the bound.
+/// and knowing only whether n_b is 0, 1 or at least 2 keeps it a bound
+/// (sharing a bucket between scalars only lowers the subtracted sum). The
+/// query's side is kept as `levels`: level k holds the buckets where the
+/// query has at least k scalars, so the sum is
+/// `popcount(level₁ & ~once) + Σ_{k ≥ 2} popcount(level_k & ~twice)`.
+/// Levels beyond `maxLevels` are left out, which only loosens the bound.
 enum ScalarSignature {
     static let maxLevels = 8
 
@@ -27,11 +28,15 @@ enum ScalarSignature {
         }
     }
 
-    /// The buckets these scalars fall in.
-    static func of<C: Collection>(_ scalars: C) -> UInt32 where C.Element: FixedWidthInteger {
-        var mask: UInt32 = 0
-        for scalar in scalars { mask |= 1 << bucket(UInt32(truncatingIfNeeded: scalar)) }
-        return mask
+    /// The buckets these scalars fall in (low half) and those they fall in twice or more (high half).
+    static func of<C: Collection>(_ scalars: C) -> UInt64 where C.Element: FixedWidthInteger {
+        var once: UInt32 = 0, twice: UInt32 = 0
+        for scalar in scalars {
+            let bit: UInt32 = 1 << bucket(UInt32(truncatingIfNeeded: scalar))
+            twice |= once & bit
+            once |= bit
+        }
+        return UInt64(once) | UInt64(twice) << 32
     }
 
     /// The query's level masks (see above), at most `maxLevels` of them.
@@ -53,10 +58,11 @@ enum ScalarSignature {
 
     /// How many query scalars cannot be shared with a name of signature `name`.
     @inline(__always)
-    static func missing(_ levels: [UInt32], name: UInt32) -> Int {
-        let absent = ~name
-        var total = 0
-        for level in levels { total &+= (level & absent).nonzeroBitCount }
+    static func missing(_ levels: [UInt32], name: UInt64) -> Int {
+        guard let first = levels.first else { return 0 }
+        let once = UInt32(truncatingIfNeeded: name), twice = UInt32(truncatingIfNeeded: name >> 32)
+        var total = (first & ~once).nonzeroBitCount
+        for k in levels.indices.dropFirst() { total &+= (levels[k] & ~twice).nonzeroBitCount }
         return total
     }
 }

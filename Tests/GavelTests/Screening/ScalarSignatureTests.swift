@@ -27,6 +27,18 @@ struct ScalarSignatureTests {
         #expect(tight > 200, "the signature ruled out scalars in only \(tight) of 2,000 pairs")
     }
 
+    @Test("a scalar the name holds once counts once against a query that repeats it")
+    func repeatsCount() {
+        let query: [UInt32] = Array("aaab".unicodeScalars.map(\.value))
+        let bound = { (name: String) in
+            query.count - ScalarSignature.missing(ScalarSignature.levels(query), name: ScalarSignature.of(name.unicodeScalars.map(\.value)))
+        }
+        #expect(bound("ab") == 2)
+        #expect(bound("b") == 1)
+        #expect(bound("aab") == 4)
+        #expect(bound("c") == 0)
+    }
+
     @Test("each Latin letter, the space and the digits have buckets of their own")
     func latinBuckets() {
         let buckets = (0x61 ... 0x7A).map { ScalarSignature.bucket(UInt32($0)) } + [ScalarSignature.bucket(0x20), ScalarSignature.bucket(0x35)]
