@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 
 @testable import GavelCLI
@@ -182,5 +183,43 @@ struct RecordIDTests {
         }
         #expect(LoggedDecision.recordID(in: Array(#"{"id":"gvl-12"}"#.utf8)) == nil)
         #expect(LoggedDecision.recordID(in: Array(#"{"case":{"id":"gvl-00000000000000000000000000000000"}}"#.utf8)) == nil)
+    }
+}
+
+/// A log's page cache stays at its configured size however much is appended,
+/// for a log made by this run and for one opened again: a run over a large
+/// batch must not hold every page it wrote.
+@Suite("decision log: memory")
+struct DecisionLogMemoryTests {
+    @Test("appending 90 MB to a log keeps its page cache within 16 MB", arguments: [false, true])
+    func cacheStaysBounded(reopened: Bool) throws {
+        let folder = try LogFolder()
+        if reopened { _ = try SQLiteDecisionStore.open(folder.log, create: true) }
+        let store = try SQLiteDecisionStore.open(folder.log, create: true)
+        let record = [UInt8](repeating: UInt8(ascii: "x"), count: 2_100)
+        let line = [UInt8](repeating: UInt8(ascii: "y"), count: 420)
+        var seq = 0
+        // As `evaluate` appends: 4,096 decisions a transaction, each with its record and case line.
+        for _ in 0 ..< 8 {
+            let entries = (0 ..< 4_096).map { _ -> LogEntry in
+                seq += 1
+                return LogEntry(
+                    recordID: "gvl-\(seq)", caseID: "c\(seq)", decision: "no_action", asOf: "2025-01-01", asOfSource: "flag",
+                    traceLevel: "decisive", engineVersion: "test", strict: false, matchedRules: ["r"], record: record,
+                    caseSource: CaseReference(bytes: .inline(line), format: "jsonl-line", document: seq, file: "cases.jsonl", line: seq),
+                    bundle: nil)
+            }
+            // The first transaction also stores the bundle's files, as a run's does.
+            let blobs = seq == 4_096 ? (0 ..< 5).map { Blob(Array("bundle file \($0)".utf8)) } : []
+            _ = try store.append(entries, blobs: blobs, loggedAt: "2026-12-02T00:00:00Z")
+        }
+        let used = try store.queue.read { db -> Int32 in
+            var current: Int32 = 0, highest: Int32 = 0
+            sqlite3_db_status(db.sqliteConnection, SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0)
+            return current
+        }
+        // 32,768 entries of about 2.7 KB: 90 MB written.
+        #expect(used > 1 << 20, "the cache was not measured (\(used) bytes)")
+        #expect(used < 20 << 20, "the page cache holds \(used >> 20) MB after 90 MB appended")
     }
 }
