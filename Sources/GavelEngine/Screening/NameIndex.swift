@@ -13,10 +13,14 @@
 /// For p ≤ 1 (the bound for p = 1 covers p = 0), a name sharing τ scalars
 /// with a query of length la shares at least one of ANY la − τ + 1 of the
 /// query's scalar occurrences (pigeonhole), so the union of the postings of
-/// the la − τ + 1 shortest of them holds it. For p ≥ 2 it is posted under
+/// any la − τ + 1 of them holds it: the loosest level's that many, rarest
+/// at the query's length, are looked up, and each level reads the shortest
+/// of those. For p ≥ 2 it is posted under
 /// the query's own prefix of p scalars (in the form that scored), and the
-/// shorter of that posting and the scalar-occurrence union is taken. Every
-/// candidate is checked against the count it needs; each name that passes
+/// shorter of that posting and the scalar-occurrence union is taken. A
+/// length with few names is read whole instead. Every candidate is checked
+/// against the count it needs, first through its `ScalarSignature` (an upper
+/// bound on the count), then exactly; each name that passes
 /// is then checked once by `reaches`, which recomputes `nameScore` on the
 /// same scalars with the same code (`JaroWinkler.score`, whole, then tokens
 /// sorted), so a name is dropped only when the scan's own score for that
