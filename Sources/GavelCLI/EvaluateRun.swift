@@ -33,6 +33,10 @@ public struct EvaluateRun: Sendable {
     public var log: (any DecisionStore)?
     /// `--explain-screening`: the trail shows each screened name's near misses.
     public var explainScreening = false
+    /// Where screening indexes are kept between runs; nil builds them every run.
+    /// The standard place for the command line; tests give their own folder,
+    /// so that they never write into the home directory of whoever runs them.
+    package var screeningCache = ScreeningIndexCache.standard()
 
     public init(
         cases: [String], policies: String, asOf: Instant?, format: Format, strict: Bool, now: Instant,
@@ -77,7 +81,7 @@ public struct EvaluateRun: Sendable {
     public func run(write: ([UInt8]) -> Void, errors: (String) -> Void) -> Int32 {
         func output(_ text: String) { write(Array(text.utf8)) }
         let bundle: CompiledBundle
-        switch BundleLoader.load(directory: policies, screeningCache: ScreeningIndexCache.standard()) {
+        switch BundleLoader.load(directory: policies, screeningCache: screeningCache) {
         case .failure(let error):
             errors("gavel: the policy bundle `\(policies)` cannot be evaluated:\n")
             for d in error.diagnostics { errors(d.oneLine + "\n") }
@@ -98,7 +102,7 @@ public struct EvaluateRun: Sendable {
         // lines to each other. Every copy must be the same bundle, byte for byte.
         var deciders = [decider(bundle)]
         for _ in 1..<jobs {
-            guard case .success(let copy) = BundleLoader.load(directory: policies, screeningCache: ScreeningIndexCache.standard()), copy.digest == bundle.digest else {
+            guard case .success(let copy) = BundleLoader.load(directory: policies, screeningCache: screeningCache), copy.digest == bundle.digest else {
                 errors("gavel: the policy bundle `\(policies)` changed while it was being loaded; nothing was decided\n")
                 return 2
             }

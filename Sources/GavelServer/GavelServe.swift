@@ -32,7 +32,7 @@ public enum GavelServe {
             return 2
         }
         let bundle: LoadedBundle
-        switch LoadedBundle.load(options.policies) {
+        switch LoadedBundle.load(options.policies, screeningCache: options.screeningCache) {
         case .failure(let error):
             errors("gavel: the policy bundle `\(options.policies)` cannot be served:\n" + error.diagnostics.map { $0.oneLine + "\n" }.joined())
             return 2

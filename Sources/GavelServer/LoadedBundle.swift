@@ -9,6 +9,8 @@ import GavelSyntax
 /// request keeps the one it started with until it has answered.
 final class LoadedBundle: Sendable {
     let directory: String
+    /// Where its screening indexes were read from, and a reload reads them.
+    let screeningCache: ScreeningIndexCache?
     let bundle: CompiledBundle
     let evaluator: Evaluator
     let check: CaseSchemaCheck?
@@ -18,8 +20,9 @@ final class LoadedBundle: Sendable {
     let blobs: [Blob]
     let loadedAt: String
 
-    private init(directory: String, bundle: CompiledBundle) {
+    private init(directory: String, screeningCache: ScreeningIndexCache?, bundle: CompiledBundle) {
         self.directory = directory
+        self.screeningCache = screeningCache
         self.bundle = bundle
         evaluator = Evaluator(bundle: bundle)
         check = bundle.schema.map(CaseSchemaCheck.init)
@@ -32,16 +35,16 @@ final class LoadedBundle: Sendable {
 
     /// Loads and lints `directory` in full: a bundle with any load or lint
     /// error is refused with every problem, and nothing of it is used.
-    static func load(_ directory: String) -> Result<LoadedBundle, DiagnosticError> {
+    static func load(_ directory: String, screeningCache: ScreeningIndexCache?) -> Result<LoadedBundle, DiagnosticError> {
         let bundle: CompiledBundle
-        switch BundleLoader.load(directory: directory, screeningCache: ScreeningIndexCache.standard()) {
+        switch BundleLoader.load(directory: directory, screeningCache: screeningCache) {
         case .failure(let error): return .failure(error)
         case .success(let b): bundle = b
         }
         let report = Linter.lint(policies: directory, caseFiles: [])
         let errors = report.findings.filter { $0.severity == .error }
         if !errors.isEmpty { return .failure(DiagnosticError(errors)) }
-        return .success(LoadedBundle(directory: directory, bundle: bundle))
+        return .success(LoadedBundle(directory: directory, screeningCache: screeningCache, bundle: bundle))
     }
 
     var id: String { bundle.manifest.id }
@@ -102,12 +105,12 @@ final class BundleHolder: @unchecked Sendable {
     /// Loads the bundle's folder again, off the request path; the new
     /// bundle replaces the old only once it has loaded and linted cleanly.
     func reload() -> ReloadOutcome {
-        let (directory, start): (String, Bool) = lock.withLock {
+        let (directory, cache, start): (String, ScreeningIndexCache?, Bool) = lock.withLock {
             defer { reloading = true }
-            return (loaded.directory, !reloading)
+            return (loaded.directory, loaded.screeningCache, !reloading)
         }
         guard start else { return .busy }
-        let outcome = LoadedBundle.load(directory)
+        let outcome = LoadedBundle.load(directory, screeningCache: cache)
         return lock.withLock {
             reloading = false
             switch outcome {

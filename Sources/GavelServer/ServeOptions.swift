@@ -1,3 +1,5 @@
+import GavelEngine
+
 /// `gavel serve`'s settings, as the command line gives them.
 public struct ServeOptions: Sendable {
     public var policies: String
@@ -13,6 +15,8 @@ public struct ServeOptions: Sendable {
     public var maxBodyBytes: Int
     /// How long a connection may send nothing before it is closed, in seconds.
     public var requestTimeout: Double
+    /// Where screening indexes are kept between runs (see `EvaluateRun`).
+    package var screeningCache = ScreeningIndexCache.standard()
 
     public init(
         policies: String, log: String, host: String = "127.0.0.1", port: Int = 8080, authFile: String? = nil, noAuth: Bool = false,

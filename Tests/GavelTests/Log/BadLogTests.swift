@@ -119,7 +119,7 @@ struct BadLogTests {
         let real = try SQLiteDecisionStore.open(folder.log, create: true)
         var run = EvaluateRun(
             cases: [cases], policies: bundle.path, asOf: Instant.parse("2024-06-01"), format: .jsonl, strict: false,
-            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), jobs: 1)
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), jobs: 1).inTestCache()
         run.log = FailingStore(real: real, failingCase: "c-150")
         var output = "", errors = ""
         #expect(run.run(output: { output += $0 }, errors: { errors += $0 }) == 2)
@@ -172,7 +172,7 @@ struct LogMigrationTests {
             try LogSchema.migrator.migrate(queue, upTo: LogSchema.identifier(1))
             var run = EvaluateRun(
                 cases: [try folder.write("c.jsonl", LogFixtures.cases(4))], policies: bundle.path, asOf: Instant.parse("2024-06-01"),
-                format: .jsonl, strict: false, now: Instant(secondsSinceEpoch: 0, isDateOnly: false))
+                format: .jsonl, strict: false, now: Instant(secondsSinceEpoch: 0, isDateOnly: false)).inTestCache()
             run.log = SQLiteDecisionStore(queue: queue, location: folder.log)
             #expect(run.run(output: { _ in }, errors: { _ in }) == 0)
             let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }

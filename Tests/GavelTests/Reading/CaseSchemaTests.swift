@@ -36,7 +36,7 @@ struct CaseSchemaTests {
     func scenario(_ name: String) throws {
         let run = EvaluateRun(
             cases: [Self.folder + "/" + name], policies: Self.bundle, asOf: Instant.parse("2024-03-01"), format: .jsonl,
-            strict: false, now: Instant(secondsSinceEpoch: 0, isDateOnly: false))
+            strict: false, now: Instant(secondsSinceEpoch: 0, isDateOnly: false)).inTestCache()
         var output = ""
         var errors = ""
         let status = run.run(output: { output += $0 }, errors: { errors += $0 })

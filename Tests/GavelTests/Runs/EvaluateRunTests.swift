@@ -28,7 +28,7 @@ struct EvaluateRunTests {
         let bundle = try TemporaryBundle(Self.bundleFiles)
         let run = EvaluateRun(
             cases: cases, policies: policies ?? bundle.path, asOf: Instant.parse("2024-01-01"), format: format, strict: false,
-            now: Instant(secondsSinceEpoch: 0, isDateOnly: false))
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false)).inTestCache()
         var run2 = run
         let pipe = Pipe()
         pipe.fileHandleForWriting.write(Data(stdin.utf8))
@@ -242,6 +242,7 @@ struct ExecutableTests {
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = Repository.root
+        process.environment = TestScreeningCache.environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -261,6 +262,7 @@ struct ExecutableTests {
         process.executableURL = Self.binary
         process.arguments = ["evaluate", "-", "--no-log"]
         process.currentDirectoryURL = Repository.root
+        process.environment = TestScreeningCache.environment
         let err = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = err

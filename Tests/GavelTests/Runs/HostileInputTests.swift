@@ -25,7 +25,7 @@ struct HostileInputTests {
         let bundle = try TemporaryBundle(Self.bundleFiles)
         let run = EvaluateRun(
             cases: cases, policies: policies ?? bundle.path, asOf: asOf, format: format, strict: false,
-            now: Instant(secondsSinceEpoch: 1_764_633_600, isDateOnly: false), jobs: jobs)
+            now: Instant(secondsSinceEpoch: 1_764_633_600, isDateOnly: false), jobs: jobs).inTestCache()
         var output = ""
         var errors = ""
         let status = run.run(output: { output += $0 }, errors: { errors += $0 })

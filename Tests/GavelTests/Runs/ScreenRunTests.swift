@@ -67,7 +67,7 @@ struct ScreenRunTests {
         func evaluate(explain: Bool) -> String {
             var run = EvaluateRun(
                 cases: [file], policies: Repository.policies, asOf: nil, format: .text, strict: false,
-                now: Instant(secondsSinceEpoch: 0, isDateOnly: false))
+                now: Instant(secondsSinceEpoch: 0, isDateOnly: false)).inTestCache()
             run.explainScreening = explain
             var output = ""
             _ = run.run(output: { output += $0 }, errors: { _ in })

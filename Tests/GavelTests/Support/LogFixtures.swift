@@ -68,7 +68,7 @@ enum LogFixtures {
     ) throws -> (status: Int32, output: String, errors: String) {
         var run = EvaluateRun(
             cases: cases, policies: policies, asOf: Instant.parse("2024-06-01"), format: format, strict: false,
-            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), trace: trace)
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), trace: trace).inTestCache()
         if let log { run.log = try SQLiteDecisionStore.open(log, create: true) }
         var output = "", errors = ""
         let status = run.run(output: { output += $0 }, errors: { errors += $0 })
@@ -87,6 +87,7 @@ enum GavelProcess {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.environment = TestScreeningCache.environment
         return process
     }
 
