@@ -34,6 +34,20 @@ struct ConditionEvaluator {
     /// far; nil until the first screen (most bundles' rules screen nothing).
     private var screening: ScreeningMemo?
 
+    /// `--strict`: a quantifier's trace shows one element, but a path missing
+    /// (or of the wrong type) in any other element is as much a fact the case
+    /// could not give, and may be what kept the rule from matching. When set,
+    /// `trace` also traces every element it does not show and keeps their
+    /// problems here, each with the element it is in.
+    var checksEveryElement = false
+    private var elementProblems: [ElementProblem] = []
+
+    struct ElementProblem {
+        let node: ConditionTrace.Node
+        /// The element, as `requests[2]`.
+        let element: String
+    }
+
     init(root: Value, asOf: Instant, screener: Screener, pathSlots: Int, quantifierMemos: Int, predicateMemos: Int = 0) {
         self.root = root
         self.asOf = asOf
@@ -55,6 +69,12 @@ struct ConditionEvaluator {
             resolved[slot] = value.map(Resolved.value) ?? .missing
             return value
         }
+    }
+
+    /// The problems in elements traces did not show, since the last call (`checksEveryElement`).
+    mutating func takeElementProblems() -> [ElementProblem] {
+        defer { elementProblems = [] }
+        return elementProblems
     }
 
     /// The screen matches since the last call, without repeats, in a stable order.
@@ -113,6 +133,7 @@ struct ConditionEvaluator {
                 trace.close(shown, result: inner)
             }
             trace.close(node, result: result)
+            if checksEveryElement { checkUnshownElements(q, element: element, shown: counted?.witness?.0, exhaustive: exhaustive) }
             return result
         case .screen(let spec):
             let found = screen(spec, element: element)
@@ -121,6 +142,20 @@ struct ConditionEvaluator {
                 condition, actual: .list(found.queries.map { .string($0.text) }), note: found.queries.isEmpty ? .missing : nil)
             trace.close(node, result: result)
             return result
+        }
+    }
+
+    /// Traces each element of `q`'s list but the one shown, for its problems alone.
+    private mutating func checkUnshownElements(_ q: Quantifier, element: Value, shown: Int?, exhaustive: Bool) {
+        guard let resolved = resolve(q.path, element: element) else { return }
+        let items: [Value]
+        if case .list(let list) = resolved { items = list } else { items = [resolved] }
+        for index in items.indices where index != shown {
+            var unshown = ConditionTrace()
+            _ = append(q.condition, element: items[index], exhaustive: exhaustive, to: &unshown)
+            for node in unshown.problems {
+                elementProblems.append(ElementProblem(node: node, element: "\(q.path.text)[\(index)]"))
+            }
         }
     }
 

@@ -49,6 +49,7 @@ public struct Evaluator: Sendable {
         var outcomes: [RuleOutcome] = []
         outcomes.reserveCapacity(bundle.rules.count)
         var matches: [ScreenMatch] = []
+        conditions.checksEveryElement = options.strict
         for rule in bundle.rules {
             guard rule.isInForce(on: asOf) else {
                 outcomes.append(RuleOutcome(rule: rule, status: .notInForce))
@@ -59,10 +60,11 @@ public struct Evaluator: Sendable {
             var trace: ConditionTrace?
             if options.strict || level == .full {
                 let traced = conditions.trace(rule.condition, exhaustive: rule.screens)
+                let unshown = conditions.takeElementProblems()
                 status = traced.result ? .matched : .notMatched
-                if options.strict, !traced.problems.isEmpty {
+                if options.strict, !traced.problems.isEmpty || !unshown.isEmpty {
                     status = .error
-                    errors += Self.strictErrors(traced, rule: rule.id, caseRecord: record)
+                    errors += Self.strictErrors(traced.problems.map { ($0, nil) } + unshown.map { ($0.node, $0.element) }, rule: rule.id, caseRecord: record)
                 }
                 if level != .none { trace = traced }
             } else {
@@ -74,6 +76,9 @@ public struct Evaluator: Sendable {
             let reason = status == .matched ? rule.reason.map { render($0, data: record.data, matches: ruleMatches) } : nil
             outcomes.append(RuleOutcome(rule: rule, status: status, reason: reason, trace: trace))
         }
+
+        // Exceptions and follow-ups are not checked under --strict (docs/evaluation.md).
+        conditions.checksEveryElement = false
 
         // Step 4: exceptions in force whose condition holds suspend the matched rules they name.
         var exceptionOutcomes: [ExceptionOutcome] = []
@@ -174,11 +179,13 @@ public struct Evaluator: Sendable {
         return RuleScope(jurisdictions: jurisdictions, services: services, declared: true)
     }
 
-    private static func strictErrors(_ trace: ConditionTrace, rule: String, caseRecord: CaseRecord) -> [Diagnostic] {
-        trace.problems.map { node in
+    /// One error per problem node; `element` names the list element it is in when the trace does not show it.
+    private static func strictErrors(_ problems: [(node: ConditionTrace.Node, element: String?)], rule: String, caseRecord: CaseRecord) -> [Diagnostic] {
+        problems.map { node, element in
+            let path = "path `\(node.path ?? "")`" + (element.map { " of `\($0)`" } ?? "")
             let what = node.note == .missing
-                ? "path `\(node.path ?? "")` does not resolve"
-                : "path `\(node.path ?? "")` has a value of the wrong type for `\(node.step.word)`"
+                ? "\(path) does not resolve"
+                : "\(path) has a value of the wrong type for `\(node.step.word)`"
             return .error(
                 node.note == .missing ? .missingPath : .typeMismatch,
                 "case `\(caseRecord.id)`: \(what) in rule `\(rule)`", at: node.location,

@@ -151,4 +151,26 @@ struct OperatorTests {
         #expect(lenient.status("missing-path") == .notMatched)
         #expect(lenient.errors.isEmpty)
     }
+
+    @Test("under --strict a path missing from a list element the trace does not show is an error too, naming the element")
+    func strictChecksEveryElement() throws {
+        // Only the first request has `tags`; the trace shows that one (no element matches), so the
+        // missing `tags` of the other two would otherwise leave the rule quietly unmatched.
+        let bundle = try policyBundle(
+            rules: """
+                  - { id: tagged, title: T, decision: terminate, when: { some: { path: requests, where: { path: tags, contains: escalate } } } }
+                  - { id: every-kind, title: K, decision: monitor, when: { every: { path: requests, where: { path: kind, exists: true } } } }
+                """)
+        let decision = try evaluate(bundle, Self.caseYAML, strict: true)
+        #expect(decision.status("tagged") == .error)
+        #expect(decision.status("every-kind") == .matched)
+        let messages = decision.errors.map(\.message)
+        #expect(messages.count == 2)
+        #expect(messages.contains { $0.contains("path `tags` of `requests[1]` does not resolve in rule `tagged`") })
+        #expect(messages.contains { $0.contains("path `tags` of `requests[2]` does not resolve in rule `tagged`") })
+        // Deciding leniently is unchanged: the rule does not match, with no error.
+        let lenient = try evaluate(bundle, Self.caseYAML)
+        #expect(lenient.status("tagged") == .notMatched)
+        #expect(lenient.errors.isEmpty)
+    }
 }
