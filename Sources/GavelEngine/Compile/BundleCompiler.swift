@@ -201,6 +201,7 @@ enum BundleCompiler {
         compiled.pathSlots = conditions.slots.count
         compiled.quantifierMemos = memo.ids.count
         compiled.predicateMemos = memo.predicateIDs.count
+        compiled.elementPredicateMemos = memo.elementPredicateIDs.count
         return (compiled, diagnostics)
     }
 

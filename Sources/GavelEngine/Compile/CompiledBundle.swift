@@ -21,6 +21,8 @@ public struct CompiledBundle: Sendable {
     package var quantifierMemos = 0
     /// How many root-path predicates are tested once per case (`Predicate.memo`).
     package var predicateMemos = 0
+    /// How many element predicates each element of a per-case quantifier's list has a memo for (`Predicate.elementMemo`).
+    package var elementPredicateMemos = 0
 
     package func list(_ id: String) -> CompiledList? { lists.first { $0.id == id } }
 }

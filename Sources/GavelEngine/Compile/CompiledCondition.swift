@@ -66,10 +66,15 @@ package final class Predicate: Sendable {
     /// per-case memo, shared by every rule with the same path and operator,
     /// so it is tested once per case.
     package let memo: Int?
+    /// For a predicate over a path relative to the element of a per-case
+    /// quantifier's list: its place in that list's per-element memo, shared
+    /// by every such predicate with the same path and operator, so that each
+    /// element is tested once however many quantifiers ask.
+    package let elementMemo: Int?
 
     package init(
         path: CasePath, op: PredicateOperator, location: SourceLocation, operandLocation: SourceLocation? = nil,
-        operandLocations: [SourceLocation] = [], memo: Int? = nil
+        operandLocations: [SourceLocation] = [], memo: Int? = nil, elementMemo: Int? = nil
     ) {
         self.path = path
         self.op = op
@@ -77,6 +82,7 @@ package final class Predicate: Sendable {
         self.operandLocation = operandLocation
         self.operandLocations = operandLocations
         self.memo = memo
+        self.elementMemo = elementMemo
         expected = op.expectedJSON
         traceMembers = TraceMembers.compact(step: .predicate(op.name), path: path.text, expected: expected)
     }
@@ -87,7 +93,15 @@ package final class Predicate: Sendable {
     /// The same predicate with its memo number.
     package func numbered(_ memo: Int) -> Predicate {
         Predicate(
-            path: path, op: op, location: location, operandLocation: operandLocation, operandLocations: operandLocations, memo: memo)
+            path: path, op: op, location: location, operandLocation: operandLocation, operandLocations: operandLocations, memo: memo,
+            elementMemo: elementMemo)
+    }
+
+    /// The same predicate with its per-element memo number.
+    package func numbered(element elementMemo: Int) -> Predicate {
+        Predicate(
+            path: path, op: op, location: location, operandLocation: operandLocation, operandLocations: operandLocations, memo: memo,
+            elementMemo: elementMemo)
     }
 }
 
@@ -176,8 +190,8 @@ package final class Quantifier: Sendable {
     /// `{gte: 2}` for a count, as the record shows it.
     package let expected: JSON?
 
-    /// The same quantifier with its memo number.
-    package func numbered(_ memo: Int) -> Quantifier {
+    /// The same quantifier with its memo number, and `condition` for its `where`.
+    package func numbered(_ memo: Int, condition: CompiledCondition) -> Quantifier {
         Quantifier(kind: kind, path: path, condition: condition, location: location, memo: memo)
     }
 

@@ -30,6 +30,14 @@ struct ConditionEvaluator {
     /// Root-path predicates tested so far for this case, by `Predicate.memo`.
     private var tested: [Decided]
 
+    /// Element predicates tested so far, by list element and
+    /// `Predicate.elementMemo`: the elements of the list at path slot `s`
+    /// start at `elementMemoStart[s]` (-1 until a quantifier walks it),
+    /// `elementPredicates` entries each.
+    private var elementTested: [Decided] = []
+    private var elementMemoStart: [Int]
+    private let elementPredicates: Int
+
     /// Names prepared and index candidates found by this case's screens so
     /// far; nil until the first screen (most bundles' rules screen nothing).
     private var screening: ScreeningMemo?
@@ -48,13 +56,30 @@ struct ConditionEvaluator {
         let element: String
     }
 
-    init(root: Value, asOf: Instant, screener: Screener, pathSlots: Int, quantifierMemos: Int, predicateMemos: Int = 0) {
+    init(
+        root: Value, asOf: Instant, screener: Screener, pathSlots: Int, quantifierMemos: Int, predicateMemos: Int = 0,
+        elementPredicateMemos: Int = 0
+    ) {
         self.root = root
         self.asOf = asOf
         self.screener = screener
         resolved = Array(repeating: .unknown, count: pathSlots)
         decided = Array(repeating: .unknown, count: quantifierMemos)
         tested = Array(repeating: .unknown, count: predicateMemos)
+        elementPredicates = elementPredicateMemos
+        elementMemoStart = elementPredicateMemos > 0 ? Array(repeating: -1, count: pathSlots) : []
+    }
+
+    /// Where the memo of the `count` elements of `path`'s list starts; -1 for
+    /// a list that is not read from a path slot (an element's own list),
+    /// whose elements have no memo.
+    private mutating func elementMemo(for path: CasePath, count: Int) -> Int {
+        guard let slot = path.slot, slot < elementMemoStart.count else { return -1 }
+        if elementMemoStart[slot] < 0 {
+            elementMemoStart[slot] = elementTested.count
+            elementTested.append(contentsOf: repeatElement(.unknown, count: count * elementPredicates))
+        }
+        return elementMemoStart[slot]
     }
 
     /// What `path` reads, from the root or from `element`; a root path is
@@ -160,25 +185,40 @@ struct ConditionEvaluator {
     }
 
     /// Same truth value as `trace(...).result`, without building the trace.
-    mutating func holds(_ condition: CompiledCondition, element: Value, exhaustive: Bool) -> Bool {
+    ///
+    /// `memo` is where `element`'s per-element memo starts, when it is an
+    /// element of a list read from a path slot; -1 otherwise.
+    mutating func holds(_ condition: CompiledCondition, element: Value, exhaustive: Bool, memo elementMemo: Int = -1) -> Bool {
         switch condition {
         case .all(let items, _):
             var result = true
-            for item in items where !holds(item, element: element, exhaustive: exhaustive) {
+            for item in items where !holds(item, element: element, exhaustive: exhaustive, memo: elementMemo) {
                 result = false
                 if !exhaustive { break }
             }
             return result
         case .any(let items, _):
             var result = false
-            for item in items where holds(item, element: element, exhaustive: exhaustive) {
+            for item in items where holds(item, element: element, exhaustive: exhaustive, memo: elementMemo) {
                 result = true
                 if !exhaustive { break }
             }
             return result
         case .not(let inner, _):
-            return !holds(inner, element: element, exhaustive: exhaustive)
+            return !holds(inner, element: element, exhaustive: exhaustive, memo: elementMemo)
         case .predicate(let p):
+            if elementMemo >= 0, let number = p.elementMemo {
+                let at = elementMemo + number
+                switch elementTested[at] {
+                case .holds: return true
+                case .fails: return false
+                case .unknown: break
+                }
+                let value = resolve(p.path, element: element)
+                let result = p.test(value, asOf: asOf)
+                elementTested[at] = result ? .holds : .fails
+                return result
+            }
             if let memo = p.memo, memo < tested.count {
                 switch tested[memo] {
                 case .holds: return true
@@ -223,8 +263,9 @@ struct ConditionEvaluator {
         if case .every = q.kind { wanted = false } else { wanted = true }
         var matching = 0
         var witness: (Int, Value)?
+        let memo = elementMemo(for: q.path, count: items.count)
         for (index, item) in items.enumerated() {
-            let holds = holds(q.condition, element: item, exhaustive: exhaustive)
+            let holds = holds(q.condition, element: item, exhaustive: exhaustive, memo: memo < 0 ? -1 : memo + index * elementPredicates)
             if holds { matching += 1 }
             if witness == nil, holds == wanted { witness = (index, item) }
         }
@@ -238,12 +279,15 @@ struct ConditionEvaluator {
     private mutating func quantifierHolds(_ q: Quantifier, element: Value, exhaustive: Bool) -> Bool {
         guard let resolved = resolve(q.path, element: element) else { return false }
         guard case .list(let items) = resolved else {
-            let holds = holds(q.condition, element: resolved, exhaustive: exhaustive)
+            let holds = holds(q.condition, element: resolved, exhaustive: exhaustive, memo: elementMemo(for: q.path, count: 1))
             return quantifierHolds(q, matching: holds ? 1 : 0, total: 1)
         }
         var matching = 0
+        let memo = elementMemo(for: q.path, count: items.count)
         for index in items.indices {
-            if holds(q.condition, element: items[index], exhaustive: exhaustive) { matching += 1 }
+            if holds(q.condition, element: items[index], exhaustive: exhaustive, memo: memo < 0 ? -1 : memo + index * elementPredicates) {
+                matching += 1
+            }
             guard !exhaustive else { continue }
             let seen = index + 1
             switch q.kind {

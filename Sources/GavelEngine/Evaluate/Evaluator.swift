@@ -43,7 +43,7 @@ public struct Evaluator: Sendable {
         let level = options.trace
         var errors: [Diagnostic] = []
         var conditions = ConditionEvaluator(root: record.data, asOf: asOf, screener: screener, pathSlots: bundle.pathSlots, quantifierMemos: bundle.quantifierMemos,
-            predicateMemos: bundle.predicateMemos)
+            predicateMemos: bundle.predicateMemos, elementPredicateMemos: bundle.elementPredicateMemos)
 
         // Step 3: every rule in force is matched or not (or error under --strict).
         var outcomes: [RuleOutcome] = []
