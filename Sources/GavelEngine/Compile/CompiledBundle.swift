@@ -42,6 +42,8 @@ package final class CompiledRule: Sendable {
     package let title: String
     package let basis: [String]
     package let condition: CompiledCondition
+    /// `condition` laid out for deciding.
+    package let program: ConditionProgram
     package let decision: String
     package let severity: Int
     package let obligations: [String]
@@ -67,6 +69,7 @@ package final class CompiledRule: Sendable {
         self.title = title
         self.basis = basis
         self.condition = condition
+        program = ConditionProgram(condition)
         self.decision = decision
         self.severity = severity
         self.obligations = obligations
@@ -89,6 +92,8 @@ package final class CompiledException: Sendable {
     package let title: String
     package let suspends: [String]
     package let condition: CompiledCondition
+    /// `condition` laid out for deciding.
+    package let program: ConditionProgram
     package let basis: [String]
     package let effective: Instant?
     package let expires: Instant?
@@ -104,6 +109,7 @@ package final class CompiledException: Sendable {
         self.title = title
         self.suspends = suspends
         self.condition = condition
+        program = ConditionProgram(condition)
         self.basis = basis
         self.effective = effective
         self.expires = expires
@@ -138,11 +144,28 @@ package struct CompiledFollowUp: Sendable {
     package var obligation: String
     /// Ladder position of `decision_at_least`.
     package var severity: Int
-    package var condition: CompiledCondition?
+    package let condition: CompiledCondition?
+    /// `condition` laid out for deciding.
+    package let program: ConditionProgram?
     package var basis: [String]
     package var effective: Instant?
     package var expires: Instant?
     package var location: SourceLocation
+
+    package init(
+        id: String, obligation: String, severity: Int, condition: CompiledCondition?, basis: [String], effective: Instant?,
+        expires: Instant?, location: SourceLocation
+    ) {
+        self.id = id
+        self.obligation = obligation
+        self.severity = severity
+        self.condition = condition
+        program = condition.map(ConditionProgram.init)
+        self.basis = basis
+        self.effective = effective
+        self.expires = expires
+        self.location = location
+    }
 }
 
 extension CompiledFollowUp: InForceWindow {}

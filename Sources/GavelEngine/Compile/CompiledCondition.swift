@@ -168,6 +168,8 @@ package final class Quantifier: Sendable {
     package let kind: Kind
     package let path: CasePath
     package let condition: CompiledCondition
+    /// `condition` laid out for deciding.
+    package let program: ConditionProgram
     package let location: SourceLocation
     /// For a quantifier over a root path, screening nothing: its place in the
     /// per-case memo, shared by every rule with the same quantifier (the
@@ -178,6 +180,7 @@ package final class Quantifier: Sendable {
         self.kind = kind
         self.path = path
         self.condition = condition
+        program = ConditionProgram(condition)
         self.location = location
         self.memo = memo
         if case .count(let comparison, let n) = kind { expected = .object([(comparison.rawValue, .int(n))]) } else { expected = nil }

@@ -184,69 +184,98 @@ struct ConditionEvaluator {
         }
     }
 
-    /// Same truth value as `trace(...).result`, without building the trace.
+    /// Same truth value as `trace(...).result` for the condition `program`
+    /// was made from, without building the trace.
     ///
     /// `memo` is where `element`'s per-element memo starts, when it is an
     /// element of a list read from a path slot; -1 otherwise.
-    mutating func holds(_ condition: CompiledCondition, element: Value, exhaustive: Bool, memo elementMemo: Int = -1) -> Bool {
-        switch condition {
-        case .all(let items, _):
-            var result = true
-            for item in items where !holds(item, element: element, exhaustive: exhaustive, memo: elementMemo) {
-                result = false
-                if !exhaustive { break }
-            }
-            return result
-        case .any(let items, _):
-            var result = false
-            for item in items where holds(item, element: element, exhaustive: exhaustive, memo: elementMemo) {
-                result = true
-                if !exhaustive { break }
-            }
-            return result
-        case .not(let inner, _):
-            return !holds(inner, element: element, exhaustive: exhaustive, memo: elementMemo)
-        case .predicate(let p):
-            if elementMemo >= 0, let number = p.elementMemo {
-                let at = elementMemo + number
-                switch elementTested[at] {
-                case .holds: return true
-                case .fails: return false
-                case .unknown: break
-                }
-                let value = resolve(p.path, element: element)
-                let result = p.test(value, asOf: asOf)
-                elementTested[at] = result ? .holds : .fails
-                return result
-            }
-            if let memo = p.memo, memo < tested.count {
-                switch tested[memo] {
-                case .holds: return true
-                case .fails: return false
-                case .unknown: break
-                }
-                let value = resolve(p.path, element: element)
-                let result = p.test(value, asOf: asOf)
-                tested[memo] = result ? .holds : .fails
-                return result
-            }
-            // Resolved before the test, so the operator is read in place for the call alone.
-            let value = resolve(p.path, element: element)
-            return p.test(value, asOf: asOf)
-        case .quantifier(let q):
-            if let memo = q.memo, memo < decided.count {
-                switch decided[memo] {
-                case .holds: return true
-                case .fails: return false
-                case .unknown: break
-                }
-            }
-            let result = quantifierHolds(q, element: element, exhaustive: exhaustive)
-            if let memo = q.memo, memo < decided.count { decided[memo] = result ? .holds : .fails }
-            return result
-        case .screen(let spec):
-            return screen(spec, element: element).matches.contains(where: \.counted)
+    mutating func holds(_ program: ConditionProgram, element: Value, exhaustive: Bool, memo elementMemo: Int = -1) -> Bool {
+        program.nodes.withUnsafeBufferPointer { nodes in
+            holds(nodes, 0, program, element: element, exhaustive: exhaustive, memo: elementMemo)
         }
+    }
+
+    /// The node at `index` of `nodes` (which are `program`'s).
+    private mutating func holds(
+        _ nodes: UnsafeBufferPointer<ConditionProgram.Node>, _ index: Int, _ program: ConditionProgram, element: Value,
+        exhaustive: Bool, memo elementMemo: Int
+    ) -> Bool {
+        let node = nodes[index]
+        switch node.kind {
+        case .all:
+            var result = true
+            var child = index + 1
+            while child < Int(node.end) {
+                if !holds(nodes, child, program, element: element, exhaustive: exhaustive, memo: elementMemo) {
+                    result = false
+                    if !exhaustive { break }
+                }
+                child = Int(nodes[child].end)
+            }
+            return result
+        case .any:
+            var result = false
+            var child = index + 1
+            while child < Int(node.end) {
+                if holds(nodes, child, program, element: element, exhaustive: exhaustive, memo: elementMemo) {
+                    result = true
+                    if !exhaustive { break }
+                }
+                child = Int(nodes[child].end)
+            }
+            return result
+        case .not:
+            return !holds(nodes, index + 1, program, element: element, exhaustive: exhaustive, memo: elementMemo)
+        case .predicate:
+            // The program keeps the predicate alive: read without a reference count of its own.
+            return program.unmanagedPredicates[Int(node.item)]._withUnsafeGuaranteedRef { p in
+                predicateHolds(p, element: element, memo: elementMemo)
+            }
+        case .quantifier:
+            return program.unmanagedQuantifiers[Int(node.item)]._withUnsafeGuaranteedRef { q in
+                if let memo = q.memo, memo < decided.count {
+                    switch decided[memo] {
+                    case .holds: return true
+                    case .fails: return false
+                    case .unknown: break
+                    }
+                }
+                let result = quantifierHolds(q, element: element, exhaustive: exhaustive)
+                if let memo = q.memo, memo < decided.count { decided[memo] = result ? .holds : .fails }
+                return result
+            }
+        case .screen:
+            return screen(program.screens[Int(node.item)], element: element).matches.contains(where: \.counted)
+        }
+    }
+
+    private mutating func predicateHolds(_ p: Predicate, element: Value, memo elementMemo: Int) -> Bool {
+        if elementMemo >= 0, let number = p.elementMemo {
+            let at = elementMemo + number
+            switch elementTested[at] {
+            case .holds: return true
+            case .fails: return false
+            case .unknown: break
+            }
+            let value = resolve(p.path, element: element)
+            let result = p.test(value, asOf: asOf)
+            elementTested[at] = result ? .holds : .fails
+            return result
+        }
+        if let memo = p.memo, memo < tested.count {
+            switch tested[memo] {
+            case .holds: return true
+            case .fails: return false
+            case .unknown: break
+            }
+            let value = resolve(p.path, element: element)
+            let result = p.test(value, asOf: asOf)
+            tested[memo] = result ? .holds : .fails
+            return result
+        }
+        // Resolved before the test, so the operator is read in place for the call alone.
+        let value = resolve(p.path, element: element)
+        return p.test(value, asOf: asOf)
     }
 
     /// How many list elements satisfy `where`, out of how many, and the
@@ -265,7 +294,7 @@ struct ConditionEvaluator {
         var witness: (Int, Value)?
         let memo = elementMemo(for: q.path, count: items.count)
         for (index, item) in items.enumerated() {
-            let holds = holds(q.condition, element: item, exhaustive: exhaustive, memo: memo < 0 ? -1 : memo + index * elementPredicates)
+            let holds = holds(q.program, element: item, exhaustive: exhaustive, memo: memo < 0 ? -1 : memo + index * elementPredicates)
             if holds { matching += 1 }
             if witness == nil, holds == wanted { witness = (index, item) }
         }
@@ -279,13 +308,13 @@ struct ConditionEvaluator {
     private mutating func quantifierHolds(_ q: Quantifier, element: Value, exhaustive: Bool) -> Bool {
         guard let resolved = resolve(q.path, element: element) else { return false }
         guard case .list(let items) = resolved else {
-            let holds = holds(q.condition, element: resolved, exhaustive: exhaustive, memo: elementMemo(for: q.path, count: 1))
+            let holds = holds(q.program, element: resolved, exhaustive: exhaustive, memo: elementMemo(for: q.path, count: 1))
             return quantifierHolds(q, matching: holds ? 1 : 0, total: 1)
         }
         var matching = 0
         let memo = elementMemo(for: q.path, count: items.count)
         for index in items.indices {
-            if holds(q.condition, element: items[index], exhaustive: exhaustive, memo: memo < 0 ? -1 : memo + index * elementPredicates) {
+            if holds(q.program, element: items[index], exhaustive: exhaustive, memo: memo < 0 ? -1 : memo + index * elementPredicates) {
                 matching += 1
             }
             guard !exhaustive else { continue }

@@ -68,7 +68,7 @@ public struct Evaluator: Sendable {
                 }
                 if level != .none { trace = traced }
             } else {
-                let holds = conditions.holds(rule.condition, element: record.data, exhaustive: rule.screens)
+                let holds = conditions.holds(rule.program, element: record.data, exhaustive: rule.screens)
                 status = holds ? .matched : .notMatched
             }
             let ruleMatches = conditions.takeMatches()
@@ -95,7 +95,7 @@ public struct Evaluator: Sendable {
                 applies = traced.result
                 trace = traced
             } else {
-                applies = conditions.holds(exception.condition, element: record.data, exhaustive: exception.screens)
+                applies = conditions.holds(exception.program, element: record.data, exhaustive: exception.screens)
             }
             // Screens in an exception are its own evidence, not a rule's matches.
             _ = conditions.takeMatches()
@@ -147,9 +147,9 @@ public struct Evaluator: Sendable {
         // Step 8: follow-ups owed because of the decision reached.
         let reached = bundle.severity[decision] ?? 0
         for followUp in bundle.followUps where followUp.severity <= reached && followUp.isInForce(on: asOf) {
-            if let condition = followUp.condition {
+            if let program = followUp.program {
                 conditions.owner = followUp.id
-                let holds = conditions.holds(condition, element: record.data, exhaustive: false)
+                let holds = conditions.holds(program, element: record.data, exhaustive: false)
                 _ = conditions.takeMatches()
                 guard holds else { continue }
             }
