@@ -49,6 +49,7 @@ public struct Evaluator: Sendable {
         var outcomes: [RuleOutcome] = []
         outcomes.reserveCapacity(bundle.rules.count)
         var matches: [ScreenMatch] = []
+        let data = record.data
         conditions.checksEveryElement = options.strict
         for rule in bundle.rules {
             guard rule.isInForce(on: asOf) else {
@@ -68,11 +69,15 @@ public struct Evaluator: Sendable {
                 }
                 if level != .none { trace = traced }
             } else {
-                let holds = conditions.holds(rule.program, element: record.data, exhaustive: rule.screens)
+                let holds = conditions.holds(rule.program, element: data, exhaustive: rule.screens)
                 status = holds ? .matched : .notMatched
             }
-            let ruleMatches = conditions.takeMatches()
-            if !ruleMatches.isEmpty { matches += ruleMatches }
+            // Only screens find matches: most rules have none to take.
+            var ruleMatches: [ScreenMatch] = []
+            if rule.screens {
+                ruleMatches = conditions.takeMatches()
+                matches += ruleMatches
+            }
             let reason = status == .matched ? rule.reason.map { render($0, data: record.data, matches: ruleMatches) } : nil
             outcomes.append(RuleOutcome(rule: rule, status: status, reason: reason, trace: trace))
         }
