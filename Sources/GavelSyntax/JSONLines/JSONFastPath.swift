@@ -114,6 +114,8 @@ private struct Reader {
         i += 1
         nodes += 1
         var entries: [MappingEntry] = []
+        // Room for a case's usual mapping at once, rather than growing it 1, 2, 4, 8.
+        entries.reserveCapacity(8)
         /// Built once the mapping is large enough that hashing beats a linear scan.
         var keys: Set<String> = []
         skipSpaces()
@@ -164,6 +166,7 @@ private struct Reader {
             i += 1
             return SourceNode(location: at, content: .sequence(items))
         }
+        items.reserveCapacity(4)
         while true {
             guard let item = value(depth: depth) else { return nil }
             items.append(item)
