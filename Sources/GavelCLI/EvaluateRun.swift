@@ -124,6 +124,9 @@ public struct EvaluateRun: Sendable {
         // One write per chunk (or per megabyte): a record per write would cost a system call per case.
         func emit(_ outcomes: [Outcome]) {
             var out: [UInt8] = []
+            // Sized once: grown by doubling, a chunk's records were copied over and over.
+            let bytes = outcomes.reduce(0) { $0 + $1.output.count + ($1.printsLoggedRecord ? $1.logged?.entry.record.count ?? 0 : 0) + 1 }
+            out.reserveCapacity(min(1 << 20, bytes) + 4096)
             for outcome in outcomes {
                 documents += 1
                 for line in outcome.errors { errors(line) }
