@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GavelEngine
 import GavelLog
@@ -80,5 +81,25 @@ struct Workers: Sendable {
 
     func decide(_ inputs: [CaseInput]) -> [EvaluateRun.Outcome] {
         ParallelMap(workers: deciders).map(inputs) { decider, input in decider.decide(input) }
+    }
+}
+
+/// One chunk being decided on the jobs while the caller reads and prints.
+final class DecidingChunk: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the deciding thread before `done` is signalled, read only after waiting on it.
+    private var decided: [EvaluateRun.Outcome] = []
+
+    init(_ chunk: [CaseInput], on workers: Workers) {
+        DispatchQueue.global().async {
+            self.decided = workers.decide(chunk)
+            self.done.signal()
+        }
+    }
+
+    /// Waits until the chunk is decided: its outcomes, in input order.
+    func outcomes() -> [EvaluateRun.Outcome] {
+        done.wait()
+        return decided
     }
 }
