@@ -198,7 +198,15 @@ public struct EvaluateRun: Sendable {
         var gathered: [Outcome] = []
         func submit(_ pipeline: LogPipeline) {
             guard !gathered.isEmpty else { return }
-            pending.append((gathered, pipeline.submit(gathered.compactMap(\.logged))))
+            var batch = LogPipeline.Batch()
+            batch.entries.reserveCapacity(gathered.count)
+            batch.caseBlobs.reserveCapacity(gathered.count)
+            for index in gathered.indices {
+                guard let logged = gathered[index].logged else { continue }
+                batch.entries.append(logged.entry)
+                batch.caseBlobs.append(logged.caseBlob)
+            }
+            pending.append((gathered, pipeline.submit(batch)))
             gathered = []
         }
         // Prints (or logs) a decided chunk; false when logging failed and the run must stop.

@@ -33,7 +33,7 @@ final class LogPipeline: @unchecked Sendable {
     private let queue = DispatchQueue(label: "gavel.decision-log")
     private let lock = NSLock()
     // Guarded by `lock`.
-    private var waiting: [(decisions: [LoggedDecision], commit: Commit)] = []
+    private var waiting: [(batch: Batch, commit: Commit)] = []
     private var draining = false
     // Touched only on `queue`.
     private var appender: LogAppender
@@ -46,10 +46,16 @@ final class LogPipeline: @unchecked Sendable {
         bundleKey = appender.bundleKey
     }
 
-    func submit(_ decisions: [LoggedDecision]) -> Commit {
+    /// Decisions to append together: their entries and case blobs, in input order.
+    struct Batch: Sendable {
+        var entries: [LogEntry] = []
+        var caseBlobs: [Blob?] = []
+    }
+
+    func submit(_ batch: Batch) -> Commit {
         let commit = Commit()
         let start: Bool = lock.withLock {
-            waiting.append((decisions, commit))
+            waiting.append((batch, commit))
             defer { draining = true }
             return !draining
         }
@@ -59,20 +65,26 @@ final class LogPipeline: @unchecked Sendable {
 
     private func drain() {
         while true {
-            let batch: [(decisions: [LoggedDecision], commit: Commit)] = lock.withLock {
+            let batches: [(batch: Batch, commit: Commit)] = lock.withLock {
                 defer { waiting = [] }
                 if waiting.isEmpty { draining = false }
                 return waiting
             }
-            if batch.isEmpty { return }
+            if batches.isEmpty { return }
             if failure == nil {
                 do {
-                    try appender.append(batch.flatMap(\.decisions))
+                    // Most often one batch: appended as it came, not copied into another.
+                    if batches.count == 1 {
+                        try appender.append(entries: batches[0].batch.entries, caseBlobs: batches[0].batch.caseBlobs)
+                    } else {
+                        try appender.append(
+                            entries: batches.flatMap(\.batch.entries), caseBlobs: batches.flatMap(\.batch.caseBlobs))
+                    }
                 } catch {
                     failure = error
                 }
             }
-            for (_, commit) in batch { commit.finish(failure) }
+            for (_, commit) in batches { commit.finish(failure) }
         }
     }
 }

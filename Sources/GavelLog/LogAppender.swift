@@ -21,14 +21,21 @@ public struct LogAppender: Sendable {
 
     /// Appends and commits `decisions` in input order; after it returns they are durable.
     public mutating func append(_ decisions: [LoggedDecision]) throws {
-        guard !decisions.isEmpty else { return }
+        try append(entries: decisions.map(\.entry), caseBlobs: decisions.map(\.caseBlob))
+    }
+
+    /// The same for entries and their case blobs gathered apart, as a batch
+    /// is: each entry is a dozen references, and copying it from one array
+    /// into the next costs a reference count for each.
+    public mutating func append(entries: [LogEntry], caseBlobs: [Blob?]) throws {
+        guard !entries.isEmpty else { return }
         var blobs = bundleStored ? [] : bundleBlobs
-        for decision in decisions {
-            guard let blob = decision.caseBlob, blob.key != lastCaseBlob else { continue }
+        for blob in caseBlobs {
+            guard let blob, blob.key != lastCaseBlob else { continue }
             blobs.append(blob)
             lastCaseBlob = blob.key
         }
-        _ = try store.append(decisions.map(\.entry), blobs: blobs, loggedAt: LogClock.timestamp())
+        _ = try store.append(entries, blobs: blobs, loggedAt: LogClock.timestamp())
         bundleStored = true
     }
 }

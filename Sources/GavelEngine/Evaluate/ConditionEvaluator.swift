@@ -112,7 +112,7 @@ struct ConditionEvaluator {
     }
 
     mutating func trace(_ condition: CompiledCondition, exhaustive: Bool) -> ConditionTrace {
-        var trace = ConditionTrace()
+        var trace = ConditionTrace(capacity: 16)
         _ = append(condition, element: root, exhaustive: exhaustive, to: &trace)
         return trace
     }
