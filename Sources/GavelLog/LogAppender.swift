@@ -19,14 +19,11 @@ public struct LogAppender: Sendable {
         bundleBlobs = files + [manifest]
     }
 
-    /// Appends and commits `decisions` in input order; after it returns they are durable.
-    public mutating func append(_ decisions: [LoggedDecision]) throws {
-        try append(entries: decisions.map(\.entry), caseBlobs: decisions.map(\.caseBlob))
-    }
-
-    /// The same for entries and their case blobs gathered apart, as a batch
-    /// is: each entry is a dozen references, and copying it from one array
-    /// into the next costs a reference count for each.
+    /// Appends and commits decisions in input order, as their entries and
+    /// case blobs (`caseBlobs[i]` is `entries[i]`'s); after it returns they
+    /// are durable. Taken apart, not as `LoggedDecision`s: each entry is a
+    /// dozen references, and copying it into another array costs a
+    /// reference count for each.
     public mutating func append(entries: [LogEntry], caseBlobs: [Blob?]) throws {
         guard !entries.isEmpty else { return }
         var blobs = bundleStored ? [] : bundleBlobs
