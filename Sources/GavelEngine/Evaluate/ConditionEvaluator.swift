@@ -25,7 +25,20 @@ struct ConditionEvaluator {
     /// Quantifiers decided so far for this case, by `Quantifier.memo`.
     private var decided: [Decided]
 
-    private enum Decided { case unknown, holds, fails }
+    private enum Decided {
+        case unknown, holds, fails
+
+        init(_ holds: Bool) { self = holds ? .holds : .fails }
+
+        /// The remembered answer; nil until there is one.
+        var known: Bool? {
+            switch self {
+            case .unknown: return nil
+            case .holds: return true
+            case .fails: return false
+            }
+        }
+    }
 
     /// Root-path predicates tested so far for this case, by `Predicate.memo`.
     private var tested: [Decided]
@@ -233,15 +246,10 @@ struct ConditionEvaluator {
             }
         case .quantifier:
             return program.unmanagedQuantifiers[Int(node.item)]._withUnsafeGuaranteedRef { q in
-                if let memo = q.memo, memo < decided.count {
-                    switch decided[memo] {
-                    case .holds: return true
-                    case .fails: return false
-                    case .unknown: break
-                    }
-                }
+                guard let memo = q.memo, memo < decided.count else { return quantifierHolds(q, element: element, exhaustive: exhaustive) }
+                if let known = decided[memo].known { return known }
                 let result = quantifierHolds(q, element: element, exhaustive: exhaustive)
-                if let memo = q.memo, memo < decided.count { decided[memo] = result ? .holds : .fails }
+                decided[memo] = Decided(result)
                 return result
             }
         case .screen:
@@ -249,30 +257,24 @@ struct ConditionEvaluator {
         }
     }
 
+    /// `p` for `element`, from this case's memo (per element or per root path) when it has one.
     private mutating func predicateHolds(_ p: Predicate, element: Value, memo elementMemo: Int) -> Bool {
         if elementMemo >= 0, let number = p.elementMemo {
-            let at = elementMemo + number
-            switch elementTested[at] {
-            case .holds: return true
-            case .fails: return false
-            case .unknown: break
-            }
-            let value = resolve(p.path, element: element)
-            let result = p.test(value, asOf: asOf)
-            elementTested[at] = result ? .holds : .fails
+            if let known = elementTested[elementMemo + number].known { return known }
+            let result = test(p, element: element)
+            elementTested[elementMemo + number] = Decided(result)
             return result
         }
         if let memo = p.memo, memo < tested.count {
-            switch tested[memo] {
-            case .holds: return true
-            case .fails: return false
-            case .unknown: break
-            }
-            let value = resolve(p.path, element: element)
-            let result = p.test(value, asOf: asOf)
-            tested[memo] = result ? .holds : .fails
+            if let known = tested[memo].known { return known }
+            let result = test(p, element: element)
+            tested[memo] = Decided(result)
             return result
         }
+        return test(p, element: element)
+    }
+
+    private mutating func test(_ p: Predicate, element: Value) -> Bool {
         // Resolved before the test, so the operator is read in place for the call alone.
         let value = resolve(p.path, element: element)
         return p.test(value, asOf: asOf)
