@@ -26,7 +26,8 @@
 /// sorted), so a name is dropped only when the scan's own score for that
 /// pair of texts is below θ − margin. The entries left are scored in full by
 /// `Screener`, with the code the scan uses. Names are numbered shortest
-/// first: the names under one key (one length) lie together in memory.
+/// first and, within a length, by their first bytes: the names under one
+/// key (one length, often one opening) lie together in memory.
 ///
 /// The evasion readings (SPEC §3) keep this exact. Every form of a listed
 /// name (plain, joined, skeleton, consonants: `NameForms.listed`) is indexed
@@ -119,17 +120,22 @@ final class NameIndex: Sendable {
         guard entries.count < Int(UInt32.max) else { return nil }
         // Names are numbered shortest first, so that the names of one length
         // (what a posting's key holds) lie together in memory.
-        var texts: [(text: String, entry: UInt32, containable: Bool, length: Int, order: Int)] = []
+        // Within a length, names that begin alike are numbered together, so
+        // that a prefix posting's names, and their signatures, lie side by
+        // side in memory: at 1,000,000 names reading signatures scattered
+        // over a length's names was most of a query's time.
+        var texts: [(text: String, entry: UInt32, containable: Bool, length: Int, opening: UInt64, order: Int)] = []
         for (position, candidate) in entries.enumerated() {
             let containable = containableTexts(candidate)
             for text in indexedTexts(candidate) {
                 texts.append(
-                    (text, UInt32(truncatingIfNeeded: position), containable.contains(text), text.unicodeScalars.count, texts.count))
+                    (text, UInt32(truncatingIfNeeded: position), containable.contains(text), text.unicodeScalars.count,
+                     Self.opening(text), texts.count))
             }
         }
-        texts.sort { ($0.length, $0.order) < ($1.length, $1.order) }
+        texts.sort { ($0.length, $0.opening, $0.order) < ($1.length, $1.opening, $1.order) }
         do {
-            for (text, position, containable, _, _) in texts {
+            for (text, position, containable, _, _, _) in texts {
                 let scalars = text.unicodeScalars.map(\.value)
                 let forms = QueryName.forms(text, scalars: scalars)
                 if !QueryName.splitsAtSpaces(scalars, forms: forms) {
@@ -167,6 +173,17 @@ final class NameIndex: Sendable {
             nameEntries: nameEntries, scalarOffsets: scalarOffsets,
             scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars), signatures: signatures,
             irregularNames: irregularNames, longest: longest, table: table, directLength: directLength)
+    }
+
+    /// A text's first eight UTF-8 bytes as a number that sorts as they do.
+    static func opening(_ text: String) -> UInt64 {
+        var key: UInt64 = 0
+        var taken = 0
+        for byte in text.utf8.prefix(8) {
+            key = key << 8 | UInt64(byte)
+            taken += 1
+        }
+        return key << (8 * UInt64(8 - taken))
     }
 
     /// The distinct non-empty forms of an entry's names, in a fixed order.
