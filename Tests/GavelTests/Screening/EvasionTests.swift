@@ -89,6 +89,37 @@ struct EvasionTests {
         #expect(!NameScorer.contains("hamas", "hamas"))  // not longer
     }
 
+    /// ASCII texts take the byte path; it must answer as the character
+    /// path does for every pair, whether the answer is yes or no.
+    @Test("containment by bytes agrees with containment by characters", arguments: [1, 2, 3] as [UInt64])
+    func byteContainment(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let entries = NameGenerator.entries(count: 80, random: &random)
+        var texts = entries.flatMap { [$0.name] + $0.aliases }.map(NameNormalizer.normalize)
+        texts += ["al al", "al media office", "hamas", "hamas media office", "a  b", " hamas ", "hamas hamas media"]
+        var yes = 0, asked = 0
+        for _ in 0 ..< 600 {
+            guard let listed = random.element(of: texts), var query = random.element(of: texts) else { continue }
+            // Half the queries hold the listed name's words among others, in some order.
+            if random.chance(50) {
+                var words = listed.split(separator: " ").map(String.init) + query.split(separator: " ").map(String.init)
+                words.shuffle(using: &random)
+                query = words.joined(separator: random.chance(20) ? "  " : " ")
+            }
+            guard query.utf8.count > listed.utf8.count, NameScorer.containable(listed),
+                let byBytes = NameScorer.asciiContains(query, listed)
+            else { continue }
+            #expect(byBytes == NameScorer.containsByCharacters(query, listed), "`\(query)` ⊇ `\(listed)`")
+            asked += 1
+            if byBytes { yes += 1 }
+        }
+        #expect(yes > asked / 5 && yes < asked, "\(yes) of \(asked) contained: both answers must be tried")
+        #expect(NameScorer.asciiContains("ḥamas media", "hamas") == nil)
+        // Longer by a space only: the same words, so not a containing name.
+        #expect(NameScorer.asciiContains("al  qaida", "al qaida") == false)
+        #expect(NameScorer.asciiContains("al qaida al", "al al") == true)
+    }
+
     struct DomainProbe: Sendable, CustomTestStringConvertible {
         var value: String
         var method: ScreenMatch.Method
