@@ -61,6 +61,18 @@ package enum JaroWinkler {
         return max(whole, sorted)
     }
 
+    /// `nameScore(a.text, b)`, reusing the sorted tokens `a` brings (see
+    /// `NameForm.sortedTokenBytes`): the same steps on the same bytes.
+    static func nameScore(_ a: NameForm, _ b: String) -> Double {
+        guard let sortedA = a.sortedTokenBytes else { return nameScore(a.text, b) }
+        let whole = similarity(a.text, b)
+        if whole == 1.0 { return whole }
+        guard isASCII(b) else { return max(whole, similarity(sortedTokens(a.text), sortedTokens(b))) }
+        let sortedB = sortedTokenBytes(b)
+        let sorted = sortedA.withUnsafeBufferPointer { pa in sortedB.withUnsafeBufferPointer { pb in score(pa, pb) } }
+        return max(whole, sorted)
+    }
+
     static func sortedTokens(_ s: String) -> String {
         s.split(separator: " ")
             .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

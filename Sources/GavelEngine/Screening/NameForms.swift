@@ -16,14 +16,35 @@ package enum NameReading: String, Sendable, CaseIterable {
 
 /// One form of a name: normalised text and its length in scalars.
 package struct NameForm: Sendable, Hashable {
-    package var text: String
-    package var reading: NameReading
-    package var length: Int
+    package private(set) var text: String
+    package private(set) var reading: NameReading
+    package private(set) var length: Int
+    /// A case's form only (a listed one would pay for it at every load):
+    /// when it is ASCII with a space, `JaroWinkler.sortedTokenBytes` of it,
+    /// which scoring it against each candidate name would otherwise redo.
+    private(set) var sortedTokenBytes: [UInt8]?
 
     init(_ text: String, _ reading: NameReading) {
         self.text = text
         self.reading = reading
         length = text.unicodeScalars.count
+    }
+
+    // The sorted tokens follow from the text: a prepared form equals the plain one.
+    package static func == (a: NameForm, b: NameForm) -> Bool {
+        a.text == b.text && a.reading == b.reading
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(text)
+        hasher.combine(reading)
+    }
+
+    /// This form with its sorted tokens worked out, for scoring against many names.
+    func preparedForScoring() -> NameForm {
+        var copy = self
+        if text.utf8.contains(0x20), text.utf8.allSatisfy({ $0 < 0x80 }) { copy.sortedTokenBytes = JaroWinkler.sortedTokenBytes(text) }
+        return copy
     }
 }
 
@@ -80,7 +101,9 @@ package struct NameForms: Sendable {
         }
         digits.removeAll { variant in latin.contains { $0.text == variant.text } }
         digits.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
-        return NameForms(latin: latin, skeleton: skeleton, consonants: consonants, digits: digits)
+        return NameForms(
+            latin: latin.map { $0.preparedForScoring() }, skeleton: skeleton.map { $0.preparedForScoring() },
+            consonants: consonants?.preparedForScoring(), digits: digits.map { $0.preparedForScoring() })
     }
 
     /// Every distinct non-empty text, for the index.

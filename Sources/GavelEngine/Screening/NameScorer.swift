@@ -26,9 +26,11 @@ package enum NameScorer {
         for name in names where name.normalized == query.latin[0].text {
             return Hit(score: 1.0, name: name.text, method: name.isAlias ? .alias : .exact, reading: .plain)
         }
-        for (queryGroup, group) in [(query.latin, \NameForms.latin), (query.skeleton, \NameForms.skeleton)] {
+        // Latin forms, then skeletons (a closure, not a key path: this runs for every candidate entry).
+        for skeleton in [false, true] {
+            let queryGroup = skeleton ? query.skeleton : query.latin
             for name in names {
-                for form in name.forms[keyPath: group] where !form.text.isEmpty {
+                for form in skeleton ? name.forms.skeleton : name.forms.latin where !form.text.isEmpty {
                     if let equal = queryGroup.first(where: { $0.text == form.text }) {
                         let reading = equal.reading == .plain ? form.reading : equal.reading
                         return Hit(score: 1.0, name: name.text, method: name.isAlias ? .alias : .exact, reading: reading)
@@ -48,7 +50,7 @@ package enum NameScorer {
                 for n in nameForms where !n.text.isEmpty {
                     if JaroWinkler.upperBound(q.length, n.length) * factor < floor - margin { continue }
                     let reading = q.reading == .plain ? n.reading : q.reading
-                    consider(Screener.rounded(JaroWinkler.nameScore(q.text, n.text) * factor), name, method, reading)
+                    consider(Screener.rounded(JaroWinkler.nameScore(q, n.text) * factor), name, method, reading)
                 }
             }
         }

@@ -72,6 +72,24 @@ struct JaroWinklerTests {
         #expect(JaroWinkler.nameScore(a, b) >= whole)
     }
 
+    /// A case's forms bring their tokens sorted; the score must be the
+    /// string function's to the bit, whatever the listed name holds.
+    @Test("nameScore of a prepared case form is nameScore of its text", arguments: [1, 2, 3] as [UInt64])
+    func preparedFormScoresAlike(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let entries = NameGenerator.entries(count: 60, random: &random)
+        var texts = entries.flatMap { [$0.name] + $0.aliases }.map(NameNormalizer.normalize)
+        texts += ["", "a", "hamas", "h a m a s", "ḥamas movement", "movement hamas", "вагнер групп", "групп вагнер", "a  b", "b a"]
+        var prepared = 0
+        for _ in 0 ..< 400 {
+            guard let a = random.element(of: texts), let b = random.element(of: texts) else { continue }
+            let form = NameForm(a, .plain).preparedForScoring()
+            if form.sortedTokenBytes != nil { prepared += 1 }
+            #expect(JaroWinkler.nameScore(form, b).bitPattern == JaroWinkler.nameScore(a, b).bitPattern, "`\(a)` against `\(b)`")
+        }
+        #expect(prepared > 50, "only \(prepared) forms had sorted tokens to reuse")
+    }
+
     @Test("byte and string token sorting agree", arguments: ["b a c", "zeta alpha", "one", "", "  a  b "])
     func sortedTokenBytes(input: String) {
         #expect(String(decoding: JaroWinkler.sortedTokenBytes(input), as: UTF8.self) == JaroWinkler.sortedTokens(input))
