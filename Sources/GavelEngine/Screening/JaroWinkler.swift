@@ -47,29 +47,27 @@ package enum JaroWinkler {
     /// sorted (by UTF-8 bytes) and re-joined, so reordered names still score.
     /// Inputs are expected to be `NameNormalizer.normalize` output.
     package static func nameScore(_ a: String, _ b: String) -> Double {
+        nameScore(a, b, sortedA: nil)
+    }
+
+    /// The same, reusing the sorted tokens a case's form brings (see
+    /// `NameForm.sortedTokenBytes`): set only for an ASCII text with a space.
+    static func nameScore(_ a: NameForm, _ b: String) -> Double {
+        nameScore(a.text, b, sortedA: a.sortedTokenBytes)
+    }
+
+    private static func nameScore(_ a: String, _ b: String, sortedA: [UInt8]?) -> Double {
         let whole = similarity(a, b)
         if whole == 1.0 { return whole }
         // Single-token names sort to themselves.
-        guard a.utf8.contains(0x20) || b.utf8.contains(0x20) else { return whole }
-        guard isASCII(a), isASCII(b) else {
+        guard sortedA != nil || a.utf8.contains(0x20) || b.utf8.contains(0x20) else { return whole }
+        guard sortedA != nil || isASCII(a), isASCII(b) else {
             return max(whole, similarity(sortedTokens(a), sortedTokens(b)))
         }
         // Normalised names are nearly always ASCII; sorting byte ranges avoids
         // building intermediate Strings on the hot path.
-        let sa = sortedTokenBytes(a), sb = sortedTokenBytes(b)
+        let sa = sortedA ?? sortedTokenBytes(a), sb = sortedTokenBytes(b)
         let sorted = sa.withUnsafeBufferPointer { pa in sb.withUnsafeBufferPointer { pb in score(pa, pb) } }
-        return max(whole, sorted)
-    }
-
-    /// `nameScore(a.text, b)`, reusing the sorted tokens `a` brings (see
-    /// `NameForm.sortedTokenBytes`): the same steps on the same bytes.
-    static func nameScore(_ a: NameForm, _ b: String) -> Double {
-        guard let sortedA = a.sortedTokenBytes else { return nameScore(a.text, b) }
-        let whole = similarity(a.text, b)
-        if whole == 1.0 { return whole }
-        guard isASCII(b) else { return max(whole, similarity(sortedTokens(a.text), sortedTokens(b))) }
-        let sortedB = sortedTokenBytes(b)
-        let sorted = sortedA.withUnsafeBufferPointer { pa in sortedB.withUnsafeBufferPointer { pb in score(pa, pb) } }
         return max(whole, sorted)
     }
 
@@ -82,15 +80,7 @@ package enum JaroWinkler {
     /// Same result as `sortedTokens` (UTF-8 order is scalar order), as bytes.
     static func sortedTokenBytes(_ s: String) -> [UInt8] {
         let bytes = Array(s.utf8)
-        var tokens: [Range<Int>] = []
-        var start = 0
-        while start < bytes.count {
-            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-            var end = start
-            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-            if end > start { tokens.append(start ..< end) }
-            start = end
-        }
+        var tokens = bytes.withUnsafeBufferPointer(tokenRanges)
         tokens.sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
@@ -101,7 +91,21 @@ package enum JaroWinkler {
         return out
     }
 
-    private static func isASCII(_ s: String) -> Bool {
+    /// The non-empty runs between space bytes: in ASCII, `String.split`'s tokens.
+    static func tokenRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            if end > start { out.append(start ..< end) }
+            start = end
+        }
+        return out
+    }
+
+    static func isASCII(_ s: String) -> Bool {
         s.utf8.allSatisfy { $0 < 0x80 }
     }
 

@@ -43,7 +43,7 @@ package struct NameForm: Sendable, Hashable {
     /// This form with its sorted tokens worked out, for scoring against many names.
     func preparedForScoring() -> NameForm {
         var copy = self
-        if text.utf8.contains(0x20), text.utf8.allSatisfy({ $0 < 0x80 }) { copy.sortedTokenBytes = JaroWinkler.sortedTokenBytes(text) }
+        if text.utf8.contains(0x20), JaroWinkler.isASCII(text) { copy.sortedTokenBytes = JaroWinkler.sortedTokenBytes(text) }
         return copy
     }
 }

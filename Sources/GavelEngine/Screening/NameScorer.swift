@@ -26,7 +26,7 @@ package enum NameScorer {
         for name in names where name.normalized == query.latin[0].text {
             return Hit(score: 1.0, name: name.text, method: name.isAlias ? .alias : .exact, reading: .plain)
         }
-        // Latin forms, then skeletons (a closure, not a key path: this runs for every candidate entry).
+        // Latin forms, then skeletons, read directly: a key-path read cost more here, where every candidate entry passes.
         for skeleton in [false, true] {
             let queryGroup = skeleton ? query.skeleton : query.latin
             for name in names {
@@ -116,7 +116,7 @@ package enum NameScorer {
         let answer = query.utf8.withContiguousStorageIfAvailable { q in
             listed.utf8.withContiguousStorageIfAvailable { l -> Bool? in
                 guard q.allSatisfy({ $0 < 0x80 }), l.allSatisfy({ $0 < 0x80 }) else { return nil }
-                let queryTokens = tokenRanges(q), listedTokens = tokenRanges(l)
+                let queryTokens = JaroWinkler.tokenRanges(q), listedTokens = JaroWinkler.tokenRanges(l)
                 guard queryTokens.count > listedTokens.count else { return false }
                 var used = [Bool](repeating: false, count: queryTokens.count)
                 for token in listedTokens {
@@ -132,20 +132,6 @@ package enum NameScorer {
         // Nil when either text is not contiguous (never for a native string) or not ASCII.
         guard let outer = answer, let inner = outer else { return nil }
         return inner
-    }
-
-    /// The non-empty runs between space bytes.
-    private static func tokenRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var start = 0
-        while start < bytes.count {
-            while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-            var end = start
-            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-            if end > start { out.append(start ..< end) }
-            start = end
-        }
-        return out
     }
 
     /// Whether a listed form takes part in containment at all.
