@@ -10,6 +10,9 @@ extension SQLiteDecisionStore {
     /// never reads again.
     static let cacheSize = "PRAGMA cache_size = -16384"
 
+    /// How long an opener or an append waits for another process's lock on the log.
+    static let busyTimeout: TimeInterval = 120
+
     /// The default log, relative to the working directory (SPEC §4).
     public static let defaultPath = ".gavel/decisions.sqlite"
 
@@ -45,7 +48,7 @@ extension SQLiteDecisionStore {
             try checkHeader(path)
         }
         var config = Configuration()
-        config.busyMode = .timeout(120)
+        config.busyMode = .timeout(busyTimeout)
         config.label = "gavel-log"
         config.prepareDatabase { db in
             try db.execute(sql: Self.cacheSize)
@@ -83,7 +86,7 @@ extension SQLiteDecisionStore {
                     try identify(db)
                     return .commit
                 }
-                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") ?? ""
+                let mode = try Self.switchingToWAL(db)
                 guard mode.lowercased() == "wal" else {
                     throw Diagnostic.log(.logUnwritable, "cannot switch the decision log `\(location)` to WAL mode (found `\(mode)`)", path: location)
                 }
@@ -94,14 +97,46 @@ extension SQLiteDecisionStore {
                 // with this; a log opened again was not affected).
                 try db.execute(sql: Self.cacheSize)
             }
-            // Two processes creating one log at once may both find it empty;
-            // the loser's migration then fails on tables the winner made, and
-            // finds every migration done when it looks again.
-            let migrator = LogSchema.migrator
+            try migrate()
+        }
+    }
+
+    /// SQLite does not consult the busy handler when a new log switches to
+    /// WAL: while another opener of the same new log holds a lock, the
+    /// switch fails at once with SQLITE_BUSY. So it waits and tries again,
+    /// as the busy handler would, for up to the same timeout.
+    private static func switchingToWAL(_ db: Database) throws -> String {
+        let deadline = Date(timeIntervalSinceNow: busyTimeout)
+        var pause: UInt32 = 2_000
+        while true {
+            do {
+                return try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") ?? ""
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(pause)
+                pause = min(pause * 2, 100_000)
+            }
+        }
+    }
+
+    /// GRDB reads which migrations a log has before it takes the write lock
+    /// to apply the next one. Of several processes creating one log at once,
+    /// a loser may so re-apply a migration the winner has just committed and
+    /// fail on its tables, or look for the table of applied migrations just
+    /// as the winner creates it. Each such failure follows a step of another
+    /// opener's (the table made, one migration applied), and there are
+    /// `versions + 1` such steps, so that many attempts more always end in a
+    /// complete log; an error that outlasts them is a real one and is thrown.
+    private func migrate() throws {
+        let migrator = LogSchema.migrator
+        var attemptsLeft = LogSchema.versions + 2
+        while true {
             do {
                 try migrator.migrate(queue)
+                return
             } catch {
-                guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+                if (try? queue.read { try migrator.hasCompletedMigrations($0) }) == true { return }
+                attemptsLeft -= 1
+                guard attemptsLeft > 0 else { throw error }
             }
         }
     }

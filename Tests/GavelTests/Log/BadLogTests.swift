@@ -67,24 +67,32 @@ struct BadLogTests {
         #expect(directory.message == "the decision log `\(folder.path)` is a directory: expected an SQLite file")
     }
 
-    @Test("several openers creating one new log at once all get a Gavel log, none a refusal")
+    @Test("eight openers creating one new log at once all get a Gavel log, none a refusal")
     func concurrentCreation() throws {
         for _ in 0..<10 {
             let folder = try LogFolder()
-            let failures = FailureCount()
-            DispatchQueue.concurrentPerform(iterations: 4) { _ in
-                if (try? SQLiteDecisionStore.open(folder.log, create: true)) == nil { failures.add() }
+            let refusals = Refusals()
+            // A thread each, so that all eight race even on two cores
+            // (concurrentPerform runs as many at once as there are cores).
+            let openers = DispatchGroup()
+            for _ in 0..<8 {
+                openers.enter()
+                Thread {
+                    do { _ = try SQLiteDecisionStore.open(folder.log, create: true) } catch { refusals.add("\(error)") }
+                    openers.leave()
+                }.start()
             }
-            #expect(failures.value == 0)
+            openers.wait()
+            #expect(refusals.messages == [])
             #expect(try LogVerifier.verify(try folder.store()).intact)
         }
     }
 
-    final class FailureCount: @unchecked Sendable {
+    final class Refusals: @unchecked Sendable {
         private let lock = NSLock()
-        private var count = 0
-        func add() { lock.withLock { count += 1 } }
-        var value: Int { lock.withLock { count } }
+        private var list: [String] = []
+        func add(_ message: String) { lock.withLock { list.append(message) } }
+        var messages: [String] { lock.withLock { list } }
     }
 
     @Test("audit commands do not create a log that is not there")
