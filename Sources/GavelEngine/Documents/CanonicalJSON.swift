@@ -19,7 +19,7 @@ package enum CanonicalJSON {
         return out.withUnsafeBytes { Digest.sha256(raw: $0) }
     }
 
-    static func write(_ node: SourceNode, into out: inout ByteBuffer) {
+    static func write(_ node: borrowing SourceNode, into out: inout ByteBuffer) {
         switch node.content {
         case .scalar(let scalar):
             switch scalar.value {
