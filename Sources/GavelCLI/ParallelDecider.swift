@@ -40,20 +40,22 @@ struct Decider: Sendable {
         }
         outcome.decidedAsOfNow = decision.asOfSource == .now
         // The log keeps the record exactly as `--format jsonl` prints it, whatever this run prints.
-        var recordBytes: [UInt8]?
+        var logsRecord = false
         if let logBundle, let source = input.source {
             var writer = JSONWriter()
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
-            recordBytes = writer.bytes
+            // Taken out of the writer once: each `bytes` is a fresh copy of the record.
+            let record = writer.bytes
             outcome.logged = LoggedDecision(
-                decision, record: writer.bytes,
-                recordID: LoggedDecision.recordID(in: writer.bytes)
+                decision, record: record,
+                recordID: LoggedDecision.recordID(in: record)
                     ?? DecisionRecord.id(caseDigest: decision.caseDigest, bundleDigest: evaluator.bundle.digest, asOf: decision.asOf),
                 source: source, strict: options.strict, bundle: logBundle)
+            logsRecord = true
         }
         switch format {
         case .jsonl:
-            if recordBytes != nil {
+            if logsRecord {
                 // Printed from the log entry's record: the bytes are not copied a second time.
                 outcome.printsLoggedRecord = true
             } else {

@@ -25,7 +25,7 @@ public struct LoggedDecision: Sendable {
 
     /// Built on the thread that decided the case, so hashing the case bytes
     /// runs in parallel with the other jobs.
-    package init(_ d: Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, bundle: SHA256Key) {
+    package init(_ d: borrowing Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, bundle: SHA256Key) {
         let bytes: CaseReference.Bytes
         if source.format == .jsonLine {
             bytes = .inline(source.bytes)
