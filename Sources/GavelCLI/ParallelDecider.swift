@@ -40,7 +40,6 @@ struct Decider: Sendable {
         }
         outcome.decidedAsOfNow = decision.asOfSource == .now
         // The log keeps the record exactly as `--format jsonl` prints it, whatever this run prints.
-        var logsRecord = false
         if let logBundle, let source = input.source {
             var writer = JSONWriter()
             DecisionRecord.write(decision, bundle: evaluator.bundle, into: &writer)
@@ -51,11 +50,10 @@ struct Decider: Sendable {
                 recordID: LoggedDecision.recordID(in: record)
                     ?? DecisionRecord.id(caseDigest: decision.caseDigest, bundleDigest: evaluator.bundle.digest, asOf: decision.asOf),
                 source: source, strict: options.strict, bundle: logBundle)
-            logsRecord = true
         }
         switch format {
         case .jsonl:
-            if logsRecord {
+            if outcome.logged != nil {
                 // Printed from the log entry's record: the bytes are not copied a second time.
                 outcome.printsLoggedRecord = true
             } else {
