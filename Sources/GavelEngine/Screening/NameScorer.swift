@@ -113,9 +113,9 @@ package enum NameScorer {
     /// names meet every candidate entry's forms here, and splitting both
     /// into Substrings each time cost more than the rest of the test.
     static func asciiContains(_ query: String, _ listed: String) -> Bool? {
+        guard JaroWinkler.isASCII(query), JaroWinkler.isASCII(listed) else { return nil }
         let answer = query.utf8.withContiguousStorageIfAvailable { q in
-            listed.utf8.withContiguousStorageIfAvailable { l -> Bool? in
-                guard q.allSatisfy({ $0 < 0x80 }), l.allSatisfy({ $0 < 0x80 }) else { return nil }
+            listed.utf8.withContiguousStorageIfAvailable { l -> Bool in
                 let queryTokens = JaroWinkler.tokenRanges(q), listedTokens = JaroWinkler.tokenRanges(l)
                 guard queryTokens.count > listedTokens.count else { return false }
                 var used = [Bool](repeating: false, count: queryTokens.count)
@@ -129,9 +129,8 @@ package enum NameScorer {
                 return true
             }
         }
-        // Nil when either text is not contiguous (never for a native string) or not ASCII.
-        guard let outer = answer, let inner = outer else { return nil }
-        return inner
+        // Nil when either text is not contiguous (never for a native string).
+        return answer ?? nil
     }
 
     /// Whether a listed form takes part in containment at all.
