@@ -72,18 +72,18 @@ struct Screener {
         let preparedIDs = identifiers.map { ($0.query, IdentifierMatcher.Prepared(kind: $0.kind, text: $0.query.text)) }
         var queryNames: [PreparedName]?
         for list in lists where spec.lists.contains(list.id) {
-            func match(_ candidate: ScreeningEntry) {
-                let entry = candidate.entry
-                guard entry.isInForce(on: asOf) else { return }
-                if let types = spec.types, !types.contains(entry.type) { return }
+            // Borrowed, and its entry read in place: copying an entry retained each of its dozen fields, for every candidate.
+            func match(_ candidate: borrowing ScreeningEntry) {
+                guard candidate.entry.isInForce(on: asOf) else { return }
+                if let types = spec.types, !types.contains(candidate.entry.type) { return }
                 // Every way the case reaches this entry; the band applies to the best of them.
                 var hits: [ScreenMatch] = []
                 for (query, forms) in preparedNames {
                     let hit = NameScorer.best(forms, candidate, floor: spec.minScore)
                     hits.append(
                         ScreenMatch(
-                            rule: rule, list: list.id, entry: entry.id, name: hit.name, query: query.text,
-                            field: query.field, score: hit.score, method: hit.method, listed: entry.listed,
+                            rule: rule, list: list.id, entry: candidate.entry.id, name: hit.name, query: query.text,
+                            field: query.field, score: hit.score, method: hit.method, listed: candidate.entry.listed,
                             reading: hit.reading == .plain ? nil : hit.reading))
                 }
                 var identifierKinds: [String] = []
@@ -93,15 +93,15 @@ struct Screener {
                     if hit.method == .identifier { identifierKinds.append(prepared.kind) }
                     hits.append(
                         ScreenMatch(
-                            rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text,
-                            field: query.field, score: hit.score, method: hit.method, listed: entry.listed,
+                            rule: rule, list: list.id, entry: candidate.entry.id, name: candidate.entry.name, query: query.text,
+                            field: query.field, score: hit.score, method: hit.method, listed: candidate.entry.listed,
                             matchedSuffix: hit.suffix, reading: hit.method == .variant ? .skeleton : nil))
                 }
                 guard let top = hits.map(\.score).max(), inBand(top, spec) else { return }
                 var found = hits.filter { $0.score == top }
                 if let corroboration = spec.corroboration {
                     let compared = Corroborator.compare(
-                        corroboration, caseValues: corroborating, entry: entry, identifierKinds: identifierKinds)
+                        corroboration, caseValues: corroborating, entry: candidate.entry, identifierKinds: identifierKinds)
                     for index in found.indices { found[index].corroboration = compared }
                 }
                 matches += found
@@ -117,7 +117,7 @@ struct Screener {
                 }
                 for position in positions { match(list.entries[position]) }
             } else {
-                for candidate in list.entries { match(candidate) }
+                for position in list.entries.indices { match(list.entries[position]) }
             }
         }
         return matches

@@ -65,10 +65,51 @@ package enum JaroWinkler {
             return max(whole, similarity(sortedTokens(a), sortedTokens(b)))
         }
         // Normalised names are nearly always ASCII; sorting byte ranges avoids
-        // building intermediate Strings on the hot path.
-        let sa = sortedA ?? sortedTokenBytes(a), sb = sortedTokenBytes(b)
-        let sorted = sa.withUnsafeBufferPointer { pa in sb.withUnsafeBufferPointer { pb in score(pa, pb) } }
+        // building intermediate Strings on the hot path, and sorting the
+        // listed name in scratch memory avoids three allocations for every
+        // candidate name a case's name meets.
+        let sorted = withSortedTokenBytes(b) { pb in
+            if let sortedA { return sortedA.withUnsafeBufferPointer { pa in score(pa, pb) } }
+            return withSortedTokenBytes(a) { pa in score(pa, pb) }
+        }
         return max(whole, sorted)
+    }
+
+    /// Calls `body` with `sortedTokenBytes(s)`, built in scratch memory.
+    static func withSortedTokenBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = s
+        return text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { tokens in
+                var count = 0
+                var start = 0
+                while start < bytes.count {
+                    while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+                    var end = start
+                    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                    if end > start {
+                        tokens.initializeElement(at: count, to: start ..< end)
+                        count += 1
+                    }
+                    start = end
+                }
+                var used = UnsafeMutableBufferPointer(rebasing: tokens[..<count])
+                used.sort { UnsafeBufferPointer(rebasing: bytes[$0]).lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: bytes[$1])) }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out in
+                    var length = 0
+                    for token in used {
+                        if length > 0 {
+                            out[length] = 0x20
+                            length += 1
+                        }
+                        for i in token {
+                            out[length] = bytes[i]
+                            length += 1
+                        }
+                    }
+                    return body(UnsafeBufferPointer(rebasing: out[..<length]))
+                }
+            }
+        }
     }
 
     static func sortedTokens(_ s: String) -> String {

@@ -23,11 +23,18 @@ package struct NameForm: Sendable, Hashable {
     /// when it is ASCII with a space, `JaroWinkler.sortedTokenBytes` of it,
     /// which scoring it against each candidate name would otherwise redo.
     private(set) var sortedTokenBytes: [UInt8]?
+    /// Which groups of scalars the text holds (`ScalarSignature`): with a
+    /// case form's `levels`, a bound on what the two can share, so that a
+    /// pair that cannot reach the floor is not scored.
+    let signature: UInt64
+    /// A case's form only: `ScalarSignature.levels` of its scalars.
+    private(set) var levels: [UInt32]?
 
     init(_ text: String, _ reading: NameReading) {
         self.text = text
         self.reading = reading
         length = text.unicodeScalars.count
+        signature = ScalarSignature.of(text.unicodeScalars.lazy.map(\.value))
     }
 
     // The sorted tokens follow from the text: a prepared form equals the plain one.
@@ -44,6 +51,7 @@ package struct NameForm: Sendable, Hashable {
     func preparedForScoring() -> NameForm {
         var copy = self
         if text.utf8.contains(0x20), JaroWinkler.isASCII(text) { copy.sortedTokenBytes = JaroWinkler.sortedTokenBytes(text) }
+        copy.levels = ScalarSignature.levels(text.unicodeScalars.map(\.value))
         return copy
     }
 }

@@ -4,7 +4,7 @@
 ///
 ///     magic "GAVELIDX", byte-order mark, format version,
 ///     list digest (length + UTF-8), names fingerprint, longest name,
-///     the scalars' width (16 or 32 bits), nine arrays (count + elements),
+///     the scalars' width (16 or 32 bits), twelve arrays (count + elements),
 ///     checksum of everything before it.
 extension NameIndex {
     static let magic = Array("GAVELIDX".utf8)
@@ -37,6 +37,9 @@ extension NameIndex {
         out.append(table.keys)
         out.append(table.offsets)
         out.append(table.ids)
+        out.append(bitmaps.keys)
+        out.append(bitmaps.counts)
+        out.append(bitmaps.words)
         out.append(Checksum.of(out.bytes[...]))
         return out.bytes
     }
@@ -61,10 +64,14 @@ extension NameIndex {
             let scalars = reader.scalarColumns(), let signatures = reader.array(UInt64.self),
             let irregularNames = reader.array(UInt32.self), let keys = reader.array(UInt32.self),
             let offsets = reader.array(UInt32.self), let ids = reader.array(UInt32.self),
+            let bitmapKeys = reader.array(UInt64.self), let bitmapCounts = reader.array(UInt32.self),
+            let bitmapWords = reader.array(UInt64.self),
             reader.position == body.endIndex
         else { return nil }
         let table = PostingTable(keys: keys, offsets: offsets, ids: ids)
-        guard table.isWellFormed, scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
+        let bitmaps = OccurrenceBitmaps(
+            keys: bitmapKeys, counts: bitmapCounts, words: bitmapWords, wordCount: OccurrenceBitmaps.wordCount(names: nameEntries.count))
+        guard table.isWellFormed, bitmaps.isWellFormed(names: nameEntries.count), scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
             scalarOffsets.last.map({ Int($0) == scalars.count }) == true, signatures.count == nameEntries.count,
             zip(scalarOffsets, scalarOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
             zip(irregularNames, irregularNames.dropFirst()).allSatisfy({ $0 < $1 }),
@@ -72,7 +79,7 @@ extension NameIndex {
         else { return nil }
         return NameIndex(
             nameEntries: nameEntries, scalarOffsets: scalarOffsets, scalars: scalars, signatures: signatures,
-            irregularNames: irregularNames, longest: Int(longest), table: table)
+            irregularNames: irregularNames, longest: Int(longest), table: table, bitmaps: bitmaps)
     }
 
     /// What the index was built from, beyond the list's bytes: the

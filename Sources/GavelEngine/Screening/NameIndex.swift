@@ -4,30 +4,30 @@
 /// Losslessness, in brief (the bounds are in `ScreeningBounds`). A pair that
 /// reaches θ on the whole names or on their sorted tokens does so with some
 /// common prefix p (0…4) in that form, and then shares at least
-/// `requiredCommon(la, lb, requiredJaro(θ, p))` scalars. Every name is
-/// posted under
-///   - one key per scalar occurrence and its length (the k-th `a` of a name
-///     of length lb), and
-///   - one key per prefix of 2, 3 and 4 scalars of its whole form and of its
-///     sorted-token form, with its length.
-/// For p ≤ 1 (the bound for p = 1 covers p = 0), a name sharing τ scalars
-/// with a query of length la shares at least one of ANY la − τ + 1 of the
-/// query's scalar occurrences (pigeonhole), so the union of the postings of
-/// any la − τ + 1 of them holds it: the loosest level's that many, rarest
-/// at the query's length, are looked up, and each level reads the shortest
-/// of those. For p ≥ 2 it is posted under
-/// the query's own prefix of p scalars (in the form that scored), and the
-/// shorter of that posting and the scalar-occurrence union is taken. A
-/// length with few names is read whole instead. Every candidate is checked
-/// against the count it needs, first through its `ScalarSignature` (an upper
-/// bound on the count), then exactly; each name that passes
+/// `requiredCommon(la, lb, requiredJaro(θ, p))` scalars, that is, lacks at
+/// most la − that many of the query's la scalar occurrences (the k-th `a`).
+/// Names are numbered shortest first, so the names of one length are one
+/// range of ids. For p ≤ 1 (the bound for p = 1 covers p = 0) each length
+/// in reach is walked through the `OccurrenceBitmaps` of the query's common
+/// occurrences, 64 names at a time, keeping the names that lack no more
+/// than allowed. Occurrences too rare for a bitmap are posted under
+/// (scalar, k, length); when the query has more of those than a name may
+/// lack, the name holds one of them (pigeonhole), and those short postings
+/// are read instead. For p ≥ 2 every name is also posted under its prefix
+/// of p scalars in its whole form and in its sorted-token form, with its
+/// length: the query's own prefixes are read when they hold few of the
+/// length's names, and the bitmaps walked at that level's count otherwise.
+/// A length with few names is read whole. Every candidate not already
+/// counted exactly is checked against the count it needs, first through
+/// its `ScalarSignature` (an upper bound on the count), then exactly; each
+/// name that passes
 /// is then checked once by `reaches`, which recomputes `nameScore` on the
 /// same scalars with the same code (`JaroWinkler.score`, whole, then tokens
 /// sorted), so a name is dropped only when the scan's own score for that
 /// pair of texts is below θ − margin. The entries left are scored in full by
-/// `Screener`, with the code the scan uses. Names are numbered shortest
-/// first and, within a length, by their first bytes: the names under one
-/// key (one length, often one opening) lie together in memory.
+/// `Screener`, with the code the scan uses. Within a length, names are
+/// numbered by their first bytes: the names under one prefix key lie
+/// together in memory.
 ///
 /// The evasion readings (SPEC §3) keep this exact. Every form of a listed
 /// name (plain, joined, skeleton, consonants: `NameForms.listed`) is indexed
@@ -39,7 +39,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 6
+    static let formatVersion: UInt32 = 7
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -55,14 +55,17 @@ final class NameIndex: Sendable {
     let irregularNames: [UInt32]
     let longest: Int
     let table: PostingTable
+    /// The common scalar occurrences, one bit per name: rare ones are posted in `table` instead.
+    let bitmaps: OccurrenceBitmaps
     /// Names of length l are the ids `lengthStarts[l] ..< lengthStarts[l + 1]`
     /// (names are numbered shortest first); nil for an index whose names are
-    /// not in that order, which then always goes through its postings.
+    /// not in that order, which then walks every name at every length.
     let lengthStarts: [UInt32]?
 
     init(
         nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt64],
-        irregularNames: [UInt32], longest: Int, table: PostingTable, directLength: Int = NameIndex.defaultDirectLength
+        irregularNames: [UInt32], longest: Int, table: PostingTable, bitmaps: OccurrenceBitmaps,
+        directLength: Int = NameIndex.defaultDirectLength
     ) {
         self.nameEntries = nameEntries
         self.scalarOffsets = scalarOffsets
@@ -71,6 +74,7 @@ final class NameIndex: Sendable {
         self.irregularNames = irregularNames
         self.longest = longest
         self.table = table
+        self.bitmaps = bitmaps
         self.directLength = directLength
         lengthStarts = Self.lengthStarts(scalarOffsets, longest: longest)
     }
@@ -101,13 +105,9 @@ final class NameIndex: Sendable {
     static let defaultDirectLength = 48
     /// This index's `defaultDirectLength` (0 in tests that read postings only).
     let directLength: Int
-    /// Probes holding at most this many names are read as they are, without
-    /// looking up prefix postings that might hold fewer.
-    static let smallProbe = 24
-
     /// Indexes every non-empty normalised name of `entries`. Nil when the
     /// list is too large for 32-bit positions (the scan then serves it).
-    static func build(_ entries: [ScreeningEntry], directLength: Int = defaultDirectLength) -> NameIndex? {
+    static func build(_ entries: [ScreeningEntry], directLength: Int = defaultDirectLength, denseMinimum: Int? = nil) -> NameIndex? {
         var nameEntries: [UInt32] = []
         var scalarOffsets: [UInt32] = [0]
         var sortedScalars: [UInt32] = []
@@ -154,16 +154,27 @@ final class NameIndex: Sendable {
             }
         }
         texts = []
+        func forEachOccurrence(_ id: Int, _ body: (UInt32, Int, Int) -> Void) {
+            let sorted = sortedScalars[Int(scalarOffsets[id]) ..< Int(scalarOffsets[id + 1])]
+            var previous: UInt32?
+            var occurrence = 0
+            for scalar in sorted {
+                occurrence = scalar == previous ? occurrence + 1 : 1
+                previous = scalar
+                body(scalar, occurrence, sorted.count)
+            }
+        }
+        let bitmaps = OccurrenceBitmaps.build(
+            names: nameEntries.count, denseMinimum: denseMinimum ?? OccurrenceBitmaps.defaultDenseMinimum(names: nameEntries.count)
+        ) { id, emit in
+            forEachOccurrence(id) { scalar, occurrence, _ in emit(OccurrenceBitmaps.key(scalar, occurrence)) }
+        }
         let table = PostingTable.build { post in
             for id in 0 ..< nameEntries.count {
                 let name = UInt32(id)
-                let sorted = sortedScalars[Int(scalarOffsets[id]) ..< Int(scalarOffsets[id + 1])]
-                var previous: UInt32?
-                var occurrence = 0
-                for scalar in sorted {
-                    occurrence = scalar == previous ? occurrence + 1 : 1
-                    previous = scalar
-                    post(occurrenceKey(scalar, occurrence, length: sorted.count), name)
+                forEachOccurrence(id) { scalar, occurrence, length in
+                    guard bitmaps.slot(OccurrenceBitmaps.key(scalar, occurrence)) == nil else { return }
+                    post(occurrenceKey(scalar, occurrence, length: length), name)
                 }
                 for key in prefixKeys[prefixOffsets[id] ..< prefixOffsets[id + 1]] { post(key, name) }
             }
@@ -172,7 +183,7 @@ final class NameIndex: Sendable {
         return NameIndex(
             nameEntries: nameEntries, scalarOffsets: scalarOffsets,
             scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars), signatures: signatures,
-            irregularNames: irregularNames, longest: longest, table: table, directLength: directLength)
+            irregularNames: irregularNames, longest: longest, table: table, bitmaps: bitmaps, directLength: directLength)
     }
 
     /// A text's first eight UTF-8 bytes as a number that sorts as they do.
@@ -345,9 +356,20 @@ final class NameIndex: Sendable {
         _ query: QueryName, sortedScalars: [S], querySorted: [S], la: Int, loosest: Double, required: [Double],
         into passed: inout [UInt32]
     ) {
-        var postings: [Range<Int>] = []
-        postings.reserveCapacity(la)
         let levels = ScalarSignature.levels(query.sorted)
+        // The query's occurrences with a bitmap, rarest first, and those posted instead.
+        var dense: [(slot: Int, count: UInt32)] = []
+        var sparse: [(UInt32, Int)] = []
+        for (scalar, occurrence) in query.occurrences {
+            if let slot = bitmaps.slot(OccurrenceBitmaps.key(scalar, occurrence)) {
+                dense.append((slot, bitmaps.counts[slot]))
+            } else {
+                sparse.append((scalar, occurrence))
+            }
+        }
+        dense.sort { ($0.count, $0.slot) < ($1.count, $1.slot) }
+        let denseSlots = dense.map(\.slot)
+        let everyName = 0 ..< nameEntries.count
         sortedScalars.withUnsafeBufferPointer { allScalars in
             querySorted.withUnsafeBufferPointer { querySorted in
                 func check(_ id: Int, common: Int) {
@@ -360,54 +382,60 @@ final class NameIndex: Sendable {
                 func verify(_ range: Range<Int>, common: Int) {
                     for slot in range { check(Int(table.ids[slot]), common: common) }
                 }
+                // Every name of `segment` (of length lb) holding at least `common` of the query's occurrences.
+                func holding(_ common: Int, lb: Int, segment: Range<Int>) {
+                    let allowed = la - common
+                    if sparse.count > allowed {
+                        // A name lacking at most `allowed` occurrences holds one of any allowed + 1 of the
+                        // rare ones (pigeonhole), and their postings are short.
+                        let probes = sparse.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)) }.sorted { $0.count < $1.count }
+                        for probe in probes.prefix(allowed + 1) { verify(probe, common: common) }
+                    } else if sparse.isEmpty {
+                        // The bitmaps counted every occurrence of the query: a survivor holds `common`.
+                        bitmaps.survivors(denseSlots, missingAtMost: allowed, in: segment) { passed.append(UInt32(truncatingIfNeeded: $0)) }
+                    } else {
+                        bitmaps.survivors(denseSlots, missingAtMost: allowed, in: segment) { check($0, common: common) }
+                    }
+                }
                 let lengths = ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest)
-                guard !lengths.isEmpty else { return }
-                // The pigeonhole holds for any la − common + 1 of the query's
-                // occurrences, so each length looks up only the few that are
-                // rarest at the query's own length (a scalar rare at one
-                // length is rare at the next), not all la of them.
-                let order = rarestFirst(query, length: min(max(la, lengths.lowerBound), lengths.upperBound - 1))
                 for lb in lengths {
-                    // As many as the loosest level probes at this length.
                     var loosestCommon = la
                     for jaro in required { loosestCommon = min(loosestCommon, ScreeningBounds.requiredCommon(la, lb, jaro: jaro)) }
                     guard loosestCommon <= min(la, lb) else { continue }
-                    // Every name that passes some level's count passes the loosest: a short length is checked whole.
-                    if let starts = lengthStarts, lb + 1 < starts.count, Int(starts[lb + 1]) - Int(starts[lb]) <= directLength {
-                        for id in Int(starts[lb]) ..< Int(starts[lb + 1]) { check(id, common: loosestCommon) }
-                        continue
-                    }
-                    postings.removeAll(keepingCapacity: true)
-                    for (scalar, occurrence) in order.prefix(max(0, la - loosestCommon + 1)) {
-                        postings.append(table.postings(Self.occurrenceKey(scalar, occurrence, length: lb)))
-                    }
-                    postings.sort { $0.count < $1.count }
-                    for level in 1 ... Self.longestPrefix {
-                        let common = ScreeningBounds.requiredCommon(la, lb, jaro: required[level - 1])
-                        guard common <= min(la, lb) else { continue }
-                        let probes = postings.prefix(la - common + 1)
-                        let probeCost = probes.reduce(0) { $0 + $1.count }
-                        if level >= 2, probeCost > Self.smallProbe {
-                            guard la >= level, lb >= level else { continue }
-                            let blocks = query.prefixes(level).map { table.postings(Self.prefixKey($0, length: lb)) }
-                            if blocks.reduce(0, { $0 + $1.count }) <= probeCost {
-                                for block in blocks { verify(block, common: common) }
-                                continue
-                            }
+                    // Without names in length order, every name is walked for every length (a superset: each is still checked).
+                    var segment = everyName
+                    if let starts = lengthStarts, lb + 1 < starts.count {
+                        segment = Int(starts[lb]) ..< Int(starts[lb + 1])
+                        guard !segment.isEmpty else { continue }
+                        // Every name that passes some level's count passes the loosest: a short length is checked whole.
+                        if segment.count <= directLength {
+                            for id in segment { check(id, common: loosestCommon) }
+                            continue
                         }
-                        for probe in probes { verify(probe, common: common) }
+                    }
+                    // Level 1 (a common prefix of at most one scalar) needs the most in common.
+                    let first = ScreeningBounds.requiredCommon(la, lb, jaro: required[0])
+                    if first <= min(la, lb) { holding(first, lb: lb, segment: segment) }
+                    for level in 2 ... Self.longestPrefix {
+                        let common = ScreeningBounds.requiredCommon(la, lb, jaro: required[level - 1])
+                        // A level needing as much as level 1 finds nothing level 1 has not.
+                        guard common <= min(la, lb), common < first, la >= level, lb >= level else { continue }
+                        let blocks = query.prefixes(level).map { table.postings(Self.prefixKey($0, length: lb)) }
+                        if blocks.reduce(0, { $0 + $1.count }) * Self.prefixShare <= segment.count {
+                            for block in blocks { verify(block, common: common) }
+                        } else {
+                            holding(common, lb: lb, segment: segment)
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The query's scalar occurrences, those with the fewest names of
-    /// `length` first.
-    private func rarestFirst(_ query: QueryName, length: Int) -> [(UInt32, Int)] {
-        let sizes = query.occurrences.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: length)).count }
-        return query.occurrences.indices.sorted { (sizes[$0], $0) < (sizes[$1], $1) }.map { query.occurrences[$0] }
-    }
+    /// The names of a length that open with the query's are read one by one
+    /// when they are at most one in this many of that length's names;
+    /// otherwise the bitmaps are cheaper.
+    static let prefixShare = 16
 
     /// Whether `nameScore(query, name) ≥ floor` for the name at `range` of
     /// `all`, computed as `JaroWinkler.nameScore`

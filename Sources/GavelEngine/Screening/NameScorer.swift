@@ -46,9 +46,18 @@ package enum NameScorer {
         }
         func fuzzy(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name, factor: Double,
                    method: ScreenMatch.Method) {
+            // The Jaro a pair needs to reach the floor with the most prefix boost: the index's bound (`ScreeningBounds`).
+            let jaro = ScreeningBounds.requiredJaro((floor - margin) / factor, prefix: JaroWinkler.maxPrefix)
             for q in queryForms where !q.text.isEmpty {
                 for n in nameForms where !n.text.isEmpty {
                     if JaroWinkler.upperBound(q.length, n.length) * factor < floor - margin { continue }
+                    // Most of an entry's forms share too few scalars with the case's to reach the floor, which their signatures tell.
+                    if floor > margin, let levels = q.levels,
+                        q.length - ScalarSignature.missing(levels, name: n.signature)
+                            < ScreeningBounds.requiredCommon(q.length, n.length, jaro: jaro)
+                    {
+                        continue
+                    }
                     let reading = q.reading == .plain ? n.reading : q.reading
                     consider(Screener.rounded(JaroWinkler.nameScore(q, n.text) * factor), name, method, reading)
                 }

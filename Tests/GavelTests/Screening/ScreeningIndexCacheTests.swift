@@ -23,7 +23,7 @@ struct ScreeningIndexCacheTests {
         let x = try #require(a.index?.names), y = try #require(b.index?.names)
         return x.nameEntries == y.nameEntries && x.scalarOffsets == y.scalarOffsets && x.scalars == y.scalars
             && x.longest == y.longest && x.table.keys == y.table.keys && x.table.offsets == y.table.offsets
-            && x.table.ids == y.table.ids
+            && x.table.ids == y.table.ids && x.bitmaps == y.bitmaps
     }
 
     @Test("built once, then read back identical")

@@ -52,8 +52,15 @@ struct ScreeningIndexTests {
     func candidatesCoverEveryName(seed: UInt64) throws {
         var random = SeededRandom(seed: seed &+ 100)
         let entries = NameGenerator.entries(count: 150, random: &random).map(ScreeningEntry.init)
-        // Small lists check most lengths name by name: the postings are proven on their own too.
-        let indexes = [try #require(NameIndex.build(entries)), try #require(NameIndex.build(entries, directLength: 0))]
+        // Small lists check most lengths name by name: the postings and bitmaps are proven on their own too,
+        // with every occurrence in a bitmap, and with none (rare occurrences go by their postings).
+        let indexes = [
+            try #require(NameIndex.build(entries)), try #require(NameIndex.build(entries, directLength: 0)),
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 1)),
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: Int.max)),
+        ]
+        #expect(indexes[1].bitmaps.keys.count > 0 && indexes[1].bitmaps.keys.count < indexes[2].bitmaps.keys.count)
+        #expect(indexes[3].bitmaps.keys.isEmpty)
         var reached = 0
         for _ in 0 ..< 80 {
             let query = NameNormalizer.normalize(NameGenerator.query(from: entries.map(\.entry), random: &random))
@@ -73,7 +80,7 @@ struct ScreeningIndexTests {
                             reached += 1
                             #expect(
                                 candidates.contains(UInt32(position)),
-                                "`\(query)` reaches `\(name)` at \(score) ≥ \(threshold) but is not a candidate (direct up to \(index.directLength))")
+                                "`\(query)` reaches `\(name)` at \(score) ≥ \(threshold) but is not a candidate (direct up to \(index.directLength), \(index.bitmaps.keys.count) bitmaps)")
                         }
                     }
                 }
@@ -114,6 +121,36 @@ struct ScreeningIndexTests {
             #expect((reached[method] ?? 0) > 0, "no \(method) hit was generated")
         }
         for reading in NameReading.allCases { #expect(readings.contains(reading), "no \(reading) reading was generated") }
+    }
+
+    /// `NameScorer.best` skips the pairs whose signatures show they cannot
+    /// reach the floor: with a floor, every entry that reaches it gets the
+    /// very hit it gets with none (score, spelling, method, reading), and
+    /// one that does not stays below it.
+    @Test("a floor skips only pairs that cannot reach it", arguments: seeds)
+    func flooredScoringIsExact(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed &+ 400)
+        let entries = NameGenerator.entries(count: 150, random: &random).map(ScreeningEntry.init)
+        var reached = 0
+        for _ in 0 ..< 60 {
+            let text = NameGenerator.evasiveQuery(from: entries.map(\.entry), random: &random)
+            let normalized = NameNormalizer.normalize(text)
+            guard !normalized.isEmpty else { continue }
+            let forms = NameForms.query(text, normalized: normalized)
+            for entry in entries {
+                let unfloored = NameScorer.best(forms, entry, floor: 0)
+                for floor in [0.5, 0.8, 0.85, 0.9, 0.92, 0.95, 1.0] {
+                    let floored = NameScorer.best(forms, entry, floor: floor)
+                    if unfloored.score >= floor {
+                        reached += 1
+                        #expect(floored == unfloored, "`\(text)` against `\(entry.entry.name)` at floor \(floor)")
+                    } else {
+                        #expect(floored.score < floor, "`\(text)` against `\(entry.entry.name)` at floor \(floor)")
+                    }
+                }
+            }
+        }
+        #expect(reached > 300)
     }
 
     /// Containment is looked up by the listed form's token multiset (up to
