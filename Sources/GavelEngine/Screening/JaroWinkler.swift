@@ -52,8 +52,23 @@ package enum JaroWinkler {
 
     /// The same, reusing the sorted tokens a case's form brings (see
     /// `NameForm.sortedTokenBytes`): set only for an ASCII text with a space.
-    static func nameScore(_ a: NameForm, _ b: String) -> Double {
-        nameScore(a.text, b, sortedA: a.sortedTokenBytes)
+    static func nameScore(_ a: NameForm, _ b: NameForm) -> Double {
+        guard a.isASCII, b.isASCII else { return nameScore(a.text, b.text, sortedA: a.sortedTokenBytes) }
+        // The same steps as for two Strings, with what the forms already know of their texts.
+        let whole =
+            a.text.utf8.withContiguousStorageIfAvailable { pa in
+                b.text.utf8.withContiguousStorageIfAvailable { pb in pa.elementsEqual(pb) ? 1.0 : score(pa, pb) }
+            } ?? nil
+        guard let whole else { return nameScore(a.text, b.text, sortedA: a.sortedTokenBytes) }
+        if whole == 1.0 { return whole }
+        guard a.hasSpace || b.hasSpace else { return whole }
+        // Only what the closures need is captured: capturing a form copied it.
+        let sortedA = a.sortedTokenBytes, textA = a.text
+        let sorted = withSortedTokenBytes(b.text) { pb in
+            if let sortedA { return sortedA.withUnsafeBufferPointer { pa in score(pa, pb) } }
+            return withSortedTokenBytes(textA) { pa in score(pa, pb) }
+        }
+        return max(whole, sorted)
     }
 
     private static func nameScore(_ a: String, _ b: String, sortedA: [UInt8]?) -> Double {
@@ -77,37 +92,43 @@ package enum JaroWinkler {
 
     /// Calls `body` with `sortedTokenBytes(s)`, built in scratch memory.
     static func withSortedTokenBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = s.utf8.withContiguousStorageIfAvailable({ sortingTokens($0, body) }) { return result }
         var text = s
-        return text.withUTF8 { bytes in
-            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { tokens in
-                var count = 0
-                var start = 0
-                while start < bytes.count {
-                    while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-                    var end = start
-                    while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-                    if end > start {
-                        tokens.initializeElement(at: count, to: start ..< end)
-                        count += 1
-                    }
-                    start = end
+        return text.withUTF8 { sortingTokens($0, body) }
+    }
+
+    /// Calls `body` with the tokens of `bytes` (runs between U+0020, empty
+    /// ones dropped) sorted and joined by single spaces, built in scratch
+    /// memory: for UTF-8 bytes or for Unicode scalars.
+    static func sortingTokens<T: FixedWidthInteger, R>(_ bytes: UnsafeBufferPointer<T>, _ body: (UnsafeBufferPointer<T>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { tokens in
+            var count = 0
+            var start = 0
+            while start < bytes.count {
+                while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if end > start {
+                    tokens.initializeElement(at: count, to: start ..< end)
+                    count += 1
                 }
-                var used = UnsafeMutableBufferPointer(rebasing: tokens[..<count])
-                used.sort { UnsafeBufferPointer(rebasing: bytes[$0]).lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: bytes[$1])) }
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { out in
-                    var length = 0
-                    for token in used {
-                        if length > 0 {
-                            out[length] = 0x20
-                            length += 1
-                        }
-                        for i in token {
-                            out[length] = bytes[i]
-                            length += 1
-                        }
+                start = end
+            }
+            var used = UnsafeMutableBufferPointer(rebasing: tokens[..<count])
+            used.sort { UnsafeBufferPointer(rebasing: bytes[$0]).lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: bytes[$1])) }
+            return withUnsafeTemporaryAllocation(of: T.self, capacity: max(1, bytes.count)) { out in
+                var length = 0
+                for token in used {
+                    if length > 0 {
+                        out[length] = 0x20
+                        length += 1
                     }
-                    return body(UnsafeBufferPointer(rebasing: out[..<length]))
+                    for i in token {
+                        out[length] = bytes[i]
+                        length += 1
+                    }
                 }
+                return body(UnsafeBufferPointer(rebasing: out[..<length]))
             }
         }
     }

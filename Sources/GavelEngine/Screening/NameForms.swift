@@ -29,12 +29,18 @@ package struct NameForm: Sendable, Hashable {
     let signature: UInt64
     /// A case's form only: `ScalarSignature.levels` of its scalars.
     private(set) var levels: [UInt32]?
+    /// Whether the text is ASCII and whether it has a space: what
+    /// `JaroWinkler.nameScore` would otherwise ask of both texts for every pair.
+    let isASCII: Bool
+    let hasSpace: Bool
 
     init(_ text: String, _ reading: NameReading) {
         self.text = text
         self.reading = reading
         length = text.unicodeScalars.count
         signature = ScalarSignature.of(text.unicodeScalars.lazy.map(\.value))
+        isASCII = JaroWinkler.isASCII(text)
+        hasSpace = text.utf8.contains(0x20)
     }
 
     // The sorted tokens follow from the text: a prepared form equals the plain one.

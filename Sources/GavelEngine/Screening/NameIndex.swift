@@ -452,9 +452,10 @@ final class NameIndex: Sendable {
             let nameHasSpace = name.contains(0x20)
             guard query.hasSpace || nameHasSpace else { return false }
             guard query.splitsAtSpaces, !irregular else { return true }
-            let sortedName = nameHasSpace ? QueryName.sortedTokens(name) : Array(name)
             let sortedQuery = forms.count > 1 ? forms[1] : forms[0]
-            let sorted = sortedQuery.withUnsafeBufferPointer { q in sortedName.withUnsafeBufferPointer { JaroWinkler.score(q, $0) } }
+            let sorted = sortedQuery.withUnsafeBufferPointer { q in
+                nameHasSpace ? JaroWinkler.sortingTokens(name) { JaroWinkler.score(q, $0) } : JaroWinkler.score(q, name)
+            }
             return sorted >= floor
         }
     }

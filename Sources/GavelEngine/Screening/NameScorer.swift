@@ -26,18 +26,8 @@ package enum NameScorer {
         for name in names where name.normalized == query.latin[0].text {
             return Hit(score: 1.0, name: name.text, method: name.isAlias ? .alias : .exact, reading: .plain)
         }
-        // Latin forms, then skeletons, read directly: a key-path read cost more here, where every candidate entry passes.
-        for skeleton in [false, true] {
-            let queryGroup = skeleton ? query.skeleton : query.latin
-            for name in names {
-                for form in skeleton ? name.forms.skeleton : name.forms.latin where !form.text.isEmpty {
-                    if let equal = queryGroup.first(where: { $0.text == form.text }) {
-                        let reading = equal.reading == .plain ? form.reading : equal.reading
-                        return Hit(score: 1.0, name: name.text, method: name.isAlias ? .alias : .exact, reading: reading)
-                    }
-                }
-            }
-        }
+        // Latin forms, then skeletons.
+        if let hit = equalHit(query.latin, names, skeleton: false) ?? equalHit(query.skeleton, names, skeleton: true) { return hit }
 
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: candidate.entry.name, method: .fuzzy, reading: .plain)
@@ -48,40 +38,43 @@ package enum NameScorer {
                    method: ScreenMatch.Method) {
             // The Jaro a pair needs to reach the floor with the most prefix boost: the index's bound (`ScreeningBounds`).
             let jaro = ScreeningBounds.requiredJaro((floor - margin) / factor, prefix: JaroWinkler.maxPrefix)
-            for q in queryForms where !q.text.isEmpty {
-                for n in nameForms where !n.text.isEmpty {
-                    if JaroWinkler.upperBound(q.length, n.length) * factor < floor - margin { continue }
+            // By index, read in place: a `for q in` copied each form (its text and arrays) for every pair.
+            for qi in queryForms.indices where !queryForms[qi].text.isEmpty {
+                for ni in nameForms.indices where !nameForms[ni].text.isEmpty {
+                    let ql = queryForms[qi].length, nl = nameForms[ni].length
+                    if JaroWinkler.upperBound(ql, nl) * factor < floor - margin { continue }
                     // Most of an entry's forms share too few scalars with the case's to reach the floor, which their signatures tell.
-                    if floor > margin, let levels = q.levels,
-                        q.length - ScalarSignature.missing(levels, name: n.signature)
-                            < ScreeningBounds.requiredCommon(q.length, n.length, jaro: jaro)
+                    if floor > margin, let levels = queryForms[qi].levels,
+                        ql - ScalarSignature.missing(levels, name: nameForms[ni].signature)
+                            < ScreeningBounds.requiredCommon(ql, nl, jaro: jaro)
                     {
                         continue
                     }
-                    let reading = q.reading == .plain ? n.reading : q.reading
-                    consider(Screener.rounded(JaroWinkler.nameScore(q, n.text) * factor), name, method, reading)
+                    let reading = queryForms[qi].reading == .plain ? nameForms[ni].reading : queryForms[qi].reading
+                    consider(Screener.rounded(JaroWinkler.nameScore(queryForms[qi], nameForms[ni]) * factor), name, method, reading)
                 }
             }
         }
 
-        for name in names { fuzzy(query.latin, name.forms.latin, name, factor: 1.0, method: .fuzzy) }
+        // Names are read in place (by index): a `for name in names` copied each, and every one of its forms, per entry.
+        for i in names.indices { fuzzy(query.latin, names[i].forms.latin, names[i], factor: 1.0, method: .fuzzy) }
         if !query.skeleton.isEmpty {
-            for name in names { fuzzy(query.skeleton, name.forms.skeleton, name, factor: 1.0, method: .fuzzy) }
+            for i in names.indices { fuzzy(query.skeleton, names[i].forms.skeleton, names[i], factor: 1.0, method: .fuzzy) }
         }
         if EvasionScores.contained >= floor - margin, EvasionScores.contained > best.score {
-            containment: for name in names {
-                for (queryForms, nameForms) in [(query.latin, name.forms.latin), (query.skeleton, name.forms.skeleton)] {
-                    for q in queryForms {
-                        for n in nameForms where contains(q.text, n.text) {
-                            consider(EvasionScores.contained, name, .contained, q.reading == .plain ? n.reading : q.reading)
-                            break containment
-                        }
-                    }
+            for i in names.indices {
+                if let reading = containedReading(query.latin, names[i].forms.latin)
+                    ?? containedReading(query.skeleton, names[i].forms.skeleton)
+                {
+                    consider(EvasionScores.contained, names[i], .contained, reading)
+                    break
                 }
             }
         }
         if !query.digits.isEmpty {
-            for name in names { fuzzy(query.digits, name.forms.latin, name, factor: EvasionScores.digitFactor, method: .variant) }
+            for i in names.indices {
+                fuzzy(query.digits, names[i].forms.latin, names[i], factor: EvasionScores.digitFactor, method: .variant)
+            }
         }
         if let consonants = query.consonants {
             for name in names {
@@ -91,6 +84,33 @@ package enum NameScorer {
             }
         }
         return best
+    }
+
+    /// The exact hit of the first name (then form) of the entry equal to a
+    /// form of the case's `group`, in the Latin or the skeleton reading.
+    private static func equalHit(_ group: [NameForm], _ names: [ScreeningEntry.Name], skeleton: Bool) -> Hit? {
+        guard !group.isEmpty else { return nil }
+        for i in names.indices {
+            let forms = skeleton ? names[i].forms.skeleton : names[i].forms.latin
+            for j in forms.indices where !forms[j].text.isEmpty {
+                for q in group.indices where group[q].text == forms[j].text {
+                    let reading = group[q].reading == .plain ? forms[j].reading : group[q].reading
+                    return Hit(score: 1.0, name: names[i].text, method: names[i].isAlias ? .alias : .exact, reading: reading)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The reading of the first pair (case form, then listed form) where the
+    /// case's form contains the listed one, if any.
+    private static func containedReading(_ queryForms: [NameForm], _ nameForms: [NameForm]) -> NameReading? {
+        for q in queryForms.indices {
+            for n in nameForms.indices where contains(queryForms[q].text, nameForms[n].text) {
+                return queryForms[q].reading == .plain ? nameForms[n].reading : queryForms[q].reading
+            }
+        }
+        return nil
     }
 
     /// Whether every token of `listed` appears in `query` (as a multiset)

@@ -85,13 +85,20 @@ struct JaroWinklerTests {
             guard let a = random.element(of: texts), let b = random.element(of: texts) else { continue }
             let form = NameForm(a, .plain).preparedForScoring()
             if form.sortedTokenBytes != nil { prepared += 1 }
-            #expect(JaroWinkler.nameScore(form, b).bitPattern == JaroWinkler.nameScore(a, b).bitPattern, "`\(a)` against `\(b)`")
+            // Both as forms (the listed one unprepared, as entries hold them) and the listed one as a String.
+            let listed = NameForm(b, .plain)
+            #expect(JaroWinkler.nameScore(form, listed).bitPattern == JaroWinkler.nameScore(a, b).bitPattern, "`\(a)` against `\(b)`")
+            #expect(JaroWinkler.nameScore(listed, form).bitPattern == JaroWinkler.nameScore(b, a).bitPattern, "`\(b)` against `\(a)`")
         }
         #expect(prepared > 50, "only \(prepared) forms had sorted tokens to reuse")
     }
 
-    @Test("byte and string token sorting agree", arguments: ["b a c", "zeta alpha", "one", "", "  a  b "])
+    @Test("byte, scratch and string token sorting agree", arguments: ["b a c", "zeta alpha", "one", "", "  a  b ", "b a b a", "ḥ z a"])
     func sortedTokenBytes(input: String) {
         #expect(String(decoding: JaroWinkler.sortedTokenBytes(input), as: UTF8.self) == JaroWinkler.sortedTokens(input))
+        #expect(JaroWinkler.withSortedTokenBytes(input) { Array($0) } == JaroWinkler.sortedTokenBytes(input))
+        let scalars = input.unicodeScalars.map(\.value)
+        let sortedScalars = scalars.withUnsafeBufferPointer { JaroWinkler.sortingTokens($0) { Array($0) } }
+        #expect(sortedScalars == QueryName.sortedTokens(scalars))
     }
 }
