@@ -171,7 +171,61 @@ package enum JaroWinkler {
         s.utf8.allSatisfy { $0 < 0x80 }
     }
 
-    static func score<T: Equatable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>) -> Double {
+    static func score<T: FixedWidthInteger>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>) -> Double {
+        let la = a.count, lb = b.count
+        if la == 0 || lb == 0 { return la == lb ? 1.0 : 0.0 }
+        if la <= 64, lb <= 64 { return scoreByMasks(a, b) }
+        return scoreByFlags(a, b)
+    }
+
+    /// `score` with the matched scalars of each side kept as 64-bit masks and
+    /// b's scalars found through a table of their positions, so that each
+    /// scalar of a looks at the positions in its window that hold its
+    /// scalar, not at every position in the window. The table is keyed by the
+    /// scalar's low 6 bits (512 bytes to clear); scalars that share a key are
+    /// told apart by comparing them, in position order, so the first
+    /// unmatched equal scalar in the window is taken exactly as
+    /// `scoreByFlags` takes it. For names of at most 64 scalars: nearly all.
+    static func scoreByMasks<T: FixedWidthInteger>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>) -> Double {
+        let la = a.count, lb = b.count
+        let window = max(0, max(la, lb) / 2 - 1)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { positions in
+            positions.initialize(repeating: 0)
+            for j in 0 ..< lb { positions[Int(truncatingIfNeeded: b[j]) & 63] |= 1 << UInt64(j) }
+            var matchedA: UInt64 = 0, matchedB: UInt64 = 0
+            var matches = 0
+            for i in 0 ..< la {
+                let lo = max(0, i - window)
+                let hi = min(lb - 1, i + window)
+                if lo > hi { continue }
+                let width = hi - lo + 1
+                let inWindow = (width == 64 ? UInt64.max : (1 << UInt64(width)) - 1) << UInt64(lo)
+                var candidates = positions[Int(truncatingIfNeeded: a[i]) & 63] & inWindow & ~matchedB
+                while candidates != 0 {
+                    let j = candidates.trailingZeroBitCount
+                    if b[j] == a[i] {
+                        matchedA |= 1 << UInt64(i)
+                        matchedB |= 1 << UInt64(j)
+                        matches += 1
+                        break
+                    }
+                    candidates &= candidates &- 1
+                }
+            }
+            if matches == 0 { return 0.0 }
+            var outOfOrder = 0
+            var restA = matchedA, restB = matchedB
+            while restA != 0 {
+                if a[restA.trailingZeroBitCount] != b[restB.trailingZeroBitCount] { outOfOrder += 1 }
+                restA &= restA &- 1
+                restB &= restB &- 1
+            }
+            return winkler(a, b, matches: matches, outOfOrder: outOfOrder)
+        }
+    }
+
+    /// `score` for any lengths, with a flag per scalar: Winkler's loop as written.
+    static func scoreByFlags<T: Equatable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>) -> Double {
         let la = a.count, lb = b.count
         if la == 0 || lb == 0 { return la == lb ? 1.0 : 0.0 }
         let window = max(0, max(la, lb) / 2 - 1)
@@ -201,15 +255,23 @@ package enum JaroWinkler {
                 if a[i] != b[k] { outOfOrder += 1 }
                 k += 1
             }
-            let m = Double(matches)
-            let t = Double(outOfOrder / 2)
-            let jaro = (m / Double(la) + m / Double(lb) + (m - t) / m) / 3.0
-            guard jaro > boostThreshold else { return jaro }
-
-            var prefix = 0
-            let limit = min(maxPrefix, la, lb)
-            while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
-            return jaro + Double(prefix) * prefixScale * (1.0 - jaro)
+            return winkler(a, b, matches: matches, outOfOrder: outOfOrder)
         }
+    }
+
+    /// Jaro from the matches and the scalars matched out of order, then the Winkler prefix boost.
+    private static func winkler<T: Equatable>(
+        _ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, matches: Int, outOfOrder: Int
+    ) -> Double {
+        let la = a.count, lb = b.count
+        let m = Double(matches)
+        let t = Double(outOfOrder / 2)
+        let jaro = (m / Double(la) + m / Double(lb) + (m - t) / m) / 3.0
+        guard jaro > boostThreshold else { return jaro }
+
+        var prefix = 0
+        let limit = min(maxPrefix, la, lb)
+        while prefix < limit, a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * prefixScale * (1.0 - jaro)
     }
 }

@@ -93,6 +93,35 @@ struct JaroWinklerTests {
         #expect(prepared > 50, "only \(prepared) forms had sorted tokens to reuse")
     }
 
+    /// The mask path must score exactly as Winkler's flag loop: random
+    /// texts over a small alphabet (so that pairs have matches and
+    /// transpositions), with letters and digits whose low 6 bits collide
+    /// (`p`/`0`, `q`/`1`), in bytes and in 16-bit scalars, up to 64 long.
+    @Test("the mask scorer is the flag loop to the bit", arguments: [1, 2, 3, 4] as [UInt64])
+    func masksMatchFlags(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let alphabet = Array("apq01 bmrs".utf8) + [0x70, 0x30]
+        var compared = 0
+        for _ in 0 ..< 2_000 {
+            let la = random.int(in: 1 ... 64), lb = random.int(in: 1 ... 64)
+            let a = (0 ..< la).map { _ in random.element(of: alphabet) ?? 0x61 }
+            var b = (0 ..< lb).map { _ in random.element(of: alphabet) ?? 0x61 }
+            // Half the pairs are near copies, so that high scores and prefixes occur.
+            if random.chance(50) {
+                b = a
+                for _ in 0 ..< random.int(in: 0 ... 3) where b.count > 1 { b.swapAt(random.int(in: 0 ... b.count - 1), random.int(in: 0 ... b.count - 1)) }
+            }
+            let masks = a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { JaroWinkler.scoreByMasks(pa, $0) } }
+            let flags = a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { JaroWinkler.scoreByFlags(pa, $0) } }
+            #expect(masks.bitPattern == flags.bitPattern, "\(String(decoding: a, as: UTF8.self)) ~ \(String(decoding: b, as: UTF8.self))")
+            let wideA = a.map { UInt16($0) | 0x0400 }, wideB = b.map { UInt16($0) | 0x0400 }
+            let wide = wideA.withUnsafeBufferPointer { pa in wideB.withUnsafeBufferPointer { JaroWinkler.scoreByMasks(pa, $0) } }
+            #expect(wide.bitPattern == flags.bitPattern)
+            if flags > 0.8 { compared += 1 }
+        }
+        #expect(compared > 300, "only \(compared) close pairs")
+    }
+
     @Test("byte, scratch and string token sorting agree", arguments: ["b a c", "zeta alpha", "one", "", "  a  b ", "b a b a", "ḥ z a"])
     func sortedTokenBytes(input: String) {
         #expect(String(decoding: JaroWinkler.sortedTokenBytes(input), as: UTF8.self) == JaroWinkler.sortedTokens(input))
