@@ -62,13 +62,8 @@ package enum JaroWinkler {
         guard let whole else { return nameScore(a.text, b.text, sortedA: a.sortedTokenBytes) }
         if whole == 1.0 { return whole }
         guard a.hasSpace || b.hasSpace else { return whole }
-        // Only what the closures need is captured: capturing a form copied it.
-        let sortedA = a.sortedTokenBytes, textA = a.text
-        let sorted = withSortedTokenBytes(b.text) { pb in
-            if let sortedA { return sortedA.withUnsafeBufferPointer { pa in score(pa, pb) } }
-            return withSortedTokenBytes(textA) { pa in score(pa, pb) }
-        }
-        return max(whole, sorted)
+        // The texts are passed, not the forms: a closure capturing a form copied it.
+        return max(whole, sortedTokenScore(a.text, sortedA: a.sortedTokenBytes, b.text))
     }
 
     private static func nameScore(_ a: String, _ b: String, sortedA: [UInt8]?) -> Double {
@@ -79,15 +74,19 @@ package enum JaroWinkler {
         guard sortedA != nil || isASCII(a), isASCII(b) else {
             return max(whole, similarity(sortedTokens(a), sortedTokens(b)))
         }
-        // Normalised names are nearly always ASCII; sorting byte ranges avoids
-        // building intermediate Strings on the hot path, and sorting the
-        // listed name in scratch memory avoids three allocations for every
-        // candidate name a case's name meets.
-        let sorted = withSortedTokenBytes(b) { pb in
+        return max(whole, sortedTokenScore(a, sortedA: sortedA, b))
+    }
+
+    /// Jaro–Winkler on the two ASCII texts' tokens sorted, `a`'s given as
+    /// `sortedA` when a case form brings them. Normalised names are nearly
+    /// always ASCII; sorting byte ranges avoids building intermediate Strings
+    /// on the hot path, and sorting the listed name in scratch memory avoids
+    /// three allocations for every candidate name a case's name meets.
+    private static func sortedTokenScore(_ a: String, sortedA: [UInt8]?, _ b: String) -> Double {
+        withSortedTokenBytes(b) { pb in
             if let sortedA { return sortedA.withUnsafeBufferPointer { pa in score(pa, pb) } }
             return withSortedTokenBytes(a) { pa in score(pa, pb) }
         }
-        return max(whole, sorted)
     }
 
     /// Calls `body` with `sortedTokenBytes(s)`, built in scratch memory.
@@ -141,16 +140,7 @@ package enum JaroWinkler {
 
     /// Same result as `sortedTokens` (UTF-8 order is scalar order), as bytes.
     static func sortedTokenBytes(_ s: String) -> [UInt8] {
-        let bytes = Array(s.utf8)
-        var tokens = bytes.withUnsafeBufferPointer(tokenRanges)
-        tokens.sort { bytes[$0].lexicographicallyPrecedes(bytes[$1]) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        for token in tokens {
-            if !out.isEmpty { out.append(0x20) }
-            out.append(contentsOf: bytes[token])
-        }
-        return out
+        withSortedTokenBytes(s) { Array($0) }
     }
 
     /// The non-empty runs between space bytes: in ASCII, `String.split`'s tokens.

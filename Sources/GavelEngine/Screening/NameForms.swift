@@ -56,7 +56,7 @@ package struct NameForm: Sendable, Hashable {
     /// This form with its sorted tokens worked out, for scoring against many names.
     func preparedForScoring() -> NameForm {
         var copy = self
-        if text.utf8.contains(0x20), JaroWinkler.isASCII(text) { copy.sortedTokenBytes = JaroWinkler.sortedTokenBytes(text) }
+        if hasSpace, isASCII { copy.sortedTokenBytes = JaroWinkler.sortedTokenBytes(text) }
         copy.levels = ScalarSignature.levels(text.unicodeScalars.map(\.value))
         return copy
     }

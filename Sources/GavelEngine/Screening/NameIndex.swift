@@ -544,15 +544,7 @@ struct QueryName: Sendable {
 
     /// The tokens (cut at U+0020, empty ones dropped) in scalar order, joined by single spaces.
     static func sortedTokens<S: FixedWidthInteger, C: Collection<S>>(_ scalars: C) -> [S] {
-        var tokens = scalars.split(separator: 0x20)
-        tokens.sort { $0.lexicographicallyPrecedes($1) }
-        var out: [S] = []
-        out.reserveCapacity(scalars.count)
-        for token in tokens {
-            if !out.isEmpty { out.append(0x20) }
-            out.append(contentsOf: token)
-        }
-        return out
+        Array(scalars).withUnsafeBufferPointer { JaroWinkler.sortingTokens($0) { Array($0) } }
     }
 
     /// The distinct prefixes of `level` scalars over the forms.
