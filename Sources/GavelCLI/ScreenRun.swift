@@ -173,7 +173,7 @@ public struct ScreenRun: Sendable {
         return lines
     }
 
-    /// `0.93  contained  us-fto/ofac-4695 `HAMAS`  whole 0.7 tokens 0.6  listed 1997-10-08, in force`
+    /// `0.91  contained  us-fto/ofac-4695 `HAMAS`  whole 0.7 tokens 0.6  listed 1997-10-08, in force`
     static func line(_ row: ScreenLookup.Row, asOf: Instant) -> String {
         var method = row.method.rawValue
         if row.reading != .plain { method += " (\(row.reading.rawValue))" }
@@ -183,7 +183,8 @@ public struct ScreenRun: Sendable {
         let delisted = row.delisted.map { ", delisted \($0)" } ?? ""
         let force = row.inForce ? "in force" : "NOT in force on \(asOf)"
         return "\(JSON.format(row.score).padding(7))\(method.padding(24))\(row.list)/\(row.entry.shown) \(spelling)"
-            + "  whole \(JSON.format(row.whole)), tokens \(JSON.format(row.sortedTokens))  \(listed)\(delisted), \(force)"
+            + "  whole \(JSON.format(row.whole)), tokens \(JSON.format(row.sortedTokens))"
+            + (row.capped.map { " (capped: \($0.rawValue))" } ?? "") + "  \(listed)\(delisted), \(force)"
     }
 
     func json(
@@ -260,6 +261,8 @@ public struct ScreenRun: Sendable {
             w.double(row.whole)
             w.field("sorted_tokens")
             w.double(row.sortedTokens)
+            w.field("capped")
+            if let capped = row.capped { w.string(capped.rawValue) } else { w.null() }
             w.field("listed")
             if let listed = row.listed { w.string(listed.description) } else { w.null() }
             w.field("delisted")

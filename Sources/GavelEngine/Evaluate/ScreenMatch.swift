@@ -2,7 +2,7 @@ import GavelSyntax
 
 /// One hit of a case value on a list entry, as recorded in `matches`.
 package struct ScreenMatch: Sendable, Hashable {
-    package enum Method: String, Sendable, CaseIterable { case exact, alias, fuzzy, identifier, contained, variant }
+    package enum Method: String, Sendable, CaseIterable { case exact, alias, fuzzy, identifier, aligned, contained, variant }
 
     package var rule: String
     package var list: String
@@ -47,8 +47,9 @@ extension ScreenMatch.Method {
         case .alias: return 1
         case .identifier: return 2
         case .fuzzy: return 3
-        case .contained: return 4
-        case .variant: return 5
+        case .aligned: return 4
+        case .contained: return 5
+        case .variant: return 6
         }
     }
 }

@@ -5,8 +5,19 @@
 package enum EvasionScores {
     /// Every token of a listed name appears in a longer query (`Hamas Media
     /// Office` ⊃ `hamas`). Fixed: how many words are added says nothing about
-    /// whether the listed name is the one meant.
-    package static let contained = 0.93
+    /// whether the listed name is the one meant. Below the bundle's
+    /// `min_score` (0.92) and in its review band: added words are a reason
+    /// to look, not a spelling of the listed name.
+    package static let contained = 0.91
+    /// The most a whole-text score (`fuzzy`, `variant`) may be when the case
+    /// name adds words the listed name does not have (`TokenAlignment.cap`):
+    /// the score of containment, which is the same finding.
+    package static let extraWords = contained
+    /// The most a whole-text score may be when a word of the case name
+    /// replaces one of the listed name (`DAHER Ibrahim CASTRO` against
+    /// `DAHER, Ibrahim Ali`): below the review band, since a different
+    /// given or family name is a namesake, not a spelling.
+    package static let substitutedWord = 0.89
     /// A digit-for-letter reading scores its Jaro–Winkler score times this:
     /// `H4mas` → `hamas` = 0.95, and a misspelling on top costs its share.
     package static let digitFactor = 0.95

@@ -29,6 +29,8 @@ package struct NameForm: Sendable, Hashable {
     let signature: UInt64
     /// A case's form only: `ScalarSignature.levels` of its scalars.
     private(set) var levels: [UInt32]?
+    /// A case's form only: its words, for `TokenAlignment` against each candidate name.
+    private(set) var words: TokenAlignment.Words?
     /// Whether the text is ASCII and whether it has a space: what
     /// `JaroWinkler.nameScore` would otherwise ask of both texts for every pair.
     let isASCII: Bool
@@ -58,6 +60,7 @@ package struct NameForm: Sendable, Hashable {
         var copy = self
         if hasSpace, isASCII { copy.sortedTokenBytes = JaroWinkler.sortedTokenBytes(text) }
         copy.levels = ScalarSignature.levels(text.unicodeScalars.map(\.value))
+        copy.words = TokenAlignment.Words(text)
         return copy
     }
 }

@@ -39,7 +39,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 7
+    static let formatVersion: UInt32 = 8
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -149,7 +149,10 @@ final class NameIndex: Sendable {
                 scalarOffsets.append(UInt32(sortedScalars.count))
                 longest = max(longest, scalars.count)
                 prefixKeys += Self.prefixKeys(forms, length: scalars.count)
-                if containable { prefixKeys += Self.containmentKeys(text) }
+                if containable {
+                    prefixKeys += Self.containmentKeys(text)
+                    prefixKeys += TokenAlignment.postingKeys(TokenAlignment.Words(text, listed: true))
+                }
                 prefixOffsets.append(prefixKeys.count)
             }
         }
@@ -224,6 +227,31 @@ final class NameIndex: Sendable {
         }
         if EvasionScores.contained >= threshold - ScreeningBounds.roundingMargin {
             for tokens in query.containers { collectContained(tokens, into: &entries) }
+        }
+        if TokenAlignment.ceiling >= threshold - ScreeningBounds.roundingMargin {
+            for lookups in query.aligners { collectAligned(lookups, into: &entries) }
+        }
+    }
+
+    /// Appends the entry of every listed form (Latin or skeleton) that the
+    /// query form whose `TokenAlignment.lookupKeys` these are may align with.
+    ///
+    /// An alignment holds only when each of the query's T words that need a
+    /// counterpart has one with its first scalar, and at least ⌈T/2⌉ of them
+    /// have one with the same `TokenAlignment.key` (T ≥ 2, one to one). So
+    /// any ⌊T/2⌋ + 1 of those words include one, a, whose counterpart b has
+    /// key(b) = key(a); another word a′ has a counterpart b′ ≠ b with the
+    /// same first scalar. The listed form is posted under (key(b), first
+    /// scalar of b′) for every two of its tokens, which is the key (key(a),
+    /// first scalar of a′) that word a looks up. The ⌊T/2⌋ + 1 words whose
+    /// keys hold the fewest names are read.
+    func collectAligned(_ lookups: [[UInt64]], into entries: inout [UInt32]) {
+        guard lookups.count >= 2 else { return }
+        let sized = lookups.map { keys in (keys: keys, names: keys.reduce(0) { $0 + table.postings($1).count }) }
+        for word in sized.sorted(by: { $0.names < $1.names }).prefix(lookups.count / 2 + 1) {
+            for key in word.keys {
+                for slot in table.postings(key) { entries.append(nameEntries[Int(table.ids[slot])]) }
+            }
         }
     }
 

@@ -15,9 +15,12 @@ package enum NameScorer {
     /// Equality in the plain or joined reading, then in the skeleton
     /// reading, scores 1.0 as `exact` (the entry's name) or `alias`. Otherwise
     /// the best of: Jaro–Winkler within the Latin and within the skeleton
-    /// reading (`fuzzy`), containment (`contained`), the digit readings
-    /// against the Latin forms (`variant`) and the consonant readings
-    /// (`fuzzy`); on a tie the first in that order, and the earlier name.
+    /// reading (`fuzzy`, capped where words were added or replaced:
+    /// `TokenAlignment.cap`), containment (`contained`), word-by-word
+    /// alignment within the Latin and within the skeleton reading
+    /// (`aligned`), the digit readings against the Latin forms (`variant`,
+    /// capped likewise) and the consonant readings (`fuzzy`); on a tie the
+    /// first in that order, and the earlier name.
     /// Pairs whose lengths alone keep them below `floor` are not scored:
     /// they could not be reported.
     package static func best(_ query: NameForms, _ candidate: ScreeningEntry, floor: Double) -> Hit {
@@ -51,7 +54,29 @@ package enum NameScorer {
                         continue
                     }
                     let reading = queryForms[qi].reading == .plain ? nameForms[ni].reading : queryForms[qi].reading
-                    consider(Screener.rounded(JaroWinkler.nameScore(queryForms[qi], nameForms[ni]) * factor), name, method, reading)
+                    var score = Screener.rounded(JaroWinkler.nameScore(queryForms[qi], nameForms[ni]) * factor)
+                    // Words added or replaced cap the score (`TokenAlignment.cap`); only a score above the lower cap can change.
+                    if score > EvasionScores.substitutedWord, queryForms[qi].hasSpace || nameForms[ni].hasSpace, score > best.score {
+                        let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
+                        score = min(score, TokenAlignment.cap(words, TokenAlignment.Words(nameForms[ni].text, listed: true)))
+                    }
+                    consider(score, name, method, reading)
+                }
+            }
+        }
+
+        // Word by word, within one group of readings (`TokenAlignment.alignedScore`).
+        func aligned(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name) {
+            for qi in queryForms.indices {
+                let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
+                guard words.wordCount >= 2 else { continue }
+                for ni in nameForms.indices where nameForms[ni].hasSpace {
+                    let outline = TokenAlignment.outline(nameForms[ni].text)
+                    guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials),
+                        let score = TokenAlignment.alignedScore(words, TokenAlignment.Words(nameForms[ni].text, listed: true))
+                    else { continue }
+                    let reading = queryForms[qi].reading == .plain ? nameForms[ni].reading : queryForms[qi].reading
+                    consider(score, name, .aligned, reading)
                 }
             }
         }
@@ -69,6 +94,12 @@ package enum NameScorer {
                     consider(EvasionScores.contained, names[i], .contained, reading)
                     break
                 }
+            }
+        }
+        if floor - margin <= TokenAlignment.ceiling, best.score < TokenAlignment.ceiling {
+            for i in names.indices {
+                aligned(query.latin, names[i].forms.latin, names[i])
+                aligned(query.skeleton, names[i].forms.skeleton, names[i])
             }
         }
         if !query.digits.isEmpty {

@@ -157,7 +157,8 @@ public enum AuditTrailRenderer {
             let reading = r.reading == .plain ? "" : " (\(r.reading.rawValue) reading)"
             out.append(
                 "    \(r.list)/\(r.entry.shown) `\(r.name.shown)`: \(r.method.rawValue)\(reading), score \(JSON.format(r.score))"
-                    + " < \(JSON.format(miss.threshold)) (whole \(JSON.format(r.whole)), tokens \(JSON.format(r.sortedTokens)))")
+                    + " < \(JSON.format(miss.threshold)) (whole \(JSON.format(r.whole)), tokens \(JSON.format(r.sortedTokens))"
+                    + (r.capped.map { "; capped: \($0.rawValue)" } ?? "") + ")")
         }
         return out
     }

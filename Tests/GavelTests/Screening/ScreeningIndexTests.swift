@@ -21,7 +21,7 @@ struct ScreeningIndexTests {
         let indexed = Screener(lists: [list], mode: .indexed)
         let scan = Screener(lists: [list], mode: .scan)
         let asOf = Instant(secondsSinceEpoch: 1_600_000_000, isDateOnly: true)
-        var compared = 0, matched = 0
+        var compared = 0, matched = 0, aligned = 0
         for _ in 0 ..< 20 {
             let names = (0 ..< random.int(in: 1 ... 3)).map { _ in
                 Screener.Query(text: NameGenerator.query(from: entries, random: &random), field: "name")
@@ -39,11 +39,14 @@ struct ScreeningIndexTests {
                     #expect(fromIndex == fromScan, "threshold \(threshold) below \(String(describing: below)) names \(names.map(\.text))")
                     compared += 1
                     matched += fromScan.count
+                    aligned += fromScan.filter { $0.method == .aligned }.count
                 }
             }
         }
         // A comparison of empty answers proves nothing: the generated queries must match.
         #expect(matched > compared / 4, "only \(matched) matches over \(compared) screens")
+        // Word-by-word matches have keys of their own: some must be among those compared.
+        #expect(aligned > 0, "no aligned match over \(compared) screens")
     }
 
     /// Per name rather than per entry: every name a query reaches at θ is
@@ -428,7 +431,7 @@ enum NameGenerator {
         for _ in 0 ..< random.int(in: 1 ... 3) {
             guard !scalars.isEmpty else { break }
             let at = random.int(in: 0 ... scalars.count - 1)
-            switch random.int(in: 0 ... 10) {
+            switch random.int(in: 0 ... 15) {
             case 0: scalars.remove(at: at)
             case 1: scalars.insert(random.element(of: Array("aeiouhnrstxy".unicodeScalars)) ?? "a", at: at)
             case 2: scalars[at] = random.element(of: Array("aeiouhnrstkq".unicodeScalars)) ?? "a"
@@ -454,6 +457,21 @@ enum NameGenerator {
                 if let swapped = map[scalars[at]] { scalars[at] = swapped }
             case 10:
                 scalars += Array(" Media Office".unicodeScalars)
+            case 11, 12, 13, 14, 15:
+                // Word by word (`TokenAlignment`): a word left out, cut to its initial, cut short, without its
+                // vowels, replaced, or a title added.
+                var words = String(String.UnicodeScalarView(scalars)).split(separator: " ").map(String.init)
+                guard !words.isEmpty else { break }
+                let w = random.int(in: 0 ... words.count - 1)
+                switch random.int(in: 0 ... 5) {
+                case 0 where words.count > 1: words.remove(at: w)
+                case 1: words[w] = String(words[w].prefix(1)) + "."
+                case 2: words[w] = String(words[w].prefix(random.int(in: 2 ... 4)))
+                case 3: words[w] = String(words[w].prefix(1)) + words[w].dropFirst().filter { !"aeiouyAEIOUY".contains($0) }
+                case 4: words[w] = NameGenerator.word(&random)
+                default: words.insert(random.element(of: ["Mr.", "Sheikh", "Col.", "Dr", "Limoted"]) ?? "Mr", at: 0)
+                }
+                scalars = Array(words.joined(separator: " ").unicodeScalars)
             default:
                 // Transliteration-like respelling of a few letters.
                 let map: [Unicode.Scalar: Unicode.Scalar] = ["k": "q", "q": "k", "w": "v", "v": "w", "i": "y", "y": "i", "u": "o", "e": "a"]

@@ -1,0 +1,345 @@
+/// Word-by-word comparison of two normalised names: which words of a case
+/// name correspond to which words of a listed name, and what that says.
+///
+/// Jaro–Winkler on the whole text cannot tell a spelling from a namesake:
+/// `DAHER Ibrahim CASTRO` is as close to `DAHER, Ibrahim Ali` as a typo is,
+/// and `K. German Borisovich` is as far from `KHAN, German Borisovich` as a
+/// stranger. Aligning the words answers both (docs/screening.md, "Words"):
+///
+/// - **aligned** (a method of its own): every word of the case name is a
+///   word of the listed name, its initial, its first letters (a name cut
+///   short), the word without some vowels, or a close spelling of it with
+///   the same first letter; at most two listed words are left out (titles
+///   aside), and at least half the case's words agree in `key`. Each kind
+///   of shortening costs `kindCost` once, each close spelling 1 − its
+///   Jaro–Winkler score, each left-out listed word `droppedWordCost`.
+/// - **caps on the whole-text score** (`fuzzy`, `variant`): when the case
+///   name has a word that corresponds to no listed word, the texts are not
+///   spellings of one name. If the listed name also has a word left over,
+///   a word was replaced (a different given name: `substitutedWord`, below
+///   the review band); if not, words were added (`extraWords`, the score of
+///   containment).
+///
+/// Titles (`Mr`, `Sheikh`, `Col`) and misspelt legal forms (`Limoted`) in
+/// the case name are words that need no counterpart.
+package enum TokenAlignment {
+    /// A name taken apart into words (split at U+0020), with what the
+    /// alignment asks of each word.
+    package struct Words: Sendable, Equatable {
+        let tokens: [[UInt32]]
+        /// Per token: a title or a misspelt legal form, which needs no counterpart.
+        let ignorable: [Bool]
+        /// Per token: `key`.
+        let keys: [UInt64]
+        /// The tokens that need a counterpart.
+        let wordCount: Int
+        /// Bit (first scalar mod 64) of every token that needs a counterpart.
+        let initials: UInt64
+
+        /// `listed`: a listed name's words, where only a title needs no
+        /// counterpart (its legal forms are already gone, SPEC §1.6).
+        package init(_ text: String, listed: Bool = false) {
+            var tokens: [[UInt32]] = []
+            var current: [UInt32] = []
+            for scalar in text.unicodeScalars {
+                if scalar.value == 0x20 {
+                    if !current.isEmpty { tokens.append(current) }
+                    current = []
+                } else {
+                    current.append(scalar.value)
+                }
+            }
+            if !current.isEmpty { tokens.append(current) }
+            self.tokens = tokens
+            ignorable = listed ? tokens.map(TokenAlignment.titles.contains) : tokens.map(TokenAlignment.isIgnorable)
+            keys = tokens.map(TokenAlignment.key)
+            var count = 0
+            var initials: UInt64 = 0
+            for (token, ignored) in zip(tokens, ignorable) where !ignored {
+                count += 1
+                initials |= TokenAlignment.initialBit(token)
+            }
+            wordCount = count
+            self.initials = initials
+        }
+    }
+
+    // MARK: scores
+
+    /// The most an alignment scores: below 1.0, so a rule that needs 1.0 never acts on it.
+    package static let ceiling = 0.99
+    /// What each kind of shortening (initial, cut short, vowels left out) costs, once however many words use it.
+    package static let kindCost = 0.03
+    /// What each listed word the case name leaves out costs.
+    package static let droppedWordCost = 0.04
+    /// At most this many listed words may be left out.
+    package static let mostDroppedWords = 2
+    /// Two words are close spellings at this Jaro–Winkler score or above.
+    package static let closeSpelling = 0.80
+    /// Listed names of more words are not aligned (their keys would be too many).
+    package static let mostListedWords = 12
+
+    /// The alignment's score of case name `query` against listed name
+    /// `listed`, rounded; nil when the alignment does not hold (see the type).
+    package static func alignedScore(_ query: Words, _ listed: Words) -> Double? {
+        guard mayAlign(query, listed) else { return nil }
+        let matching = match(query, listed, strict: true)
+        var keyMatched = 0
+        for i in query.tokens.indices where !query.ignorable[i] {
+            guard let j = matching.partner[i] else { return nil }
+            if query.keys[i] == listed.keys[j] { keyMatched += 1 }
+        }
+        guard keyMatched * 2 >= query.wordCount else { return nil }
+        let dropped = matching.unmatchedListed(listed)
+        guard dropped <= mostDroppedWords else { return nil }
+        var cost = Double(dropped) * droppedWordCost + matching.spellingCost
+        cost += Double(matching.kinds.nonzeroBitCount) * kindCost
+        let score = Screener.rounded(min(ceiling, 1.0 - cost))
+        return score > 0 ? score : nil
+    }
+
+    /// Whether `alignedScore` can hold at all, from counts and first letters alone.
+    static func mayAlign(_ query: Words, _ listed: Words) -> Bool {
+        mayAlign(query, listedTokens: listed.tokens.count, listedInitials: listed.tokens.reduce(0) { $0 | initialBit($1) })
+    }
+
+    /// `mayAlign` from a listed text's token count and initials (`outline`), before its words are taken apart.
+    static func mayAlign(_ query: Words, listedTokens: Int, listedInitials: UInt64) -> Bool {
+        query.wordCount >= 2 && listedTokens >= 2 && listedTokens <= mostListedWords && query.initials & ~listedInitials == 0
+    }
+
+    /// A text's token count and the bits of its tokens' first scalars, in one pass.
+    static func outline(_ text: String) -> (tokens: Int, initials: UInt64) {
+        var tokens = 0
+        var initials: UInt64 = 0
+        var atStart = true
+        for scalar in text.unicodeScalars {
+            if scalar.value == 0x20 {
+                atStart = true
+            } else if atStart {
+                tokens += 1
+                initials |= 1 << UInt64(scalar.value & 63)
+                atStart = false
+            }
+        }
+        return (tokens, initials)
+    }
+
+    /// The cap on a whole-text score of `query` against `listed`: 1.0 when
+    /// every word of the case name that needs one has a counterpart;
+    /// `extraWords` when words were added; `substitutedWord` when a word was replaced.
+    package static func cap(_ query: Words, _ listed: Words) -> Double {
+        let matching = match(query, listed, strict: false)
+        let unexplained = query.tokens.indices.contains { !query.ignorable[$0] && matching.partner[$0] == nil }
+        guard unexplained else { return 1.0 }
+        return matching.unmatchedListed(listed) > 0 ? EvasionScores.substitutedWord : EvasionScores.extraWords
+    }
+
+    // MARK: matching
+
+    struct Matching {
+        /// Per case token: the listed token it corresponds to.
+        var partner: [Int?]
+        /// Bits of the shortening kinds used.
+        var kinds: UInt8 = 0
+        /// Σ (1 − Jaro–Winkler) over close spellings.
+        var spellingCost = 0.0
+        /// Per listed token: whether a case token corresponds to it.
+        var listedTaken: [Bool] = []
+
+        /// The listed tokens without a counterpart, titles aside.
+        func unmatchedListed(_ listed: Words) -> Int {
+            listed.tokens.indices.reduce(0) { $0 + (listedTaken[$1] || listed.ignorable[$1] ? 0 : 1) }
+        }
+    }
+
+    enum Kind: UInt8 { case equal, initial, cutShort, vowelsLeftOut, spelling, oneEdit, joined }
+
+    struct Explanation {
+        var kind: Kind
+        var cost: Double
+    }
+
+    /// Matches case tokens to listed tokens one to one, cheapest
+    /// explanation first (ties: key-equal first, then by position), greedily.
+    /// `strict`: the explanations of `alignedScore`, which keep the first
+    /// letter; otherwise also one edit anywhere, a close spelling with
+    /// another first letter, and two case tokens that together make one
+    /// listed token (`Muha mmad`).
+    static func match(_ query: Words, _ listed: Words, strict: Bool) -> Matching {
+        var options: [(cost: Double, keyEqual: Bool, i: Int, j: Int, kind: Kind)] = []
+        for (i, a) in query.tokens.enumerated() {
+            for (j, b) in listed.tokens.enumerated() {
+                if let found = explain(a, b, strict: strict) {
+                    options.append((found.cost, query.keys[i] == listed.keys[j], i, j, found.kind))
+                }
+            }
+        }
+        if !strict {
+            for i in query.tokens.indices.dropLast() {
+                let joined = query.tokens[i] + query.tokens[i + 1]
+                for (j, b) in listed.tokens.enumerated() where b == joined {
+                    options.append((0, false, i, j, .joined))
+                }
+            }
+        }
+        options.sort { x, y in
+            if x.cost != y.cost { return x.cost < y.cost }
+            if x.keyEqual != y.keyEqual { return x.keyEqual }
+            return (x.i, x.j, x.kind.rawValue) < (y.i, y.j, y.kind.rawValue)
+        }
+        var matching = Matching(partner: Array(repeating: nil, count: query.tokens.count))
+        matching.listedTaken = Array(repeating: false, count: listed.tokens.count)
+        for option in options where !matching.listedTaken[option.j] && matching.partner[option.i] == nil {
+            if option.kind == .joined {
+                guard matching.partner[option.i + 1] == nil else { continue }
+                matching.partner[option.i + 1] = option.j
+            }
+            matching.partner[option.i] = option.j
+            matching.listedTaken[option.j] = true
+            switch option.kind {
+            case .initial, .cutShort, .vowelsLeftOut: matching.kinds |= 1 << option.kind.rawValue
+            case .spelling: matching.spellingCost += option.cost
+            default: break
+            }
+        }
+        return matching
+    }
+
+    /// How case token `a` stands for listed token `b`, the cheapest way; nil when it does not.
+    static func explain(_ a: [UInt32], _ b: [UInt32], strict: Bool) -> Explanation? {
+        if a == b { return Explanation(kind: .equal, cost: 0) }
+        guard let fa = a.first, let fb = b.first else { return nil }
+        var best: Explanation?
+        func offer(_ kind: Kind, _ cost: Double) {
+            if best.map({ cost < $0.cost }) ?? true { best = Explanation(kind: kind, cost: cost) }
+        }
+        if fa == fb {
+            if (a.count == 1 && b.count >= 2) || (b.count == 1 && a.count >= 2) { return Explanation(kind: .initial, cost: kindCost) }
+            if a.count >= 2, a.count < b.count {
+                if b.starts(with: a) { offer(.cutShort, kindCost) } else if leavesOutVowels(a, of: b) { offer(.vowelsLeftOut, kindCost) }
+            }
+        }
+        let spelling = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in JaroWinkler.score(a, b) } }
+        if spelling >= closeSpelling, fa == fb || !strict { offer(.spelling, 1.0 - spelling) }
+        if !strict, best == nil, a.count >= 2, b.count >= 2, withinOneEdit(a, b) { offer(.oneEdit, 1.0 - closeSpelling) }
+        return best
+    }
+
+    /// Whether `a` is `b` with some vowels after the first letter left out.
+    static func leavesOutVowels(_ a: [UInt32], of b: [UInt32]) -> Bool {
+        var i = 1
+        for scalar in b.dropFirst() {
+            if i < a.count, a[i] == scalar {
+                i += 1
+            } else if !isVowel(scalar) {
+                return false
+            }
+        }
+        return i == a.count
+    }
+
+    /// Whether one insertion, deletion, substitution or swap of neighbours turns `a` into `b`.
+    static func withinOneEdit(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard long.count - short.count <= 1 else { return false }
+        var start = 0
+        while start < short.count, short[start] == long[start] { start += 1 }
+        if start == short.count { return true }
+        if short.count == long.count {
+            if short[(start + 1)...] == long[(start + 1)...] { return true }
+            return start + 1 < short.count && short[start] == long[start + 1] && short[start + 1] == long[start]
+                && short[(start + 2)...] == long[(start + 2)...]
+        }
+        return short[start...] == long[(start + 1)...]
+    }
+
+    static func isVowel(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true  // a e i o u y
+        default: return false
+        }
+    }
+
+    /// A token's first scalar, then its other scalars that are not vowels,
+    /// a run of one scalar written once (`mdst` for `modesta`, `mdsta`,
+    /// `moddesta`): equal for a word and the word without some vowels.
+    static func key(_ token: [UInt32]) -> UInt64 {
+        guard let first = token.first else { return 0 }
+        var state = KeyMix.mix(6, UInt64(first))
+        var previous = first
+        for scalar in token.dropFirst() where !isVowel(scalar) && scalar != previous {
+            state = KeyMix.mix(state, UInt64(scalar))
+            previous = scalar
+        }
+        return state
+    }
+
+    static func initialBit(_ token: [UInt32]) -> UInt64 {
+        guard let first = token.first else { return 0 }
+        return 1 << UInt64(first & 63)
+    }
+
+    // MARK: words that need no counterpart
+
+    /// Honorifics, religious titles and military ranks, normalised. Whole
+    /// words that also name companies (`general`, `major`) are left out:
+    /// `Acme General Trading` is not `Acme Trading` with a title.
+    static let titles: Set<[UInt32]> = Set(
+        [
+            "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rev",
+            "sheikh", "shaikh", "sheik", "shaykh", "sayyid", "sayed", "sayyed", "syed", "haji", "hajji", "hadji", "alhaj",
+            "alhajj", "mullah", "mulla", "maulana", "maulvi", "mawlawi", "imam", "ustadh", "ustad",
+            "gen", "col", "colonel", "maj", "capt", "lt", "cmdr", "adm", "brig", "sgt", "eng",
+        ].map { $0.unicodeScalars.map(\.value) })
+
+    /// A title, or within one edit of a long legal-form word (`limoted`,
+    /// `compnay`, `gnbh`): the listed name lost its legal form to
+    /// normalisation (SPEC §1.6), a misspelt one in a case name survives it.
+    /// Short legal forms are left out: one edit from `corp` or `sarl` is
+    /// `core` or `carl`, words of names.
+    static func isIgnorable(_ token: [UInt32]) -> Bool {
+        if titles.contains(token) { return true }
+        guard token.count >= 2 else { return false }
+        return longLegalForms.contains { withinOneEdit(token, $0) }
+    }
+
+    private static let longLegalForms: [[UInt32]] = LegalForms.words.filter { $0.utf8.count >= 5 || $0 == "gmbh" }
+        .map { $0.unicodeScalars.map(\.value) }
+
+    // MARK: index keys
+
+    /// The keys a listed name is posted under for `alignedScore`: for every
+    /// two of its tokens b ≠ b′, (key(b), first scalar of b′).
+    static func postingKeys(_ listed: Words) -> [UInt64] {
+        guard listed.tokens.count >= 2, listed.tokens.count <= mostListedWords else { return [] }
+        var keys: [UInt64] = []
+        for i in listed.tokens.indices {
+            for j in listed.tokens.indices where j != i {
+                let key = pairKey(listed.keys[i], listed.tokens[j].first ?? 0)
+                if !keys.contains(key) { keys.append(key) }
+            }
+        }
+        return keys
+    }
+
+    /// Per case token that needs a counterpart: the keys (key(a), first
+    /// scalar of a′) for every other such token a′. See `NameIndex.collectAligned`.
+    static func lookupKeys(_ query: Words) -> [[UInt64]] {
+        guard query.wordCount >= 2 else { return [] }
+        var out: [[UInt64]] = []
+        for i in query.tokens.indices where !query.ignorable[i] {
+            var keys: [UInt64] = []
+            for j in query.tokens.indices where j != i && !query.ignorable[j] {
+                let key = pairKey(query.keys[i], query.tokens[j].first ?? 0)
+                if !keys.contains(key) { keys.append(key) }
+            }
+            out.append(keys)
+        }
+        return out
+    }
+
+    static func pairKey(_ key: UInt64, _ initial: UInt32) -> UInt64 {
+        KeyMix.mix(KeyMix.mix(7, key), UInt64(initial))
+    }
+}
