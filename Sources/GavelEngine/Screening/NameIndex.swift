@@ -229,7 +229,9 @@ final class NameIndex: Sendable {
             for tokens in query.containers { collectContained(tokens, into: &entries) }
         }
         if TokenAlignment.ceiling >= threshold - ScreeningBounds.roundingMargin {
-            for lookups in query.aligners { collectAligned(lookups, into: &entries) }
+            for aligner in query.aligners {
+                collectAligned(aligner.words, aligner.keys, floor: threshold - ScreeningBounds.roundingMargin, into: &entries)
+            }
         }
     }
 
@@ -244,14 +246,43 @@ final class NameIndex: Sendable {
     /// same first scalar. The listed form is posted under (key(b), first
     /// scalar of b′) for every two of its tokens, which is the key (key(a),
     /// first scalar of a′) that word a looks up. The ⌊T/2⌋ + 1 words whose
-    /// keys hold the fewest names are read.
-    func collectAligned(_ lookups: [[UInt64]], into entries: inout [UInt32]) {
+    /// keys hold the fewest names are read. Each name found is then aligned
+    /// with the query form here, by the scorer's own `alignedScore` on the
+    /// name's scalars, and its entry kept only when that reaches the floor.
+    func collectAligned(_ words: TokenAlignment.Words, _ lookups: [[UInt64]], floor: Double, into entries: inout [UInt32]) {
         guard lookups.count >= 2 else { return }
         let sized = lookups.map { keys in (keys: keys, names: keys.reduce(0) { $0 + table.postings($1).count }) }
+        var found: [UInt32] = []
         for word in sized.sorted(by: { $0.names < $1.names }).prefix(lookups.count / 2 + 1) {
             for key in word.keys {
-                for slot in table.postings(key) { entries.append(nameEntries[Int(table.ids[slot])]) }
+                for slot in table.postings(key) { found.append(table.ids[slot]) }
             }
+        }
+        found.sort()
+        var previous: UInt32?
+        var scratch = TokenAlignment.Scratch()
+        for id in found where id != previous {
+            previous = id
+            if alignedScore(words, name: Int(id), scratch: &scratch).map({ $0 >= floor }) ?? false {
+                entries.append(nameEntries[Int(id)])
+            }
+        }
+    }
+
+    /// `TokenAlignment.alignedScore` of a query form against indexed name `id`, from the name's scalars.
+    private func alignedScore(_ words: TokenAlignment.Words, name id: Int, scratch: inout TokenAlignment.Scratch) -> Double? {
+        let range = Int(scalarOffsets[id]) ..< Int(scalarOffsets[id + 1])
+        func score<S: FixedWidthInteger & UnsignedInteger>(_ ordered: [S]) -> Double? {
+            let name = ordered[range]
+            let outline = TokenAlignment.outline(scalars: name)
+            guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials) else { return nil }
+            scratch.load(name)
+            guard TokenAlignment.everyWordMayAlign(words, &scratch) else { return nil }
+            return TokenAlignment.alignedScore(words, TokenAlignment.Words(listed: scratch))
+        }
+        switch scalars {
+        case .narrow(_, let ordered): return score(ordered)
+        case .wide(_, let ordered): return score(ordered)
         }
     }
 

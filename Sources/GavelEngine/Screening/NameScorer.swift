@@ -66,14 +66,17 @@ package enum NameScorer {
         }
 
         // Word by word, within one group of readings (`TokenAlignment.alignedScore`).
+        var scratch = TokenAlignment.Scratch()
         func aligned(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name) {
             for qi in queryForms.indices {
                 let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
                 guard words.wordCount >= 2 else { continue }
                 for ni in nameForms.indices where nameForms[ni].hasSpace {
                     let outline = TokenAlignment.outline(nameForms[ni].text)
-                    guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials),
-                        let score = TokenAlignment.alignedScore(words, TokenAlignment.Words(nameForms[ni].text, listed: true))
+                    guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials) else { continue }
+                    scratch.load(nameForms[ni].text.unicodeScalars.lazy.map(\.value))
+                    guard TokenAlignment.everyWordMayAlign(words, &scratch),
+                        let score = TokenAlignment.alignedScore(words, TokenAlignment.Words(listed: scratch))
                     else { continue }
                     let reading = queryForms[qi].reading == .plain ? nameForms[ni].reading : queryForms[qi].reading
                     consider(score, name, .aligned, reading)

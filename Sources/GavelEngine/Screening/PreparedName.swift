@@ -9,9 +9,9 @@ package struct PreparedName: Sendable {
     /// Per full-weight form of several tokens (each once): its tokens'
     /// `NameIndex.tokenHash`es, sorted, for the containment lookups.
     let containers: [[UInt64]]
-    /// Per full-weight form whose words can align (each once):
-    /// `TokenAlignment.lookupKeys`, one array per word that needs a counterpart.
-    let aligners: [[[UInt64]]]
+    /// Per full-weight form whose words can align (each once): its words,
+    /// and `TokenAlignment.lookupKeys`, one array per word that needs a counterpart.
+    let aligners: [(words: TokenAlignment.Words, keys: [[UInt64]])]
 
     package init(_ forms: NameForms) {
         self.forms = forms
@@ -28,10 +28,11 @@ package struct PreparedName: Sendable {
             if !containers.contains(tokens) { containers.append(tokens) }
         }
         self.containers = containers
-        var aligners: [[[UInt64]]] = []
+        var aligners: [(words: TokenAlignment.Words, keys: [[UInt64]])] = []
         for form in (forms.latin + forms.skeleton) where !form.text.isEmpty {
-            let keys = TokenAlignment.lookupKeys(form.words ?? TokenAlignment.Words(form.text))
-            if !keys.isEmpty, !aligners.contains(keys) { aligners.append(keys) }
+            let words = form.words ?? TokenAlignment.Words(form.text)
+            let keys = TokenAlignment.lookupKeys(words)
+            if !keys.isEmpty, !aligners.contains(where: { $0.words == words }) { aligners.append((words, keys)) }
         }
         self.aligners = aligners
     }

@@ -26,7 +26,8 @@ package enum TokenAlignment {
     /// A name taken apart into words (split at U+0020), with what the
     /// alignment asks of each word.
     package struct Words: Sendable, Equatable {
-        let tokens: [[UInt32]]
+        /// The tokens, each a slice of one array (a name's words cost two allocations, not one each).
+        let tokens: Tokens
         /// Per token: a title or a misspelt legal form, which needs no counterpart.
         let ignorable: [Bool]
         /// Per token: `key`.
@@ -39,20 +40,33 @@ package enum TokenAlignment {
         /// `listed`: a listed name's words, where only a title needs no
         /// counterpart (its legal forms are already gone, SPEC §1.6).
         package init(_ text: String, listed: Bool = false) {
-            var tokens: [[UInt32]] = []
-            var current: [UInt32] = []
-            for scalar in text.unicodeScalars {
-                if scalar.value == 0x20 {
-                    if !current.isEmpty { tokens.append(current) }
-                    current = []
+            self.init(scalars: text.unicodeScalars.lazy.map(\.value), listed: listed)
+        }
+
+        /// The same from the text's scalars (as the index keeps them).
+        init<S: Sequence>(scalars: S, listed: Bool = false) where S.Element == UInt32 {
+            var letters: [UInt32] = []
+            var starts: [Int] = [0]
+            for scalar in scalars {
+                if scalar == 0x20 {
+                    if letters.count > starts[starts.count - 1] { starts.append(letters.count) }
                 } else {
-                    current.append(scalar.value)
+                    letters.append(scalar)
                 }
             }
-            if !current.isEmpty { tokens.append(current) }
+            if letters.count > starts[starts.count - 1] { starts.append(letters.count) }
+            self.init(Tokens(scalars: letters, starts: starts), listed: listed)
+        }
+
+        /// The words of a listed text loaded into `scratch`.
+        init(listed scratch: Scratch) {
+            self.init(Tokens(scalars: scratch.scalars, starts: scratch.starts), listed: true)
+        }
+
+        private init(_ tokens: Tokens, listed: Bool) {
             self.tokens = tokens
-            ignorable = listed ? tokens.map(TokenAlignment.titles.contains) : tokens.map(TokenAlignment.isIgnorable)
-            keys = tokens.map(TokenAlignment.key)
+            ignorable = tokens.map { listed ? TokenAlignment.isTitle($0) : TokenAlignment.isIgnorable($0) }
+            keys = tokens.map { TokenAlignment.key($0) }
             var count = 0
             var initials: UInt64 = 0
             for (token, ignored) in zip(tokens, ignorable) where !ignored {
@@ -61,6 +75,21 @@ package enum TokenAlignment {
             }
             wordCount = count
             self.initials = initials
+        }
+    }
+
+    /// A name's tokens: one array of scalars and where each token starts.
+    struct Tokens: RandomAccessCollection, Sendable, Equatable {
+        let scalars: [UInt32]
+        /// Token i is `scalars[starts[i] ..< starts[i + 1]]`.
+        let starts: [Int]
+        var startIndex: Int { 0 }
+        var endIndex: Int { starts.count - 1 }
+        subscript(position: Int) -> ArraySlice<UInt32> { scalars[starts[position] ..< starts[position + 1]] }
+
+        /// Token `position` within `buffer`, the scalars' buffer (`scalars.withUnsafeBufferPointer`).
+        func token(_ position: Int, in buffer: UnsafeBufferPointer<UInt32>) -> UnsafeBufferPointer<UInt32> {
+            UnsafeBufferPointer(rebasing: buffer[starts[position] ..< starts[position + 1]])
         }
     }
 
@@ -108,17 +137,66 @@ package enum TokenAlignment {
         query.wordCount >= 2 && listedTokens >= 2 && listedTokens <= mostListedWords && query.initials & ~listedInitials == 0
     }
 
+    /// Whether each word of the case name that needs a counterpart has a
+    /// listed token that can stand for it under `alignedScore`'s rules (a
+    /// necessary condition, tried before the listed name's words are taken
+    /// apart). `listed` holds the listed text's scalars, reused between calls.
+    static func everyWordMayAlign(_ query: Words, _ listed: inout Scratch) -> Bool {
+        let starts = listed.starts
+        return query.tokens.scalars.withUnsafeBufferPointer { q in
+            listed.scalars.withUnsafeBufferPointer { l in
+                for i in query.tokens.indices where !query.ignorable[i] {
+                    let a = query.tokens.token(i, in: q)
+                    var found = false
+                    for j in 0 ..< starts.count - 1 {
+                        let b = UnsafeBufferPointer(rebasing: l[starts[j] ..< starts[j + 1]])
+                        if b.first == a.first, explain(a, b, strict: true) != nil {
+                            found = true
+                            break
+                        }
+                    }
+                    if !found { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    /// A listed text's scalars and where its tokens start, in buffers kept between names.
+    struct Scratch {
+        var scalars: [UInt32] = []
+        var starts: [Int] = []
+
+        mutating func load<S: Sequence>(_ text: S) where S.Element: FixedWidthInteger {
+            scalars.removeAll(keepingCapacity: true)
+            starts.removeAll(keepingCapacity: true)
+            starts.append(0)
+            for scalar in text {
+                if scalar == 0x20 {
+                    if scalars.count > starts[starts.count - 1] { starts.append(scalars.count) }
+                } else {
+                    scalars.append(UInt32(truncatingIfNeeded: scalar))
+                }
+            }
+            if scalars.count > starts[starts.count - 1] { starts.append(scalars.count) }
+        }
+    }
+
     /// A text's token count and the bits of its tokens' first scalars, in one pass.
     static func outline(_ text: String) -> (tokens: Int, initials: UInt64) {
+        outline(scalars: text.unicodeScalars.lazy.map(\.value))
+    }
+
+    static func outline<S: Sequence>(scalars: S) -> (tokens: Int, initials: UInt64) where S.Element: FixedWidthInteger {
         var tokens = 0
         var initials: UInt64 = 0
         var atStart = true
-        for scalar in text.unicodeScalars {
-            if scalar.value == 0x20 {
+        for scalar in scalars {
+            if scalar == 0x20 {
                 atStart = true
             } else if atStart {
                 tokens += 1
-                initials |= 1 << UInt64(scalar.value & 63)
+                initials |= 1 << UInt64(UInt32(truncatingIfNeeded: scalar) & 63)
                 atStart = false
             }
         }
@@ -168,18 +246,27 @@ package enum TokenAlignment {
     /// listed token (`Muha mmad`).
     static func match(_ query: Words, _ listed: Words, strict: Bool) -> Matching {
         var options: [(cost: Double, keyEqual: Bool, i: Int, j: Int, kind: Kind)] = []
-        for (i, a) in query.tokens.enumerated() {
-            for (j, b) in listed.tokens.enumerated() {
-                if let found = explain(a, b, strict: strict) {
-                    options.append((found.cost, query.keys[i] == listed.keys[j], i, j, found.kind))
+        query.tokens.scalars.withUnsafeBufferPointer { q in
+            listed.tokens.scalars.withUnsafeBufferPointer { l in
+                for i in query.tokens.indices {
+                    let a = query.tokens.token(i, in: q)
+                    for j in listed.tokens.indices {
+                        if let found = explain(a, listed.tokens.token(j, in: l), strict: strict) {
+                            options.append((found.cost, query.keys[i] == listed.keys[j], i, j, found.kind))
+                        }
+                    }
                 }
-            }
-        }
-        if !strict {
-            for i in query.tokens.indices.dropLast() {
-                let joined = query.tokens[i] + query.tokens[i + 1]
-                for (j, b) in listed.tokens.enumerated() where b == joined {
-                    options.append((0, false, i, j, .joined))
+                guard !strict else { return }
+                for i in query.tokens.indices.dropLast() {
+                    let first = query.tokens.token(i, in: q), second = query.tokens.token(i + 1, in: q)
+                    for j in listed.tokens.indices {
+                        let b = listed.tokens.token(j, in: l)
+                        if b.count == first.count + second.count, b.prefix(first.count).elementsEqual(first),
+                            b.suffix(second.count).elementsEqual(second)
+                        {
+                            options.append((0, false, i, j, .joined))
+                        }
+                    }
                 }
             }
         }
@@ -207,8 +294,8 @@ package enum TokenAlignment {
     }
 
     /// How case token `a` stands for listed token `b`, the cheapest way; nil when it does not.
-    static func explain(_ a: [UInt32], _ b: [UInt32], strict: Bool) -> Explanation? {
-        if a == b { return Explanation(kind: .equal, cost: 0) }
+    static func explain(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, strict: Bool) -> Explanation? {
+        if a.elementsEqual(b) { return Explanation(kind: .equal, cost: 0) }
         guard let fa = a.first, let fb = b.first else { return nil }
         var best: Explanation?
         func offer(_ kind: Kind, _ cost: Double) {
@@ -220,14 +307,14 @@ package enum TokenAlignment {
                 if b.starts(with: a) { offer(.cutShort, kindCost) } else if leavesOutVowels(a, of: b) { offer(.vowelsLeftOut, kindCost) }
             }
         }
-        let spelling = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in JaroWinkler.score(a, b) } }
+        let spelling = JaroWinkler.score(a, b)
         if spelling >= closeSpelling, fa == fb || !strict { offer(.spelling, 1.0 - spelling) }
         if !strict, best == nil, a.count >= 2, b.count >= 2, withinOneEdit(a, b) { offer(.oneEdit, 1.0 - closeSpelling) }
         return best
     }
 
     /// Whether `a` is `b` with some vowels after the first letter left out.
-    static func leavesOutVowels(_ a: [UInt32], of b: [UInt32]) -> Bool {
+    static func leavesOutVowels(_ a: UnsafeBufferPointer<UInt32>, of b: UnsafeBufferPointer<UInt32>) -> Bool {
         var i = 1
         for scalar in b.dropFirst() {
             if i < a.count, a[i] == scalar {
@@ -241,17 +328,21 @@ package enum TokenAlignment {
 
     /// Whether one insertion, deletion, substitution or swap of neighbours turns `a` into `b`.
     static func withinOneEdit(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in withinOneEdit(a, b) } }
+    }
+
+    static func withinOneEdit(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Bool {
         let (short, long) = a.count <= b.count ? (a, b) : (b, a)
         guard long.count - short.count <= 1 else { return false }
-        var start = 0
-        while start < short.count, short[start] == long[start] { start += 1 }
-        if start == short.count { return true }
+        var at = 0
+        while at < short.count, short[at] == long[at] { at += 1 }
+        if at == short.count { return true }
         if short.count == long.count {
-            if short[(start + 1)...] == long[(start + 1)...] { return true }
-            return start + 1 < short.count && short[start] == long[start + 1] && short[start + 1] == long[start]
-                && short[(start + 2)...] == long[(start + 2)...]
+            if short[(at + 1)...].elementsEqual(long[(at + 1)...]) { return true }
+            return at + 1 < short.count && short[at] == long[at + 1] && short[at + 1] == long[at]
+                && short[(at + 2)...].elementsEqual(long[(at + 2)...])
         }
-        return short[start...] == long[(start + 1)...]
+        return short[at...].elementsEqual(long[(at + 1)...])
     }
 
     static func isVowel(_ scalar: UInt32) -> Bool {
@@ -264,7 +355,9 @@ package enum TokenAlignment {
     /// A token's first scalar, then its other scalars that are not vowels,
     /// a run of one scalar written once (`mdst` for `modesta`, `mdsta`,
     /// `moddesta`): equal for a word and the word without some vowels.
-    static func key(_ token: [UInt32]) -> UInt64 {
+    static func key(_ token: [UInt32]) -> UInt64 { key(token[...]) }
+
+    static func key(_ token: ArraySlice<UInt32>) -> UInt64 {
         guard let first = token.first else { return 0 }
         var state = KeyMix.mix(6, UInt64(first))
         var previous = first
@@ -275,7 +368,7 @@ package enum TokenAlignment {
         return state
     }
 
-    static func initialBit(_ token: [UInt32]) -> UInt64 {
+    static func initialBit(_ token: ArraySlice<UInt32>) -> UInt64 {
         guard let first = token.first else { return 0 }
         return 1 << UInt64(first & 63)
     }
@@ -285,24 +378,51 @@ package enum TokenAlignment {
     /// Honorifics, religious titles and military ranks, normalised. Whole
     /// words that also name companies (`general`, `major`) are left out:
     /// `Acme General Trading` is not `Acme Trading` with a title.
-    static let titles: Set<[UInt32]> = Set(
+    static let titles: [[UInt32]] = (
         [
             "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rev",
             "sheikh", "shaikh", "sheik", "shaykh", "sayyid", "sayed", "sayyed", "syed", "haji", "hajji", "hadji", "alhaj",
             "alhajj", "mullah", "mulla", "maulana", "maulvi", "mawlawi", "imam", "ustadh", "ustad",
             "gen", "col", "colonel", "maj", "capt", "lt", "cmdr", "adm", "brig", "sgt", "eng",
-        ].map { $0.unicodeScalars.map(\.value) })
+        ] as [String]).map { $0.unicodeScalars.map(\.value) }
 
     /// A title, or within one edit of a long legal-form word (`limoted`,
     /// `compnay`, `gnbh`): the listed name lost its legal form to
     /// normalisation (SPEC §1.6), a misspelt one in a case name survives it.
     /// Short legal forms are left out: one edit from `corp` or `sarl` is
     /// `core` or `carl`, words of names.
-    static func isIgnorable(_ token: [UInt32]) -> Bool {
-        if titles.contains(token) { return true }
+    static func isIgnorable(_ token: [UInt32]) -> Bool { isIgnorable(token[...]) }
+
+    static func isIgnorable(_ token: ArraySlice<UInt32>) -> Bool {
+        if isTitle(token) { return true }
         guard token.count >= 2 else { return false }
-        return longLegalForms.contains { withinOneEdit(token, $0) }
+        return longLegalForms.contains { withinOneEdit(Array(token), $0) }
     }
+
+    /// Whether the token is one of `titles`: packed into a number and looked
+    /// up in a sorted array (every listed token is asked, at every candidate).
+    static func isTitle(_ token: ArraySlice<UInt32>) -> Bool {
+        guard let packed = packed(token) else { return false }
+        var low = 0, high = packedTitles.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packedTitles[middle] < packed { low = middle + 1 } else { high = middle }
+        }
+        return low < packedTitles.count && packedTitles[low] == packed
+    }
+
+    /// Up to eight ASCII scalars as one number (nil for other tokens, which no title is).
+    private static func packed(_ token: ArraySlice<UInt32>) -> UInt64? {
+        guard token.count <= 8 else { return nil }
+        var value: UInt64 = 0
+        for scalar in token {
+            guard scalar < 0x80 else { return nil }
+            value = value << 8 | UInt64(scalar)
+        }
+        return value
+    }
+
+    private static let packedTitles: [UInt64] = titles.compactMap { packed($0[...]) }.sorted()
 
     private static let longLegalForms: [[UInt32]] = LegalForms.words.filter { $0.utf8.count >= 5 || $0 == "gmbh" }
         .map { $0.unicodeScalars.map(\.value) }
