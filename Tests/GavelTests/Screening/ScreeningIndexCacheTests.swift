@@ -13,10 +13,12 @@ struct ScreeningIndexCacheTests {
         return CompiledList(id: "generated", digest: digest, entries: NameGenerator.entries(count: 80, random: &random))
     }
 
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "gavel-index-cache-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+    /// An empty folder, removed with the returned value (keep it bound while the folder is used):
+    /// each run used to leave its folders behind in the system's temporary directory.
+    static func temporaryDirectory() throws -> TemporaryBundle {
+        let folder = try TemporaryBundle([:])
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        return folder
     }
 
     static func sameIndex(_ a: CompiledList, _ b: CompiledList) throws -> Bool {
@@ -28,7 +30,8 @@ struct ScreeningIndexCacheTests {
 
     @Test("built once, then read back identical")
     func builtThenRead() throws {
-        let cache = ScreeningIndexCache(directory: try Self.temporaryDirectory())
+        let folder = try Self.temporaryDirectory()
+        let cache = ScreeningIndexCache(directory: folder.path)
         let (first, built) = cache.indexed(Self.list())
         #expect(built == .built(written: true))
         let (second, read) = cache.indexed(Self.list())
@@ -38,7 +41,8 @@ struct ScreeningIndexCacheTests {
 
     @Test("a file for other names or another list is rebuilt, not used")
     func staleIsRebuilt() throws {
-        let cache = ScreeningIndexCache(directory: try Self.temporaryDirectory())
+        let folder = try Self.temporaryDirectory()
+        let cache = ScreeningIndexCache(directory: folder.path)
         let list = Self.list()
         // Another list's index under this list's file name: the header's digest disagrees.
         let other = try #require(NameIndex.build(Self.list(seed: 10).entries))
@@ -55,7 +59,8 @@ struct ScreeningIndexCacheTests {
 
     @Test("a truncated or bit-flipped file is rebuilt, not used", arguments: [0, 1, 2, 3, 4, 5])
     func damagedIsRebuilt(damage: Int) throws {
-        let cache = ScreeningIndexCache(directory: try Self.temporaryDirectory())
+        let folder = try Self.temporaryDirectory()
+        let cache = ScreeningIndexCache(directory: folder.path)
         let list = Self.list()
         _ = cache.indexed(list)
         let url = URL(fileURLWithPath: cache.path(for: list))
@@ -76,7 +81,8 @@ struct ScreeningIndexCacheTests {
 
     @Test("an unwritable cache location still screens, from an index built in memory")
     func unwritableLocation() throws {
-        let blocker = try Self.temporaryDirectory() + "/a-file"
+        let folder = try Self.temporaryDirectory()
+        let blocker = folder.path + "/a-file"
         try Data("not a directory".utf8).write(to: URL(fileURLWithPath: blocker))
         let cache = ScreeningIndexCache(directory: blocker + "/cache")
         let list = Self.list()
@@ -95,7 +101,8 @@ struct ScreeningIndexCacheTests {
 
     @Test("loading a bundle writes one index per list, then reads them back")
     func bundleThroughCache() throws {
-        let directory = try Self.temporaryDirectory()
+        let folder = try Self.temporaryDirectory()
+        let directory = folder.path
         let cache = ScreeningIndexCache(directory: directory)
         let first = try BundleLoader.load(directory: Repository.policies, screeningCache: cache).get()
         let written = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".index") }
