@@ -34,6 +34,8 @@ package enum NameScorer {
 
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: candidate.entry.name, method: .fuzzy, reading: .plain)
+        // A listed form's words are read into buffers kept for the whole entry.
+        var scratch = TokenAlignment.Scratch()
         func consider(_ score: Double, _ name: ScreeningEntry.Name, _ method: ScreenMatch.Method, _ reading: NameReading) {
             if score > best.score { best = Hit(score: score, name: name.text, method: method, reading: reading) }
         }
@@ -58,7 +60,8 @@ package enum NameScorer {
                     // Words added or replaced cap the score (`TokenAlignment.cap`); only a score above the lower cap can change.
                     if score > EvasionScores.substitutedWord, queryForms[qi].hasSpace || nameForms[ni].hasSpace, score > best.score {
                         let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
-                        score = min(score, TokenAlignment.cap(words, TokenAlignment.Words(nameForms[ni].text, listed: true)))
+                        scratch.load(nameForms[ni])
+                        score = min(score, TokenAlignment.cap(words, TokenAlignment.Words(listed: scratch)))
                     }
                     consider(score, name, method, reading)
                 }
@@ -66,15 +69,14 @@ package enum NameScorer {
         }
 
         // Word by word, within one group of readings (`TokenAlignment.alignedScore`).
-        var scratch = TokenAlignment.Scratch()
         func aligned(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name) {
             for qi in queryForms.indices {
                 let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
                 guard words.wordCount >= 2 else { continue }
                 for ni in nameForms.indices where nameForms[ni].hasSpace {
-                    let outline = TokenAlignment.outline(nameForms[ni].text)
+                    let outline = TokenAlignment.outline(nameForms[ni])
                     guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials) else { continue }
-                    scratch.load(nameForms[ni].text.unicodeScalars.lazy.map(\.value))
+                    scratch.load(nameForms[ni])
                     guard TokenAlignment.everyWordMayAlign(words, &scratch),
                         let score = TokenAlignment.alignedScore(words, TokenAlignment.Words(listed: scratch))
                     else { continue }
