@@ -277,7 +277,7 @@ final class NameIndex: Sendable {
             let outline = TokenAlignment.outline(scalars: name)
             guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials) else { return nil }
             scratch.load(name)
-            guard TokenAlignment.everyWordMayAlign(words, &scratch) else { return nil }
+            guard TokenAlignment.everyWordMayAlign(words, scratch) else { return nil }
             return TokenAlignment.alignedScore(words, TokenAlignment.Words(listed: scratch))
         }
         switch scalars {

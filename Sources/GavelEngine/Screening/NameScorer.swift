@@ -77,7 +77,7 @@ package enum NameScorer {
                     let outline = TokenAlignment.outline(nameForms[ni])
                     guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials) else { continue }
                     scratch.load(nameForms[ni])
-                    guard TokenAlignment.everyWordMayAlign(words, &scratch),
+                    guard TokenAlignment.everyWordMayAlign(words, scratch),
                         let score = TokenAlignment.alignedScore(words, TokenAlignment.Words(listed: scratch))
                     else { continue }
                     let reading = queryForms[qi].reading == .plain ? nameForms[ni].reading : queryForms[qi].reading

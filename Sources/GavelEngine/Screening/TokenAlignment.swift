@@ -140,8 +140,8 @@ package enum TokenAlignment {
     /// Whether each word of the case name that needs a counterpart has a
     /// listed token that can stand for it under `alignedScore`'s rules (a
     /// necessary condition, tried before the listed name's words are taken
-    /// apart). `listed` holds the listed text's scalars, reused between calls.
-    static func everyWordMayAlign(_ query: Words, _ listed: inout Scratch) -> Bool {
+    /// apart). `listed` holds the listed text's scalars.
+    static func everyWordMayAlign(_ query: Words, _ listed: Scratch) -> Bool {
         let starts = listed.starts
         return query.tokens.scalars.withUnsafeBufferPointer { q in
             listed.scalars.withUnsafeBufferPointer { l in
