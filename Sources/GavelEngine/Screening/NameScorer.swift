@@ -8,6 +8,8 @@ package enum NameScorer {
         package var name: String
         package var method: ScreenMatch.Method
         package var reading: NameReading
+        /// For a whole-text score the words capped: why (`TokenAlignment.cap`).
+        package var capped: TokenAlignment.Cap? = nil
     }
 
     /// The entry's best score over its names and every reading.
@@ -36,8 +38,11 @@ package enum NameScorer {
         var best = Hit(score: 0.0, name: candidate.entry.name, method: .fuzzy, reading: .plain)
         // A listed form's words are read into buffers kept for the whole entry.
         var scratch = TokenAlignment.Scratch()
-        func consider(_ score: Double, _ name: ScreeningEntry.Name, _ method: ScreenMatch.Method, _ reading: NameReading) {
-            if score > best.score { best = Hit(score: score, name: name.text, method: method, reading: reading) }
+        func consider(
+            _ score: Double, _ name: ScreeningEntry.Name, _ method: ScreenMatch.Method, _ reading: NameReading,
+            capped: TokenAlignment.Cap? = nil
+        ) {
+            if score > best.score { best = Hit(score: score, name: name.text, method: method, reading: reading, capped: capped) }
         }
         func fuzzy(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name, factor: Double,
                    method: ScreenMatch.Method) {
@@ -57,13 +62,17 @@ package enum NameScorer {
                     }
                     let reading = queryForms[qi].reading == .plain ? nameForms[ni].reading : queryForms[qi].reading
                     var score = Screener.rounded(JaroWinkler.nameScore(queryForms[qi], nameForms[ni]) * factor)
+                    var capped: TokenAlignment.Cap?
                     // Words added or replaced cap the score (`TokenAlignment.cap`); only a score above the lower cap can change.
                     if score > EvasionScores.substitutedWord, queryForms[qi].hasSpace || nameForms[ni].hasSpace, score > best.score {
                         let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
                         scratch.load(nameForms[ni])
-                        score = min(score, TokenAlignment.cap(words, TokenAlignment.Words(listed: scratch)))
+                        if let cap = TokenAlignment.cap(words, TokenAlignment.Words(listed: scratch)), cap.score < score {
+                            score = cap.score
+                            capped = cap
+                        }
                     }
-                    consider(score, name, method, reading)
+                    consider(score, name, method, reading, capped: capped)
                 }
             }
         }

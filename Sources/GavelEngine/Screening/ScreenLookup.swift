@@ -18,25 +18,11 @@ package enum ScreenLookup {
         /// scored), on the whole strings and on their tokens sorted.
         package var whole: Double
         package var sortedTokens: Double
-        /// Why a letter score was capped by the words (`TokenAlignment.cap`), when it was.
-        package var capped: Capped?
+        /// Why the words capped a letter score (`TokenAlignment.cap`), when they did.
+        package var capped: TokenAlignment.Cap?
         package var listed: Instant?
         package var delisted: Instant?
         package var inForce: Bool
-    }
-
-    package enum Capped: String, Sendable {
-        case wordReplaced = "a word replaced"
-        case wordsAdded = "words added"
-    }
-
-    /// The cap that explains `score` for a `fuzzy` or `variant` hit of the
-    /// plain forms, if the words capped it (nil otherwise).
-    static func capped(_ hit: NameScorer.Hit, plain: String, spelling: String, letters: Double) -> Capped? {
-        guard hit.method == .fuzzy || hit.method == .variant, letters > hit.score else { return nil }
-        let cap = TokenAlignment.cap(TokenAlignment.Words(plain), TokenAlignment.Words(spelling, listed: true))
-        guard cap == hit.score else { return nil }
-        return cap == EvasionScores.substitutedWord ? .wordReplaced : .wordsAdded
     }
 
     /// The name's forms, as screening reads them.
@@ -63,7 +49,7 @@ package enum ScreenLookup {
                     Row(
                         list: list.id, entry: candidate.entry.id, entryName: candidate.entry.name, name: hit.name,
                         method: hit.method, reading: hit.reading, score: hit.score, whole: whole, sortedTokens: sortedTokens,
-                        capped: capped(hit, plain: plain, spelling: spelling, letters: max(whole, sortedTokens)),
+                        capped: hit.capped,
                         listed: candidate.entry.listed, delisted: candidate.entry.delisted,
                         inForce: candidate.entry.isInForce(on: asOf)))
             }

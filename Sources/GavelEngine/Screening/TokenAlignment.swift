@@ -45,22 +45,14 @@ package enum TokenAlignment {
 
         /// The same from the text's scalars (as the index keeps them).
         init<S: Sequence>(scalars: S, listed: Bool = false) where S.Element == UInt32 {
-            var letters: [UInt32] = []
-            var starts: [Int] = [0]
-            for scalar in scalars {
-                if scalar == 0x20 {
-                    if letters.count > starts[starts.count - 1] { starts.append(letters.count) }
-                } else {
-                    letters.append(scalar)
-                }
-            }
-            if letters.count > starts[starts.count - 1] { starts.append(letters.count) }
-            self.init(Tokens(scalars: letters, starts: starts), listed: listed)
+            var scratch = Scratch()
+            scratch.load(scalars)
+            self.init(scratch.tokens, listed: listed)
         }
 
         /// The words of a listed text loaded into `scratch`.
         init(listed scratch: Scratch) {
-            self.init(Tokens(scalars: scratch.scalars, starts: scratch.starts), listed: true)
+            self.init(scratch.tokens, listed: true)
         }
 
         private init(_ tokens: Tokens, listed: Bool) {
@@ -142,14 +134,14 @@ package enum TokenAlignment {
     /// necessary condition, tried before the listed name's words are taken
     /// apart). `listed` holds the listed text's scalars.
     static func everyWordMayAlign(_ query: Words, _ listed: Scratch) -> Bool {
-        let starts = listed.starts
+        let tokens = listed.tokens
         return query.tokens.scalars.withUnsafeBufferPointer { q in
-            listed.scalars.withUnsafeBufferPointer { l in
+            tokens.scalars.withUnsafeBufferPointer { l in
                 for i in query.tokens.indices where !query.ignorable[i] {
                     let a = query.tokens.token(i, in: q)
                     var found = false
-                    for j in 0 ..< starts.count - 1 {
-                        let b = UnsafeBufferPointer(rebasing: l[starts[j] ..< starts[j + 1]])
+                    for j in tokens.indices {
+                        let b = tokens.token(j, in: l)
                         if b.first == a.first, explain(a, b, strict: true) != nil {
                             found = true
                             break
@@ -166,6 +158,9 @@ package enum TokenAlignment {
     struct Scratch {
         var scalars: [UInt32] = []
         var starts: [Int] = []
+
+        /// What was loaded, as tokens (sharing the buffers until the next load).
+        var tokens: Tokens { Tokens(scalars: scalars, starts: starts) }
 
         /// A listed form's text: by its UTF-8 bytes when it is ASCII (each byte a scalar), which reads faster.
         mutating func load(_ form: NameForm) {
@@ -213,14 +208,22 @@ package enum TokenAlignment {
         return (tokens, initials)
     }
 
-    /// The cap on a whole-text score of `query` against `listed`: 1.0 when
+    /// Why the words cap a whole-text score, and at what.
+    package enum Cap: String, Sendable {
+        case wordReplaced = "a word replaced"
+        case wordsAdded = "words added"
+
+        package var score: Double { self == .wordReplaced ? EvasionScores.substitutedWord : EvasionScores.extraWords }
+    }
+
+    /// The cap on a whole-text score of `query` against `listed`: none when
     /// every word of the case name that needs one has a counterpart;
-    /// `extraWords` when words were added; `substitutedWord` when a word was replaced.
-    package static func cap(_ query: Words, _ listed: Words) -> Double {
+    /// `wordsAdded` when words were added; `wordReplaced` when a word was replaced.
+    package static func cap(_ query: Words, _ listed: Words) -> Cap? {
         let matching = match(query, listed, strict: false)
         let unexplained = query.tokens.indices.contains { !query.ignorable[$0] && matching.partner[$0] == nil }
-        guard unexplained else { return 1.0 }
-        return matching.unmatchedListed(listed) > 0 ? EvasionScores.substitutedWord : EvasionScores.extraWords
+        guard unexplained else { return nil }
+        return matching.unmatchedListed(listed) > 0 ? .wordReplaced : .wordsAdded
     }
 
     // MARK: matching
