@@ -66,8 +66,8 @@ public struct EvaluateRun: Sendable {
         var decision: Decision?
         /// The decision's log entry, when logging.
         var logged: LoggedDecision?
-        /// `--format jsonl` while logging: the output is the logged record and a newline.
-        var printsLoggedRecord = false
+        /// `--format jsonl` while logging: the output is the logged record, printed with a line end.
+        var outputNeedsNewline = false
     }
 
     /// Exit status per SPEC §4: 0 ok, 2 when any input was bad (the good
@@ -125,22 +125,18 @@ public struct EvaluateRun: Sendable {
         func emit(_ outcomes: [Outcome]) {
             var out: [UInt8] = []
             // Sized once: grown by doubling, a chunk's records were copied over and over.
-            let bytes = outcomes.reduce(0) { $0 + $1.output.count + ($1.printsLoggedRecord ? $1.logged?.entry.record.count ?? 0 : 0) + 1 }
+            let bytes = outcomes.reduce(0) { $0 + $1.output.count + 1 }
             out.reserveCapacity(min(1 << 20, bytes) + 4096)
             for outcome in outcomes {
                 documents += 1
                 for line in outcome.errors { errors(line) }
                 if outcome.bad { status = 2 }
                 if outcome.decidedAsOfNow { decidedAsOfNow += 1 }
-                guard !outcome.output.isEmpty || outcome.printsLoggedRecord else { continue }
+                guard !outcome.output.isEmpty else { continue }
                 switch format {
                 case .jsonl:
-                    if outcome.printsLoggedRecord, let logged = outcome.logged {
-                        out += logged.entry.record
-                        out.append(10)
-                    } else {
-                        out += outcome.output
-                    }
+                    out += outcome.output
+                    if outcome.outputNeedsNewline { out.append(10) }
                 case .text:
                     if printed > 0 { out += Array(("\n" + String(repeating: "─", count: 72) + "\n\n").utf8) }
                     out += outcome.output
@@ -171,16 +167,16 @@ public struct EvaluateRun: Sendable {
         }
         // A chunk waiting for its log commit: it is printed once committed, so
         // no record on stdout is one a crash could lose from the log. Fail closed.
-        var pending: [(outcomes: [Outcome], commit: LogPipeline.Commit)] = []
+        var pending: [(chunks: [[Outcome]], commit: LogPipeline.Commit)] = []
         func settle() -> Bool {
             guard !pending.isEmpty else { return true }
-            let (outcomes, commit) = pending.removeFirst()
+            let (chunks, commit) = pending.removeFirst()
             if let error = commit.wait() {
                 errors(((error as? Diagnostic)?.oneLine ?? "gavel: the decision log cannot be written: \(error)") + "\n")
                 errors("gavel: stopped: decisions that cannot be logged are not printed; the \(printed) printed before were logged\n")
                 return false
             }
-            emit(outcomes)
+            for outcomes in chunks { emit(outcomes) }
             return true
         }
         // Standard input may be a live stream: its records are not held back
@@ -195,19 +191,26 @@ public struct EvaluateRun: Sendable {
         let live = cases.contains("-")
         let logBatch = live ? chunkSize : max(chunkSize, 4096)
         let ahead = live ? 0 : 2
-        var gathered: [Outcome] = []
+        // Chunks kept as they came: appended to one array, each outcome was
+        // copied, every reference in its log entry retained and released.
+        var gathered: [[Outcome]] = []
+        var gatheredCount = 0
         func submit(_ pipeline: LogPipeline) {
-            guard !gathered.isEmpty else { return }
+            guard gatheredCount > 0 else { return }
             var batch = LogPipeline.Batch()
-            batch.entries.reserveCapacity(gathered.count)
-            batch.caseBlobs.reserveCapacity(gathered.count)
-            for index in gathered.indices {
-                guard let logged = gathered[index].logged else { continue }
-                batch.entries.append(logged.entry)
-                batch.caseBlobs.append(logged.caseBlob)
+            batch.entries.reserveCapacity(gatheredCount)
+            batch.caseBlobs.reserveCapacity(gatheredCount)
+            // Moved out of the outcomes, not copied, for the same reason.
+            for chunk in gathered.indices {
+                for index in gathered[chunk].indices {
+                    guard let logged = gathered[chunk][index].logged.take() else { continue }
+                    batch.entries.append(logged.entry)
+                    batch.caseBlobs.append(logged.caseBlob)
+                }
             }
             pending.append((gathered, pipeline.submit(batch)))
             gathered = []
+            gatheredCount = 0
         }
         // Prints (or logs) a decided chunk; false when logging failed and the run must stop.
         func take(_ outcomes: [Outcome]) -> Bool {
@@ -216,8 +219,9 @@ public struct EvaluateRun: Sendable {
                 return true
             }
             // Logged while the next chunks are read and decided.
-            if gathered.isEmpty { gathered = outcomes } else { gathered += outcomes }
-            guard gathered.count >= logBatch else { return true }
+            gathered.append(outcomes)
+            gatheredCount += outcomes.count
+            guard gatheredCount >= logBatch else { return true }
             submit(pipeline)
             while pending.count > ahead {
                 guard settle() else { return false }

@@ -53,9 +53,10 @@ struct Decider: Sendable {
         }
         switch format {
         case .jsonl:
-            if outcome.logged != nil {
-                // Printed from the log entry's record: the bytes are not copied a second time.
-                outcome.printsLoggedRecord = true
+            if let logged = outcome.logged {
+                // The log entry's record, shared rather than copied; its line end is added as it is printed.
+                outcome.output = logged.entry.record
+                outcome.outputNeedsNewline = true
             } else {
                 // The line end written into the same buffer: one copy out, not three.
                 var writer = JSONWriter()

@@ -6,72 +6,128 @@ import Crypto
 public enum EntryHash {
     static let prefix = Array("gavel-log-entry/1\n".utf8)
 
-    /// The small fields are gathered into one buffer and hashed in a few
-    /// calls: an update per field (two with its length) cost more than
-    /// hashing its bytes. The record and the case line, the bulk of an
-    /// entry, are hashed where they are.
     public static func of(seq: Int64, loggedAt: String, entry e: LogEntry, previous: SHA256Key) -> SHA256Key {
-        var hasher = SHA256()
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(512)
-        buffer += prefix
-        buffer += previous.bytes
+        var bytes = EntryBytes()
+        bytes.load(seq: seq, loggedAt: loggedAt, entry: e, previous: previous)
+        return bytes.hash(of: e)
+    }
+}
+
+/// One entry serialised as its hash covers it, except for the bytes of the
+/// record and of an inline case line, which stay where they are: hashed in
+/// place, and bound to the insert in place. The SQLite insert binds every
+/// other column from these bytes too, so each field is turned into bytes
+/// once per append (binding copies of the strings cost a third of an
+/// insert). Reused from entry to entry, keeping its capacity.
+struct EntryBytes {
+    /// The fields in the order they are serialised.
+    enum Field: Int, CaseIterable {
+        case seq, kind, refersTo, loggedAt, recordID, caseID, decision, asOf, asOfSource, traceLevel, engineVersion, strict, rules
+        case caseBlob, format, document, file, line, bundle
+    }
+
+    private(set) var bytes: [UInt8] = []
+    /// Each field's value in `bytes`, after its length; nil for NULL.
+    private var ranges: [Range<Int>?] = []
+    /// Where the record's bytes, and an inline case line's, belong in the serialisation.
+    private var recordAt = 0
+    private var inlineAt: Int?
+
+    init() {
+        bytes.reserveCapacity(512)
+        ranges.reserveCapacity(Field.allCases.count)
+    }
+
+    mutating func load(seq: Int64, loggedAt: String, entry e: LogEntry, previous: SHA256Key) {
+        bytes.removeAll(keepingCapacity: true)
+        ranges.removeAll(keepingCapacity: true)
+        inlineAt = nil
+        bytes += EntryHash.prefix
+        bytes += previous.bytes
         // Every field is length-prefixed, so no two different entries serialise alike.
-        field(String(seq), &buffer)
-        field(e.kind.rawValue, &buffer)
-        field(e.refersTo.map(String.init), &buffer)
-        field(loggedAt, &buffer)
-        field(e.recordID, &buffer)
-        field(e.caseID, &buffer)
-        field(e.decision, &buffer)
-        field(e.asOf, &buffer)
-        field(e.asOfSource, &buffer)
-        field(e.traceLevel, &buffer)
-        field(e.engineVersion, &buffer)
-        field(e.strict ? "1" : "0", &buffer)
-        field(LogEntry.rulesColumn(e.matchedRules), &buffer)
-        large(e.record, &buffer, &hasher)
+        text(String(seq))
+        text(e.kind.rawValue)
+        text(e.refersTo.map(String.init))
+        text(loggedAt)
+        text(e.recordID)
+        text(e.caseID)
+        text(e.decision)
+        text(e.asOf)
+        text(e.asOfSource)
+        text(e.traceLevel)
+        text(e.engineVersion)
+        text(e.strict ? "1" : "0")
+        text(LogEntry.rulesColumn(e.matchedRules))
+        length(e.record.count)
+        recordAt = bytes.count
         let c = e.caseSource
-        field(bytes: c?.blob?.bytes, &buffer)
-        if let inline = c?.inline { large(inline, &buffer, &hasher) } else { null(&buffer) }
-        field(c?.format, &buffer)
-        field(c.map { String($0.document) }, &buffer)
-        field(c?.file, &buffer)
-        field(c.map { String($0.line) }, &buffer)
-        field(bytes: e.bundle?.bytes, &buffer)
-        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        field(c?.blob?.bytes)
+        // The record and the inline case line have no range: they are not in `bytes`.
+        if let inline = c?.inline {
+            length(inline.count)
+            inlineAt = bytes.count
+        } else {
+            bytes.append(contentsOf: Self.nullMarker)
+        }
+        text(c?.format)
+        text(c.map { String($0.document) })
+        text(c?.file)
+        text(c.map { String($0.line) })
+        field(e.bundle?.bytes)
+    }
+
+    /// The field's bytes in `bytes`; nil for NULL.
+    func range(_ field: Field) -> Range<Int>? { ranges[field.rawValue] }
+
+    /// Where the previous entry's hash lies in `bytes`.
+    var previousRange: Range<Int> { EntryHash.prefix.count..<(EntryHash.prefix.count + 32) }
+
+    /// The SHA-256 of the whole serialisation, `e`'s record and inline case
+    /// line hashed where they are. `e` must be the entry loaded.
+    func hash(of e: LogEntry) -> SHA256Key {
+        var hasher = SHA256()
+        bytes.withUnsafeBytes { all in
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[..<recordAt]))
+            e.record.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            if let inlineAt, let inline = e.caseSource?.inline {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[recordAt..<inlineAt]))
+                inline.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[inlineAt...]))
+            } else {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[recordAt...]))
+            }
+        }
         return SHA256Key(validated: Array(hasher.finalize()))
     }
 
-    private static func field(_ text: String?, _ buffer: inout [UInt8]) {
-        guard var text else { return null(&buffer) }
-        text.withUTF8 { raw in
-            length(raw.count, &buffer)
-            buffer.append(contentsOf: raw)
+    private mutating func text(_ value: String?) {
+        guard var value else { return null() }
+        value.withUTF8 { raw in
+            length(raw.count)
+            let start = bytes.count
+            bytes.append(contentsOf: raw)
+            ranges.append(start..<bytes.count)
         }
     }
 
-    private static func field(bytes: [UInt8]?, _ buffer: inout [UInt8]) {
-        guard let bytes else { return null(&buffer) }
-        length(bytes.count, &buffer)
-        buffer += bytes
-    }
-
-    /// A large field: its length joins the buffer, which is hashed, then its bytes are hashed in place.
-    private static func large(_ bytes: [UInt8], _ buffer: inout [UInt8], _ hasher: inout SHA256) {
-        length(bytes.count, &buffer)
-        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        buffer.removeAll(keepingCapacity: true)
-        bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    private mutating func field(_ value: [UInt8]?) {
+        guard let value else { return null() }
+        length(value.count)
+        let start = bytes.count
+        bytes += value
+        ranges.append(start..<bytes.count)
     }
 
     /// NULL: a length no field can have, and no bytes.
-    private static func null(_ buffer: inout [UInt8]) {
-        buffer.append(contentsOf: repeatElement(0xFF, count: 8))
+    private static let nullMarker = [UInt8](repeating: 0xFF, count: 8)
+
+    private mutating func null() {
+        bytes.append(contentsOf: Self.nullMarker)
+        ranges.append(nil)
     }
 
-    private static func length(_ count: Int, _ buffer: inout [UInt8]) {
-        withUnsafeBytes(of: UInt64(count).bigEndian) { buffer.append(contentsOf: $0) }
+    private mutating func length(_ count: Int) {
+        withUnsafeBytes(of: UInt64(count).bigEndian) { bytes.append(contentsOf: $0) }
     }
 }
 

@@ -26,72 +26,75 @@ struct EntryInsert {
 
     func finalize() { sqlite3_finalize(statement) }
 
-    func run(seq: Int64, loggedAt: String, entry e: LogEntry, previous: SHA256Key, hash: SHA256Key) throws {
-        // The record and the case line, the bulk of an entry, are bound
-        // without SQLite copying them first: they stay valid until the step
-        // below has run, inside these closures, and are unbound before return.
-        try e.record.withUnsafeBytes { record in
-            try (e.caseSource?.inline ?? []).withUnsafeBytes { inline in
-                try run(seq: seq, loggedAt: loggedAt, entry: e, record: record, inline: inline, previous: previous, hash: hash)
+    /// Inserts `e`, serialised in `fields` (loaded with the same entry), as entry `seq`.
+    func run(seq: Int64, entry e: LogEntry, fields: EntryBytes, hash: SHA256Key) throws {
+        // Every column is bound where its bytes already are, without SQLite
+        // copying them: they stay valid until the step below has run, inside
+        // these closures, and every parameter is bound again before the next
+        // step, so none is left pointing at bytes gone since.
+        try fields.bytes.withUnsafeBytes { serialised in
+            try e.record.withUnsafeBytes { record in
+                try (e.caseSource?.inline ?? []).withUnsafeBytes { inline in
+                    try hash.bytes.withUnsafeBytes { hash in
+                        try run(seq: seq, entry: e, fields: fields, serialised: serialised, record: record, inline: inline, hash: hash)
+                    }
+                }
             }
         }
     }
 
     private func run(
-        seq: Int64, loggedAt: String, entry e: LogEntry, record: UnsafeRawBufferPointer, inline: UnsafeRawBufferPointer,
-        previous: SHA256Key, hash: SHA256Key
+        seq: Int64, entry e: LogEntry, fields: EntryBytes, serialised: UnsafeRawBufferPointer, record: UnsafeRawBufferPointer,
+        inline: UnsafeRawBufferPointer, hash: UnsafeRawBufferPointer
     ) throws {
-        defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
+        defer { sqlite3_reset(statement) }
+        func text(_ index: Int32, _ field: EntryBytes.Field) {
+            guard let range = fields.range(field), let base = serialised.baseAddress else { return null(index) }
+            sqlite3_bind_text(statement, index, (base + range.lowerBound).assumingMemoryBound(to: CChar.self), Int32(range.count), nil)
         }
+        func blob(_ index: Int32, _ range: Range<Int>?) {
+            guard let range, let base = serialised.baseAddress else { return null(index) }
+            borrowed(index, UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count))
+        }
+        func integer(_ index: Int32, _ value: Int64?) {
+            guard let value else { return null(index) }
+            sqlite3_bind_int64(statement, index, value)
+        }
+        let c = e.caseSource
         // Column order is StoredColumns.names.
-        sqlite3_bind_int64(statement, 1, seq)
-        text(2, e.kind.rawValue)
-        if let refersTo = e.refersTo { sqlite3_bind_int64(statement, 3, refersTo) }
-        text(4, loggedAt)
-        text(5, e.recordID)
-        text(6, e.caseID)
-        text(7, e.decision)
-        text(8, e.asOf)
-        text(9, e.asOfSource)
-        text(10, e.traceLevel)
-        text(11, e.engineVersion)
-        sqlite3_bind_int64(statement, 12, e.strict ? 1 : 0)
-        text(13, LogEntry.rulesColumn(e.matchedRules))
+        integer(1, seq)
+        text(2, .kind)
+        integer(3, e.refersTo)
+        text(4, .loggedAt)
+        text(5, .recordID)
+        text(6, .caseID)
+        text(7, .decision)
+        text(8, .asOf)
+        text(9, .asOfSource)
+        text(10, .traceLevel)
+        text(11, .engineVersion)
+        integer(12, e.strict ? 1 : 0)
+        text(13, .rules)
         borrowed(14, record)
-        if let c = e.caseSource {
-            if let key = c.blob { blob(15, key.bytes) }
-            if c.inline != nil { borrowed(16, inline) }
-            text(17, c.format)
-            sqlite3_bind_int64(statement, 18, Int64(c.document))
-            text(19, c.file)
-            sqlite3_bind_int64(statement, 20, Int64(c.line))
-        }
-        if let bundle = e.bundle { blob(21, bundle.bytes) }
-        blob(22, previous.bytes)
-        blob(23, hash.bytes)
+        blob(15, fields.range(.caseBlob))
+        if c?.inline != nil { borrowed(16, inline) } else { null(16) }
+        text(17, .format)
+        integer(18, c.map { Int64($0.document) })
+        text(19, .file)
+        integer(20, c.map { Int64($0.line) })
+        blob(21, fields.range(.bundle))
+        blob(22, fields.previousRange)
+        borrowed(23, hash)
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
         }
     }
 
-    /// SQLITE_TRANSIENT: SQLite copies the bytes before the call returns, so
-    /// they need not outlive it.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    private func text(_ index: Int32, _ value: String) {
-        var value = value
-        value.withUTF8 { sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
-    }
+    private func null(_ index: Int32) { sqlite3_bind_null(statement, index) }
 
     /// SQLITE_STATIC: SQLite reads the bytes where they are, so they must stay valid until the statement is reset.
     private func borrowed(_ index: Int32, _ bytes: UnsafeRawBufferPointer) {
         sqlite3_bind_blob(statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), nil)
-    }
-
-    private func blob(_ index: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count), Self.transient) }
     }
 }

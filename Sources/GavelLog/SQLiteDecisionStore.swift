@@ -56,10 +56,13 @@ public struct SQLiteDecisionStore: DecisionStore {
                     var previous = head?.hash ?? .zero
                     let insert = try EntryInsert(db)
                     defer { insert.finalize() }
+                    // Serialised once per entry: hashed, then bound from the same bytes.
+                    var fields = EntryBytes()
                     for entry in entries {
                         seq += 1
-                        let hash = EntryHash.of(seq: seq, loggedAt: loggedAt, entry: entry, previous: previous)
-                        try insert.run(seq: seq, loggedAt: loggedAt, entry: entry, previous: previous, hash: hash)
+                        fields.load(seq: seq, loggedAt: loggedAt, entry: entry, previous: previous)
+                        let hash = fields.hash(of: entry)
+                        try insert.run(seq: seq, entry: entry, fields: fields, hash: hash)
                         previous = hash
                     }
                     if !entries.isEmpty { head = ChainHead(seq: seq, hash: previous) }
