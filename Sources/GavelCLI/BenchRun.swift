@@ -23,6 +23,8 @@ package struct BenchRun: Sendable {
     package var verifyFastPath: Bool
     /// The `gavel` executable, to time `gavel evaluate` as a whole process too (needs `outDirectory`).
     package var executable: String?
+    /// Whole-process runs with and without the decision log, alternated, per job count (0: none).
+    package var logPairs = 0
 
     package init(
         data: String, outDirectory: String?, limit: Int?, fullRecordSample: Int = 10_000, verifyFastPath: Bool = true,
@@ -64,6 +66,18 @@ package struct BenchRun: Sendable {
                             "gavel evaluate, whole process: --jobs 1 \(Int(Double(result.cases) / one.seconds)) cases/s, "
                                 + "--jobs 2 \(Int(Double(result.cases) / two.seconds)) cases/s (\(String(format: "%.2f", one.seconds / two.seconds))x), "
                                 + "identical output (\(one.outputBytes) bytes, \(one.outputBytes / max(1, result.cases)) per record)\n")
+                        if logPairs > 0 {
+                            for jobs in [1, 2] {
+                                let (plain, logged) = try bench.logPairs(logPairs, jobs: jobs, asOf: Self.asOf, rules: rules)
+                                try bench.write(logged)
+                                errors(
+                                    "gavel evaluate --jobs \(jobs), decision log on against --no-log, medians of \(logPairs) alternated runs: "
+                                        + "\(String(format: "%.2f", logged.seconds)) s against \(String(format: "%.2f", plain.seconds)) s, "
+                                        + "logging costs \(String(format: "%+.0f", (logged.seconds / plain.seconds - 1) * 100)) %, "
+                                        + "\(Int(Double(result.cases) / logged.seconds)) decisions/s appended, "
+                                        + "\(logged.logBytes / max(1, result.cases)) bytes of log per decision, identical output\n")
+                            }
+                        }
                     }
                 } catch {
                     errors("gavel bench: cannot write to `\(outDirectory)`: \(error)\n")

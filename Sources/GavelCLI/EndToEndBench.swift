@@ -7,6 +7,8 @@ import GavelSyntax
 /// with one job and once with two. Its decisions go into the shared bench's
 /// results as `gavel-evaluate` and `gavel-evaluate-jobs2`, which `compare.py`
 /// checks against every peer; the two runs' output must be the same bytes.
+/// With a decision log (`log`), the same run appends every decision to a
+/// new log first: `gavel-evaluate-log` and `gavel-evaluate-log-jobs2`.
 struct EndToEndBench {
     let executable: String
     let data: String
@@ -20,9 +22,15 @@ struct EndToEndBench {
         var outputBytes: Int
         var result: JSON
         var tsv: String
+        /// The log's size once the run ended (0 without one).
+        var logBytes = 0
+        var logged: Bool
+
+        var engine: String { "gavel-evaluate" + (logged ? "-log" : "") + (jobs == 1 ? "" : "-jobs\(jobs)") }
     }
 
-    func measure(jobs: Int, asOf: String, rules: Int) throws -> Run {
+    /// One run; with `log`, into a new decision log at that path, removed afterwards.
+    func measure(jobs: Int, asOf: String, rules: Int, log: String? = nil) throws -> Run {
         var cases = data + "/cases.jsonl"
         if let limit {
             // The first `limit` lines, so the process does what the in-process phases did.
@@ -31,14 +39,15 @@ struct EndToEndBench {
             try (lines.prefix(limit).joined(separator: "\n") + "\n").write(toFile: prefix, atomically: true, encoding: .utf8)
             cases = prefix
         }
-        let records = outDirectory + "/gavel-evaluate.jobs\(jobs).records.jsonl"
+        let records = outDirectory + "/gavel-evaluate\(log == nil ? "" : "-log").jobs\(jobs).records.jsonl"
+        if let log { Self.remove(log: log) }
         FileManager.default.createFile(atPath: records, contents: nil)
         guard let sink = FileHandle(forWritingAtPath: records) else { throw Failure("cannot write `\(records)`") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = [
-            "evaluate", cases, "--policies", data + "/gavel", "--format", "jsonl", "--as-of", asOf, "--no-log", "--jobs", "\(jobs)",
-        ]
+            "evaluate", cases, "--policies", data + "/gavel", "--format", "jsonl", "--as-of", asOf, "--jobs", "\(jobs)",
+        ] + (log.map { ["--log", $0] } ?? ["--no-log"])
         process.standardOutput = sink
         process.standardError = FileHandle.standardError
         let clock = ContinuousClock()
@@ -48,6 +57,13 @@ struct EndToEndBench {
         let seconds = BenchRun.seconds(clock.now - start)
         try sink.close()
         guard process.terminationStatus == 0 else { throw Failure("`gavel evaluate` exited with \(process.terminationStatus)") }
+        var logBytes = 0
+        if let log {
+            for file in [log, log + "-wal"] {
+                logBytes += ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+            }
+            Self.remove(log: log)
+        }
 
         // Untimed: each record's case id, decision and matched rules, as common.py reports them.
         guard let bytes = FileManager.default.contents(atPath: records) else { throw Failure("cannot read `\(records)`") }
@@ -60,21 +76,48 @@ struct EndToEndBench {
             let names = rules.filter { $0["status"] as? String == "matched" || $0["status"] as? String == "suspended" }
             decided.append(id: caseID, decision: decision, matched: names.compactMap { $0["id"] as? String })
         }
+        var run = Run(jobs: jobs, seconds: seconds, outputDigest: Digest.hex(bytes), outputBytes: bytes.count, result: .null, tsv: decided.tsv, logBytes: logBytes, logged: log != nil)
         let fields = decided.contractFields(
-            engine: jobs == 1 ? "gavel-evaluate" : "gavel-evaluate-jobs\(jobs)",
-            version: "gavel \(DecisionRecord.engineVersion) `gavel evaluate --format jsonl --jobs \(jobs)`, whole process",
+            engine: run.engine,
+            version: "gavel \(DecisionRecord.engineVersion) `gavel evaluate --format jsonl --jobs \(jobs)\(log == nil ? "" : " --log")`, whole process",
             rules: rules, loadSeconds: 0, evalSeconds: seconds)
-        let result: JSON = .object(fields + [
-            ("record_bytes", .int(bytes.count)),
-            ("notes", .string("eval_s: the whole `gavel evaluate` process (bundle load included) deciding DATA/cases.jsonl and writing the default record of every case to a file")),
-        ])
-        return Run(jobs: jobs, seconds: seconds, outputDigest: Digest.hex(bytes), outputBytes: bytes.count, result: result, tsv: decided.tsv)
+        var extra: [(String, JSON)] = [("record_bytes", .int(bytes.count))]
+        if log != nil { extra.append(("log_bytes", .int(logBytes))) }
+        extra.append((
+            "notes",
+            .string(
+                "eval_s: the whole `gavel evaluate` process (bundle load included) deciding DATA/cases.jsonl and writing the default record of every case to a file"
+                    + (log == nil ? "" : ", every decision appended first to a new decision log (SQLite, chained and content-addressed)"))
+        ))
+        run.result = .object(fields + extra)
+        return run
     }
 
     func write(_ run: Run) throws {
-        let engine = run.jobs == 1 ? "gavel-evaluate" : "gavel-evaluate-jobs\(run.jobs)"
-        try (run.result.pretty() + "\n").write(toFile: outDirectory + "/\(engine).json", atomically: true, encoding: .utf8)
-        try run.tsv.write(toFile: outDirectory + "/\(engine).decisions.tsv", atomically: true, encoding: .utf8)
+        try (run.result.pretty() + "\n").write(toFile: outDirectory + "/\(run.engine).json", atomically: true, encoding: .utf8)
+        try run.tsv.write(toFile: outDirectory + "/\(run.engine).decisions.tsv", atomically: true, encoding: .utf8)
+    }
+
+    /// Runs without and with the log alternately, `pairs` times each, at
+    /// `jobs`: this host's speed drifts from minute to minute, so only runs
+    /// side by side compare. Returns the median run of each kind.
+    func logPairs(_ pairs: Int, jobs: Int, asOf: String, rules: Int) throws -> (plain: Run, logged: Run) {
+        var plain: [Run] = []
+        var logged: [Run] = []
+        let log = outDirectory + "/gavel-evaluate-log.sqlite"
+        for _ in 0..<pairs {
+            plain.append(try measure(jobs: jobs, asOf: asOf, rules: rules))
+            logged.append(try measure(jobs: jobs, asOf: asOf, rules: rules, log: log))
+            guard plain[plain.count - 1].outputDigest == logged[logged.count - 1].outputDigest else {
+                throw Failure("`gavel evaluate --jobs \(jobs)` printed different bytes with the log on")
+            }
+        }
+        func median(_ runs: [Run]) -> Run { runs.sorted { $0.seconds < $1.seconds }[runs.count / 2] }
+        return (median(plain), median(logged))
+    }
+
+    static func remove(log: String) {
+        for file in [log, log + "-wal", log + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
     }
 
     struct Failure: Error, CustomStringConvertible {

@@ -33,17 +33,24 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("no-process"), help: "Skip timing `gavel evaluate` as a whole process (gavel-evaluate*.json).")
     var noProcess = false
 
+    @Option(
+        name: .customLong("log-pairs"),
+        help: "Whole-process runs with the decision log on and off, alternated, per job count (0: none; gavel-evaluate-log*.json).")
+    var logPairs = 3
+
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if fullSample < 0 { throw ValidationError("--full-sample must not be negative") }
+        if logPairs < 0 { throw ValidationError("--log-pairs must not be negative") }
     }
 
     func run() throws {
         // This very executable, run as `gavel evaluate` for the whole-process figures.
         let executable = noProcess ? nil : (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let run = BenchRun(
+        var run = BenchRun(
             data: data, outDirectory: outDir, limit: limit, fullRecordSample: fullSample, verifyFastPath: !noVerify,
             executable: executable)
+        run.logPairs = logPairs
         let status = run.run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }
