@@ -53,6 +53,8 @@ public enum LogVerifier {
         var previous = SHA256Key.zero
         // Overrides and appeals are few: their seqs are what an override or appeal may not refer to.
         var humanSeqs = Set<Int64>()
+        // One serialisation buffer for the whole scan, as the appender keeps one per append.
+        var fields = EntryBytes()
         try store.scanEntries { row in
             func fail(_ reason: String) -> Bool {
                 report.problem = Problem(seq: row.seq, recordID: row.recordID, reason: reason)
@@ -72,7 +74,8 @@ public enum LogVerifier {
             if entry.previousHash != previous {
                 return fail("its previous hash is \(entry.previousHash), but entry \(row.seq - 1)'s hash is \(previous): an entry was inserted, deleted or moved")
             }
-            let hash = EntryHash.of(seq: entry.seq, loggedAt: entry.loggedAt, entry: entry.entry, previous: previous)
+            fields.load(seq: entry.seq, loggedAt: entry.loggedAt, entry: entry.entry, previous: previous)
+            let hash = fields.hash(of: entry.entry)
             if hash != entry.hash { return fail("its content does not hash to its stored hash: the entry was edited") }
             if !row.caseBlobPresent { return fail("its case blob \(entry.entry.caseSource?.blob?.description ?? "") is missing") }
             if !row.bundleBlobPresent { return fail("its bundle manifest blob \(entry.entry.bundle?.description ?? "") is missing") }
