@@ -26,7 +26,11 @@ struct EndToEndBench {
         var logBytes = 0
         var logged: Bool
 
-        var engine: String { "gavel-evaluate" + (logged ? "-log" : "") + (jobs == 1 ? "" : "-jobs\(jobs)") }
+        var engine: String { Self.engine(jobs: jobs, logged: logged) }
+
+        static func engine(jobs: Int, logged: Bool) -> String {
+            "gavel-evaluate" + (logged ? "-log" : "") + (jobs == 1 ? "" : "-jobs\(jobs)")
+        }
     }
 
     /// One run; with `log`, into a new decision log at that path, removed afterwards.
@@ -76,9 +80,8 @@ struct EndToEndBench {
             let names = rules.filter { $0["status"] as? String == "matched" || $0["status"] as? String == "suspended" }
             decided.append(id: caseID, decision: decision, matched: names.compactMap { $0["id"] as? String })
         }
-        var run = Run(jobs: jobs, seconds: seconds, outputDigest: Digest.hex(bytes), outputBytes: bytes.count, result: .null, tsv: decided.tsv, logBytes: logBytes, logged: log != nil)
         let fields = decided.contractFields(
-            engine: run.engine,
+            engine: Run.engine(jobs: jobs, logged: log != nil),
             version: "gavel \(DecisionRecord.engineVersion) `gavel evaluate --format jsonl --jobs \(jobs)\(log == nil ? "" : " --log")`, whole process",
             rules: rules, loadSeconds: 0, evalSeconds: seconds)
         var extra: [(String, JSON)] = [("record_bytes", .int(bytes.count))]
@@ -89,8 +92,9 @@ struct EndToEndBench {
                 "eval_s: the whole `gavel evaluate` process (bundle load included) deciding DATA/cases.jsonl and writing the default record of every case to a file"
                     + (log == nil ? "" : ", every decision appended first to a new decision log (SQLite, chained and content-addressed)"))
         ))
-        run.result = .object(fields + extra)
-        return run
+        return Run(
+            jobs: jobs, seconds: seconds, outputDigest: Digest.hex(bytes), outputBytes: bytes.count, result: .object(fields + extra),
+            tsv: decided.tsv, logBytes: logBytes, logged: log != nil)
     }
 
     func write(_ run: Run) throws {

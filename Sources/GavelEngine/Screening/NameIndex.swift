@@ -272,17 +272,9 @@ final class NameIndex: Sendable {
     /// `TokenAlignment.alignedScore` of a query form against indexed name `id`, from the name's scalars.
     private func alignedScore(_ words: TokenAlignment.Words, name id: Int, scratch: inout TokenAlignment.Scratch) -> Double? {
         let range = Int(scalarOffsets[id]) ..< Int(scalarOffsets[id + 1])
-        func score<S: FixedWidthInteger & UnsignedInteger>(_ ordered: [S]) -> Double? {
-            let name = ordered[range]
-            let outline = TokenAlignment.outline(scalars: name)
-            guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials) else { return nil }
-            scratch.load(name)
-            guard TokenAlignment.everyWordMayAlign(words, scratch) else { return nil }
-            return TokenAlignment.alignedScore(words, TokenAlignment.Words(listed: scratch))
-        }
         switch scalars {
-        case .narrow(_, let ordered): return score(ordered)
-        case .wide(_, let ordered): return score(ordered)
+        case .narrow(_, let ordered): return TokenAlignment.alignedScore(words, listed: ordered[range], scratch: &scratch)
+        case .wide(_, let ordered): return TokenAlignment.alignedScore(words, listed: ordered[range], scratch: &scratch)
         }
     }
 

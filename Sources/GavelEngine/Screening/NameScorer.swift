@@ -83,12 +83,7 @@ package enum NameScorer {
                 let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
                 guard words.wordCount >= 2 else { continue }
                 for ni in nameForms.indices where nameForms[ni].hasSpace {
-                    let outline = TokenAlignment.outline(nameForms[ni])
-                    guard TokenAlignment.mayAlign(words, listedTokens: outline.tokens, listedInitials: outline.initials) else { continue }
-                    scratch.load(nameForms[ni])
-                    guard TokenAlignment.everyWordMayAlign(words, scratch),
-                        let score = TokenAlignment.alignedScore(words, TokenAlignment.Words(listed: scratch))
-                    else { continue }
+                    guard let score = TokenAlignment.alignedScore(words, listed: nameForms[ni], scratch: &scratch) else { continue }
                     let reading = queryForms[qi].reading == .plain ? nameForms[ni].reading : queryForms[qi].reading
                     consider(score, name, .aligned, reading)
                 }

@@ -119,6 +119,28 @@ package enum TokenAlignment {
         return score > 0 ? score : nil
     }
 
+    /// `alignedScore` of case name `query` against a listed text given by
+    /// its scalars, with the cheap necessary conditions tried first: the
+    /// text's token count and initials (`mayAlign`), then, once its words
+    /// are loaded into `scratch`, a counterpart for every word
+    /// (`everyWordMayAlign`). The scorer and the index both align this way,
+    /// so the index finds exactly what the scorer scores.
+    static func alignedScore<S: Sequence>(_ query: Words, listed text: S, scratch: inout Scratch) -> Double?
+    where S.Element: FixedWidthInteger {
+        let outline = outline(scalars: text)
+        guard mayAlign(query, listedTokens: outline.tokens, listedInitials: outline.initials) else { return nil }
+        scratch.load(text)
+        guard everyWordMayAlign(query, scratch) else { return nil }
+        return alignedScore(query, Words(listed: scratch))
+    }
+
+    /// The same for a listed form, read by its UTF-8 bytes when it is ASCII (each byte a scalar).
+    static func alignedScore(_ query: Words, listed form: NameForm, scratch: inout Scratch) -> Double? {
+        form.isASCII
+            ? alignedScore(query, listed: form.text.utf8, scratch: &scratch)
+            : alignedScore(query, listed: form.text.unicodeScalars.lazy.map(\.value), scratch: &scratch)
+    }
+
     /// Whether `alignedScore` can hold at all, from counts and first letters alone.
     static func mayAlign(_ query: Words, _ listed: Words) -> Bool {
         mayAlign(query, listedTokens: listed.tokens.count, listedInitials: listed.tokens.reduce(0) { $0 | initialBit($1) })
@@ -183,15 +205,6 @@ package enum TokenAlignment {
     }
 
     /// A text's token count and the bits of its tokens' first scalars, in one pass.
-    static func outline(_ text: String) -> (tokens: Int, initials: UInt64) {
-        outline(scalars: text.unicodeScalars.lazy.map(\.value))
-    }
-
-    /// The same for a listed form, by its UTF-8 bytes when it is ASCII.
-    static func outline(_ form: NameForm) -> (tokens: Int, initials: UInt64) {
-        form.isASCII ? outline(scalars: form.text.utf8) : outline(form.text)
-    }
-
     static func outline<S: Sequence>(scalars: S) -> (tokens: Int, initials: UInt64) where S.Element: FixedWidthInteger {
         var tokens = 0
         var initials: UInt64 = 0
