@@ -11,7 +11,9 @@ import GavelSyntax
 /// `min_score` below `ScreeningIndex.lowestThreshold`). Either way each
 /// entry is scored by `matches(for:)`, so the two cannot differ in a score,
 /// and the index only skips entries whose every name provably stays below
-/// the threshold.
+/// the threshold. An indexed entry is scored against the names whose
+/// lookups found it (`ScreeningCandidates`): any other name provably stays
+/// below the threshold against it, so the answer is the scan's.
 struct Screener {
     enum Mode: Sendable { case indexed, scan }
 
@@ -73,12 +75,14 @@ struct Screener {
         var queryNames: [PreparedName]?
         for list in lists where spec.lists.contains(list.id) {
             // Borrowed, and its entry read in place: copying an entry retained each of its dozen fields, for every candidate.
-            func match(_ candidate: borrowing ScreeningEntry) {
+            // `names` indexes `preparedNames`: the names that may reach this entry.
+            func match(_ candidate: borrowing ScreeningEntry, names: some Sequence<Int>) {
                 guard candidate.entry.isInForce(on: asOf) else { return }
                 if let types = spec.types, !types.contains(candidate.entry.type) { return }
-                // Every way the case reaches this entry; the band applies to the best of them.
+                // Every way the case may reach this entry; the band applies to the best of them.
                 var hits: [ScreenMatch] = []
-                for (query, forms) in preparedNames {
+                for name in names {
+                    let (query, forms) = preparedNames[name]
                     let hit = NameScorer.best(forms, candidate, floor: spec.minScore)
                     hits.append(
                         ScreenMatch(
@@ -109,15 +113,15 @@ struct Screener {
             if mode == .indexed, let index = list.index, index.serves(spec.minScore) {
                 let prepared = queryNames ?? preparedNames.map { memo.prepared($0.0.text, forms: $0.1) }
                 queryNames = prepared
-                let positions = memo.candidates(
+                let candidates = memo.candidates(
                     list: list.id, threshold: spec.minScore, names: preparedNames.map(\.0.text),
                     identifiers: identifiers.map { ($0.kind, $0.query.text) }
                 ) {
                     index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }
-                for position in positions { match(list.entries[position]) }
+                candidates.forEach { position, names in match(list.entries[position], names: names) }
             } else {
-                for position in list.entries.indices { match(list.entries[position]) }
+                for position in list.entries.indices { match(list.entries[position], names: preparedNames.indices) }
             }
         }
         return matches

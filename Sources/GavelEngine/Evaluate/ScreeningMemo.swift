@@ -7,7 +7,7 @@
 struct ScreeningMemo {
     private var forms: [String: NameForms?] = [:]
     private var prepared: [String: PreparedName] = [:]
-    private var candidates: [CandidateKey: [Int]] = [:]
+    private var candidates: [CandidateKey: ScreeningCandidates] = [:]
 
     private struct CandidateKey: Hashable {
         var list: String
@@ -32,11 +32,11 @@ struct ScreeningMemo {
         return made
     }
 
-    /// The index's candidate positions in `list` for these names and identifiers.
+    /// The index's candidates in `list` for these names and identifiers.
     mutating func candidates(
         list: String, threshold: Double, names: [String], identifiers: [(kind: String, text: String)],
-        compute: () -> [Int]
-    ) -> [Int] {
+        compute: () -> ScreeningCandidates
+    ) -> ScreeningCandidates {
         let key = CandidateKey(
             list: list, threshold: threshold, names: names, identifiers: identifiers.map { $0.kind + "\u{0}" + $0.text })
         if let known = candidates[key] { return known }

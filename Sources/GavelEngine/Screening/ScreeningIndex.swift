@@ -44,24 +44,85 @@ package final class ScreeningIndex: Sendable {
         names != nil && threshold >= Self.lowestThreshold
     }
 
-    /// Positions in the list's entries, ascending and distinct, of every
-    /// entry that any of `names` may reach at `threshold` (in any reading)
-    /// or that carries one of `identifiers`, a parent of one, or (for a
-    /// non-ASCII host) a host with its skeleton: the lookups
-    /// `IdentifierMatcher.match` makes, by value instead of by entry.
-    func candidates(names queries: [PreparedName], identifiers ids: [IdentifierMatcher.Prepared], threshold: Double) -> [Int] {
-        var found: [UInt32] = []
+    /// Every entry that any of `names` may reach at `threshold` (in any
+    /// reading) or that carries one of `identifiers`, a parent of one, or
+    /// (for a non-ASCII host) a host with its skeleton: the lookups
+    /// `IdentifierMatcher.match` makes, by value instead of by entry. Each
+    /// entry comes with the names that may reach it, since each name's
+    /// lookups are a superset of the entries that name reaches.
+    func candidates(names queries: [PreparedName], identifiers ids: [IdentifierMatcher.Prepared], threshold: Double) -> ScreeningCandidates {
+        var pairs: [UInt64] = []
         if let names {
-            for query in queries { names.collect(query, threshold: threshold, into: &found) }
+            var entries: [UInt32] = []
+            for (name, query) in queries.enumerated() {
+                entries.removeAll(keepingCapacity: true)
+                names.collect(query, threshold: threshold, into: &entries)
+                for position in entries { pairs.append(ScreeningCandidates.pair(position, UInt32(truncatingIfNeeded: name))) }
+            }
         }
         for id in ids {
-            for suffix in id.suffixes { found += identifiers[id.kind]?[suffix] ?? [] }
-            for suffix in id.skeletonSuffixes { found += identifierSkeletons[id.kind]?[suffix] ?? [] }
+            for suffix in id.suffixes {
+                for position in identifiers[id.kind]?[suffix] ?? [] { pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName)) }
+            }
+            for suffix in id.skeletonSuffixes {
+                for position in identifierSkeletons[id.kind]?[suffix] ?? [] {
+                    pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName))
+                }
+            }
         }
-        found.sort()
+        return ScreeningCandidates(pairs)
+    }
+}
+
+/// The entries a screen must score, each with the names that may reach it.
+///
+/// `Screener` compares an entry with those names only. That gives the
+/// scan's answer: a name the index did not pair with an entry provably stays
+/// below the threshold against it, so its score can be neither the entry's
+/// best in the band nor one of the matches reported. Scoring every name
+/// against every candidate instead made a case with many aliases quadratic
+/// (2,000 aliases: each found entry compared with all 2,000 names).
+struct ScreeningCandidates: Sendable, Equatable {
+    /// (entry position << 32 | name), ascending and distinct.
+    private let pairs: [UInt64]
+    /// The "name" of an entry found by an identifier alone.
+    static let noName = UInt32.max
+
+    static func pair(_ position: UInt32, _ name: UInt32) -> UInt64 { UInt64(position) << 32 | UInt64(name) }
+
+    init(_ unsorted: [UInt64]) {
+        var sorted = unsorted
+        sorted.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(sorted.count)
+        for pair in sorted where distinct.last != pair { distinct.append(pair) }
+        pairs = distinct
+    }
+
+    /// Entry positions, ascending and distinct.
+    var positions: [Int] {
         var out: [Int] = []
-        out.reserveCapacity(found.count)
-        for position in found where out.last != Int(position) { out.append(Int(position)) }
+        for pair in pairs where out.last != Int(pair >> 32) { out.append(Int(pair >> 32)) }
         return out
+    }
+
+    /// Calls `body` once per entry, in ascending position, with the indices
+    /// (ascending) of the names that may reach it; empty when only an
+    /// identifier found it.
+    func forEach(_ body: (_ position: Int, _ names: [Int]) -> Void) {
+        var names: [Int] = []
+        var start = 0
+        while start < pairs.count {
+            let position = pairs[start] >> 32
+            names.removeAll(keepingCapacity: true)
+            var end = start
+            while end < pairs.count, pairs[end] >> 32 == position {
+                let name = UInt32(truncatingIfNeeded: pairs[end])
+                if name != Self.noName { names.append(Int(name)) }
+                end += 1
+            }
+            body(Int(position), names)
+            start = end
+        }
     }
 }

@@ -23,7 +23,7 @@ struct ScreeningIndexTests {
         let asOf = Instant(secondsSinceEpoch: 1_600_000_000, isDateOnly: true)
         var compared = 0, matched = 0, aligned = 0
         for _ in 0 ..< 20 {
-            let names = (0 ..< random.int(in: 1 ... 3)).map { _ in
+            let names = (0 ..< random.int(in: 1 ... 4)).map { _ in
                 Screener.Query(text: NameGenerator.query(from: entries, random: &random), field: "name")
             }
             var identifiers: [(kind: String, query: Screener.Query)] = []
@@ -109,7 +109,7 @@ struct ScreeningIndexTests {
             let forms = NameForms.query(text, normalized: normalized)
             let hits = entries.map { NameScorer.best(forms, $0, floor: 0) }
             for threshold in [0.5, 0.8, 0.9, 0.92, 0.93, 0.95, 1.0] {
-                let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: threshold))
+                let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: threshold).positions)
                 for (position, hit) in hits.enumerated() where hit.score >= threshold {
                     reached[hit.method, default: 0] += 1
                     readings.insert(hit.reading)
@@ -173,7 +173,7 @@ struct ScreeningIndexTests {
         for _ in 0 ..< 60 {
             let text = (0 ..< random.int(in: 2 ... 24)).map { _ in random.element(of: words) ?? "x" }.joined(separator: " ")
             let forms = NameForms.query(text, normalized: NameNormalizer.normalize(text))
-            let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: EvasionScores.contained))
+            let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: EvasionScores.contained).positions)
             for (position, entry) in entries.enumerated() {
                 let listed = entry.names.flatMap { $0.forms.latin.map(\.text) }
                 guard forms.latin.contains(where: { q in listed.contains { NameScorer.contains(q.text, $0) } }) else { continue }
