@@ -148,6 +148,9 @@ package enum EvasionForms {
     /// words that a join produces are dropped like any other (`s a` → `sa`
     /// → dropped). Nil when the name has no such run.
     package static func joinedLetters(_ normalized: String) -> String? {
+        // Most names have no one-scalar word: say so from the bytes, without
+        // splitting into Characters (a tenth of loading a bundle's lists).
+        guard hasOneScalarWord(normalized) else { return nil }
         let tokens = normalized.split(separator: " ")
         var out: [String] = []
         var run = ""
@@ -170,6 +173,23 @@ package enum EvasionForms {
         }
         flush()
         return joinedAny ? out.joined(separator: " ") : nil
+    }
+
+    /// Whether some space-separated word holds exactly one Unicode scalar.
+    /// Words here may split finer than `split(separator: " ")`, which keeps
+    /// a space with a combining mark after it inside a word; such a word has
+    /// at least two scalars, so when no word here has one, none there has.
+    static func hasOneScalarWord(_ text: String) -> Bool {
+        var scalars = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if scalars == 1 { return true }
+                scalars = 0
+            } else if byte & 0xC0 != 0x80 {
+                scalars += 1
+            }
+        }
+        return scalars == 1
     }
 
     /// The confusable skeleton reading, normalised: UTS #39 skeleton, lower

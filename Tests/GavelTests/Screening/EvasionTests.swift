@@ -164,6 +164,29 @@ struct EvasionTests {
         #expect(EvasionForms.joinedLetters(plain) == joined)
     }
 
+    /// `joinedLetters` returns early when the bytes show no one-scalar word:
+    /// that must never miss a word `split(separator: " ")` would find.
+    @Test("the byte check for a one-scalar word never misses one", arguments: [1, 2, 3] as [UInt64])
+    func oneScalarWord(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        // ASCII, two-, three- and four-byte scalars, combining marks (which `split` keeps with a space before them), spaces.
+        let pieces = ["a", "b", "é", "ж", "ب", "王", "𝔸", "\u{301}", "\u{64E}", " ", " ", "  "]
+        var found = 0
+        for _ in 0 ..< 3_000 {
+            let text = (0 ..< random.int(in: 1 ... 8)).map { _ in random.element(of: pieces) ?? "" }.joined()
+            let bySplit = text.split(separator: " ").contains { $0.unicodeScalars.count == 1 }
+            if bySplit {
+                found += 1
+                #expect(EvasionForms.hasOneScalarWord(text), "`\(text.debugDescription)` has a one-scalar word")
+            }
+        }
+        #expect(found > 300)
+        #expect(!EvasionForms.hasOneScalarWord("hamas media office"))
+        #expect(EvasionForms.hasOneScalarWord("john f kennedy"))
+        #expect(EvasionForms.hasOneScalarWord("王"))
+        #expect(!EvasionForms.hasOneScalarWord(""))
+    }
+
     @Test("skeletons meet across scripts and cases")
     func skeletons() {
         #expect(EvasionForms.skeleton("HAMAS") == EvasionForms.skeleton("Наmas"))
