@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GavelEngine
 
 /// Maps a chunk of inputs over one worker state per job, in parallel, and
 /// returns the results in input order. Each job owns its state (a compiled
@@ -14,7 +15,7 @@ struct ParallelMap<Worker: Sendable>: Sendable {
     func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Worker, Input) -> Output) -> [Output] {
         guard let first = workers.first else { return [] }
         guard workers.count > 1, inputs.count > 1 else { return inputs.map { transform(first, $0) } }
-        let slots = Slots<Output>(count: inputs.count)
+        let slots = WriteOnceSlots<Output>(count: inputs.count)
         let next = NextInputs(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: workers.count) { job in
             let worker = workers[job]
@@ -46,25 +47,4 @@ private final class NextInputs: @unchecked Sendable {
             return range
         }
     }
-}
-
-/// Results written by parallel jobs, each to its own slot of one allocation:
-/// each index is written by exactly one job, and read only after all of them
-/// have finished (`concurrentPerform` returns only then).
-private final class Slots<Value>: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        storage = .allocate(capacity: count)
-        storage.initialize(repeating: nil)
-    }
-
-    deinit {
-        storage.deinitialize()
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Value) { storage[index] = value }
-
-    var values: [Value] { storage.compactMap { $0 } }
 }

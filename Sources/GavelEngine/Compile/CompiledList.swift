@@ -17,7 +17,7 @@ package struct CompiledList: Sendable {
         title = list.title
         asOf = list.asOf
         digest = list.digest
-        entries = list.entries.map(ScreeningEntry.init)
+        entries = list.entries.concurrentMap { ScreeningEntry($0) }
     }
 
     /// A list made directly from entries, for benchmarks and tests.
@@ -26,7 +26,7 @@ package struct CompiledList: Sendable {
         title = nil
         asOf = nil
         self.digest = digest
-        self.entries = entries.map(ScreeningEntry.init)
+        self.entries = entries.concurrentMap { ScreeningEntry($0) }
     }
 
     /// A list of bare names (organisations, in force from the start), for benchmarks.

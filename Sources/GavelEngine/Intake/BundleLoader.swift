@@ -169,16 +169,28 @@ public enum BundleLoader {
             return nil
         case .success(let b): bytes = b
         }
-        var reader = DocumentReader()
-        var entries: [ListEntry] = []
-        for document in JSONLines.documents(bytes, file: display, limits: limits) {
+        // Lines stand alone, so they are read on every core (a list can hold
+        // a million names); entries and problems are gathered in line order.
+        let lines = bytes.withUnsafeBufferPointer { JSONLines.lines($0) }
+        let read = Concurrently.map(lines.count, chunk: 256) { index -> (entry: ListEntry?, problems: [Diagnostic]) in
+            let line = lines[index]
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                JSONLines.document(UnsafeBufferPointer(rebasing: buffer[line.bytes]), file: display, lineNumber: line.number, limits: limits)
+            }
             switch document {
-            case .failure(let d): reader.diagnostics.append(d)
+            case .failure(let problem): return (nil, [problem])
             case .success(let node):
-                if let entry = reader.readListEntry(node) { entries.append(entry) }
+                var reader = DocumentReader()
+                let entry = reader.readListEntry(node)
+                return (entry, reader.diagnostics)
             }
         }
-        diagnostics += reader.diagnostics
+        var entries: [ListEntry] = []
+        entries.reserveCapacity(read.count)
+        for (entry, problems) in read {
+            if let entry { entries.append(entry) }
+            diagnostics += problems
+        }
         let relative = baseRelative.isEmpty ? path : baseRelative + "/" + path
         return (BundleFile(path: relative, digest: Digest.sha256(bytes), bytes: bytes), entries)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GavelSyntax
 
 /// Where screening indexes are kept between runs, one file per list, named
 /// by the list's digest and the index format: a large list is indexed once,
@@ -43,8 +44,10 @@ package struct ScreeningIndexCache: Sendable {
         let path = path(for: list)
         let fingerprint = NameIndex.fingerprint(list.entries)
         var copy = list
-        if let data = FileManager.default.contents(atPath: path),
-            let names = NameIndex.read([UInt8](data), listDigest: list.digest, fingerprint: fingerprint)
+        // Read straight into the bytes the index is decoded from: through
+        // `Data` the file was held twice (376 MB each at a million names).
+        if case .success(let bytes) = FileAccess.read(path, display: path, limit: Int.max),
+            let names = NameIndex.read(bytes, listDigest: list.digest, fingerprint: fingerprint)
         {
             copy.index = ScreeningIndex(names: names, entries: list.entries)
             return (copy, .read)
