@@ -76,14 +76,17 @@ struct Screener {
         for list in lists where spec.lists.contains(list.id) {
             // Borrowed, and its entry read in place: copying an entry retained each of its dozen fields, for every candidate.
             // `names` indexes `preparedNames`: the names that may reach this entry.
-            func match(_ candidate: borrowing ScreeningEntry, names: some Sequence<Int>) {
+            func match(_ candidate: borrowing ScreeningEntry, position: Int, names: some Sequence<Int>) {
                 guard candidate.entry.isInForce(on: asOf) else { return }
                 if let types = spec.types, !types.contains(candidate.entry.type) { return }
                 // Every way the case may reach this entry; the band applies to the best of them.
                 var hits: [ScreenMatch] = []
                 for name in names {
                     let (query, forms) = preparedNames[name]
-                    let hit = NameScorer.best(forms, candidate, floor: spec.minScore)
+                    // The case's screens often ask again (the shipped bundle: the same names, 26 screens).
+                    let hit = memo.score(list: list.id, entry: position, name: query.text, floor: spec.minScore) {
+                        NameScorer.best(forms, candidate, floor: spec.minScore)
+                    }
                     hits.append(
                         ScreenMatch(
                             rule: rule, list: list.id, entry: candidate.entry.id, name: hit.name, query: query.text,
@@ -119,9 +122,9 @@ struct Screener {
                 ) {
                     index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }
-                candidates.forEach { position, names in match(list.entries[position], names: names) }
+                candidates.forEach { position, names in match(list.entries[position], position: position, names: names) }
             } else {
-                for position in list.entries.indices { match(list.entries[position], names: preparedNames.indices) }
+                for position in list.entries.indices { match(list.entries[position], position: position, names: preparedNames.indices) }
             }
         }
         return matches
