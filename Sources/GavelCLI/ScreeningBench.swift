@@ -62,12 +62,27 @@ package struct ScreeningBench: Sendable {
             let (list, seconds) = Self.timed { CompiledList(id: "ofac-sdn", digest: "sdn", names: names.map { ($0, []) }) }
             disagreed = !measure("OFAC SDN (sdn.csv)", lists: [list], normaliseSeconds: seconds, sampleFrom: names, output: output, errors: errors) || disagreed
         }
+        var loads: [(size: Int, timing: BundleLoadBench.Timing)] = []
         for size in sizes {
             var generator = BenchNames(seed: UInt64(size))
             let entries = generator.entries(names: size)
             let (list, seconds) = Self.timed { CompiledList(id: "generated", digest: "g\(size)", names: entries) }
             let names = entries.flatMap { [$0.name] + $0.aliases }
             disagreed = !measure("generated", lists: [list], normaliseSeconds: seconds, sampleFrom: names, output: output, errors: errors) || disagreed
+            do {
+                loads.append((size, try BundleLoadBench.measure(entries: entries, size: size)))
+            } catch {
+                errors("gavel bench-screening: the generated bundle of \(size) names does not load: \(error)\n")
+                return 2
+            }
+        }
+        if !loads.isEmpty {
+            output(
+                "\nBundle load (what each `gavel evaluate` pays first): the generated list as an `entries_from` JSONL, through the loader and an index cache\n\n"
+                    + "| names | load, index built s | load, index cached s |\n|---:|---:|---:|\n")
+            for (size, timing) in loads {
+                output("| \(size) | \(Self.format(timing.building, 2)) | \(Self.format(timing.cached, 2)) |\n")
+            }
         }
         if let policies, let cases { measureCases(policies: policies, cases: cases, output: output, errors: errors) }
         return disagreed ? 1 : 0
