@@ -125,34 +125,37 @@ final class NameIndex: Sendable {
         // side in memory: at 1,000,000 names reading signatures scattered
         // over a length's names was most of a query's time.
         var texts: [(text: String, entry: UInt32, containable: Bool, length: Int, opening: UInt64, order: Int)] = []
-        for (position, candidate) in entries.enumerated() {
-            let containable = containableTexts(candidate)
-            for text in indexedTexts(candidate) {
-                texts.append(
-                    (text, UInt32(truncatingIfNeeded: position), containable.contains(text), text.unicodeScalars.count,
-                     Self.opening(text), texts.count))
+        let perEntry = Concurrently.map(entries.count) { position in
+            let containable = containableTexts(entries[position])
+            return indexedTexts(entries[position]).map { text in
+                (text: text, containable: containable.contains(text), length: text.unicodeScalars.count, opening: Self.opening(text))
+            }
+        }
+        for (position, entryTexts) in perEntry.enumerated() {
+            for text in entryTexts {
+                texts.append((text.text, UInt32(truncatingIfNeeded: position), text.containable, text.length, text.opening, texts.count))
             }
         }
         texts.sort { ($0.length, $0.opening, $0.order) < ($1.length, $1.opening, $1.order) }
-        do {
-            for (text, position, containable, _, _, _) in texts {
-                let scalars = text.unicodeScalars.map(\.value)
-                let forms = QueryName.forms(text, scalars: scalars)
-                if !QueryName.splitsAtSpaces(scalars, forms: forms) {
-                    irregularNames.append(UInt32(truncatingIfNeeded: nameEntries.count))
-                }
-                nameEntries.append(position)
-                signatures.append(ScalarSignature.of(scalars))
-                sortedScalars += scalars.sorted()
-                orderedScalars += scalars
+        // Each name's scalars, signature and keys are its own: worked out on
+        // every core a block at a time (a block's worth held at once), then
+        // laid out in name order, so the index is the same bytes.
+        let ordered = texts
+        let block = 65_536
+        for start in stride(from: 0, to: ordered.count, by: block) {
+            let prepared = Concurrently.map(Swift.min(block, ordered.count - start), chunk: 256) { offset in
+                Self.prepare(ordered[start + offset].text, containable: ordered[start + offset].containable)
+            }
+            for (offset, name) in prepared.enumerated() {
+                if !name.splitsAtSpaces { irregularNames.append(UInt32(truncatingIfNeeded: nameEntries.count)) }
+                nameEntries.append(ordered[start + offset].entry)
+                signatures.append(name.signature)
+                sortedScalars += name.sortedScalars
+                orderedScalars += name.scalars
                 guard sortedScalars.count < Int(UInt32.max) else { return nil }
                 scalarOffsets.append(UInt32(sortedScalars.count))
-                longest = max(longest, scalars.count)
-                prefixKeys += Self.prefixKeys(forms, length: scalars.count)
-                if containable {
-                    prefixKeys += Self.containmentKeys(text)
-                    prefixKeys += TokenAlignment.postingKeys(TokenAlignment.Words(text, listed: true))
-                }
+                longest = max(longest, name.scalars.count)
+                prefixKeys += name.keys
                 prefixOffsets.append(prefixKeys.count)
             }
         }
@@ -198,6 +201,29 @@ final class NameIndex: Sendable {
             taken += 1
         }
         return key << (8 * UInt64(8 - taken))
+    }
+
+    /// What the index keeps of one indexed name, worked out on its own.
+    private struct PreparedText: Sendable {
+        var scalars: [UInt32]
+        var sortedScalars: [UInt32]
+        var splitsAtSpaces: Bool
+        var signature: UInt64
+        /// Prefix keys, then (for a containable form) containment and word keys.
+        var keys: [UInt64]
+    }
+
+    private static func prepare(_ text: String, containable: Bool) -> PreparedText {
+        let scalars = text.unicodeScalars.map(\.value)
+        let forms = QueryName.forms(text, scalars: scalars)
+        var keys = prefixKeys(forms, length: scalars.count)
+        if containable {
+            keys += containmentKeys(text)
+            keys += TokenAlignment.postingKeys(TokenAlignment.Words(text, listed: true))
+        }
+        return PreparedText(
+            scalars: scalars, sortedScalars: scalars.sorted(), splitsAtSpaces: QueryName.splitsAtSpaces(scalars, forms: forms),
+            signature: ScalarSignature.of(scalars), keys: keys)
     }
 
     /// The distinct non-empty forms of an entry's names, in a fixed order.
