@@ -16,6 +16,21 @@ package enum Concurrently {
         }
         return Array(results.values.joined())
     }
+
+    /// `transform` over `0 ..< count` on every core, a block at a time,
+    /// each result handed to `body` in order on the calling thread: at most
+    /// a block's results are held at once. Stops when `body` returns false,
+    /// and says whether it went through.
+    @discardableResult
+    package static func forEach<T: Sendable>(
+        _ count: Int, block: Int = 65_536, chunk: Int = 1_024, _ transform: @Sendable (Int) -> T, _ body: (Int, T) -> Bool
+    ) -> Bool {
+        for start in stride(from: 0, to: count, by: block) {
+            let results = map(Swift.min(block, count - start), chunk: chunk) { transform(start + $0) }
+            for (offset, result) in results.enumerated() where !body(start + offset, result) { return false }
+        }
+        return true
+    }
 }
 
 extension Array where Element: Sendable {

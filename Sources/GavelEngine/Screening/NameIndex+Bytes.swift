@@ -87,19 +87,15 @@ extension NameIndex {
     /// the evasion readings is a stale cache too) and the entry each belongs to.
     static func fingerprint(_ entries: [ScreeningEntry]) -> UInt64 {
         var hasher = Checksum()
-        // The forms are gathered on every core a block at a time (a block's
-        // worth held at once), then hashed in entry order.
-        let block = 65_536
-        for start in stride(from: 0, to: entries.count, by: block) {
-            let texts = Concurrently.map(Swift.min(block, entries.count - start)) { indexedTexts(entries[start + $0]) }
-            for entryTexts in texts {
-                hasher.add(0xFF)
-                // Every indexed form, so that another ICU (other skeletons) is a stale cache too.
-                for text in entryTexts {
-                    for byte in text.utf8 { hasher.add(byte) }
-                    hasher.add(0xFE)
-                }
+        // The forms are gathered on every core, then hashed in entry order.
+        Concurrently.forEach(entries.count, { indexedTexts(entries[$0]) }) { _, entryTexts in
+            hasher.add(0xFF)
+            // Every indexed form, so that another ICU (other skeletons) is a stale cache too.
+            for text in entryTexts {
+                for byte in text.utf8 { hasher.add(byte) }
+                hasher.add(0xFE)
             }
+            return true
         }
         return hasher.value
     }

@@ -138,27 +138,24 @@ final class NameIndex: Sendable {
         }
         texts.sort { ($0.length, $0.opening, $0.order) < ($1.length, $1.opening, $1.order) }
         // Each name's scalars, signature and keys are its own: worked out on
-        // every core a block at a time (a block's worth held at once), then
-        // laid out in name order, so the index is the same bytes.
+        // every core, then laid out in name order, so the index is the same bytes.
         let ordered = texts
-        let block = 65_536
-        for start in stride(from: 0, to: ordered.count, by: block) {
-            let prepared = Concurrently.map(Swift.min(block, ordered.count - start), chunk: 256) { offset in
-                Self.prepare(ordered[start + offset].text, containable: ordered[start + offset].containable)
-            }
-            for (offset, name) in prepared.enumerated() {
-                if !name.splitsAtSpaces { irregularNames.append(UInt32(truncatingIfNeeded: nameEntries.count)) }
-                nameEntries.append(ordered[start + offset].entry)
-                signatures.append(name.signature)
-                sortedScalars += name.sortedScalars
-                orderedScalars += name.scalars
-                guard sortedScalars.count < Int(UInt32.max) else { return nil }
-                scalarOffsets.append(UInt32(sortedScalars.count))
-                longest = max(longest, name.scalars.count)
-                prefixKeys += name.keys
-                prefixOffsets.append(prefixKeys.count)
-            }
+        let laidOut = Concurrently.forEach(
+            ordered.count, chunk: 256, { Self.prepare(ordered[$0].text, containable: ordered[$0].containable) }
+        ) { index, name in
+            if !name.splitsAtSpaces { irregularNames.append(UInt32(truncatingIfNeeded: nameEntries.count)) }
+            nameEntries.append(ordered[index].entry)
+            signatures.append(name.signature)
+            sortedScalars += name.sortedScalars
+            orderedScalars += name.scalars
+            guard sortedScalars.count < Int(UInt32.max) else { return false }
+            scalarOffsets.append(UInt32(sortedScalars.count))
+            longest = max(longest, name.scalars.count)
+            prefixKeys += name.keys
+            prefixOffsets.append(prefixKeys.count)
+            return true
         }
+        guard laidOut else { return nil }
         texts = []
         func forEachOccurrence(_ id: Int, _ body: (UInt32, Int, Int) -> Void) {
             let sorted = sortedScalars[Int(scalarOffsets[id]) ..< Int(scalarOffsets[id + 1])]

@@ -14,6 +14,26 @@ struct ConcurrentlyTests {
         }
     }
 
+    @Test("forEach hands every result over in order, block by block, and stops when asked", arguments: [0, 1, 99, 100, 101, 1_000])
+    func forEachInBlocks(count: Int) {
+        var seen: [Int] = []
+        let finished = Concurrently.forEach(count, block: 100, chunk: 7, { $0 * 3 }) { index, value in
+            seen.append(index)
+            #expect(value == index * 3)
+            return true
+        }
+        #expect(finished)
+        #expect(seen == Array(0 ..< count))
+        guard count > 150 else { return }
+        var stoppedAt: Int?
+        let stopped = Concurrently.forEach(count, block: 100, chunk: 7, { $0 }) { index, _ in
+            stoppedAt = index
+            return index < 150
+        }
+        #expect(!stopped)
+        #expect(stoppedAt == 150)
+    }
+
     @Test("an array's concurrentMap is its map")
     func arrayMap() {
         let names = (0 ..< 5_000).map { "name \($0)" }
