@@ -234,7 +234,7 @@ package struct BenchRun: Sendable {
             fields.append((
                 "notes",
                 .string(
-                    "eval_s: raw JSONL line -> SourceNode (JSON fast path, libyaml fallback) -> CaseLoader.read (digest included) -> "
+                    "eval_s: raw JSONL line -> CaseLoader.readLine (values straight from the JSON, located nodes for any other line) -> "
                         + "Evaluator.evaluate at trace level none -> decision; default_record_s: the same at the default trace level "
                         + "with the JSONL record written, as `gavel evaluate --format jsonl` does per case; parse_only_s: libyaml "
                         + "yaml_parser_parse loop alone on the same lines; as-of \(Self.asOf)")))
@@ -258,13 +258,9 @@ package struct BenchRun: Sendable {
 
     /// One line to its case, as `gavel evaluate` reads it.
     static func read(_ line: JSONLines.Line, _ buffer: UnsafeBufferPointer<UInt8>, file: String, limits: LoadLimits) -> Swift.Result<CaseRecord, Failure> {
-        switch JSONLines.document(UnsafeBufferPointer(rebasing: buffer[line.bytes]), file: file, lineNumber: line.number, limits: limits) {
-        case .failure(let d): return .failure(Failure(d.oneLine))
-        case .success(let node):
-            switch CaseLoader.read(node, schema: nil) {
-            case .failure(let error): return .failure(Failure(error.description))
-            case .success(let record): return .success(record)
-            }
+        switch CaseLoader.readLine(UnsafeBufferPointer(rebasing: buffer[line.bytes]), file: file, lineNumber: line.number, limits: limits, check: nil) {
+        case .failure(let error): return .failure(Failure(error.description))
+        case .success(let record): return .success(record)
         }
     }
 

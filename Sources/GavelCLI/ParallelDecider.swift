@@ -17,16 +17,8 @@ struct Decider: Sendable {
 
     func decide(_ input: CaseInput) -> EvaluateRun.Outcome {
         var outcome = EvaluateRun.Outcome()
-        let node: SourceNode
-        switch input.node(limits: .default) {
-        case .failure(let problem):
-            outcome.bad = true
-            outcome.errors = [problem.oneLine + "\n"]
-            return outcome
-        case .success(let n): node = n
-        }
         let record: CaseRecord
-        switch CaseLoader.read(node, check: check) {
+        switch input.record(limits: .default, check: check) {
         case .failure(let error):
             outcome.bad = true
             outcome.errors = error.diagnostics.map { $0.oneLine + "\n" }

@@ -1,3 +1,5 @@
+import GavelSyntax
+
 extension PredicateOperator {
     /// The operands of the equality-like operators, in written order: the
     /// values the schema checks compare with a field's declared type.

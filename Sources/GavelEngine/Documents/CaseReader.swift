@@ -6,13 +6,15 @@ package struct CaseContent {
     package var asOf: Instant?
     package var expect: CaseExpectation?
     package var data: Value
+    /// The whole document, reserved keys included.
+    package var document: Value
 }
 
 extension DocumentReader {
     /// A case document, ready to evaluate and to log.
     package mutating func readCase(_ root: SourceNode) -> CaseRecord? {
         guard let content = readCaseContent(root) else { return nil }
-        return CaseRecord(id: content.id, asOf: content.asOf, data: content.data, document: root, expect: content.expect, location: root.location)
+        return CaseRecord(id: content.id, asOf: content.asOf, data: content.data, document: content.document, expect: content.expect, location: root.location)
     }
 
     /// A case document: reserved keys read and checked, everything else kept
@@ -30,9 +32,14 @@ extension DocumentReader {
         var values: [Value] = []
         keys.reserveCapacity(entries.count)
         values.reserveCapacity(entries.count)
+        // The document's values, reserved keys included; case data shares them.
+        var documentValues: [Value] = []
+        documentValues.reserveCapacity(entries.count)
         var idSeen = false
         var kindSeen = false
         for entry in entries {
+            let value = Value(entry.value)
+            documentValues.append(value)
             switch entry.key {
             case "kind":
                 kindSeen = true
@@ -53,7 +60,7 @@ extension DocumentReader {
             case "notes": break
             default:
                 keys.append(entry.key)
-                values.append(Value(entry.value))
+                values.append(value)
             }
         }
         if !kindSeen {
@@ -63,7 +70,9 @@ extension DocumentReader {
             error(.missingField, "case is missing the required field `id`", at: root.location)
         }
         guard diagnostics.count == before, let id else { return nil }
-        return CaseContent(id: id, asOf: asOf, expect: expect, data: .map(ValueMap(keys: keys, values: values)))
+        return CaseContent(
+            id: id, asOf: asOf, expect: expect, data: .map(ValueMap(keys: keys, values: values)),
+            document: .map(ValueMap(keys: entries.map(\.key), values: documentValues)))
     }
 
     private mutating func readExpectation(_ node: SourceNode) -> CaseExpectation? {
@@ -89,45 +98,5 @@ extension DocumentReader {
             }
         }
         return e
-    }
-}
-
-extension Value {
-    /// Case data from YAML: core-schema scalars; dates stay strings. Index
-    /// loops read the tree in place (this runs on every case of a batch).
-    package init(_ node: borrowing SourceNode) {
-        self.init(node.content)
-    }
-
-    /// From a node's content alone: the walk passes each child's content,
-    /// since taking `.content` of a node it was handed copied the whole node
-    /// (its location's file name included) for every node of every case.
-    /// Borrowing, because an initialiser otherwise owns its argument.
-    private init(_ content: borrowing SourceNode.Content) {
-        switch content {
-        case .scalar(let scalar):
-            switch scalar.value {
-            case .null: self = .null
-            case .bool(let b): self = .bool(b)
-            case .int(let i): self = .int(i)
-            case .float(let d): self = .double(d)
-            case .string(let s): self = .string(s)
-            }
-        case .sequence(let items):
-            var list: [Value] = []
-            list.reserveCapacity(items.count)
-            for i in items.indices { list.append(Value(items[i].content)) }
-            self = .list(list)
-        case .mapping(let entries):
-            var keys: [String] = []
-            var values: [Value] = []
-            keys.reserveCapacity(entries.count)
-            values.reserveCapacity(entries.count)
-            for i in entries.indices {
-                keys.append(entries[i].key)
-                values.append(Value(entries[i].value.content))
-            }
-            self = .map(ValueMap(keys: keys, values: values))
-        }
     }
 }

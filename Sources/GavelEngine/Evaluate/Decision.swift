@@ -5,7 +5,7 @@ import GavelSyntax
 public struct Decision: Sendable {
     public var caseID: String
     /// The case as read; its digest is computed when the record is written.
-    package var caseDocument: SourceNode
+    package var caseDocument: Value
     public var caseDigest: String { CanonicalJSON.digest(caseDocument) }
     public var asOf: Instant
     public var asOfSource: AsOfSource

@@ -18,6 +18,17 @@ package enum CaseInput: Sendable {
         }
     }
 
+    /// The case this input holds, read and checked against the schema when
+    /// there is one: what a batch decides.
+    package func record(limits: LoadLimits, check: CaseSchemaCheck?) -> Result<CaseRecord, DiagnosticError> {
+        switch self {
+        case .document(let node, _): return CaseLoader.read(node, check: check)
+        case .problem(let problem): return .failure(DiagnosticError(problem))
+        case .line(let bytes, let file, let number):
+            return bytes.withUnsafeBufferPointer { CaseLoader.readLine($0, file: file, lineNumber: number, limits: limits, check: check) }
+        }
+    }
+
     /// The document's node, composing a line now.
     package func node(limits: LoadLimits) -> Result<SourceNode, Diagnostic> {
         switch self {

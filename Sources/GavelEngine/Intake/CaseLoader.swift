@@ -68,12 +68,7 @@ public enum CaseLoader {
         let check = schema.map(CaseSchemaCheck.init)
         var inputs = CaseInputs(arguments, limits: limits)
         var results: [Result<CaseRecord, DiagnosticError>] = []
-        while let input = inputs.next() {
-            switch input.node(limits: limits) {
-            case .failure(let problem): results.append(.failure(DiagnosticError(problem)))
-            case .success(let node): results.append(read(node, check: check))
-            }
-        }
+        while let input = inputs.next() { results.append(input.record(limits: limits, check: check)) }
         return results
     }
 
@@ -113,5 +108,73 @@ public enum CaseLoader {
         let misfits = check?.problems(in: node) ?? []
         guard let record, misfits.isEmpty else { return .failure(DiagnosticError(reader.diagnostics + misfits)) }
         return .success(record)
+    }
+
+    /// One `.jsonl` line (`lineNumber` 0-based) as its case. It goes straight
+    /// to values when it can (`lineRecord`); a line with a problem, or one
+    /// the values cannot vouch for, is read as located nodes, so that each
+    /// problem is reported where it is written.
+    package static func readLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int, limits: LoadLimits, check: CaseSchemaCheck?
+    ) -> Result<CaseRecord, DiagnosticError> {
+        if let record = lineRecord(bytes, file: file, lineNumber: lineNumber, limits: limits, check: check) { return .success(record) }
+        switch JSONLines.document(bytes, file: file, lineNumber: lineNumber, limits: limits) {
+        case .failure(let problem): return .failure(DiagnosticError(problem))
+        case .success(let node): return read(node, check: check)
+        }
+    }
+
+    /// A `.jsonl` line (`lineNumber` 0-based) read straight into values, with
+    /// no located nodes: the record `read` gives for the line's node, or nil
+    /// whenever that record is not certain to be one without problems. That
+    /// is, unless the line is a plain JSON object (`JSONFastPath.value`) with
+    /// `kind: Case`, an `id` that is a non-empty string or an integer, an
+    /// `as_of` that is a date or null, no `expect:`, and every field fitting
+    /// the schema. The caller then reads the line as nodes, which find and
+    /// locate whatever is wrong (or vouch for an `expect:`).
+    package static func lineRecord(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int, limits: LoadLimits, check: CaseSchemaCheck?
+    ) -> CaseRecord? {
+        guard let (document, column) = JSONFastPath.value(bytes, limits: limits),
+            case .map(let map) = document
+        else { return nil }
+        var id: String?
+        var asOf: Instant?
+        var kindSeen = false
+        var keys: [String] = []
+        var values: [Value] = []
+        keys.reserveCapacity(map.count)
+        values.reserveCapacity(map.count)
+        for index in map.keys.indices {
+            let value = map.values[index]
+            switch map.keys[index] {
+            case "kind":
+                guard case .string(let text) = value, text == DocumentKind.case.rawValue else { return nil }
+                kindSeen = true
+            case "id":
+                switch value {
+                case .string(let text) where !text.trimmingSpaces.isEmpty: id = text
+                case .int(let number): id = String(number)
+                default: return nil
+                }
+            case "as_of":
+                switch value {
+                case .null: break
+                case .string(let text):
+                    guard let instant = Instant.parse(text) else { return nil }
+                    asOf = instant
+                default: return nil
+                }
+            case "expect": return nil
+            case "notes": break
+            default:
+                keys.append(map.keys[index])
+                values.append(value)
+            }
+        }
+        guard kindSeen, let id, check?.fits(document) ?? true else { return nil }
+        return CaseRecord(
+            id: id, asOf: asOf, data: .map(ValueMap(keys: keys, values: values)), document: document, expect: nil,
+            location: SourceLocation(file: file, line: lineNumber + 1, column: column))
     }
 }

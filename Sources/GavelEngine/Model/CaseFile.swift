@@ -7,7 +7,7 @@ public struct CaseRecord: Sendable {
     /// Everything but the reserved keys; paths resolve from here.
     package var data: Value
     /// The whole document, reserved keys included: what the digest covers.
-    package var document: SourceNode
+    package var document: Value
     package var expect: CaseExpectation?
     package var location: SourceLocation
 

@@ -1,3 +1,5 @@
+import GavelSyntax
+
 /// How a value reads in a message, for the compiler's schema checks and for
 /// lint: the same words wherever a value is named.
 extension Value {

@@ -6,7 +6,9 @@ import GavelSyntax
 ///
 /// It works on the located document, not on the read case, so every problem
 /// points at the key or value that causes it. Reserved keys (`kind`, `id`,
-/// `as_of`, `expect`, `notes`) are the case reader's, not case data.
+/// `as_of`, `expect`, `notes`) are the case reader's, not case data. The same
+/// walk also runs over a document's bare values (`fits`), for a batch that
+/// reads a line into values alone and locates its problems only when it has some.
 ///
 /// Not fitting means:
 /// - a field the schema does not declare, at the top level or below any
@@ -43,26 +45,39 @@ package struct CaseSchemaCheck: Sendable {
     /// empty when it fits. A root that is not a mapping is the case reader's
     /// to report.
     package func problems(in root: SourceNode) -> [Diagnostic] {
-        guard let entries = root.mappingEntries else { return [] }
-        var walk = Walk(lookup: lookup, known: known)
-        for entry in entries where !CaseRecord.reservedKeys.contains(entry.key) {
-            walk.field(entry, path: [])
+        walk(root).findings.sorted()
+    }
+
+    /// Whether the document whose values these are fits: exactly when
+    /// `problems(in:)` of its node finds none, provided each scalar's text is
+    /// the one its value prints as (as `JSONFastPath.value` guarantees).
+    package func fits(_ document: Value) -> Bool {
+        walk(document).findings.isEmpty
+    }
+
+    private func walk<Tree: CheckedTree>(_ root: Tree) -> Walk<Tree> {
+        var walk = Walk<Tree>(lookup: lookup, known: known)
+        guard root.isMapping else { return walk }
+        for index in 0..<root.entryCount where !CaseRecord.reservedKeys.contains(root.key(index)) {
+            walk.field(root, index, path: [])
         }
         for path in lookup.schema.required.sorted() {
             walk.require(path.split(separator: ".").map(String.init), from: 0, in: root, place: root.location)
         }
-        return walk.findings.sorted()
+        return walk
     }
 
-    private struct Walk {
+    private struct Walk<Tree: CheckedTree> {
         let lookup: SchemaLookup
         let known: [String]
         var findings: [Diagnostic] = []
 
         // MARK: what is there
 
-        mutating func field(_ entry: MappingEntry, path: [String]) {
-            let steps = path + [entry.key]
+        /// The entry at `index` of `mapping`.
+        mutating func field(_ mapping: Tree, _ index: Int, path: [String]) {
+            let key = mapping.key(index)
+            let steps = path + [key]
             let name = steps.joined(separator: ".")
             switch lookup.resolve(steps) {
             case .unknown:
@@ -72,45 +87,45 @@ package struct CaseSchemaCheck: Sendable {
                     parent.isEmpty ? !$0.contains(".") : $0.hasPrefix(parent + ".") && !$0.dropFirst(parent.count + 1).contains(".")
                 }
                 report(
-                    "field `\(name)` is not declared in the schema", at: entry.keyLocation,
+                    "field `\(name)` is not declared in the schema", at: mapping.keyLocation(index),
                     help: DidYouMean.help(for: name, among: known)
                         ?? (siblings.isEmpty
                             ? "declare it in the schema"
                             : "declare it in the schema; declared\(parent.isEmpty ? "" : " under `\(parent)`"): \(Self.list(siblings))"))
             case .object:
                 // Implicitly an object (a prefix of declared paths): a mapping, or a list of them.
-                objectValue(entry.value, path: steps, name: name, listAllowed: true)
+                objectValue(mapping.value(index), path: steps, name: name, listAllowed: true)
             case .declared(let type):
-                value(entry.value, type: type, path: steps, name: name)
+                value(mapping.value(index), type: type, path: steps, name: name)
             }
         }
 
-        mutating func objectValue(_ node: SourceNode, path: [String], name: String, listAllowed: Bool) {
-            switch node.content {
-            case .mapping(let entries):
-                for entry in entries { field(entry, path: path) }
-            case .sequence(let items) where listAllowed:
-                for item in items { objectValue(item, path: path, name: name, listAllowed: false) }
-            case .scalar(let s) where s.value == .null:
-                break
-            default:
+        mutating func objectValue(_ node: Tree, path: [String], name: String, listAllowed: Bool) {
+            if node.isMapping {
+                for index in 0..<node.entryCount { field(node, index, path: path) }
+            } else if listAllowed, node.isSequence {
+                for index in 0..<node.itemCount { objectValue(node.item(index), path: path, name: name, listAllowed: false) }
+            } else if node.isNull {
+                return
+            } else {
                 report("`\(name)` must be a mapping (object), found \(node.kindDescription)", at: node.location)
             }
         }
 
-        mutating func value(_ node: SourceNode, type: FieldType, path: [String], name: String) {
+        mutating func value(_ node: Tree, type: FieldType, path: [String], name: String) {
             // Null is absent (SPEC §1.6): only `required` makes that a problem, reported by `require`.
-            if let scalar = node.scalar, scalar.value == .null { return }
+            if node.isNull { return }
             switch type {
             case .list(let element):
-                guard let items = node.sequenceItems else {
+                guard node.isSequence else {
                     report(
                         "`\(name)` must be a list (\(type)), found \(node.kindDescription)", at: node.location,
                         help: node.scalar.map { "write it as a list: `[\($0.text)]`" })
                     return
                 }
-                for item in items {
-                    if item.sequenceItems != nil {
+                for index in 0..<node.itemCount {
+                    let item = node.item(index)
+                    if item.isSequence {
                         report("`\(name)` must be a list of \(element), found a nested list", at: item.location)
                     } else {
                         value(item, type: element, path: path, name: name)
@@ -122,14 +137,14 @@ package struct CaseSchemaCheck: Sendable {
                 guard let scalar = node.scalar else {
                     report(
                         "`\(name)` must be a single \(type), found \(node.kindDescription)", at: node.location,
-                        help: node.sequenceItems != nil ? "declare it as `[\(type)]` if several values are meant" : nil)
+                        help: node.isSequence ? "declare it as `[\(type)]` if several values are meant" : nil)
                     return
                 }
                 scalarValue(scalar, node: node, type: type, name: name)
             }
         }
 
-        mutating func scalarValue(_ scalar: Scalar, node: SourceNode, type: FieldType, name: String) {
+        mutating func scalarValue(_ scalar: Scalar, node: Tree, type: FieldType, name: String) {
             switch (type, scalar.value) {
             case (.string, .string), (.int, .int), (.number, .int), (.number, .float), (.bool, .bool): return
             case (.date, .string(let s)) where Instant.parse(s) != nil: return
@@ -162,21 +177,22 @@ package struct CaseSchemaCheck: Sendable {
         /// an absent field is reported (the mapping's key, a list element, the
         /// case itself). Values of the wrong shape on the way are reported by
         /// the walk above and not followed.
-        mutating func require(_ steps: [String], from index: Int, in node: SourceNode, place: SourceLocation) {
-            guard let entries = node.mappingEntries else { return }
+        mutating func require(_ steps: [String], from index: Int, in node: Tree, place: SourceLocation) {
+            guard node.isMapping else { return }
             let key = steps[index]
             let name = steps.joined(separator: ".")
-            guard let entry = entries.first(where: { $0.key == key }), entry.value.scalar?.value != .null else {
+            let position = (0..<node.entryCount).first { node.key($0) == key }
+            guard let position, !node.value(position).isNull else {
                 let prefix = steps[0...index].joined(separator: ".")
                 // An absent list of objects has no element that could lack the field.
                 if index < steps.count - 1, lookup.schema.fields[prefix]?.isList == true { return }
                 let expected = Self.expected(lookup.schema.fields[name])
-                if let entry = entries.first(where: { $0.key == key }) {
+                if let position {
                     report(
-                        "required field `\(name)` is null, which counts as missing; \(expected)", at: entry.value.location,
+                        "required field `\(name)` is null, which counts as missing; \(expected)", at: node.value(position).location,
                         help: "give it a value, or correct the schema if the field is not always known")
                 } else {
-                    let written = entries.map(\.key).filter { $0 != key && !CaseRecord.reservedKeys.contains($0) }
+                    let written = (0..<node.entryCount).map { node.key($0) }.filter { $0 != key && !CaseRecord.reservedKeys.contains($0) }
                     report(
                         "required field `\(name)` is missing; \(expected)", at: place,
                         help: DidYouMean.suggestion(for: key, among: written).map { "the case has `\($0)`: did you mean `\(key)`?" })
@@ -184,13 +200,13 @@ package struct CaseSchemaCheck: Sendable {
                 return
             }
             guard index < steps.count - 1 else { return }
-            switch entry.value.content {
-            case .mapping:
-                require(steps, from: index + 1, in: entry.value, place: entry.keyLocation)
-            case .sequence(let items):
-                for item in items { require(steps, from: index + 1, in: item, place: item.location) }
-            case .scalar:
-                return
+            let value = node.value(position)
+            if value.isMapping {
+                require(steps, from: index + 1, in: value, place: node.keyLocation(position))
+            } else if value.isSequence {
+                for item in 0..<value.itemCount {
+                    require(steps, from: index + 1, in: value.item(item), place: value.item(item).location)
+                }
             }
         }
 
@@ -226,4 +242,95 @@ package struct CaseSchemaCheck: Sendable {
             findings.append(.error(.caseSchemaMismatch, message, at: location, help: help))
         }
     }
+}
+
+/// What the schema walk reads of a document: its located nodes, or its bare
+/// values (which have no places; their problems are located by the nodes).
+private protocol CheckedTree {
+    var isMapping: Bool { get }
+    var isSequence: Bool { get }
+    var isNull: Bool { get }
+    var entryCount: Int { get }
+    func key(_ index: Int) -> String
+    func keyLocation(_ index: Int) -> SourceLocation
+    func value(_ index: Int) -> Self
+    var itemCount: Int { get }
+    func item(_ index: Int) -> Self
+    /// A scalar as written; nil for a mapping or a list.
+    var scalar: Scalar? { get }
+    var location: SourceLocation { get }
+    var kindDescription: String { get }
+}
+
+extension SourceNode: CheckedTree {
+    fileprivate var isMapping: Bool { mappingEntries != nil }
+    fileprivate var isSequence: Bool { sequenceItems != nil }
+    fileprivate var isNull: Bool { scalar?.value == .null }
+    fileprivate var entryCount: Int { mappingEntries?.count ?? 0 }
+    fileprivate func key(_ index: Int) -> String { mappingEntries?[index].key ?? "" }
+    fileprivate func keyLocation(_ index: Int) -> SourceLocation { mappingEntries?[index].keyLocation ?? location }
+    fileprivate func value(_ index: Int) -> SourceNode { mappingEntries?[index].value ?? self }
+    fileprivate var itemCount: Int { sequenceItems?.count ?? 0 }
+    fileprivate func item(_ index: Int) -> SourceNode { sequenceItems?[index] ?? self }
+}
+
+extension Value: CheckedTree {
+    private static let nowhere = SourceLocation(file: "", line: 0, column: 0)
+
+    fileprivate var isMapping: Bool {
+        if case .map = self { return true }
+        return false
+    }
+
+    fileprivate var isSequence: Bool {
+        if case .list = self { return true }
+        return false
+    }
+
+    fileprivate var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+
+    fileprivate var entryCount: Int {
+        if case .map(let map) = self { return map.count }
+        return 0
+    }
+
+    fileprivate func key(_ index: Int) -> String {
+        if case .map(let map) = self { return map.keys[index] }
+        return ""
+    }
+
+    fileprivate func keyLocation(_ index: Int) -> SourceLocation { Self.nowhere }
+
+    fileprivate func value(_ index: Int) -> Value {
+        if case .map(let map) = self { return map.values[index] }
+        return self
+    }
+
+    fileprivate var itemCount: Int {
+        if case .list(let items) = self { return items.count }
+        return 0
+    }
+
+    fileprivate func item(_ index: Int) -> Value {
+        if case .list(let items) = self { return items[index] }
+        return self
+    }
+
+    /// JSON's scalars as the fast path reads them: strings quoted, the rest
+    /// plain, each with the text its value prints as.
+    fileprivate var scalar: Scalar? {
+        switch self {
+        case .null: return Scalar(text: "null", style: .plain, value: .null)
+        case .bool(let b): return Scalar(text: b ? "true" : "false", style: .plain, value: .bool(b))
+        case .int(let i): return Scalar(text: String(i), style: .plain, value: .int(i))
+        case .double(let d): return Scalar(text: JSON.format(d), style: .plain, value: .float(d))
+        case .string(let s): return Scalar(text: s, style: .doubleQuoted, value: .string(s))
+        case .list, .map: return nil
+        }
+    }
+
+    fileprivate var location: SourceLocation { Self.nowhere }
 }

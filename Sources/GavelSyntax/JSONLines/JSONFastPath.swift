@@ -11,15 +11,28 @@
 /// key long enough to hit libyaml's 1024-character simple-key rule. For
 /// anything else, valid or not, it returns nil and the caller composes the
 /// line with libyaml, so every diagnostic still comes from one place.
+///
+/// The same reader also gives the line as a bare `Value`, for a batch that
+/// needs the case's data and no locations: the value `Value(node)` of the
+/// node it would build, with no node built (`JSONValueTree`).
 package enum JSONFastPath {
     /// The line's node, or nil when libyaml must read it. `line` is the
     /// 1-based line number written into every location.
     package static func document(_ bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, limits: LoadLimits) -> SourceNode? {
         guard !bytes.isEmpty, bytes.count <= limits.maxFileBytes else { return nil }
-        var reader = Reader(bytes: bytes, file: file, line: line, limits: limits)
-        return reader.document()
+        var reader = Reader(bytes: bytes, builder: NodeTree(file: file, line: line), limits: limits)
+        return reader.document()?.node
     }
 
+    /// The line's data, `Value(document(…))`, and the column its root
+    /// mapping starts at; nil when `document` would give nil, and also for a
+    /// number whose text is not the one its value prints as (`-0`, `1E3`,
+    /// `1.50`), so that every scalar's text can be told from its value.
+    package static func value(_ bytes: UnsafeBufferPointer<UInt8>, limits: LoadLimits) -> (value: Value, column: Int)? {
+        guard !bytes.isEmpty, bytes.count <= limits.maxFileBytes else { return nil }
+        var reader = Reader(bytes: bytes, builder: JSONValueTree(), limits: limits)
+        return reader.document().map { (value: $0.node, column: $0.column) }
+    }
     /// Whether two trees are the same node for node: content, scalar text,
     /// style and value (floats compared by bit pattern), and every location.
     package static func same(_ a: SourceNode, _ b: SourceNode) -> Bool {
@@ -49,10 +62,105 @@ package enum JSONFastPath {
     static let maxKeySpan = 1000
 }
 
-private struct Reader {
-    let b: UnsafeBufferPointer<UInt8>
+/// What the reader makes of each token: located nodes or bare values. A
+/// nil from a builder declines the line, as the reader's own checks do.
+private protocol JSONTreeBuilder {
+    associatedtype Node
+    associatedtype Entries
+    func string(_ text: String, column: Int) -> Node
+    func plain(_ text: String, value: ScalarValue, column: Int) -> Node?
+    func entries() -> Entries
+    func count(_ entries: Entries) -> Int
+    func key(_ index: Int, of entries: Entries) -> String
+    func append(_ key: String, column: Int, value: Node, to entries: inout Entries)
+    func mapping(_ entries: Entries, column: Int) -> Node
+    func sequence(_ items: [Node], column: Int) -> Node
+}
+
+/// Located nodes, as `EventComposer` builds them.
+private struct NodeTree: JSONTreeBuilder {
     let file: String
     let line: Int
+
+    func location(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    func string(_ text: String, column: Int) -> SourceNode {
+        SourceNode(location: location(column), content: .scalar(Scalar(text: text, style: .doubleQuoted, value: .string(text))))
+    }
+
+    func plain(_ text: String, value: ScalarValue, column: Int) -> SourceNode? {
+        SourceNode(location: location(column), content: .scalar(Scalar(text: text, style: .plain, value: value)))
+    }
+
+    func entries() -> [MappingEntry] {
+        var entries: [MappingEntry] = []
+        // Room for a case's usual mapping at once, rather than growing it 1, 2, 4, 8.
+        entries.reserveCapacity(8)
+        return entries
+    }
+
+    func count(_ entries: [MappingEntry]) -> Int { entries.count }
+    func key(_ index: Int, of entries: [MappingEntry]) -> String { entries[index].key }
+
+    func append(_ key: String, column: Int, value: SourceNode, to entries: inout [MappingEntry]) {
+        entries.append(MappingEntry(key: key, keyLocation: location(column), value: value))
+    }
+
+    func mapping(_ entries: [MappingEntry], column: Int) -> SourceNode {
+        SourceNode(location: location(column), content: .mapping(entries))
+    }
+
+    func sequence(_ items: [SourceNode], column: Int) -> SourceNode {
+        SourceNode(location: location(column), content: .sequence(items))
+    }
+}
+
+/// Bare values, `Value(node)` of the nodes `NodeTree` builds. A number is
+/// declined unless its text is the one its value prints as: whoever reads
+/// these values (the schema's enum check, a numeric case id) may then take
+/// the printed value for the text written.
+private struct JSONValueTree: JSONTreeBuilder {
+    struct Entries {
+        var keys: [String] = []
+        var values: [Value] = []
+    }
+
+    func string(_ text: String, column: Int) -> Value { .string(text) }
+
+    func plain(_ text: String, value: ScalarValue, column: Int) -> Value? {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return String(i) == text ? .int(i) : nil
+        case .float(let d): return JSON.format(d) == text ? .double(d) : nil
+        // A JSON token the core schema reads as a string is not a case's usual data: libyaml's nodes decide it.
+        case .string: return nil
+        }
+    }
+
+    func entries() -> Entries {
+        var entries = Entries()
+        entries.keys.reserveCapacity(8)
+        entries.values.reserveCapacity(8)
+        return entries
+    }
+
+    func count(_ entries: Entries) -> Int { entries.keys.count }
+    func key(_ index: Int, of entries: Entries) -> String { entries.keys[index] }
+
+    func append(_ key: String, column: Int, value: Value, to entries: inout Entries) {
+        entries.keys.append(key)
+        entries.values.append(value)
+    }
+
+    func mapping(_ entries: Entries, column: Int) -> Value { .map(ValueMap(keys: entries.keys, values: entries.values)) }
+    func sequence(_ items: [Value], column: Int) -> Value { .list(items) }
+}
+
+private struct Reader<Builder: JSONTreeBuilder> {
+    typealias Node = Builder.Node
+    let b: UnsafeBufferPointer<UInt8>
+    let builder: Builder
     let maxDepth: Int
     let maxScalarBytes: Int
     let maxNodes: Int
@@ -64,41 +172,40 @@ private struct Reader {
     /// Decoded bytes of a string with escapes.
     var scratch: [UInt8] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, limits: LoadLimits) {
+    init(bytes: UnsafeBufferPointer<UInt8>, builder: Builder, limits: LoadLimits) {
         b = bytes
-        self.file = file
-        self.line = line
+        self.builder = builder
         maxDepth = min(limits.maxDepth, JSONFastPath.maxRecursion)
         maxScalarBytes = limits.maxScalarBytes
         maxNodes = limits.maxNodes
     }
 
-    mutating func document() -> SourceNode? {
+    /// The root mapping and the column it starts at.
+    mutating func document() -> (node: Node, column: Int)? {
         skipSpaces()
+        let column = column(i)
         guard i < b.count, b[i] == UInt8(ascii: "{"), let root = object(depth: 1) else { return nil }
         skipSpaces()
         guard i == b.count, nodes <= maxNodes else { return nil }
-        return root
+        return (root, column)
     }
 
-    private func location(_ offset: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line, column: offset - continuation + 1)
-    }
+    private func column(_ offset: Int) -> Int { offset - continuation + 1 }
 
     private mutating func skipSpaces() {
         while i < b.count, b[i] == UInt8(ascii: " ") { i += 1 }
     }
 
-    private mutating func value(depth: Int) -> SourceNode? {
+    private mutating func value(depth: Int) -> Node? {
         guard i < b.count else { return nil }
         switch b[i] {
         case UInt8(ascii: "{"): return object(depth: depth + 1)
         case UInt8(ascii: "["): return array(depth: depth + 1)
         case UInt8(ascii: "\""):
-            let at = location(i)
+            let at = column(i)
             guard let text = string() else { return nil }
             nodes += 1
-            return SourceNode(location: at, content: .scalar(Scalar(text: text, style: .doubleQuoted, value: .string(text))))
+            return builder.string(text, column: at)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return plain(number: true)
         case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
@@ -108,40 +215,39 @@ private struct Reader {
         }
     }
 
-    private mutating func object(depth: Int) -> SourceNode? {
+    private mutating func object(depth: Int) -> Node? {
         guard depth <= maxDepth else { return nil }
-        let at = location(i)
+        let at = column(i)
         i += 1
         nodes += 1
-        var entries: [MappingEntry] = []
-        // Room for a case's usual mapping at once, rather than growing it 1, 2, 4, 8.
-        entries.reserveCapacity(8)
+        var entries = builder.entries()
         /// Built once the mapping is large enough that hashing beats a linear scan.
         var keys: Set<String> = []
         skipSpaces()
         if i < b.count, b[i] == UInt8(ascii: "}") {
             i += 1
-            return SourceNode(location: at, content: .mapping(entries))
+            return builder.mapping(entries, column: at)
         }
         while true {
             guard i < b.count, b[i] == UInt8(ascii: "\"") else { return nil }
             let keyStart = i
-            let keyAt = location(i)
+            let keyAt = column(i)
             guard let key = string() else { return nil }
             nodes += 1
             // Duplicates are libyaml's (the composer's) to report.
-            if entries.count >= 16 {
-                if keys.isEmpty { keys = Set(entries.map(\.key)) }
+            let count = builder.count(entries)
+            if count >= 16 {
+                if keys.isEmpty { keys = Set((0..<count).map { builder.key($0, of: entries) }) }
                 guard keys.insert(key).inserted else { return nil }
             } else {
-                for entry in entries where entry.key == key { return nil }
+                for index in 0..<count where builder.key(index, of: entries) == key { return nil }
             }
             skipSpaces()
             guard i < b.count, b[i] == UInt8(ascii: ":"), i - keyStart <= JSONFastPath.maxKeySpan else { return nil }
             i += 1
             skipSpaces()
             guard let value = value(depth: depth) else { return nil }
-            entries.append(MappingEntry(key: key, keyLocation: keyAt, value: value))
+            builder.append(key, column: keyAt, value: value, to: &entries)
             skipSpaces()
             guard i < b.count else { return nil }
             if b[i] == UInt8(ascii: ",") {
@@ -151,20 +257,20 @@ private struct Reader {
             }
             guard b[i] == UInt8(ascii: "}") else { return nil }
             i += 1
-            return SourceNode(location: at, content: .mapping(entries))
+            return builder.mapping(entries, column: at)
         }
     }
 
-    private mutating func array(depth: Int) -> SourceNode? {
+    private mutating func array(depth: Int) -> Node? {
         guard depth <= maxDepth else { return nil }
-        let at = location(i)
+        let at = column(i)
         i += 1
         nodes += 1
-        var items: [SourceNode] = []
+        var items: [Node] = []
         skipSpaces()
         if i < b.count, b[i] == UInt8(ascii: "]") {
             i += 1
-            return SourceNode(location: at, content: .sequence(items))
+            return builder.sequence(items, column: at)
         }
         items.reserveCapacity(4)
         while true {
@@ -179,12 +285,12 @@ private struct Reader {
             }
             guard b[i] == UInt8(ascii: "]") else { return nil }
             i += 1
-            return SourceNode(location: at, content: .sequence(items))
+            return builder.sequence(items, column: at)
         }
     }
 
     /// A JSON number or `true`/`false`/`null`, as the plain scalar libyaml reads.
-    private mutating func plain(number: Bool) -> SourceNode? {
+    private mutating func plain(number: Bool) -> Node? {
         let start = i
         if number {
             guard scanNumber() else { return nil }
@@ -202,9 +308,7 @@ private struct Reader {
         let raw = UnsafeBufferPointer(rebasing: b[start..<i])
         let text = String(decoding: raw, as: UTF8.self)
         nodes += 1
-        return SourceNode(
-            location: location(start),
-            content: .scalar(Scalar(text: text, style: .plain, value: CoreSchema.resolvePlain(raw, text: text))))
+        return builder.plain(text, value: CoreSchema.resolvePlain(raw, text: text), column: column(start))
     }
 
     private mutating func literal(_ word: StaticString) -> Bool {

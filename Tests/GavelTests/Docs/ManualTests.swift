@@ -396,7 +396,7 @@ enum Manual {
                 Issue.record("\(item.location): bad as_of")
                 continue
             }
-            let record = CaseRecord(id: "example", asOf: asOf, data: Value(data), document: data, expect: nil, location: data.location)
+            let record = CaseRecord(id: "example", asOf: asOf, data: Value(data), document: Value(data), expect: nil, location: data.location)
             let decision = evaluator.evaluate(record, options: .init(fallbackAsOf: asOf, trace: .full))
             guard let outcome = decision.rules.first(where: { $0.rule.id == "example" }), let trace = outcome.trace else {
                 Issue.record("\(item.location): the example rule was not traced")

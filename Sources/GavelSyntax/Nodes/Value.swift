@@ -1,8 +1,7 @@
-import GavelSyntax
-
 /// Case data as the evaluator sees it: JSON-like, order-preserving, with the
-/// YAML 1.2 core-schema scalar types. Dates stay strings and are read as dates
-/// by the operators that expect them (SPEC §1.6).
+/// YAML 1.2 core-schema scalar types and no locations (`SourceNode` keeps
+/// those). Dates stay strings and are read as dates by the operators that
+/// expect them (SPEC §1.6).
 package enum Value: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -12,7 +11,7 @@ package enum Value: Sendable, Hashable {
     case list([Value])
     case map(ValueMap)
 
-    package var typeName: String {
+    @inlinable package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
@@ -24,40 +23,16 @@ package enum Value: Sendable, Hashable {
         }
     }
 
-    package var stringValue: String? {
+    @inlinable package var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
     }
 
-    package var numberValue: Double? {
+    @inlinable package var numberValue: Double? {
         switch self {
         case .int(let i): return Double(i)
         case .double(let d): return d
         default: return nil
-        }
-    }
-
-    /// Equality as the policy language means it: numbers compare by value
-    /// (1 equals 1.0), everything else is type-strict (true is not 1).
-    package func policyEquals(_ other: Value) -> Bool {
-        // Nested rather than over a tuple, which would copy both values.
-        switch self {
-        case .string(let a):
-            if case .string(let b) = other { return a == b }
-            return false
-        case .int(let a):
-            switch other {
-            case .int(let b): return a == b
-            case .double(let b): return Double(a) == b
-            default: return false
-            }
-        case .double(let a):
-            switch other {
-            case .int(let b): return a == Double(b)
-            case .double(let b): return a == b
-            default: return false
-            }
-        default: return self == other
         }
     }
 }
@@ -68,11 +43,14 @@ package enum Value: Sendable, Hashable {
 /// A class, built once and never changed: the evaluator copies mappings out
 /// of `Value` for every list element and path step it visits, and a copy
 /// then costs one reference count instead of one per array.
+///
+/// Its look-ups are `@inlinable`: the evaluator, in another module, runs
+/// them for every path step of every case.
 package final class ValueMap: Sendable, Hashable {
     package let keys: [String]
     package let values: [Value]
 
-    package init(keys: [String], values: [Value]) {
+    @inlinable package init(keys: [String], values: [Value]) {
         precondition(keys.count == values.count, "a mapping has one value per key")
         self.keys = keys
         self.values = values
@@ -86,12 +64,12 @@ package final class ValueMap: Sendable, Hashable {
         self.init(keys: pairs.map(\.0), values: pairs.map(\.1))
     }
 
-    package subscript(key: String) -> Value? {
+    @inlinable package subscript(key: String) -> Value? {
         index(of: key).map { values[$0] }
     }
 
     /// Position of `key` in `keys` and `values`.
-    func index(of key: String) -> Int? {
+    @inlinable package func index(of key: String) -> Int? {
         // Lengths first: comparing two different strings of different
         // lengths otherwise goes through the standard library's slow path.
         let length = key.utf8.count
@@ -99,7 +77,7 @@ package final class ValueMap: Sendable, Hashable {
         return nil
     }
 
-    package var count: Int { keys.count }
+    @inlinable package var count: Int { keys.count }
 
     /// Mappings are equal by content, in order, as the struct they replace was.
     package static func == (lhs: ValueMap, rhs: ValueMap) -> Bool {
