@@ -33,10 +33,13 @@ package final class CasePath: Sendable, Hashable, CustomStringConvertible {
     /// place in the per-case cache of resolved paths, shared by every rule
     /// that reads the same path. nil for paths relative to a list element.
     package let slot: Int?
+    /// The key of a one-step path (most `where` paths), read for every list element.
+    package let onlyStep: String?
 
     package init(text: String, steps: [String], fromRoot: Bool, location: SourceLocation? = nil, slot: Int? = nil) {
         self.text = text
         self.steps = steps
+        onlyStep = steps.count == 1 ? steps[0] : nil
         self.fromRoot = fromRoot
         self.location = location
         self.slot = slot

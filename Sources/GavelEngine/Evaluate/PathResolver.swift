@@ -9,8 +9,8 @@ enum PathResolver {
         let start = path.fromRoot ? root : element
         // One key of a mapping, as most `where` paths are: the walk's first
         // step, without its recursion (this runs for every list element).
-        if path.steps.count == 1, case .map(let map) = start {
-            guard let i = map.index(of: path.steps[0]) else { return nil }
+        if let step = path.onlyStep, case .map(let map) = start {
+            guard let i = map.index(of: step) else { return nil }
             if case .null = map.values[i] { return nil }
             return map.values[i]
         }

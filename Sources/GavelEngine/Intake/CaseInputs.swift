@@ -70,17 +70,18 @@ package struct CaseInputs: IteratorProtocol {
     package mutating func next() -> CaseInput? {
         while true {
             if !pending.isEmpty { return pending.removeFirst() }
-            if var current = stream {
-                let before = current.0.bytesRead
-                let item = current.0.next()
-                bytesRead += current.0.bytesRead - before
+            // Read in place: a copy of the stream would share its buffer, and
+            // the next refill would then copy the whole megabyte.
+            if stream != nil {
+                let before = stream?.0.bytesRead ?? 0
+                let item = stream?.0.next()
+                bytesRead += (stream?.0.bytesRead ?? before) - before
+                guard let current = stream else { continue }
                 switch item {
                 case .line(let bytes, let number)?:
-                    current.sawLine = true
-                    stream = current
+                    stream?.sawLine = true
                     return .line(bytes, file: current.file, number: number)
                 case .tooLong(let problem)?, .unreadable(let problem)?:
-                    stream = current
                     return .problem(problem)
                 case nil:
                     try? current.handle?.close()

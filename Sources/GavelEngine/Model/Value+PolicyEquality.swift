@@ -21,7 +21,14 @@ extension Value {
             case .double(let b): return a == b
             default: return false
             }
-        default: return self == other
+        case .bool(let a):
+            if case .bool(let b) = other { return a == b }
+            return false
+        case .null:
+            if case .null = other { return true }
+            return false
+        // Lists and mappings compare whole; the synthesised equality is in another module, so not for scalars.
+        case .list, .map: return self == other
         }
     }
 }
