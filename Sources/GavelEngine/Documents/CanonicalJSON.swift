@@ -36,21 +36,21 @@ package enum CanonicalJSON {
         case .map(let map):
             out.append(UInt8(ascii: "{"))
             let keys = map.keys
-            if isSorted(keys) {
-                for index in keys.indices { entry(map, index, first: index == 0, into: &out) }
-            } else {
-                // Keys are unique, so any sort gives this order; insertion sort suits a case's few keys.
-                var order = Array(keys.indices)
-                for i in order.indices.dropFirst() {
-                    let moving = order[i]
+            // The order is worked out in a buffer on the stack: a case's
+            // mappings are small, and an array of indices per mapping was an
+            // allocation per mapping of every case. Keys are unique, so any
+            // sort gives this order; insertion sort suits a few keys, and
+            // costs one comparison per key on keys already in order.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: keys.count) { order in
+                for i in keys.indices {
                     var j = i
-                    while j > 0, precedes(keys[moving], keys[order[j - 1]]) {
+                    while j > 0, precedes(keys[i], keys[order[j - 1]]) {
                         order[j] = order[j - 1]
                         j -= 1
                     }
-                    order[j] = moving
+                    order[j] = i
                 }
-                for position in order.indices { entry(map, order[position], first: position == 0, into: &out) }
+                for position in keys.indices { entry(map, order[position], first: position == 0, into: &out) }
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -61,11 +61,6 @@ package enum CanonicalJSON {
         JSONWriter.quote(map.keys[index], into: &out)
         out.append(UInt8(ascii: ":"))
         write(map.values[index], into: &out)
-    }
-
-    private static func isSorted(_ keys: [String]) -> Bool {
-        for i in keys.indices.dropFirst() where !precedes(keys[i - 1], keys[i]) { return false }
-        return true
     }
 
     private static func precedes(_ a: String, _ b: String) -> Bool {
