@@ -45,7 +45,14 @@ struct EndToEndBench {
         }
         let records = outDirectory + "/gavel-evaluate\(log == nil ? "" : "-log").jobs\(jobs).records.jsonl"
         if let log { Self.remove(log: log) }
+        try? FileManager.default.removeItem(atPath: records)
         FileManager.default.createFile(atPath: records, contents: nil)
+        // The run before this one left hundreds of megabytes of records (and
+        // a log) for the kernel to write back: flushed now, untimed, rather
+        // than while this run decides, so each run pays only for its own
+        // writes. Without it a `--jobs 2` run right after a `--jobs 1` run
+        // spent a third of a second of system time on the other's pages.
+        sync()
         guard let sink = FileHandle(forWritingAtPath: records) else { throw Failure("cannot write `\(records)`") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -105,6 +112,9 @@ struct EndToEndBench {
     /// Runs without and with the log alternately, `pairs` times each, at
     /// `jobs`: this host's speed drifts from minute to minute, so only runs
     /// side by side compare. Returns the median run of each kind.
+    /// The run of median time (the later of the two middle ones for an even count).
+    static func median(_ runs: [Run]) -> Run { runs.sorted { $0.seconds < $1.seconds }[runs.count / 2] }
+
     func logPairs(_ pairs: Int, jobs: Int, asOf: String, rules: Int) throws -> (plain: Run, logged: Run) {
         var plain: [Run] = []
         var logged: [Run] = []
@@ -116,8 +126,7 @@ struct EndToEndBench {
                 throw Failure("`gavel evaluate --jobs \(jobs)` printed different bytes with the log on")
             }
         }
-        func median(_ runs: [Run]) -> Run { runs.sorted { $0.seconds < $1.seconds }[runs.count / 2] }
-        return (median(plain), median(logged))
+        return (Self.median(plain), Self.median(logged))
     }
 
     static func remove(log: String) {

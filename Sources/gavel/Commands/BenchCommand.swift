@@ -34,6 +34,11 @@ struct BenchCommand: ParsableCommand {
     var noProcess = false
 
     @Option(
+        name: .customLong("process-runs"),
+        help: "Whole-process runs at --jobs 1 and --jobs 2, alternated; the median of each is reported (gavel-evaluate*.json).")
+    var processRuns = 3
+
+    @Option(
         name: .customLong("log-pairs"),
         help: "Whole-process runs with the decision log on and off, alternated, per job count (0: none; gavel-evaluate-log*.json).")
     var logPairs = 3
@@ -42,6 +47,7 @@ struct BenchCommand: ParsableCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if fullSample < 0 { throw ValidationError("--full-sample must not be negative") }
         if logPairs < 0 { throw ValidationError("--log-pairs must not be negative") }
+        if processRuns < 1 { throw ValidationError("--process-runs must be at least 1") }
     }
 
     func run() throws {
@@ -51,6 +57,7 @@ struct BenchCommand: ParsableCommand {
             data: data, outDirectory: outDir, limit: limit, fullRecordSample: fullSample, verifyFastPath: !noVerify,
             executable: executable)
         run.logPairs = logPairs
+        run.processRuns = processRuns
         let status = run.run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }
