@@ -122,4 +122,45 @@ struct JSONFastPathTests {
             }
         }
     }
+
+    /// Pieces a string is made of: plain ASCII, and what must stop the
+    /// eight-bytes-at-a-time scan (escapes, multi-byte characters), at every
+    /// offset from a word boundary.
+    static let stringPieces: [[UInt8]] = [
+        Array("a".utf8), Array("Waka Network".utf8), Array("0123456".utf8), Array(" ".utf8), Array("~".utf8),
+        Array(#"\""#.utf8), Array(#"\\"#.utf8), Array(#"\n"#.utf8), Array(#"\u00e9"#.utf8), Array(#"\/"#.utf8),
+        [0x20], [0x21], [0x5B], [0x5D], Array("é".utf8), Array("中".utf8), Array("😀".utf8),
+    ]
+    /// Bytes the fast path must decline at any offset (libyaml then reads or refuses the line).
+    static let refusedPieces: [[UInt8]] = [[0x09], [0x1F], [0x7F], Array("\u{85}".utf8), Array("\u{2028}".utf8), [0xC3], [0xFF]]
+
+    static func piece(_ random: inout SeededRandom) -> [UInt8] {
+        (random.chance(3) ? random.element(of: refusedPieces) : random.element(of: stringPieces)) ?? []
+    }
+
+    @Test("strings of every kind at every offset: the fast path gives libyaml's tree or declines")
+    func randomStrings() throws {
+        var random = SeededRandom(seed: 31)
+        var taken = 0
+        var declined = 0
+        for round in 0..<3_000 {
+            var line: [UInt8] = Array(#"{"k":""#.utf8)
+            for _ in 0..<random.int(in: 0...6) { line.append(UInt8(ascii: "x")) }  // shifts the string against the word
+            for _ in 0..<random.int(in: 0...12) { line += Self.piece(&random) }
+            line += Array(#"",""#.utf8)
+            for _ in 0..<random.int(in: 0...20) { line += Self.piece(&random) }
+            line += Array(#"":1}"#.utf8)
+            try line.withUnsafeBufferPointer { buffer in
+                guard let fast = JSONFastPath.document(buffer, file: Self.file, line: 1, limits: .default) else {
+                    declined += 1
+                    return
+                }
+                taken += 1
+                let reference = try JSONLines.composed(buffer, file: Self.file, lineNumber: 0, limits: .default).get()
+                #expect(JSONFastPath.same(fast, reference), "round \(round): \(String(decoding: line, as: UTF8.self))")
+                #expect(JSONFastPath.value(buffer, limits: .default)?.value == Value(fast), "round \(round)")
+            }
+        }
+        #expect(taken > 1_000 && declined > 300, "taken \(taken), declined \(declined)")
+    }
 }
