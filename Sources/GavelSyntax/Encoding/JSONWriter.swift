@@ -242,23 +242,26 @@ package struct JSONWriter: ~Copyable, Sendable {
         }
     }
 
-    /// Whether any byte needs escaping: eight bytes at a time, the last few
-    /// padded with spaces (which need none). Most strings need nothing.
+    /// Whether any byte needs escaping: eight bytes at a time. Most strings need nothing.
     @inline(__always)
     private static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = utf8.baseAddress else { return false }
         let count = utf8.count
+        // Shorter than a word: byte by byte (copying them into a padded word cost a `memcpy` call).
+        guard count >= 8 else {
+            for k in 0..<count {
+                let c = base[k]
+                if c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c == 0xE2 { return true }
+            }
+            return false
+        }
         var i = 0
         while i + 8 <= count {
             if mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { return true }
             i += 8
         }
-        guard i < count else { return false }
-        var tail: UInt64 = 0x2020_2020_2020_2020
-        withUnsafeMutableBytes(of: &tail) { word in
-            word.baseAddress?.copyMemory(from: base + i, byteCount: count - i)
-        }
-        return mayNeedEscape(tail)
+        // The last few bytes as the string's last word, overlapping bytes already found clean.
+        return i < count && mayNeedEscape(UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
     }
 
     /// The slow path, for a string with something to escape.
