@@ -9,7 +9,7 @@ import PackageDescription
 //
 // In short: syntax → engine → lint, log → server, CLI.
 //
-// GavelSyntax: bytes to located nodes, diagnostics, JSON and digests.
+// GavelSyntax: bytes to located nodes (or bare values), diagnostics, JSON and digests.
 // GavelEngine: the model, reading documents, compiling, evaluating,
 //              screening, the decision record and the audit trail.
 // GavelImport: official list files (OFAC, UN, EU, UK) to Gavel lists,
