@@ -125,13 +125,12 @@ public enum CaseLoader {
     }
 
     /// A `.jsonl` line (`lineNumber` 0-based) read straight into values, with
-    /// no located nodes: the record `read` gives for the line's node, or nil
-    /// whenever that record is not certain to be one without problems. That
-    /// is, unless the line is a plain JSON object (`JSONFastPath.value`) with
-    /// `kind: Case`, an `id` that is a non-empty string or an integer, an
-    /// `as_of` that is a date or null, no `expect:`, and every field fitting
-    /// the schema. The caller then reads the line as nodes, which find and
-    /// locate whatever is wrong (or vouch for an `expect:`).
+    /// no located nodes: the record `read` gives for the line's node. nil
+    /// unless the line is certain to have no problem: a plain JSON object
+    /// (`JSONFastPath.value`) with `kind: Case`, an `id` that is a non-empty
+    /// string or an integer, an `as_of` that is a date or null, no `expect:`,
+    /// and every field fitting the schema. On nil the caller reads the line
+    /// as nodes, which locate whatever is wrong (or read the `expect:`).
     package static func lineRecord(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int, limits: LoadLimits, check: CaseSchemaCheck?
     ) -> CaseRecord? {
