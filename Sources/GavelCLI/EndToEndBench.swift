@@ -109,12 +109,12 @@ struct EndToEndBench {
         try run.tsv.write(toFile: outDirectory + "/\(run.engine).decisions.tsv", atomically: true, encoding: .utf8)
     }
 
-    /// Runs without and with the log alternately, `pairs` times each, at
-    /// `jobs`: this host's speed drifts from minute to minute, so only runs
-    /// side by side compare. Returns the median run of each kind.
     /// The run of median time (the later of the two middle ones for an even count).
     static func median(_ runs: [Run]) -> Run { runs.sorted { $0.seconds < $1.seconds }[runs.count / 2] }
 
+    /// Runs without and with the log alternately, `pairs` times each, at
+    /// `jobs`: this host's speed drifts from minute to minute, so only runs
+    /// side by side compare. Returns the median run of each kind.
     func logPairs(_ pairs: Int, jobs: Int, asOf: String, rules: Int) throws -> (plain: Run, logged: Run) {
         var plain: [Run] = []
         var logged: [Run] = []

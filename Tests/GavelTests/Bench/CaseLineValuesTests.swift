@@ -130,10 +130,14 @@ struct CaseLineValuesTests {
         }
     }
 
+    /// The shipped bundle's schema, as `gavel evaluate` checks cases against it.
+    static func shippedCheck() throws -> CaseSchemaCheck {
+        try #require(try ShippedBundle.get().schema.map(CaseSchemaCheck.init))
+    }
+
     @Test("a case line read as values is the record its nodes give, and any problem sends it to the nodes")
     func sameRecords() throws {
-        let bundle = try ShippedBundle.get()
-        let check = try #require(bundle.schema.map(CaseSchemaCheck.init))
+        let check = try Self.shippedCheck()
         var taken = 0
         var refused = 0
         for (index, text) in try Self.caseLines().enumerated() {
@@ -141,7 +145,8 @@ struct CaseLineValuesTests {
             try bytes.withUnsafeBufferPointer { buffer in
                 let fast = CaseLoader.lineRecord(buffer, file: Self.file, lineNumber: index, limits: .default, check: check)
                 let node = try JSONLines.document(buffer, file: Self.file, lineNumber: index, limits: .default).get()
-                switch CaseLoader.read(node, check: check) {
+                let fromNodes = CaseLoader.read(node, check: check)
+                switch fromNodes {
                 case .failure:
                     refused += 1
                     #expect(fast == nil, "line \(index + 1) has problems but was read as values: \(text.prefix(120))")
@@ -158,7 +163,7 @@ struct CaseLineValuesTests {
                 }
                 // And the batch's one entry point gives the nodes' answer either way.
                 let answer = CaseLoader.readLine(buffer, file: Self.file, lineNumber: index, limits: .default, check: check)
-                switch (answer, CaseLoader.read(node, check: check)) {
+                switch (answer, fromNodes) {
                 case (.success(let a), .success(let b)): #expect(a.id == b.id && a.data == b.data && a.document == b.document)
                 case (.failure(let a), .failure(let b)): #expect(a.diagnostics == b.diagnostics)
                 default: Issue.record("line \(index + 1): readLine and the nodes disagree")
@@ -172,8 +177,7 @@ struct CaseLineValuesTests {
 
     @Test("the schema walk over values agrees with the walk over nodes")
     func schemaFits() throws {
-        let bundle = try ShippedBundle.get()
-        let check = try #require(bundle.schema.map(CaseSchemaCheck.init))
+        let check = try Self.shippedCheck()
         var fitting = 0
         var misfits = 0
         for text in try Self.caseLines() {
