@@ -43,6 +43,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // A listed name's readings are made once, on first use, from any thread (`ListedNameReadings`).
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -64,7 +66,10 @@ let package = Package(
             name: "CUnicodeSecurity",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        .target(name: "GavelEngine", dependencies: ["GavelSyntax", "CUnicodeSecurity"]),
+        .target(
+            name: "GavelEngine",
+            dependencies: ["GavelSyntax", "CUnicodeSecurity", .product(name: "Atomics", package: "swift-atomics")]
+        ),
         .systemLibrary(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]

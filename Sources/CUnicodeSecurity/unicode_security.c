@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 #include <unicode/uidna.h>
+#include <unicode/uversion.h>
 #include <unicode/uspoof.h>
 
 static pthread_once_t spoof_once = PTHREAD_ONCE_INIT;
@@ -70,4 +71,10 @@ int32_t gavel_idna_to_unicode(const char *input, int32_t length, char *output, i
     if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return written;
     if (U_FAILURE(status)) return -1;
     return written;
+}
+
+void gavel_icu_version(char *output) {
+    UVersionInfo version;
+    u_getVersion(version);
+    u_versionToString(version, output);
 }

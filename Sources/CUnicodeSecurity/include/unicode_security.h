@@ -24,4 +24,9 @@ int32_t gavel_idna_to_ascii(const char *input, int32_t length, char *output, int
 /* UTS #46 ToUnicode of a whole domain name (Punycode labels decoded). */
 int32_t gavel_idna_to_unicode(const char *input, int32_t length, char *output, int32_t capacity, int32_t *had_errors);
 
+/* ICU's version (u_getVersion) as dotted text, e.g. "72.1.0.3", written
+ * NUL-terminated to `output` (at least 24 bytes). Confusable skeletons
+ * come from ICU's data, so a cache of them names the ICU that made them. */
+void gavel_icu_version(char *output);
+
 #endif

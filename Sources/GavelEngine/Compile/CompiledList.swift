@@ -52,19 +52,34 @@ package struct CompiledList: Sendable {
 package struct ScreeningEntry: Sendable {
     package struct Name: Sendable {
         package var text: String
-        package var normalized: String
         package var isAlias: Bool
-        /// Unicode scalars in `normalized`: what bounds its best possible score.
-        package var length: Int
-        /// Every reading of the name (SPEC §3, "Evasion").
-        package var forms: NameForms
+        /// Worked out on first use (`ListedNameReadings`): most listed names
+        /// are never scored in a run.
+        private var readings: ListedNameReadings
 
+        /// The readings, made now if no one has needed them yet. A caller
+        /// that reads several of them holds this rather than asking each time.
+        var made: ListedNameReadings.Readings { readings.value }
+        package var normalized: String { readings.value.normalized }
+        /// Unicode scalars in `normalized`: what bounds its best possible score.
+        package var length: Int { readings.value.length }
+        /// Every reading of the name (SPEC §3, "Evasion").
+        package var forms: NameForms { readings.value.forms }
+        /// Whether a screen (or the index build) has needed this name's readings yet.
+        package var readingsMade: Bool { readings.isMade }
+
+        /// A listed name, normalised by `NameNormalizer` when first needed.
+        package init(text: String, isAlias: Bool) {
+            self.text = text
+            self.isAlias = isAlias
+            readings = ListedNameReadings(text: text, normalized: nil)
+        }
+
+        /// A name whose normalised text is given as it is to be compared.
         package init(text: String, normalized: String, isAlias: Bool) {
             self.text = text
-            self.normalized = normalized
             self.isAlias = isAlias
-            length = normalized.unicodeScalars.count
-            forms = NameForms.listed(text, normalized: normalized)
+            readings = ListedNameReadings(text: text, normalized: normalized)
         }
     }
 
@@ -77,10 +92,8 @@ package struct ScreeningEntry: Sendable {
 
     init(_ entry: ListEntry) {
         self.entry = entry
-        var names = [Name(text: entry.name, normalized: NameNormalizer.normalize(entry.name), isAlias: false)]
-        for alias in entry.aliases {
-            names.append(Name(text: alias, normalized: NameNormalizer.normalize(alias), isAlias: true))
-        }
+        var names = [Name(text: entry.name, isAlias: false)]
+        for alias in entry.aliases { names.append(Name(text: alias, isAlias: true)) }
         self.names = names
         var identifiers: [String: Set<String>] = [:]
         for (kind, values) in entry.identifiers {

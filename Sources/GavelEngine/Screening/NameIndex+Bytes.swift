@@ -1,3 +1,6 @@
+import Foundation
+import GavelSyntax
+
 /// The on-disk form of a `NameIndex`: a header that says what it was built
 /// from, the arrays as they lie in memory, and a checksum over all of it.
 /// Anything that does not check out reads as nil, and the index is rebuilt.
@@ -44,20 +47,28 @@ extension NameIndex {
         return out.bytes
     }
 
-    /// The index in `bytes`, if they hold one for this list digest and these
-    /// names, intact, and consistent enough to be walked without a check.
-    static func read(_ bytes: [UInt8], listDigest: String, fingerprint: UInt64) -> NameIndex? {
-        guard bytes.count >= magic.count + 8 else { return nil }
-        let body = bytes[..<(bytes.count - 8)]
-        var reader = ByteReader(bytes: bytes[...])
-        guard reader.take(magic.count).map(Array.init) == magic,
+    /// The index in the file at `path`, if it holds one for this list digest
+    /// and these names, intact, and consistent enough to be walked without a
+    /// check. Read straight into its arrays: a
+    /// million names' index is 376 MB, which read whole and then copied
+    /// into the arrays was held twice and copied once more. A file for
+    /// another list or other names is refused after its header.
+    static func read(path: String, listDigest: String, fingerprint: UInt64) -> NameIndex? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        var reader = ByteReader(source: FileSource(descriptor: descriptor, remaining: Int(info.st_size)))
+        return read(&reader, listDigest: listDigest, fingerprint: fingerprint)
+    }
+
+    private static func read(_ reader: inout ByteReader, listDigest: String, fingerprint: UInt64) -> NameIndex? {
+        guard reader.take(magic.count) == magic,
             reader.scalar(UInt32.self) == byteOrderMark,
-            reader.scalar(UInt32.self) == formatVersion
-        else { return nil }
-        var tail = ByteReader(bytes: bytes[(bytes.count - 8)...])
-        guard tail.scalar(UInt64.self) == Checksum.of(body) else { return nil }
-        guard let digestLength = reader.scalar(UInt64.self), digestLength < 1 << 16,
-            let digest = reader.take(Int(digestLength)), Array(digest) == Array(listDigest.utf8),
+            reader.scalar(UInt32.self) == formatVersion,
+            let digestLength = reader.scalar(UInt64.self), digestLength < 1 << 16,
+            reader.take(Int(digestLength)) == Array(listDigest.utf8),
             reader.scalar(UInt64.self) == fingerprint,
             let longest = reader.scalar(UInt64.self), longest < 1 << 32,
             let nameEntries = reader.array(UInt32.self), let scalarOffsets = reader.array(UInt32.self),
@@ -66,7 +77,7 @@ extension NameIndex {
             let offsets = reader.array(UInt32.self), let ids = reader.array(UInt32.self),
             let bitmapKeys = reader.array(UInt64.self), let bitmapCounts = reader.array(UInt32.self),
             let bitmapWords = reader.array(UInt64.self),
-            reader.position == body.endIndex
+            reader.endsWithItsChecksum()
         else { return nil }
         let table = PostingTable(keys: keys, offsets: offsets, ids: ids)
         let bitmaps = OccurrenceBitmaps(
@@ -82,20 +93,20 @@ extension NameIndex {
             irregularNames: irregularNames, longest: Int(longest), table: table, bitmaps: bitmaps)
     }
 
-    /// What the index was built from, beyond the list's bytes: the
-    /// indexed forms of the names (so a change to `NameNormalizer` or to
-    /// the evasion readings is a stale cache too) and the entry each belongs to.
-    static func fingerprint(_ entries: [ScreeningEntry]) -> UInt64 {
+    /// What the index was built from, beyond the list's digest: each
+    /// entry's names as listed, and what turns them into the indexed
+    /// readings (`ReadingsIdentity`: another build of Gavel or another ICU
+    /// is a stale cache). The readings themselves are not made for this:
+    /// most of a large list's names are never needed in a run.
+    static func fingerprint(_ entries: [ScreeningEntry], readings: UInt64 = ReadingsIdentity.current) -> UInt64 {
         var hasher = Checksum()
-        // The forms are gathered on every core, then hashed in entry order.
-        Concurrently.forEach(entries.count, { indexedTexts(entries[$0]) }) { _, entryTexts in
+        hasher.add(word: readings)
+        for entry in entries {
             hasher.add(0xFF)
-            // Every indexed form, so that another ICU (other skeletons) is a stale cache too.
-            for text in entryTexts {
-                for byte in text.utf8 { hasher.add(byte) }
-                hasher.add(0xFE)
+            for name in entry.names {
+                for byte in name.text.utf8 { hasher.add(byte) }
+                hasher.add(name.isAlias ? 0xFD : 0xFE)
             }
-            return true
         }
         return hasher.value
     }
@@ -121,22 +132,40 @@ struct Checksum {
         }
     }
 
+    mutating func add(word value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { add(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    /// The text's bytes and a terminator no UTF-8 byte equals.
+    mutating func add(text: String) {
+        for byte in text.utf8 { add(byte) }
+        add(0xFF)
+    }
+
     var value: UInt64 { KeyMix.mix(KeyMix.mix(state, word), length) }
 
     static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         var hasher = Checksum()
-        var words = bytes.count / 8
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while words > 0 {
-                hasher.state = KeyMix.mix(hasher.state, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += 8
-                words -= 1
-            }
-            hasher.length = UInt64(offset)
-            for i in offset ..< raw.count { hasher.add(raw[i]) }
-        }
+        bytes.withUnsafeBytes { hasher.add(bytes: $0) }
         return hasher.value
+    }
+
+    /// The same as adding each byte in turn, a word at a time where it can.
+    mutating func add(bytes raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while filled != 0, offset < raw.count {
+            add(raw[offset])
+            offset += 1
+        }
+        while raw.count - offset >= 8 {
+            state = KeyMix.mix(state, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            length &+= 8
+            offset += 8
+        }
+        while offset < raw.count {
+            add(raw[offset])
+            offset += 1
+        }
     }
 }
 
@@ -153,24 +182,54 @@ private struct ByteWriter {
     }
 }
 
-private struct ByteReader {
-    let bytes: ArraySlice<UInt8>
-    var position: Int
+/// An index file's bytes, read in order.
+private struct FileSource {
+    let descriptor: Int32
+    /// What the file's size says is left; a file that shrinks under the reader fails the read instead.
+    var remaining: Int
 
-    init(bytes: ArraySlice<UInt8>) {
-        self.bytes = bytes
-        position = bytes.startIndex
+    /// Fills `buffer` with the next bytes; false when fewer remain or reading fails.
+    mutating func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        guard buffer.count <= remaining, let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            return buffer.isEmpty
+        }
+        var done = 0
+        while done < buffer.count {
+            let count = FileAccess.readSome(descriptor, into: base + done, count: buffer.count - done)
+            if count <= 0 { return false }
+            done += count
+        }
+        remaining -= buffer.count
+        return true
     }
+}
 
-    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
-        guard count >= 0, bytes.endIndex - position >= count else { return nil }
-        defer { position += count }
-        return bytes[position ..< position + count]
+/// Reads an index file front to back, checksumming every byte it reads,
+/// and sizes no array beyond the bytes that remain (a damaged count is
+/// refused, not allocated).
+private struct ByteReader {
+    var source: FileSource
+    private var checksum = Checksum()
+
+    init(source: FileSource) { self.source = source }
+
+    mutating func take(_ count: Int) -> [UInt8]? {
+        guard count >= 0, count <= source.remaining else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            failed = !source.fill(UnsafeMutableRawBufferPointer(buffer))
+            initialized = failed ? 0 : count
+        }
+        if failed { return nil }
+        bytes.withUnsafeBytes { checksum.add(bytes: $0) }
+        return bytes
     }
 
     mutating func scalar<T: FixedWidthInteger>(_: T.Type) -> T? {
-        guard let raw = take(MemoryLayout<T>.size) else { return nil }
-        return T(littleEndian: raw.withUnsafeBytes { $0.loadUnaligned(as: T.self) })
+        var value = T.zero
+        guard withUnsafeMutableBytes(of: &value, { source.fill($0) }) else { return nil }
+        withUnsafeBytes(of: &value) { checksum.add(bytes: $0) }
+        return T(littleEndian: value)
     }
 
     /// The width, then both columns at that width, of equal length.
@@ -187,15 +246,24 @@ private struct ByteReader {
         }
     }
 
+    /// A count, then that many elements, read into the array's own storage.
     mutating func array<T: FixedWidthInteger>(_: T.Type) -> [T]? {
-        guard let count = scalar(UInt64.self), count <= UInt64(bytes.count / MemoryLayout<T>.size),
-            let raw = take(Int(count) * MemoryLayout<T>.size)
-        else { return nil }
-        return [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-            raw.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
-            }
-            initialized = Int(count)
+        guard let count = scalar(UInt64.self), count <= UInt64(source.remaining / MemoryLayout<T>.size) else { return nil }
+        var failed = false
+        let values = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            failed = !source.fill(UnsafeMutableRawBufferPointer(buffer))
+            initialized = failed ? 0 : Int(count)
         }
+        if failed { return nil }
+        values.withUnsafeBytes { checksum.add(bytes: $0) }
+        return values
+    }
+
+    /// Whether exactly the checksum of everything read is what is left.
+    mutating func endsWithItsChecksum() -> Bool {
+        guard source.remaining == 8 else { return false }
+        var stored: UInt64 = 0
+        guard withUnsafeMutableBytes(of: &stored, { source.fill($0) }) else { return false }
+        return UInt64(littleEndian: stored) == checksum.value
     }
 }

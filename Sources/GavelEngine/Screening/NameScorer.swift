@@ -27,12 +27,17 @@ package enum NameScorer {
     /// they could not be reported.
     package static func best(_ query: NameForms, _ candidate: ScreeningEntry, floor: Double) -> Hit {
         let names = candidate.names
+        // Each name's readings once (made now if first needed): asked for per use, each read
+        // cost an atomic load and a copy of the forms, every array in them retained and released.
+        let listed = names.map(\.made)
         // The v1 test first: it is the common case and needs no other form.
-        for name in names where name.normalized == query.latin[0].text {
-            return Hit(score: 1.0, name: name.text, method: name.isAlias ? .alias : .exact, reading: .plain)
+        for i in names.indices where listed[i].normalized == query.latin[0].text {
+            return Hit(score: 1.0, name: names[i].text, method: names[i].isAlias ? .alias : .exact, reading: .plain)
         }
         // Latin forms, then skeletons.
-        if let hit = equalHit(query.latin, names, skeleton: false) ?? equalHit(query.skeleton, names, skeleton: true) { return hit }
+        if let hit = equalHit(query.latin, names, listed, skeleton: false) ?? equalHit(query.skeleton, names, listed, skeleton: true) {
+            return hit
+        }
 
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: candidate.entry.name, method: .fuzzy, reading: .plain)
@@ -91,14 +96,14 @@ package enum NameScorer {
         }
 
         // Names are read in place (by index): a `for name in names` copied each, and every one of its forms, per entry.
-        for i in names.indices { fuzzy(query.latin, names[i].forms.latin, names[i], factor: 1.0, method: .fuzzy) }
+        for i in names.indices { fuzzy(query.latin, listed[i].forms.latin, names[i], factor: 1.0, method: .fuzzy) }
         if !query.skeleton.isEmpty {
-            for i in names.indices { fuzzy(query.skeleton, names[i].forms.skeleton, names[i], factor: 1.0, method: .fuzzy) }
+            for i in names.indices { fuzzy(query.skeleton, listed[i].forms.skeleton, names[i], factor: 1.0, method: .fuzzy) }
         }
         if EvasionScores.contained >= floor - margin, EvasionScores.contained > best.score {
             for i in names.indices {
-                if let reading = containedReading(query.latin, names[i].forms.latin)
-                    ?? containedReading(query.skeleton, names[i].forms.skeleton)
+                if let reading = containedReading(query.latin, listed[i].forms.latin)
+                    ?? containedReading(query.skeleton, listed[i].forms.skeleton)
                 {
                     consider(EvasionScores.contained, names[i], .contained, reading)
                     break
@@ -107,19 +112,19 @@ package enum NameScorer {
         }
         if floor - margin <= TokenAlignment.ceiling, best.score < TokenAlignment.ceiling {
             for i in names.indices {
-                aligned(query.latin, names[i].forms.latin, names[i])
-                aligned(query.skeleton, names[i].forms.skeleton, names[i])
+                aligned(query.latin, listed[i].forms.latin, names[i])
+                aligned(query.skeleton, listed[i].forms.skeleton, names[i])
             }
         }
         if !query.digits.isEmpty {
             for i in names.indices {
-                fuzzy(query.digits, names[i].forms.latin, names[i], factor: EvasionScores.digitFactor, method: .variant)
+                fuzzy(query.digits, listed[i].forms.latin, names[i], factor: EvasionScores.digitFactor, method: .variant)
             }
         }
         if let consonants = query.consonants {
-            for name in names {
-                if let listed = name.forms.consonants {
-                    fuzzy([consonants], [listed], name, factor: EvasionScores.consonantFactor, method: .fuzzy)
+            for i in names.indices {
+                if let form = listed[i].forms.consonants {
+                    fuzzy([consonants], [form], names[i], factor: EvasionScores.consonantFactor, method: .fuzzy)
                 }
             }
         }
@@ -128,10 +133,12 @@ package enum NameScorer {
 
     /// The exact hit of the first name (then form) of the entry equal to a
     /// form of the case's `group`, in the Latin or the skeleton reading.
-    private static func equalHit(_ group: [NameForm], _ names: [ScreeningEntry.Name], skeleton: Bool) -> Hit? {
+    private static func equalHit(
+        _ group: [NameForm], _ names: [ScreeningEntry.Name], _ listed: [ListedNameReadings.Readings], skeleton: Bool
+    ) -> Hit? {
         guard !group.isEmpty else { return nil }
         for i in names.indices {
-            let forms = skeleton ? names[i].forms.skeleton : names[i].forms.latin
+            let forms = skeleton ? listed[i].forms.skeleton : listed[i].forms.latin
             for j in forms.indices where !forms[j].text.isEmpty {
                 for q in group.indices where group[q].text == forms[j].text {
                     let reading = group[q].reading == .plain ? forms[j].reading : group[q].reading

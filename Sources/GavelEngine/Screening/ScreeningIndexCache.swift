@@ -44,11 +44,7 @@ package struct ScreeningIndexCache: Sendable {
         let path = path(for: list)
         let fingerprint = NameIndex.fingerprint(list.entries)
         var copy = list
-        // Read straight into the bytes the index is decoded from: through
-        // `Data` the file was held twice (376 MB each at a million names).
-        if case .success(let bytes) = FileAccess.read(path, display: path, limit: Int.max),
-            let names = NameIndex.read(bytes, listDigest: list.digest, fingerprint: fingerprint)
-        {
+        if let names = NameIndex.read(path: path, listDigest: list.digest, fingerprint: fingerprint) {
             copy.index = ScreeningIndex(names: names, entries: list.entries)
             return (copy, .read)
         }

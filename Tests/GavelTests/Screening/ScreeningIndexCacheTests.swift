@@ -57,6 +57,63 @@ struct ScreeningIndexCacheTests {
         #expect(cache.indexed(list).1 == .read)
     }
 
+    @Test("a file built by another Gavel or with another ICU is rebuilt, not used")
+    func otherReadingsAreRebuilt() throws {
+        let folder = try Self.temporaryDirectory()
+        let cache = ScreeningIndexCache(directory: folder.path)
+        let list = Self.list()
+        // This list's own index, but made with readings this build may not make: what a rebuild of
+        // Gavel, or another ICU, left behind. Its names are the same; only the readings identity differs.
+        let stale = try #require(NameIndex.build(Self.list(seed: 10).entries))
+        let otherIdentity = ReadingsIdentity.current ^ 1
+        try Data(stale.bytes(listDigest: list.digest, fingerprint: NameIndex.fingerprint(list.entries, readings: otherIdentity)))
+            .write(to: URL(fileURLWithPath: cache.path(for: list)))
+        let (rebuilt, outcome) = cache.indexed(list)
+        #expect(outcome == .built(written: true))
+        #expect(try Self.sameIndex(rebuilt, list.indexed()))
+        #expect(cache.indexed(list).1 == .read)
+    }
+
+    @Test("the identity names this executable and the system ICU")
+    func readingsIdentity() throws {
+        #expect(ReadingsIdentity.icuVersion.split(separator: ".").count >= 2)
+        let executable = try #require(Bundle.main.executablePath)
+        #expect(ReadingsIdentity.fileIdentity(executable) != nil)
+        #expect(ReadingsIdentity.fileIdentity(executable + ".missing") == nil)
+        // Another modification time of the same file is another identity.
+        let folder = try Self.temporaryDirectory()
+        let file = folder.path + "/probe"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let before = try #require(ReadingsIdentity.fileIdentity(file))
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: file)
+        #expect(try #require(ReadingsIdentity.fileIdentity(file)) != before)
+    }
+
+    @Test("a file cut anywhere, or with a byte more, is refused; the whole file is read back")
+    func everyCutIsRefused() throws {
+        let folder = try Self.temporaryDirectory()
+        let cache = ScreeningIndexCache(directory: folder.path)
+        let list = Self.list()
+        _ = cache.indexed(list)
+        let path = cache.path(for: list)
+        let whole = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let fingerprint = NameIndex.fingerprint(list.entries)
+        let read = try #require(NameIndex.read(path: path, listDigest: list.digest, fingerprint: fingerprint))
+        let built = try #require(list.indexed().index?.names)
+        #expect(read.bytes(listDigest: list.digest, fingerprint: fingerprint) == whole)
+        #expect(built.bytes(listDigest: list.digest, fingerprint: fingerprint) == whole)
+        let cut = folder.path + "/cut.index"
+        // Every length up to a few hundred bytes (the header and the first counts), then a spread through the arrays.
+        let lengths = Array(0 ..< min(400, whole.count)) + Array(stride(from: 400, to: whole.count, by: max(1, whole.count / 300)))
+        for length in lengths {
+            try Data(whole.prefix(length)).write(to: URL(fileURLWithPath: cut))
+            #expect(NameIndex.read(path: cut, listDigest: list.digest, fingerprint: fingerprint) == nil, "cut at \(length)")
+        }
+        try Data(whole + [0]).write(to: URL(fileURLWithPath: cut))
+        #expect(NameIndex.read(path: cut, listDigest: list.digest, fingerprint: fingerprint) == nil)
+        #expect(NameIndex.read(path: folder.path, listDigest: list.digest, fingerprint: fingerprint) == nil)
+    }
+
     @Test("a truncated or bit-flipped file is rebuilt, not used", arguments: [0, 1, 2, 3, 4, 5])
     func damagedIsRebuilt(damage: Int) throws {
         let folder = try Self.temporaryDirectory()
