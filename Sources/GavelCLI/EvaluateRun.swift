@@ -11,6 +11,11 @@ import GavelSyntax
 /// `jobs` threads, and printed in input order, so the output is the same
 /// bytes for any `jobs` and memory stays bounded for a batch of any size.
 public struct EvaluateRun: Sendable {
+    /// The most `--jobs` any command takes. Each job loads the bundle for
+    /// itself, so a thousand jobs spent minutes loading before one case was
+    /// decided; beyond the cores there is nothing to gain.
+    package static let mostJobs = 256
+
     public enum Format: String, Sendable, CaseIterable { case text, json, jsonl }
 
     public var cases: [String]

@@ -29,6 +29,8 @@ package struct LintRun: Sendable {
         var caseFiles: [String] = []
         var unreadable: [String] = []
         var notRegular: [String] = []
+        // Folder links and pipes in a case folder: reported, so that no case goes unread without a word.
+        var unfollowed: [Diagnostic] = []
         func addBundle(_ root: String, only file: String?) {
             if let i = bundles.firstIndex(where: { $0.root == root }) {
                 if let file, bundles[i].only != nil { bundles[i].only?.insert(file) } else { bundles[i].only = nil }
@@ -43,7 +45,9 @@ package struct LintRun: Sendable {
                 if Self.isBundle(trimmed) {
                     addBundle(trimmed, only: nil)
                 } else {
-                    caseFiles += FileAccess.files(under: trimmed, extensions: CaseLoader.extensions).map { trimmed + "/" + $0 }
+                    let listing = FileAccess.listing(under: trimmed, extensions: CaseLoader.extensions)
+                    caseFiles += listing.files.map { trimmed + "/" + $0 }
+                    unfollowed += listing.unfollowed.map { FileAccess.unfollowedProblem($0, under: trimmed, linkCode: .unreadableFile) }
                 }
             } else if FileManager.default.fileExists(atPath: trimmed), !Self.isRegularFile(trimmed) {
                 // A device or a pipe is not a file to lint: /dev/zero never ends, a FIFO with no writer never opens.
@@ -73,7 +77,7 @@ package struct LintRun: Sendable {
             }
             fileContents.merge(report.fileContents) { first, _ in first }
         }
-        let report = LintReport(findings: Array(Set(findings)).sorted(), fileContents: fileContents)
+        let report = LintReport(findings: Array(Set(findings + unfollowed)).sorted(), fileContents: fileContents)
         for path in unreadable {
             errors("gavel: cannot read `\(path)`: no such file or directory\n")
         }

@@ -154,13 +154,15 @@ struct ConditionCompiler {
         if let scalar = node.scalar {
             switch scalar.value {
             case .int(let i): return .number(Double(i))
-            case .float(let d): return .number(d)
+            // NaN compares false with everything, which the evaluator's order would read as "equal";
+            // an infinite bound holds for every number or none. Either is a mistake, never a threshold.
+            case .float(let d) where d.isFinite: return .number(d)
             case .string(let s):
                 if let instant = Instant.parse(s) { return .date(instant) }
             default: break
             }
         }
-        operandError(name, expected: "a number or a date", node)
+        operandError(name, expected: "a finite number or a date", node)
         return nil
     }
 
@@ -288,9 +290,11 @@ struct ConditionCompiler {
                 .screenScoreRange, "`min_score` must be in (0, 1], found `\(minScore)`", at: f["min_score"]?.location,
                 help: "scores are fractions: `min_score: 0.92`; 1.0 is an exact match")
         }
-        if let below, below <= minScore {
+        // Written so that NaN fails it too: NaN is neither above nor below anything.
+        if let below, !(below > minScore && below.isFinite) {
             error(
-                .screenScoreRange, "`below` (\(below)) must be greater than `min_score` (\(minScore))", at: f["below"]?.location,
+                .screenScoreRange, "`below` must be a finite number greater than `min_score` (\(minScore)), found `\(below)`",
+                at: f["below"]?.location,
                 help: "`below` ends a review band above `min_score`, e.g. `min_score: 0.90, below: 1.0`")
         }
         var types: [ListEntry.EntryType]?

@@ -120,7 +120,8 @@ enum PredicateTest {
     private static func compare(_ value: Value, _ comparison: Comparison, _ bound: Bound) -> Element {
         switch bound {
         case .number(let b):
-            guard let n = value.numberValue else { return .mismatch }
+            // NaN is in no order: as a number it would compare "equal" to every bound.
+            guard let n = value.numberValue, !n.isNaN else { return .mismatch }
             return .bool(comparison.holds(n < b ? -1 : n > b ? 1 : 0))
         case .date(let b):
             guard let d = value.stringValue.flatMap(Instant.parse) else { return .mismatch }

@@ -38,8 +38,8 @@ struct ScreeningMemo {
     /// The name's forms; nil when it normalises to nothing.
     mutating func forms(of text: String) -> NameForms? {
         if let known = forms[text] { return known }
-        let normalized = NameNormalizer.normalize(text)
-        let made = normalized.isEmpty ? nil : NameForms.query(text, normalized: normalized)
+        let query = NameForms.query(text)
+        let made = query.latin[0].text.isEmpty ? nil : query
         forms[text] = made
         return made
     }

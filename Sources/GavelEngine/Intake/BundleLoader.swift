@@ -53,7 +53,12 @@ public enum BundleLoader {
         var schema: CaseSchema?
         var contents = BundleContents()
 
-        for relative in FileAccess.files(under: root, extensions: [".yaml", ".yml"]) {
+        let listing = FileAccess.listing(under: root, extensions: [".yaml", ".yml"])
+        for relative in listing.unfollowed {
+            diagnostics.append(FileAccess.unfollowedProblem(relative, under: root, linkCode: .pathOutsideBundle))
+            contents.unsure = true
+        }
+        for relative in listing.files {
             let display = root + "/" + relative
             guard let real = FileAccess.realPath(display), real.hasPrefix(realRoot + "/") else {
                 diagnostics.append(
@@ -160,6 +165,14 @@ public enum BundleLoader {
         guard FileAccess.confined(path, base: base, root: root) != nil else {
             diagnostics.append(
                 .error(.pathOutsideBundle, "`entries_from: \(path)` links to a file outside the policy directory", at: location))
+            return nil
+        }
+        // A folder has no lines, and a named pipe with no writer would block the load for good.
+        guard FileAccess.isRegularFile(display) else {
+            diagnostics.append(
+                .error(
+                    .unreadableFile, "`entries_from: \(path)` is not a regular file", at: location,
+                    help: "name the list's JSON Lines file, e.g. `entries_from: us-sdgt.jsonl`"))
             return nil
         }
         let bytes: [UInt8]

@@ -116,9 +116,11 @@ package struct CaseInputs: IteratorProtocol {
             return
         }
         let root = argument.count > 1 && argument.hasSuffix("/") ? String(argument.dropLast()) : argument
-        let found = FileAccess.files(under: root, extensions: CaseLoader.extensions)
-        if found.isEmpty { pending = [.problem(CaseLoader.noCaseFiles(in: root))] }
-        paths = found.map { root + "/" + $0 }.reversed()
+        let listing = FileAccess.listing(under: root, extensions: CaseLoader.extensions)
+        // Reported, never passed over: `gavel test` must not pass a folder whose cases it did not read.
+        pending = listing.unfollowed.map { .problem(FileAccess.unfollowedProblem($0, under: root, linkCode: .unreadableFile)) }
+        if listing.files.isEmpty, listing.unfollowed.isEmpty { pending = [.problem(CaseLoader.noCaseFiles(in: root))] }
+        paths = listing.files.map { root + "/" + $0 }.reversed()
     }
 
     private mutating func open(_ path: String) {

@@ -91,6 +91,21 @@ package struct NameForms: Sendable {
             digits: [])
     }
 
+    /// A case's name, normalised here, read on at most `Screener.Query.maxScalars`
+    /// scalars before and after normalising: compatibility mappings can make
+    /// one character eighteen letters (U+FDFA), and the readings of a 70,000-letter
+    /// "name" took seconds.
+    package static func query(_ text: String) -> NameForms {
+        let cut = cutToLongestQuery(text)
+        return query(cut, normalized: cutToLongestQuery(NameNormalizer.normalize(cut)))
+    }
+
+    private static func cutToLongestQuery(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > Screener.Query.maxScalars else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(Screener.Query.maxScalars)))
+    }
+
     /// A case's name: only the readings that can differ from the plain one.
     package static func query(_ text: String, normalized: String) -> NameForms {
         let latin = EvasionForms.latinForms(normalized)

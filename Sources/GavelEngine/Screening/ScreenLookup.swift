@@ -27,7 +27,7 @@ package enum ScreenLookup {
 
     /// The name's forms, as screening reads them.
     package static func forms(_ name: String) -> NameForms {
-        NameForms.query(name, normalized: NameNormalizer.normalize(name))
+        NameForms.query(name)
     }
 
     /// Every entry of `lists` with a score above 0 for `name`, best first

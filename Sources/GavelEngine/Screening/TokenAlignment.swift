@@ -473,13 +473,26 @@ package enum TokenAlignment {
 
     /// Per case token that needs a counterpart: the keys (key(a), first
     /// scalar of a′) for every other such token a′. See `NameIndex.collectAligned`.
+    ///
+    /// The other tokens' distinct first scalars are gathered once: asking
+    /// each pair whether its key was already kept made a name of a thousand
+    /// words (U+FDFA, one character, is eighteen letters in four words)
+    /// cubic, seconds for one case.
     static func lookupKeys(_ query: Words) -> [[UInt64]] {
         guard query.wordCount >= 2 else { return [] }
+        var initials: [UInt32] = []
+        var counts: [UInt32: Int] = [:]
+        for j in query.tokens.indices where !query.ignorable[j] {
+            let initial = query.tokens[j].first ?? 0
+            if counts[initial] == nil { initials.append(initial) }
+            counts[initial, default: 0] += 1
+        }
         var out: [[UInt64]] = []
         for i in query.tokens.indices where !query.ignorable[i] {
+            let own = query.tokens[i].first ?? 0
             var keys: [UInt64] = []
-            for j in query.tokens.indices where j != i && !query.ignorable[j] {
-                let key = pairKey(query.keys[i], query.tokens[j].first ?? 0)
+            for initial in initials where initial != own || counts[initial, default: 0] > 1 {
+                let key = pairKey(query.keys[i], initial)
                 if !keys.contains(key) { keys.append(key) }
             }
             out.append(keys)

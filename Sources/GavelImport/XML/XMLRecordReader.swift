@@ -103,6 +103,9 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
         self.record = record
     }
 
+    /// How deep elements may nest inside one record (the official formats use fewer than ten levels).
+    static let deepestRecord = 64
+
     func fail(_ parser: XMLParser, _ error: DiagnosticError) {
         if problem == nil { problem = error }
         parser.abortParsing()
@@ -133,6 +136,18 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
             return
         }
         if !stack.isEmpty || reader.records.contains(elementName) {
+            // Official records nest a few levels; a record tens of thousands deep is no list
+            // entry, and its tree would be freed by recursion deep enough to overflow the stack.
+            guard stack.count < Self.deepestRecord else {
+                fail(
+                    parser,
+                    DiagnosticError(
+                        .error(
+                            .importFormat,
+                            "elements nested more than \(Self.deepestRecord) deep inside one `<\(stack[0].name)>` record; expected a list entry",
+                            at: location(parser), help: "check `--format` against the file")))
+                return
+            }
             stack.append(XMLNode(name: elementName, attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber))
         } else if reader.headerFields.contains(elementName) {
             headerField = elementName

@@ -67,6 +67,12 @@ package enum FileAccess {
         return String(cString: resolved)
     }
 
+    /// Whether `path` (links followed) is a regular file: not a folder, a named pipe, a device or a socket.
+    package static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     package static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -74,16 +80,62 @@ package enum FileAccess {
 
     /// Every regular file below `directory` whose name ends in one of
     /// `extensions`, as paths relative to it, sorted by byte order so the
-    /// result never depends on the file system's listing order.
+    /// order never depends on the file system.
     package static func files(under directory: String, extensions: [String]) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
+        listing(under: directory, extensions: extensions).files
+    }
+
+    /// What a walk of a directory finds: the files to read, and what it
+    /// will not follow, which the caller must report rather than pass over.
+    package struct Listing: Sendable, Equatable {
+        package var files: [String] = []
+        /// Links to folders (the walk does not follow them: a folder linked
+        /// from outside would be read as if it were inside), and entries with
+        /// a wanted extension that are not regular files (a named pipe with
+        /// no writer blocks whoever opens it; a device may never end).
+        package var unfollowed: [String] = []
+    }
+
+    package static func listing(under directory: String, extensions: [String]) -> Listing {
+        var listing = Listing()
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return listing }
         while let relative = enumerator.nextObject() as? String {
+            let path = directory + "/" + relative
+            var link = stat()
+            guard lstat(path, &link) == 0 else { continue }
+            var target = stat()
+            let resolved = stat(path, &target) == 0
+            if link.st_mode & S_IFMT == S_IFLNK, resolved, target.st_mode & S_IFMT == S_IFDIR {
+                listing.unfollowed.append(relative)
+                continue
+            }
             guard extensions.contains(where: { relative.hasSuffix($0) }) else { continue }
-            if isDirectory(directory + "/" + relative) { continue }
-            found.append(relative)
+            if resolved, target.st_mode & S_IFMT == S_IFDIR { continue }
+            // A dangling link is kept: reading it reports the missing file where it is named.
+            if resolved, target.st_mode & S_IFMT != S_IFREG {
+                listing.unfollowed.append(relative)
+                continue
+            }
+            listing.files.append(relative)
         }
-        return found.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let byBytes: (String, String) -> Bool = { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        listing.files.sort(by: byBytes)
+        listing.unfollowed.sort(by: byBytes)
+        return listing
+    }
+
+    /// The problem to report for an entry `listing` did not follow.
+    /// A folder link is reported with `linkCode`, anything else as an unreadable file.
+    package static func unfollowedProblem(_ relative: String, under directory: String, linkCode: DiagnosticCode) -> Diagnostic {
+        let path = directory + "/" + relative
+        let isFolder = isDirectory(path)
+        return .error(
+            isFolder ? linkCode : .unreadableFile,
+            isFolder
+                ? "`\(relative)` is a link to a folder, which is not followed: its files would be read as if they were here"
+                : "`\(relative)` is not a regular file (a named pipe, a device or a socket), so it is not read",
+            at: SourceLocation(file: path, line: 1, column: 1),
+            help: isFolder ? "copy the folder here, or name it on the command line" : "replace it with a regular file")
     }
 
     /// `relative` joined to `base` if it stays inside `root` after resolving

@@ -81,7 +81,9 @@ struct AuditReplayCommand: ParsableCommand {
 
     func validate() throws {
         if all == (id != nil) { throw ValidationError("give an ID or --all, not both and not neither") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        if jobs < 1 || jobs > EvaluateRun.mostJobs {
+            throw ValidationError("--jobs must be from 1 to \(EvaluateRun.mostJobs), found \(jobs)")
+        }
     }
 
     func run() throws {

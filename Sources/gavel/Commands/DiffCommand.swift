@@ -38,7 +38,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        if jobs < 1 || jobs > EvaluateRun.mostJobs {
+            throw ValidationError("--jobs must be from 1 to \(EvaluateRun.mostJobs), found \(jobs)")
+        }
     }
 
     func run() throws {

@@ -54,7 +54,9 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+        if jobs < 1 || jobs > EvaluateRun.mostJobs {
+            throw ValidationError("--jobs must be from 1 to \(EvaluateRun.mostJobs), found \(jobs)")
+        }
         if log != nil && noLog { throw ValidationError("--log and --no-log cannot be used together") }
     }
 

@@ -57,6 +57,33 @@ struct BundleProblemTests {
         ])
     }
 
+    @Test("a link to a folder is refused, wherever it leads: its policies would be read, or left out, without a word")
+    func folderLinkRefused() throws {
+        let outside = try TemporaryBundle(["extra.yaml": "kind: Policy\nid: extra\n"])
+        let bundle = try TemporaryBundle(["policy.yaml": Self.policy, "inner/more.yaml": "kind: Policy\nid: more\n"])
+        try FileManager.default.createSymbolicLink(atPath: bundle.path + "/ext", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: bundle.path + "/again", withDestinationPath: bundle.path + "/inner")
+        let links = bundle.problems().filter { $0.contains("is a link to a folder, which is not followed") }
+        #expect(links.count == 2)
+        #expect(links.first?.hasPrefix("again:1:1: error[path-outside-bundle] `again` is a link to a folder") == true)
+        #expect(links.last?.hasPrefix("ext:1:1: error[path-outside-bundle] `ext` is a link to a folder") == true)
+    }
+
+    @Test("a named pipe among the bundle's files, or as its entries_from, is refused, not opened (it would block the load)")
+    func pipesRefused() throws {
+        let bundle = try TemporaryBundle([
+            "policy.yaml": Self.policy, "lists/l.yaml": "kind: List\nid: l\nentries_from: l.jsonl\n",
+            "lists/d.yaml": "kind: List\nid: d\nentries_from: folder\n", "lists/folder/x.txt": "",
+        ])
+        #expect(mkfifo(bundle.path + "/pipe.yaml", 0o600) == 0)
+        #expect(mkfifo(bundle.path + "/lists/l.jsonl", 0o600) == 0)
+        #expect(bundle.problems() == [
+            "lists/d.yaml:3:15: error[unreadable-file] `entries_from: folder` is not a regular file\n  help: name the list's JSON Lines file, e.g. `entries_from: us-sdgt.jsonl`",
+            "lists/l.yaml:3:15: error[unreadable-file] `entries_from: l.jsonl` is not a regular file\n  help: name the list's JSON Lines file, e.g. `entries_from: us-sdgt.jsonl`",
+            "pipe.yaml:1:1: error[unreadable-file] `pipe.yaml` is not a regular file (a named pipe, a device or a socket), so it is not read\n  help: replace it with a regular file",
+        ])
+    }
+
     @Test("entries_from through a symlink that leads out is refused; one inside is read")
     func entriesFromLinks() throws {
         let outside = try TemporaryBundle(["x.jsonl": "{\"id\": \"a\", \"name\": \"A\"}\n"])

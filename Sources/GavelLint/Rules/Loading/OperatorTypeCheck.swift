@@ -15,10 +15,11 @@ package struct OperatorTypeCheck: LoaderReportedRule {
         summary: "An operator's value is not of the type the operator takes",
         documentation: """
             Each operator takes one kind of value: `in`, `contains_any` and `contains_all` a list; `equals` \
-            and `contains` a single value; `gt`, `gte`, `lt` and `lte` a number or a date; `exists` a \
-            boolean; `glob`, `starts_with` and `ends_with` a string; `count` comparisons a whole number; \
+            and `contains` a single value; `gt`, `gte`, `lt` and `lte` a finite number or a date; `exists` \
+            a boolean; `glob`, `starts_with` and `ends_with` a string; `count` comparisons a whole number; \
             `screen.types` entry types. A value of another type would make the predicate false on every \
-            case — a rule that silently never fires.
+            case — a rule that silently never fires. `.nan` and `.inf` are YAML numbers but no threshold: \
+            nothing is above or below NaN, and an infinite bound holds for every number or for none.
 
             Write the value as the operator expects, e.g. `gt: 10000`, or `in: [DE, AT]` for several values.
             """,
@@ -49,6 +50,18 @@ package struct OperatorTypeCheck: LoaderReportedRule {
                     basis: ["31 CFR 560"]
                     decision: terminate
                     when: { path: customer.country, equals: ↓[IR, KP, SY] }
+                """),
+            .policy(
+                """
+                kind: Policy
+                id: fraud
+                owner: trust-safety@example.com
+                rules:
+                  - id: high-risk-score
+                    title: Risk score at or above the threshold
+                    basis: ["Terms of Service 4.3"]
+                    decision: suspend
+                    when: { path: facts.risk_score, gte: ↓.nan }
                 """),
         ],
         nonTriggering: [

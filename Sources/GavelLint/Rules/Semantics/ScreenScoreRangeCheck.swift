@@ -45,6 +45,15 @@ package struct ScreenScoreRangeCheck: LoaderReportedRule {
                         names: [customer.name]
                         min_score: 0.95
                         below: ↓0.9
+                  - id: not-a-number
+                    title: A band that ends nowhere
+                    decision: escalate
+                    when:
+                      screen:
+                        lists: [us-sdgt]
+                        names: [customer.name]
+                        min_score: 0.90
+                        below: ↓.nan
                 ---
                 kind: List
                 id: us-sdgt

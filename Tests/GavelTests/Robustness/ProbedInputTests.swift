@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import GavelCLI
+@testable import GavelEngine
+@testable import GavelImport
+@testable import GavelSyntax
+
+/// Inputs an adversarial probe of the command line found mishandled
+/// (2026-12-04): each was a silent wrong answer, a crash or a hang.
+@Suite("Probed inputs")
+struct ProbedInputTests {
+    @Test("NaN is in no order: a NaN value neither reaches nor stays under a bound", arguments: ["gte: 1000000", "lte: 0", "gt: 0", "lt: 0"])
+    func nanValue(bound: String) throws {
+        let bundle = try policyBundle(rules: "  - { id: r, title: R, decision: terminate, when: { path: m, \(bound) } }")
+        let decision = try evaluate(bundle, "kind: Case\nid: nan\nm: .nan\n")
+        #expect(decision.status("r") == .notMatched)
+        #expect(decision.decision != "terminate")
+    }
+
+    @Test("a NaN or infinite bound is refused where it is written", arguments: [".nan", ".inf", "-.inf"])
+    func nonFiniteBound(bound: String) throws {
+        let bundle = try TemporaryBundle(["policy.yaml": "kind: Policy\nid: p\nrules:\n  - { id: r, title: R, decision: terminate, when: { path: m, gte: \(bound) } }\n"])
+        #expect(bundle.problems().contains { $0.hasPrefix("policy.yaml:4:") && $0.contains("error[operator-type] `gte` expects a finite number or a date") })
+    }
+
+    @Test("a case folder's folder links and pipes are reported, not passed over")
+    func caseFolderUnfollowed() throws {
+        let cases = try TemporaryBundle(["one.yaml": "kind: Case\nid: one\n"])
+        let elsewhere = try TemporaryBundle(["two.yaml": "kind: Case\nid: two\n"])
+        try FileManager.default.createSymbolicLink(atPath: cases.path + "/more", withDestinationPath: elsewhere.path)
+        #expect(mkfifo(cases.path + "/zz.yaml", 0o600) == 0)
+        var inputs = CaseInputs([cases.path])
+        var problems: [String] = []
+        var read = 0
+        while let input = inputs.next() {
+            if case .problem(let problem) = input { problems.append(problem.oneLine.replacingOccurrences(of: cases.path + "/", with: "")) } else { read += 1 }
+        }
+        #expect(read == 1)
+        #expect(problems.count == 2)
+        #expect(problems.first?.hasPrefix("more:1:1: error[unreadable-file] `more` is a link to a folder") == true)
+        #expect(problems.last?.hasPrefix("zz.yaml:1:1: error[unreadable-file] `zz.yaml` is not a regular file") == true)
+    }
+
+    @Test("an XML record nested tens of thousands deep is refused where it goes too deep, not freed into a stack overflow")
+    func deepXML() throws {
+        let folder = try TemporaryBundle([:])
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let depth = 50_000
+        let xml = "<sdnList xmlns=\"https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML\">\n<publshInformation><Publish_Date>05/01/2024</Publish_Date></publshInformation>\n<sdnEntry><uid>1</uid>"
+            + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth) + "</sdnEntry>\n</sdnList>\n"
+        let file = folder.path + "/deep.xml"
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: file))
+        var errors = ""
+        let options = ImportOptions(format: .ofacSDNXML, snapshots: [.init(argument: file)], id: "deep", outputDirectory: folder.path + "/out")
+        let status = ListImportRun(options: options).run(output: { _ in }, errors: { errors += $0 })
+        #expect(status == 2)
+        #expect(errors.contains("deep.xml:3:"))
+        #expect(errors.contains("error[import-format] elements nested more than 64 deep inside one `<sdnEntry>` record"))
+    }
+
+    @Test("a name's alignment keys are each other word's distinct initial, as pairs of words gave them")
+    func lookupKeysMatchPairs() {
+        var random = SeededRandom(seed: 12)
+        for _ in 0 ..< 300 {
+            let name = (0 ..< random.int(in: 1 ... 14)).map { _ in NameGenerator.word(&random).lowercased() }
+                + (random.chance(30) ? ["mr", "al"] : [])
+            let words = TokenAlignment.Words(name.joined(separator: " "))
+            let keys = TokenAlignment.lookupKeys(words)
+            // The pairwise definition, word by word.
+            var expected: [Set<UInt64>] = []
+            if words.wordCount >= 2 {
+                for i in words.tokens.indices where !words.ignorable[i] {
+                    var set: Set<UInt64> = []
+                    for j in words.tokens.indices where j != i && !words.ignorable[j] {
+                        set.insert(TokenAlignment.pairKey(words.keys[i], words.tokens[j].first ?? 0))
+                    }
+                    expected.append(set)
+                }
+            }
+            #expect(keys.map(Set.init) == expected, "\(name)")
+            #expect(keys.allSatisfy { Set($0).count == $0.count })
+        }
+    }
+
+    @Test("a name that normalises to thousands of words is screened in bounded time")
+    func expandingName() throws {
+        // U+FDFA is one character that is eighteen letters in four words once normalised.
+        let words = TokenAlignment.Words(NameNormalizer.normalize(String(repeating: "\u{FDFA}", count: 2_000)))
+        #expect(words.tokens.count >= 6_000)
+        let started = ContinuousClock.now
+        _ = TokenAlignment.lookupKeys(words)
+        // Cubic, this took minutes; a generous bound that a quadratic regression still fails.
+        #expect(ContinuousClock.now - started < .seconds(20))
+    }
+}
