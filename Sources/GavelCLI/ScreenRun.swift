@@ -51,6 +51,15 @@ public struct ScreenRun: Sendable {
             return .failure(DetailError("unknown detail `\(key)` in `--detail \(text)`: \(hint)Gavel compares \(known.joined(separator: ", "))"))
         }
         guard !value.isEmpty else { return .failure(DetailError("`--detail \(text)` gives no value")) }
+        guard Corroborator.isReadable(kind, value) else {
+            let expected: String
+            switch kind {
+            case .birthDate: expected = "a date (YYYY-MM-DD, YYYY-MM or YYYY) that the calendar has"
+            case .country, .nationality: expected = "a country (an ISO 3166 code such as `DE`, or its English name)"
+            case .registration, .passport, .nationalID: expected = "a number with letters or digits"
+            }
+            return .failure(DetailError("`--detail \(text)`: expected \(expected), found `\(value)`"))
+        }
         return .success((kind, value))
     }
 

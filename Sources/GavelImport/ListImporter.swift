@@ -97,8 +97,10 @@ package struct ListImporter {
         // a single snapshot does not need its own date for.
         var seen = Set<String>()
         var count = 0
+        var census = Census()
         let format = snapshot.format ?? options.format
         let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { entry throws(DiagnosticError) in
+            census.count(entry)
             guard keeps(entry) else { return }
             guard seen.insert(entry.id).inserted else {
                 throw DiagnosticError(.error(.importFormat, "entry `\(entry.id)` appears twice; expected one entry per id", at: SourceLocation(file: snapshot.path, line: 1, column: 1)))
@@ -107,6 +109,8 @@ package struct ListImporter {
             try writer.write(ListHistory.dated(state, dates: [""], curated: curated, programs: options.programs, warn: warn), names: options.names)
             count += 1
         }
+        try census.check(snapshot.path)
+        try census.checkPrograms(options.programs)
         let day = try date(of: snapshot, fileDate: fileDate, warn: warn)
         return ReadSnapshot(file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: count)
     }
@@ -117,15 +121,22 @@ package struct ListImporter {
         // Each file is read once; its date may be known only at its end, so
         // entries are gathered per file and ordered by date afterwards.
         var perFile: [(snapshot: ReadSnapshot, entries: [ImportedEntry])] = []
+        var all = Census()
         for snapshot in options.snapshots {
             var entries: [ImportedEntry] = []
+            var census = Census()
             let format = snapshot.format ?? options.format
             let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { entry in
+                census.count(entry)
                 if keeps(entry) { entries.append(entry) }
             }
+            // An empty snapshot would read as every entry delisted on its date.
+            try census.check(snapshot.path)
+            all.programs.formUnion(census.programs)
             let day = try date(of: snapshot, fileDate: fileDate, warn: warn)
             perFile.append((ReadSnapshot(file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: entries.count), entries))
         }
+        try all.checkPrograms(options.programs)
         perFile.sort { $0.snapshot.date < $1.snapshot.date }
         for (a, b) in zip(perFile, perFile.dropFirst()) where a.snapshot.date == b.snapshot.date {
             throw DiagnosticError(
@@ -185,6 +196,40 @@ package struct ListImporter {
 /// List ids as the loader accepts them.
 enum DocumentReaderIDs {
     static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46 }
+        // A leading dot would name a hidden file (`..yaml`), and `.` or `..` a folder.
+        !id.isEmpty && !id.hasPrefix(".") && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46 }
+    }
+}
+
+/// What a snapshot held before `--programs` chose from it: an official list
+/// is never empty, and a programme no entry carries is a misspelling, so
+/// either would otherwise import as an empty list (or, as a later
+/// snapshot, delist every entry), and screening would find nothing.
+private struct Census {
+    var records = 0
+    var programs: Set<String> = []
+
+    mutating func count(_ entry: ImportedEntry) {
+        records += 1
+        programs.formUnion(entry.programs)
+    }
+
+    func check(_ path: String) throws(DiagnosticError) {
+        guard records == 0 else { return }
+        throw DiagnosticError(
+            .error(
+                .importFormat, "`\((path as NSString).lastPathComponent)` holds no entries; expected the list's records",
+                at: SourceLocation(file: path, line: 1, column: 1), help: "an empty or cut-short download? fetch the file again"))
+    }
+
+    func checkPrograms(_ wanted: Set<String>?) throws(DiagnosticError) {
+        guard let wanted else { return }
+        let missing = wanted.subtracting(programs).sorted()
+        guard let first = missing.first else { return }
+        throw DiagnosticError(
+            .error(
+                .importFormat,
+                "no entry carries programme `\(first)`\(missing.count > 1 ? " (nor \(missing.dropFirst().map { "`\($0)`" }.joined(separator: ", ")))" : ""); expected one of the programmes the files name",
+                at: nil, help: DidYouMean.help(for: first, among: programs.sorted()) ?? "programmes in the files: \(programs.sorted().prefix(12).joined(separator: ", "))"))
     }
 }

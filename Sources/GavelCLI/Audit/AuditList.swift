@@ -69,6 +69,21 @@ public struct AuditList: Sendable {
             }
             if format == .json { buffer += first ? "]\n" : "\n]\n" }
             flush(true)
+            // A misspelt decision would list nothing, which reads as "none such": say so when no entry has it.
+            if first, let wanted = filter.decision {
+                var known: Set<String> = []
+                try store.summaries(EntryFilter()) { e in
+                    known.insert(e.decision)
+                    known.insert(effective(e))
+                    return true
+                }
+                if !known.contains(wanted) {
+                    let help = DidYouMean.help(for: wanted, among: known.sorted())
+                        ?? (known.isEmpty ? "the log holds no decisions" : "decisions in the log: \(known.sorted().joined(separator: ", "))")
+                    errors("gavel: no logged decision is `\(wanted)`; \(help)\n")
+                    return 64
+                }
+            }
             return 0
         } catch {
             errors(DecisionLogAccess.diagnostic(error).oneLine + "\n")

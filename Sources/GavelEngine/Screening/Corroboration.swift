@@ -28,7 +28,7 @@ package struct Corroboration: Sendable, Hashable {
 }
 
 /// Compares a case's values with one entry's attributes.
-enum Corroborator {
+package enum Corroborator {
     /// `caseValues` in the order of `spec.kinds`; `identifierKinds` the
     /// identifier kinds whose hits in the same screen reached this entry.
     static func compare(
@@ -81,6 +81,17 @@ enum Corroborator {
             let a = Set(given.map(documentNumber).filter { !$0.isEmpty })
             let b = Set(listed.map(documentNumber).filter { !$0.isEmpty })
             return a.isDisjoint(with: b) ? .unknown : .agree
+        }
+    }
+
+    /// Whether a value of `kind` can be read at all (a date, a country, a
+    /// number with a letter or digit): one that cannot is "unknown" against
+    /// every entry, which an analyst who typed it would not expect.
+    package static func isReadable(_ kind: CorroborationSpec.Kind, _ value: String) -> Bool {
+        switch kind {
+        case .country, .nationality: return CountryCodes.code(value) != nil
+        case .birthDate: return DateSpan.parse(value) != nil
+        case .registration, .passport, .nationalID: return !documentNumber(value).isEmpty
         }
     }
 

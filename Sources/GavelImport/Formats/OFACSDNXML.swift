@@ -31,7 +31,7 @@ enum OFACSDNXML {
         if let publishDate {
             guard let iso = SourceDates.usDate(publishDate) else {
                 throw DiagnosticError(
-                    .error(.importFormat, "`Publish_Date` is `\(publishDate)`; expected MM/DD/YYYY", at: SourceLocation(file: path, line: 1, column: 1)))
+                    .error(.importFormat, "`Publish_Date` is `\(publishDate)`; expected a calendar date as MM/DD/YYYY", at: SourceLocation(file: path, line: 1, column: 1)))
             }
             date = iso
         }

@@ -84,7 +84,7 @@ enum UKCSV {
             let added = field("date_added")
             if !added.isEmpty {
                 guard let date = SourceDates.ukDate(added) else {
-                    throw DiagnosticError(.error(.importFormat, "`date_added` is `\(added)`; expected DD/MM/YYYY", at: at))
+                    throw DiagnosticError(.error(.importFormat, "`date_added` is `\(added)`; expected a calendar date as DD/MM/YYYY", at: at))
                 }
                 if date.count == 10, item.listed.map({ date < $0 }) ?? true { item.listed = date }
             }

@@ -34,6 +34,13 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Seconds a connection may send nothing (between requests or mid-body) before it is closed.")
     var requestTimeout = 30.0
 
+    func validate() throws {
+        // A port past 65,535 wrapped round to another one, on which the service then listened.
+        if !(0 ... 65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535, found \(port)") }
+        if maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be at least 1, found \(maxBodyBytes)") }
+        if !(requestTimeout > 0) { throw ValidationError("--request-timeout must be a positive number of seconds, found \(requestTimeout)") }
+    }
+
     func run() throws {
         let options = ServeOptions(
             policies: policies, log: log ?? DecisionLogAccess.defaultPath, host: host, port: port, authFile: auth, noAuth: noAuth,

@@ -165,6 +165,10 @@ struct HumanDecisionTests {
         output = ""
         #expect(AuditList(log: folder.log, filter: EntryFilter(decision: "no_action"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
         #expect(output == "[]\n")
+        // A decision no entry has, misspelt or not, is a usage error rather than an empty list.
+        var complaint = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(decision: "termnate"), format: .table).run(output: { _ in }, errors: { complaint += $0 }) == 64)
+        #expect(complaint == "gavel: no logged decision is `termnate`; did you mean `terminate`?\n")
         output = ""
         #expect(AuditList(log: folder.log, filter: EntryFilter(caseID: "c-2"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])

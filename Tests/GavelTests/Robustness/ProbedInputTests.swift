@@ -93,4 +93,71 @@ struct ProbedInputTests {
         // Cubic, this took minutes; a generous bound that a quadratic regression still fails.
         #expect(ContinuousClock.now - started < .seconds(20))
     }
+
+    /// Runs an import of `files` into a scratch folder: status and stderr.
+    static func importing(_ files: [String], format: ImportFormat, programs: Set<String>? = nil, id: String = "t") throws -> (Int32, String) {
+        let folder = try TemporaryBundle([:])
+        var options = ImportOptions(format: format, snapshots: files.map { .init(argument: $0) }, id: id, outputDirectory: folder.path + "/out")
+        options.programs = programs
+        var errors = ""
+        let status = ListImportRun(options: options).run(output: { _ in }, errors: { errors += $0 })
+        return (status, errors)
+    }
+
+    @Test("an empty snapshot is refused: as the later of two it delisted every entry")
+    func emptySnapshot() throws {
+        let folder = try TemporaryBundle(["empty/sdn.csv": "", "empty/add.csv": "", "empty/alt.csv": ""])
+        let (status, errors) = try Self.importing(
+            [ImportFixtures.path("ofac-2021/sdn.csv") + "@2021-04-25", folder.path + "/empty/sdn.csv@2021-05-01"], format: .ofacCSV)
+        #expect(status == 2)
+        #expect(errors.contains("sdn.csv:1:1: error[import-format] `sdn.csv` holds no entries; expected the list's records"))
+    }
+
+    @Test("a programme no entry carries is refused, with the nearest one named", arguments: [("SDTG", "SDGT"), ("sdgt", "SDGT")])
+    func unknownProgramme(wanted: String, meant: String) throws {
+        let (status, errors) = try Self.importing([ImportFixtures.path("ofac-2024/sdn.xml")], format: .ofacSDNXML, programs: [wanted])
+        #expect(status == 2)
+        #expect(errors.contains("no entry carries programme `\(wanted)`"))
+        #expect(errors.contains("`\(meant)`"))
+    }
+
+    @Test("a publication date the calendar does not have is refused, not written as 2024-13-45")
+    func impossiblePublishDate() throws {
+        let original = ImportFixtures.read(ImportFixtures.path("ofac-2024/sdn.xml"))
+        let date = try #require(original.range(of: #"<Publish_Date>[0-9/]+</Publish_Date>"#, options: .regularExpression))
+        let folder = try TemporaryBundle(["sdn.xml": original.replacingCharacters(in: date, with: "<Publish_Date>13/45/2024</Publish_Date>")])
+        let (status, errors) = try Self.importing([folder.path + "/sdn.xml"], format: .ofacSDNXML)
+        #expect(status == 2)
+        #expect(errors.contains("`Publish_Date` is `13/45/2024`; expected a calendar date as MM/DD/YYYY"))
+        #expect(SourceDates.usDate("02/29/2024") == "2024-02-29")
+        #expect(SourceDates.usDate("02/29/2023") == nil)
+        #expect(SourceDates.ukDate("45/13/2020") == nil)
+        #expect(SourceDates.ukDate("00/13/2020") == nil)
+        #expect(SourceDates.ofacBirthDate("31 Feb 1970") == "31 Feb 1970")
+    }
+
+    @Test("a list id of dots is refused (it named hidden files)", arguments: [".", "..", ".hidden"])
+    func dottedID(id: String) throws {
+        let (status, errors) = try Self.importing([ImportFixtures.path("ofac-2024/sdn.xml")], format: .ofacSDNXML, id: id)
+        #expect(status != 0)
+        #expect(errors.contains("is not a lowercase id"))
+    }
+
+    @Test("a --detail Gavel cannot read is refused, not shown as unknown against every entry",
+          arguments: ["birth_date=1976-06-31", "birth_date=soon", "country=Atlantis", "passport=--"])
+    func unreadableDetail(detail: String) {
+        guard case .failure(let problem) = ScreenRun.detail(detail) else {
+            Issue.record("accepted \(detail)")
+            return
+        }
+        #expect(problem.description.contains("expected"))
+    }
+
+    @Test("a --detail Gavel can read is taken", arguments: ["birth_date=1976-06-30", "birth_date=1976", "country=DE", "nationality=Germany", "passport=AB 123"])
+    func readableDetail(detail: String) {
+        guard case .success = ScreenRun.detail(detail) else {
+            Issue.record("refused \(detail)")
+            return
+        }
+    }
 }
