@@ -153,7 +153,8 @@ struct ConditionCompiler {
     private mutating func bound(_ node: SourceNode, _ name: String) -> Bound? {
         if let scalar = node.scalar {
             switch scalar.value {
-            case .int(let i): return .number(Double(i))
+            // Past 2^53 a whole number has no exact double: the bound would silently be another number.
+            case .int(let i) where i.magnitude <= 1 << 53: return .number(Double(i))
             // NaN compares false with everything, which the evaluator's order would read as "equal";
             // an infinite bound holds for every number or none. Either is a mistake, never a threshold.
             case .float(let d) where d.isFinite: return .number(d)

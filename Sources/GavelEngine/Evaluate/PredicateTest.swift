@@ -117,9 +117,19 @@ enum PredicateTest {
         }
     }
 
+    /// 2^53: every whole number up to this size is a double exactly.
+    static let exactDoubles: Double = 9_007_199_254_740_992
+
     private static func compare(_ value: Value, _ comparison: Comparison, _ bound: Bound) -> Element {
         switch bound {
         case .number(let b):
+            // A whole number against a whole bound compares exactly: as doubles,
+            // 9,007,199,254,740,993 is not above 9,007,199,254,740,992.
+            // (The compiler keeps whole bounds within ±2^53, where a double is exact.)
+            if case .int(let i) = value, b == b.rounded(), abs(b) <= Self.exactDoubles {
+                let whole = Int(b)
+                return .bool(comparison.holds(i < whole ? -1 : i > whole ? 1 : 0))
+            }
             // NaN is in no order: as a number it would compare "equal" to every bound.
             guard let n = value.numberValue, !n.isNaN else { return .mismatch }
             return .bool(comparison.holds(n < b ? -1 : n > b ? 1 : 0))

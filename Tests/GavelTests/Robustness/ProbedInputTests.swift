@@ -18,7 +18,19 @@ struct ProbedInputTests {
         #expect(decision.decision != "terminate")
     }
 
-    @Test("a NaN or infinite bound is refused where it is written", arguments: [".nan", ".inf", "-.inf"])
+    @Test("whole numbers compare exactly up to 2^53, where doubles stop being exact", arguments: [
+        ("9007199254740993", "gt: 9007199254740992", true), ("9007199254740992", "gt: 9007199254740992", false),
+        ("-9007199254740993", "lt: -9007199254740992", true), ("9007199254740993", "gte: 9007199254740993.5", false),
+        ("3", "gte: 2.5", true),
+    ])
+    func wholeNumbers(value: String, bound: String, holds: Bool) throws {
+        let bundle = try policyBundle(rules: "  - { id: r, title: R, decision: monitor, when: { path: n, \(bound) } }")
+        let decision = try evaluate(bundle, "kind: Case\nid: big\nn: \(value)\n")
+        #expect(decision.status("r") == (holds ? .matched : .notMatched))
+    }
+
+    @Test("a NaN or infinite bound, or a whole bound no double holds, is refused where it is written",
+          arguments: [".nan", ".inf", "-.inf", "9007199254740993", "-9007199254740993"])
     func nonFiniteBound(bound: String) throws {
         let bundle = try TemporaryBundle(["policy.yaml": "kind: Policy\nid: p\nrules:\n  - { id: r, title: R, decision: terminate, when: { path: m, gte: \(bound) } }\n"])
         #expect(bundle.problems().contains { $0.hasPrefix("policy.yaml:4:") && $0.contains("error[operator-type] `gte` expects a finite number or a date") })

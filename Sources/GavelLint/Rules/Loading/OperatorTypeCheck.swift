@@ -19,7 +19,9 @@ package struct OperatorTypeCheck: LoaderReportedRule {
             a boolean; `glob`, `starts_with` and `ends_with` a string; `count` comparisons a whole number; \
             `screen.types` entry types. A value of another type would make the predicate false on every \
             case — a rule that silently never fires. `.nan` and `.inf` are YAML numbers but no threshold: \
-            nothing is above or below NaN, and an infinite bound holds for every number or for none.
+            nothing is above or below NaN, and an infinite bound holds for every number or for none. A whole \
+            number beyond ±2^53 (9,007,199,254,740,992) is refused too: no double holds it exactly, so the \
+            bound would silently be a neighbouring number.
 
             Write the value as the operator expects, e.g. `gt: 10000`, or `in: [DE, AT]` for several values.
             """,
