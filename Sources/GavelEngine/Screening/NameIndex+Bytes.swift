@@ -49,10 +49,10 @@ extension NameIndex {
 
     /// The index in the file at `path`, if it holds one for this list digest
     /// and these names, intact, and consistent enough to be walked without a
-    /// check. Read straight into its arrays: a
-    /// million names' index is 376 MB, which read whole and then copied
-    /// into the arrays was held twice and copied once more. A file for
-    /// another list or other names is refused after its header.
+    /// check. Read straight into its arrays: a million names' index is 376 MB,
+    /// which read whole and then copied into the arrays was held twice and
+    /// copied once more. A file for another list or other names is refused
+    /// after its header.
     static func read(path: String, listDigest: String, fingerprint: UInt64) -> NameIndex? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
