@@ -20,7 +20,7 @@ extension SQLiteDecisionStore {
     /// and it does not exist, migrating an older schema. Refuses — without
     /// writing a byte to it — a file that is not a Gavel log or was written
     /// by a newer schema: what is already logged is never put at risk.
-    public static func open(_ path: String, create: Bool) throws -> SQLiteDecisionStore {
+    public static func open(_ path: String, create: Bool, readOnly: Bool = false) throws -> SQLiteDecisionStore {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {
@@ -47,6 +47,7 @@ extension SQLiteDecisionStore {
         } else {
             try checkHeader(path)
         }
+        if readOnly { return try openReadOnly(path) }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.label = "gavel-log"
@@ -70,6 +71,44 @@ extension SQLiteDecisionStore {
         return store
     }
 
+    /// A log that cannot be written where it is: an archived copy on
+    /// read-only media, or a folder the reader may not write in. SQLite would
+    /// create its `-shm` beside it, so the file is opened as immutable, which
+    /// is exact only when no write-ahead file holds entries not yet in it:
+    /// such a log is refused rather than read without them. Nothing is
+    /// migrated or marked; an older schema is refused.
+    static func openReadOnly(_ path: String) throws -> SQLiteDecisionStore {
+        let wal = path + "-wal"
+        if let size = (try? FileManager.default.attributesOfItem(atPath: wal))?[.size] as? Int, size > 0 {
+            throw Diagnostic.log(
+                .logUnwritable,
+                "the decision log `\(path)` cannot be written where it is, and its write-ahead file `\(wal)` holds entries not yet in it",
+                path: path, help: "copy the log with its -wal file to a folder that can be written, and read the copy")
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.label = "gavel-log"
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: config)
+        } catch {
+            throw Diagnostic.log(.logUnwritable, "cannot open the decision log `\(path)` to read it: \(Self.reason(error))", path: path)
+        }
+        let store = SQLiteDecisionStore(queue: queue, location: path)
+        try store.guarded("open") {
+            try queue.read { db in
+                try store.identify(db, marking: false)
+                guard try LogSchema.migrator.hasCompletedMigrations(db) else {
+                    throw Diagnostic.log(
+                        .logUnwritable, "the decision log `\(path)` has an older schema, which is brought up to date only where it can be written",
+                        path: path, help: "copy it to a folder that can be written and read the copy (reading it there migrates it)")
+                }
+            }
+        }
+        return store
+    }
+
     /// Checks what the file is, then (only for a Gavel log or an empty file)
     /// switches it to WAL and brings its schema up to date.
     func prepare() throws {
@@ -83,7 +122,7 @@ extension SQLiteDecisionStore {
                 // one log, each sees it either empty or already marked as a
                 // Gavel log, never half made (tables but no application id).
                 try db.inTransaction(.immediate) {
-                    try identify(db)
+                    try identify(db, marking: true)
                     return .commit
                 }
                 let mode = try Self.switchingToWAL(db)
@@ -141,8 +180,9 @@ extension SQLiteDecisionStore {
         }
     }
 
-    /// Refuses another application's database or a newer schema; marks an empty file as a Gavel log.
-    private func identify(_ db: Database) throws {
+    /// Refuses another application's database or a newer schema; marks an
+    /// empty file as a Gavel log when `marking` (a reader refuses it instead).
+    func identify(_ db: Database, marking: Bool) throws {
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let tables = try DatabaseValue.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .map { StoredColumns.text($0) ?? "?" }
@@ -153,6 +193,11 @@ extension SQLiteDecisionStore {
                     "`\(location)` is not a Gavel decision log: expected an SQLite file with application id \(LogSchema.applicationID), "
                         + "found application id \(application) and tables \(tables.prefix(5).map { "`\($0)`" }.joined(separator: ", "))",
                     path: location, help: "pass --log the path of a Gavel decision log, or of a file that does not exist yet")
+            }
+            guard marking else {
+                throw Diagnostic.log(
+                    .notADecisionLog, "`\(location)` is not a Gavel decision log: it is an empty database", path: location,
+                    help: "pass --log the path of a Gavel decision log")
             }
             try db.execute(sql: "PRAGMA application_id = \(LogSchema.applicationID)")
         }

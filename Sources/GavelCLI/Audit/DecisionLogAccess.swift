@@ -1,3 +1,4 @@
+import Foundation
 import GavelLog
 import GavelLogPostgres
 import GavelSyntax
@@ -17,11 +18,20 @@ public enum DecisionLogAccess {
         open(path, create: false)
     }
 
+    /// Whether an existing log file, or its folder, cannot be written by this
+    /// process: it is then read as it is, without the files SQLite would add.
+    static func isReadOnly(_ path: String) -> Bool {
+        guard FileManager.default.fileExists(atPath: path) else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0
+    }
+
     private static func open(_ path: String?, create: Bool) -> Result<any DecisionStore, Diagnostic> {
         do {
             // A postgres:// URL is the shared PostgreSQL log (GavelLogPostgres); anything else an SQLite file.
             if let path, PostgresLogAddress.isPostgres(path) { return .success(try PostgresDecisionStore.open(path, create: create)) }
-            return .success(try SQLiteDecisionStore.open(path ?? defaultPath, create: create))
+            let file = path ?? defaultPath
+            return .success(try SQLiteDecisionStore.open(file, create: create, readOnly: !create && isReadOnly(file)))
         } catch {
             return .failure(diagnostic(error))
         }

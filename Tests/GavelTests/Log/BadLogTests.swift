@@ -197,3 +197,62 @@ struct LogMigrationTests {
         #expect(AuditVerify(log: folder.log, publicKey: folder.path + "/k.pub").run(output: { _ in }, errors: { _ in }) == 0)
     }
 }
+
+/// A log that cannot be written where it is (an archived copy on read-only
+/// media, a folder the auditor may not write in) is still read and verified,
+/// as it is, without the files SQLite would add beside it. Tests run as root,
+/// for whom every file is writable, so the read-only open is asked for directly.
+@Suite("decision log: read where it cannot be written")
+struct ReadOnlyLogTests {
+    static func logOfFour(_ folder: LogFolder) throws {
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        #expect(try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(4))], policies: bundle.path, log: folder.log).status == 0)
+    }
+
+    static func files(_ folder: LogFolder) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    }
+
+    @Test("read, listed and verified without a byte written or a file added")
+    func readsAsItIs() throws {
+        let folder = try LogFolder()
+        try Self.logOfFour(folder)
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.log))
+        let listing = try Self.files(folder)
+        let store = try SQLiteDecisionStore.open(folder.log, create: false, readOnly: true)
+        #expect(try store.entries(EntryFilter()).count == 4)
+        #expect(try LogVerifier.verify(store).intact)
+        #expect(throws: (any Error).self) { try store.queue.write { try $0.execute(sql: "DELETE FROM entry") } }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.log)) == before)
+        #expect(try Self.files(folder) == listing)
+    }
+
+    @Test("refused when a write-ahead file holds entries the database does not: read without them, it would look complete")
+    func pendingWriteAheadRefused() throws {
+        let folder = try LogFolder()
+        try Self.logOfFour(folder)
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: folder.log + "-wal"))
+        do {
+            _ = try SQLiteDecisionStore.open(folder.log, create: false, readOnly: true)
+            Issue.record("opened a log whose write-ahead file was not read")
+        } catch let diagnostic as Diagnostic {
+            #expect(diagnostic.message.contains("holds entries not yet in it"))
+        }
+    }
+
+    @Test("an older schema is refused, not migrated, and an empty database is not made a log")
+    func olderOrEmptyRefused() throws {
+        let folder = try LogFolder()
+        do {
+            let queue = try DatabaseQueue(path: folder.log)
+            try LogSchema.migrator.migrate(queue, upTo: LogSchema.identifier(1))
+            try queue.write { try $0.execute(sql: "PRAGMA application_id = \(LogSchema.applicationID)") }
+        }
+        #expect(throws: Diagnostic.self) { try SQLiteDecisionStore.open(folder.log, create: false, readOnly: true) }
+        let applied = try DatabaseQueue(path: folder.log).read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == ["v1"])
+        let empty = folder.path + "/empty.sqlite"
+        _ = try DatabaseQueue(path: empty).write { try $0.execute(sql: "CREATE TABLE t (x)") ; try $0.execute(sql: "DROP TABLE t") }
+        #expect(throws: Diagnostic.self) { try SQLiteDecisionStore.open(empty, create: false, readOnly: true) }
+    }
+}
