@@ -63,6 +63,13 @@ final class DecisionService: Sendable {
             return Array(try await request.body.collect(upTo: limit).readableBytesView)
         } catch is NIOTooManyBytesError {
             throw APIError(status: .contentTooLarge, message: "the request body is larger than \(limit) bytes (--max-body-bytes)")
+        } catch let error as APIError {
+            throw error
+        } catch let error as HTTPError {
+            throw error
+        } catch {
+            // The body as sent could not be read (a malformed chunk size, say): the client's request, not the service, is at fault.
+            throw APIError(status: .badRequest, message: "the request body could not be read: \(error)")
         }
     }
 

@@ -107,6 +107,16 @@ struct ServeTests {
         #expect(!answer.contains("200 OK"))
         stalled.abort()
 
+        // A chunk size that is not hexadecimal: the request is at fault (400), not the service (it was 500).
+        let badChunk = try RawConnection(port: server.port)
+        try badChunk.send(
+            "POST /v1/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")
+        let chunkAnswer = badChunk.read { $0.contains("\r\n\r\n{") && $0.contains("}") }
+        #expect(chunkAnswer.hasPrefix("HTTP/1.1 400"), "\(chunkAnswer)")
+        #expect(chunkAnswer.contains("the request body could not be read"))
+        badChunk.abort()
+
         let malformed = try HTTP.post(base + "/v1/decisions", token: token, #"{"kind": "Case", "id": "#)
         #expect(malformed.status == 400, "\(malformed.text)")
         let missingName = Self.jsonCase("bad-1").replacingOccurrences(of: #""name":"Acme Forum","#, with: "")
