@@ -204,9 +204,18 @@ struct LogMigrationTests {
 /// for whom every file is writable, so the read-only open is asked for directly.
 @Suite("decision log: read where it cannot be written")
 struct ReadOnlyLogTests {
+    /// Four decisions, with everything checkpointed into the database file: the
+    /// writing run's connection may still be closing on its log thread, and
+    /// until it has, its write-ahead file holds entries (which the read-only
+    /// open rightly refuses).
     static func logOfFour(_ folder: LogFolder) throws {
         let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
         #expect(try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(4))], policies: bundle.path, log: folder.log).status == 0)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        let queue = try DatabaseQueue(path: folder.log, configuration: config)
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
     }
 
     static func files(_ folder: LogFolder) throws -> [String] {
@@ -224,7 +233,8 @@ struct ReadOnlyLogTests {
         #expect(try LogVerifier.verify(store).intact)
         #expect(throws: (any Error).self) { try store.queue.write { try $0.execute(sql: "DELETE FROM entry") } }
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.log)) == before)
-        #expect(try Self.files(folder) == listing)
+        // Nothing added beside it (the writer's own -wal and -shm may go as its connection closes).
+        #expect(Set(try Self.files(folder)).isSubset(of: Set(listing)))
     }
 
     @Test("refused when a write-ahead file holds entries the database does not: read without them, it would look complete")
