@@ -111,6 +111,11 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
         parser.abortParsing()
     }
 
+    /// A file that is XML but not in the shape `--format` names, at the parser's place.
+    func failFormat(_ parser: XMLParser, _ message: String) {
+        fail(parser, DiagnosticError(.error(.importFormat, message, at: location(parser), help: "check `--format` against the file")))
+    }
+
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
@@ -123,13 +128,7 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
             guard elementName == reader.root.name, namespace == reader.root.namespace else {
                 let expected = reader.root.namespace.isEmpty ? "no namespace" : "namespace `\(reader.root.namespace)`"
                 let found = namespace.isEmpty ? "no namespace" : "namespace `\(namespace)`"
-                fail(
-                    parser,
-                    DiagnosticError(
-                        .error(
-                            .importFormat,
-                            "expected root element `<\(reader.root.name)>` in \(expected); found `<\(elementName)>` in \(found)",
-                            at: location(parser), help: "check `--format` against the file")))
+                failFormat(parser, "expected root element `<\(reader.root.name)>` in \(expected); found `<\(elementName)>` in \(found)")
                 return
             }
             for (key, value) in attributeDict { header[key] = value }
@@ -139,13 +138,7 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
             // Official records nest a few levels; a record tens of thousands deep is no list
             // entry, and its tree would be freed by recursion deep enough to overflow the stack.
             guard stack.count < Self.deepestRecord else {
-                fail(
-                    parser,
-                    DiagnosticError(
-                        .error(
-                            .importFormat,
-                            "elements nested more than \(Self.deepestRecord) deep inside one `<\(stack[0].name)>` record; expected a list entry",
-                            at: location(parser), help: "check `--format` against the file")))
+                failFormat(parser, "elements nested more than \(Self.deepestRecord) deep inside one `<\(stack[0].name)>` record; expected a list entry")
                 return
             }
             stack.append(XMLNode(name: elementName, attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber))
