@@ -113,10 +113,12 @@ package struct ScreeningBench: Sendable {
             latencies.reserveCapacity(queries.count)
             var answers: [[ScreenMatch]] = []
             var matched = 0
+            var matchCounts: [Int] = []
             for query in queries {
                 let (matches, seconds) = Self.timed { byIndex.matches([query], minScore: threshold, asOf: Self.asOf) }
                 latencies.append(seconds)
                 matched += matches.count
+                matchCounts.append(matches.count)
                 if answers.count < scanSample { answers.append(matches) }
             }
             var scanSeconds = 0.0, indexSeconds = 0.0
@@ -129,6 +131,11 @@ package struct ScreeningBench: Sendable {
             for latency in latencies.prefix(answers.count) { indexSeconds += latency }
             same = same && agree
             let sorted = latencies.sorted()
+            let slowest = latencies.indices.sorted { latencies[$0] > latencies[$1] }.prefix(5)
+            errors(
+                "\(label) at θ \(Self.format(threshold, 2)), slowest: "
+                    + slowest.map { "\(queries[$0]) \(Self.format(latencies[$0] * 1e6, 0)) µs, \(matchCounts[$0]) matches" }.joined(separator: "; ")
+                    + "\n")
             let sample = answers.count
             let row = [
                 label, "\(nameCount)", normaliseSeconds.map { Self.format($0, 2) } ?? "–", Self.format(buildSeconds, 3),

@@ -122,7 +122,9 @@ struct Screener {
                 ) {
                     index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }
-                candidates.forEach { position, names in match(list.entries[position], position: position, names: names) }
+                list.entries.withUnsafeBufferPointer { entries in
+                    candidates.forEach { position, names in match(entries[position], position: position, names: names) }
+                }
             } else {
                 for position in list.entries.indices { match(list.entries[position], position: position, names: preparedNames.indices) }
             }

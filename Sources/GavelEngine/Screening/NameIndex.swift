@@ -282,22 +282,30 @@ final class NameIndex: Sendable {
             }
         }
         found.sort()
-        var previous: UInt32?
-        var scratch = TokenAlignment.Scratch()
-        for id in found where id != previous {
-            previous = id
-            if alignedScore(words, name: Int(id), scratch: &scratch).map({ $0 >= floor }) ?? false {
-                entries.append(nameEntries[Int(id)])
-            }
+        switch scalars {
+        case .narrow(_, let ordered): keepAligned(found, words, ordered: ordered, floor: floor, into: &entries)
+        case .wide(_, let ordered): keepAligned(found, words, ordered: ordered, floor: floor, into: &entries)
         }
     }
 
-    /// `TokenAlignment.alignedScore` of a query form against indexed name `id`, from the name's scalars.
-    private func alignedScore(_ words: TokenAlignment.Words, name id: Int, scratch: inout TokenAlignment.Scratch) -> Double? {
-        let range = Int(scalarOffsets[id]) ..< Int(scalarOffsets[id + 1])
-        switch scalars {
-        case .narrow(_, let ordered): return TokenAlignment.alignedScore(words, listed: ordered[range], scratch: &scratch)
-        case .wide(_, let ordered): return TokenAlignment.alignedScore(words, listed: ordered[range], scratch: &scratch)
+    /// Appends the entry of each name of `found` (ascending, repeats possible)
+    /// whose `TokenAlignment.alignedScore` against the query form reaches
+    /// `floor`, read from the names' scalars in place: at 1,000,000 names a
+    /// common word finds thousands of names, and slicing the column for each
+    /// one cost more than aligning it.
+    private func keepAligned<S: FixedWidthInteger & UnsignedInteger>(
+        _ found: [UInt32], _ words: TokenAlignment.Words, ordered: [S], floor: Double, into entries: inout [UInt32]
+    ) {
+        var previous: UInt32?
+        var scratch = TokenAlignment.Scratch()
+        ordered.withUnsafeBufferPointer { all in
+            for id in found where id != previous {
+                previous = id
+                let name = UnsafeBufferPointer(rebasing: all[Int(scalarOffsets[Int(id)]) ..< Int(scalarOffsets[Int(id) + 1])])
+                if let score = TokenAlignment.alignedScore(words, listed: name, scratch: &scratch), score >= floor {
+                    entries.append(nameEntries[Int(id)])
+                }
+            }
         }
     }
 
@@ -489,7 +497,9 @@ final class NameIndex: Sendable {
                     }
                     // Level 1 (a common prefix of at most one scalar) needs the most in common.
                     let first = ScreeningBounds.requiredCommon(la, lb, jaro: required[0])
-                    if first <= min(la, lb) { holding(first, lb: lb, segment: segment) }
+                    // The levels that walk the length walk it once, at the count the loosest of them
+                    // needs: every name a stricter count keeps, that one keeps too.
+                    var walkCommon: Int? = first <= min(la, lb) ? first : nil
                     for level in 2 ... Self.longestPrefix {
                         let common = ScreeningBounds.requiredCommon(la, lb, jaro: required[level - 1])
                         // A level needing as much as level 1 finds nothing level 1 has not.
@@ -498,9 +508,10 @@ final class NameIndex: Sendable {
                         if blocks.reduce(0, { $0 + $1.count }) * Self.prefixShare <= segment.count {
                             for block in blocks { verify(block, common: common) }
                         } else {
-                            holding(common, lb: lb, segment: segment)
+                            walkCommon = min(walkCommon ?? common, common)
                         }
                     }
+                    if let walkCommon { holding(walkCommon, lb: lb, segment: segment) }
                 }
             }
         }

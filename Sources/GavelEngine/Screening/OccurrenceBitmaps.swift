@@ -93,6 +93,9 @@ struct OccurrenceBitmaps: Sendable, Equatable {
         words.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             let bitmaps = slots.map { base + $0 * wordCount }
+            // The counts of `lacking`, made once for the walk rather than once per word.
+            let counts = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: allowed < Self.registerCounts ? 0 : allowed + 1)
+            defer { counts.deallocate() }
             bitmaps.withUnsafeBufferPointer { bitmaps in
                 for word in firstWord ... lastWord {
                     var inRange = UInt64.max
@@ -100,7 +103,7 @@ struct OccurrenceBitmaps: Sendable, Equatable {
                     if word == lastWord, range.upperBound % 64 != 0 { inRange &= UInt64.max >> UInt64(64 - range.upperBound % 64) }
                     let dead = allowed < Self.registerCounts
                         ? Self.lackingInRegisters(bitmaps, word: word, inRange: inRange, allowed: allowed)
-                        : Self.lacking(bitmaps, word: word, inRange: inRange, allowed: allowed)
+                        : Self.lacking(bitmaps, word: word, inRange: inRange, allowed: allowed, counts: counts)
                     var alive = inRange & ~dead
                     while alive != 0 {
                         body(word * 64 + alive.trailingZeroBitCount)
@@ -160,23 +163,22 @@ struct OccurrenceBitmaps: Sendable, Equatable {
 
     /// As `lackingInRegisters`, for any `allowed`, with the counts in memory.
     private static func lacking(
-        _ bitmaps: UnsafeBufferPointer<UnsafePointer<UInt64>>, word: Int, inRange: UInt64, allowed: Int
+        _ bitmaps: UnsafeBufferPointer<UnsafePointer<UInt64>>, word: Int, inRange: UInt64, allowed: Int,
+        counts lacking: UnsafeMutableBufferPointer<UInt64>
     ) -> UInt64 {
-        var counts = [UInt64](repeating: 0, count: allowed + 1)
-        return counts.withUnsafeMutableBufferPointer { lacking in
-            var read = 0
-            for bitmap in bitmaps {
-                let absent = ~bitmap[word] & inRange
-                var j = allowed
-                while j > 0 {
-                    lacking[j] |= lacking[j - 1] & absent
-                    j -= 1
-                }
-                lacking[0] |= absent
-                read += 1
-                if read > allowed, lacking[allowed] == inRange { return inRange }
+        lacking.update(repeating: 0)
+        var read = 0
+        for bitmap in bitmaps {
+            let absent = ~bitmap[word] & inRange
+            var j = allowed
+            while j > 0 {
+                lacking[j] |= lacking[j - 1] & absent
+                j -= 1
             }
-            return lacking[allowed]
+            lacking[0] |= absent
+            read += 1
+            if read > allowed, lacking[allowed] == inRange { return inRange }
         }
+        return lacking[allowed]
     }
 }
