@@ -65,7 +65,8 @@ final class NameIndex: Sendable {
     init(
         nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt64],
         irregularNames: [UInt32], longest: Int, table: PostingTable, bitmaps: OccurrenceBitmaps,
-        directLength: Int = NameIndex.defaultDirectLength
+        directLength: Int = NameIndex.defaultDirectLength, prefixShare: Int = NameIndex.defaultPrefixShare,
+        walkedRun: Int = NameIndex.defaultWalkedRun
     ) {
         self.nameEntries = nameEntries
         self.scalarOffsets = scalarOffsets
@@ -76,6 +77,8 @@ final class NameIndex: Sendable {
         self.table = table
         self.bitmaps = bitmaps
         self.directLength = directLength
+        self.prefixShare = prefixShare
+        self.walkedRun = walkedRun
         lengthStarts = Self.lengthStarts(scalarOffsets, longest: longest)
     }
 
@@ -107,7 +110,10 @@ final class NameIndex: Sendable {
     let directLength: Int
     /// Indexes every non-empty normalised name of `entries`. Nil when the
     /// list is too large for 32-bit positions (the scan then serves it).
-    static func build(_ entries: [ScreeningEntry], directLength: Int = defaultDirectLength, denseMinimum: Int? = nil) -> NameIndex? {
+    static func build(
+        _ entries: [ScreeningEntry], directLength: Int = defaultDirectLength, denseMinimum: Int? = nil,
+        prefixShare: Int = defaultPrefixShare, walkedRun: Int = defaultWalkedRun
+    ) -> NameIndex? {
         var nameEntries: [UInt32] = []
         var scalarOffsets: [UInt32] = [0]
         var sortedScalars: [UInt32] = []
@@ -186,7 +192,8 @@ final class NameIndex: Sendable {
         return NameIndex(
             nameEntries: nameEntries, scalarOffsets: scalarOffsets,
             scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars), signatures: signatures,
-            irregularNames: irregularNames, longest: longest, table: table, bitmaps: bitmaps, directLength: directLength)
+            irregularNames: irregularNames, longest: longest, table: table, bitmaps: bitmaps, directLength: directLength,
+            prefixShare: prefixShare, walkedRun: walkedRun)
     }
 
     /// A text's first eight UTF-8 bytes as a number that sorts as they do.
@@ -464,6 +471,31 @@ final class NameIndex: Sendable {
                 func verify(_ range: Range<Int>, common: Int) {
                     for slot in range { check(Int(table.ids[slot]), common: common) }
                 }
+                // The names of `range` (a run of ids) holding at least `common`, 64 at a time.
+                func walk(_ range: Range<Int>, common: Int) {
+                    if sparse.isEmpty {
+                        bitmaps.survivors(denseSlots, missingAtMost: la - common, in: range) { passed.append(UInt32(truncatingIfNeeded: $0)) }
+                    } else {
+                        bitmaps.survivors(denseSlots, missingAtMost: la - common, in: range) { check($0, common: common) }
+                    }
+                }
+                // A prefix posting's names, ascending. Names of one length are numbered by their first
+                // bytes, so those that open with the prefix in their whole form are one run of ids:
+                // a long run is walked through the bitmaps, the rest checked one by one.
+                func verifyRuns(_ posting: Range<Int>, common: Int) {
+                    var slot = posting.lowerBound
+                    while slot < posting.upperBound {
+                        let first = Int(table.ids[slot])
+                        var end = slot + 1
+                        while end < posting.upperBound, Int(table.ids[end]) == first + (end - slot) { end += 1 }
+                        if end - slot >= walkedRun {
+                            walk(first ..< first + (end - slot), common: common)
+                        } else {
+                            verify(slot ..< end, common: common)
+                        }
+                        slot = end
+                    }
+                }
                 // Every name of `segment` (of length lb) holding at least `common` of the query's occurrences.
                 func holding(_ common: Int, lb: Int, segment: Range<Int>) {
                     let allowed = la - common
@@ -472,11 +504,9 @@ final class NameIndex: Sendable {
                         // rare ones (pigeonhole), and their postings are short.
                         let probes = sparse.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)) }.sorted { $0.count < $1.count }
                         for probe in probes.prefix(allowed + 1) { verify(probe, common: common) }
-                    } else if sparse.isEmpty {
-                        // The bitmaps counted every occurrence of the query: a survivor holds `common`.
-                        bitmaps.survivors(denseSlots, missingAtMost: allowed, in: segment) { passed.append(UInt32(truncatingIfNeeded: $0)) }
                     } else {
-                        bitmaps.survivors(denseSlots, missingAtMost: allowed, in: segment) { check($0, common: common) }
+                        // When the bitmaps counted every occurrence of the query, a survivor holds `common`.
+                        walk(segment, common: common)
                     }
                 }
                 let lengths = ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest)
@@ -505,8 +535,8 @@ final class NameIndex: Sendable {
                         // A level needing as much as level 1 finds nothing level 1 has not.
                         guard common <= min(la, lb), common < first, la >= level, lb >= level else { continue }
                         let blocks = query.prefixes(level).map { table.postings(Self.prefixKey($0, length: lb)) }
-                        if blocks.reduce(0, { $0 + $1.count }) * Self.prefixShare <= segment.count {
-                            for block in blocks { verify(block, common: common) }
+                        if blocks.reduce(0, { $0 + $1.count }) * prefixShare <= segment.count {
+                            for block in blocks { verifyRuns(block, common: common) }
                         } else {
                             walkCommon = min(walkCommon ?? common, common)
                         }
@@ -517,10 +547,17 @@ final class NameIndex: Sendable {
         }
     }
 
-    /// The names of a length that open with the query's are read one by one
-    /// when they are at most one in this many of that length's names;
-    /// otherwise the bitmaps are cheaper.
-    static let prefixShare = 16
+    /// The names of a length that open with the query's are read from their
+    /// postings when they are at most one in this many of that length's
+    /// names; otherwise the bitmaps are cheaper.
+    static let defaultPrefixShare = 16
+    /// This index's `defaultPrefixShare` (0 in tests: postings whenever a level has them).
+    let prefixShare: Int
+    /// A run of at least this many consecutive ids in a prefix posting is
+    /// walked through the bitmaps rather than checked name by name.
+    static let defaultWalkedRun = 32
+    /// This index's `defaultWalkedRun` (1 in tests: every run walked).
+    let walkedRun: Int
 
     /// Whether `nameScore(query, name) ≥ floor` for the name at `range` of
     /// `all`, computed as `JaroWinkler.nameScore`

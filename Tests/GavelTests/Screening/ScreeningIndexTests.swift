@@ -61,6 +61,10 @@ struct ScreeningIndexTests {
             try #require(NameIndex.build(entries)), try #require(NameIndex.build(entries, directLength: 0)),
             try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 1)),
             try #require(NameIndex.build(entries, directLength: 0, denseMinimum: Int.max)),
+            // Every prefix level read from its postings, once name by name and once with every run of ids walked.
+            try #require(NameIndex.build(entries, directLength: 0, prefixShare: 0, walkedRun: Int.max)),
+            try #require(NameIndex.build(entries, directLength: 0, prefixShare: 0, walkedRun: 1)),
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: Int.max, prefixShare: 0, walkedRun: 1)),
         ]
         #expect(indexes[1].bitmaps.keys.count > 0 && indexes[1].bitmaps.keys.count < indexes[2].bitmaps.keys.count)
         #expect(indexes[3].bitmaps.keys.isEmpty)
