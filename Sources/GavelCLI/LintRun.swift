@@ -49,7 +49,7 @@ package struct LintRun: Sendable {
                     caseFiles += listing.files.map { trimmed + "/" + $0 }
                     unfollowed += listing.unfollowed.map { FileAccess.unfollowedProblem($0, under: trimmed, linkCode: .unreadableFile) }
                 }
-            } else if FileManager.default.fileExists(atPath: trimmed), !Self.isRegularFile(trimmed) {
+            } else if FileManager.default.fileExists(atPath: trimmed), !FileAccess.isRegularFile(trimmed) {
                 // A device or a pipe is not a file to lint: /dev/zero never ends, a FIFO with no writer never opens.
                 notRegular.append(path)
             } else if FileManager.default.isReadableFile(atPath: trimmed) {
@@ -90,10 +90,6 @@ package struct LintRun: Sendable {
         let unreadableFindings: Set<DiagnosticCode> = [.unreadableFile, .fileTooLarge]
         if !unreadable.isEmpty || !notRegular.isEmpty || report.findings.contains(where: { unreadableFindings.contains($0.code) }) { return 2 }
         return report.exitStatus(strict: strict)
-    }
-
-    static func isRegularFile(_ path: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
     }
 
     /// The nearest folder at or above the file's own that holds bundle.yaml,

@@ -137,11 +137,14 @@ package struct ScreeningBench: Sendable {
             // A query with thousands of matching entries costs what reporting them costs; this
             // percentile leaves those out, to show the index's own tail.
             let fewMatches = latencies.indices.filter { matchCounts[$0] <= Self.fewMatches }.map { latencies[$0] }.sorted()
-            let slowest = latencies.indices.sorted { latencies[$0] > latencies[$1] }.prefix(5)
+            let slowest = latencies.indices.sorted { latencies[$0] > latencies[$1] }
+            func describe(_ picked: some Sequence<Int>) -> String {
+                picked.map { "\(queries[$0]) \(Self.format(latencies[$0] * 1e6, 0)) µs, \(matchCounts[$0]) matches" }.joined(separator: "; ")
+            }
+            errors("\(label) at θ \(Self.format(threshold, 2)), slowest: \(describe(slowest.prefix(5)))\n")
             errors(
-                "\(label) at θ \(Self.format(threshold, 2)), slowest: "
-                    + slowest.map { "\(queries[$0]) \(Self.format(latencies[$0] * 1e6, 0)) µs, \(matchCounts[$0]) matches" }.joined(separator: "; ")
-                    + "\n")
+                "\(label) at θ \(Self.format(threshold, 2)), slowest with at most \(Self.fewMatches) matches: "
+                    + describe(slowest.lazy.filter { matchCounts[$0] <= Self.fewMatches }.prefix(5)) + "\n")
             let sample = answers.count
             let row = [
                 label, "\(nameCount)", normaliseSeconds.map { Self.format($0, 2) } ?? "–", Self.format(buildSeconds, 3),

@@ -39,7 +39,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 8
+    static let formatVersion: UInt32 = 9
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -260,7 +260,8 @@ final class NameIndex: Sendable {
         }
         if TokenAlignment.ceiling >= threshold - ScreeningBounds.roundingMargin {
             for aligner in query.aligners {
-                collectAligned(aligner.words, aligner.keys, floor: threshold - ScreeningBounds.roundingMargin, into: &entries)
+                collectAligned(
+                    aligner.words, aligner.keys, pairs: aligner.pairs, floor: threshold - ScreeningBounds.roundingMargin, into: &entries)
             }
         }
     }
@@ -276,15 +277,31 @@ final class NameIndex: Sendable {
     /// same first scalar. The listed form is posted under (key(b), first
     /// scalar of b′) for every two of its tokens, which is the key (key(a),
     /// first scalar of a′) that word a looks up. The ⌊T/2⌋ + 1 words whose
-    /// keys hold the fewest names are read. Each name found is then aligned
-    /// with the query form here, by the scorer's own `alignedScore` on the
-    /// name's scalars, and its entry kept only when that reaches the floor.
-    func collectAligned(_ words: TokenAlignment.Words, _ lookups: [[UInt64]], floor: Double, into entries: inout [UInt32]) {
+    /// keys hold the fewest names are read.
+    ///
+    /// When T ≥ 3, at least two words a1, a2 have counterparts b1 ≠ b2 with
+    /// key(b1) = key(a1) and key(b2) = key(a2), and any ⌈T/2⌉ words include
+    /// two of one group of `TokenAlignment.keyPairLookups`; a listed form of
+    /// three tokens or more (as it must then have) is posted under
+    /// {key(b), key(b′)} for every two of its tokens. So the key pairs find
+    /// every such form too, and are read instead when they hold fewer names:
+    /// at 1,000,000 names the words of `Hassan Hussein Hussain` each found
+    /// tens of thousands of names by their initials, and three by their keys.
+    ///
+    /// Each name found is then aligned with the query form here, by the
+    /// scorer's own `alignedScore` on the name's scalars, and its entry kept
+    /// only when that reaches the floor.
+    func collectAligned(
+        _ words: TokenAlignment.Words, _ lookups: [[UInt64]], pairs: [UInt64], floor: Double, into entries: inout [UInt32]
+    ) {
         guard lookups.count >= 2 else { return }
         let sized = lookups.map { keys in (keys: keys, names: keys.reduce(0) { $0 + table.postings($1).count }) }
+        let chosen = sized.sorted(by: { $0.names < $1.names }).prefix(lookups.count / 2 + 1)
+        let byInitials = chosen.reduce(0) { $0 + $1.names }
+        let byPairs = pairs.isEmpty ? Int.max : pairs.reduce(0) { $0 + table.postings($1).count }
         var found: [UInt32] = []
-        for word in sized.sorted(by: { $0.names < $1.names }).prefix(lookups.count / 2 + 1) {
-            for key in word.keys {
+        for keys in byPairs < byInitials ? [pairs] : chosen.map(\.keys) {
+            for key in keys {
                 for slot in table.postings(key) { found.append(table.ids[slot]) }
             }
         }

@@ -10,8 +10,9 @@ package struct PreparedName: Sendable {
     /// `NameIndex.tokenHash`es, sorted, for the containment lookups.
     let containers: [[UInt64]]
     /// Per full-weight form whose words can align (each once): its words,
-    /// and `TokenAlignment.lookupKeys`, one array per word that needs a counterpart.
-    let aligners: [(words: TokenAlignment.Words, keys: [[UInt64]])]
+    /// `TokenAlignment.lookupKeys` (one array per word that needs a
+    /// counterpart) and `TokenAlignment.keyPairLookups`.
+    let aligners: [(words: TokenAlignment.Words, keys: [[UInt64]], pairs: [UInt64])]
 
     package init(_ forms: NameForms) {
         self.forms = forms
@@ -28,11 +29,13 @@ package struct PreparedName: Sendable {
             if !containers.contains(tokens) { containers.append(tokens) }
         }
         self.containers = containers
-        var aligners: [(words: TokenAlignment.Words, keys: [[UInt64]])] = []
+        var aligners: [(words: TokenAlignment.Words, keys: [[UInt64]], pairs: [UInt64])] = []
         for form in (forms.latin + forms.skeleton) where !form.text.isEmpty {
             let words = form.words ?? TokenAlignment.Words(form.text)
             let keys = TokenAlignment.lookupKeys(words)
-            if !keys.isEmpty, !aligners.contains(where: { $0.words == words }) { aligners.append((words, keys)) }
+            if !keys.isEmpty, !aligners.contains(where: { $0.words == words }) {
+                aligners.append((words, keys, TokenAlignment.keyPairLookups(words)))
+            }
         }
         self.aligners = aligners
     }

@@ -458,7 +458,8 @@ package enum TokenAlignment {
     // MARK: index keys
 
     /// The keys a listed name is posted under for `alignedScore`: for every
-    /// two of its tokens b ≠ b′, (key(b), first scalar of b′).
+    /// two of its tokens b ≠ b′, (key(b), first scalar of b′); and, when it
+    /// has three tokens or more, {key(b), key(b′)} (`keyPair`).
     static func postingKeys(_ listed: Words) -> [UInt64] {
         guard listed.tokens.count >= 2, listed.tokens.count <= mostListedWords else { return [] }
         var keys: [UInt64] = []
@@ -466,9 +467,40 @@ package enum TokenAlignment {
             for j in listed.tokens.indices where j != i {
                 let key = pairKey(listed.keys[i], listed.tokens[j].first ?? 0)
                 if !keys.contains(key) { keys.append(key) }
+                if listed.tokens.count >= 3, i < j {
+                    let both = keyPair(listed.keys[i], listed.keys[j])
+                    if !keys.contains(both) { keys.append(both) }
+                }
             }
         }
         return keys
+    }
+
+    /// For a case name of T ≥ 3 words that need a counterpart: key pairs
+    /// one of which every listed name it aligns with is posted under. See
+    /// `NameIndex.collectAligned`. The words are dealt into ⌈T/2⌉ − 1
+    /// groups in turn, and every two words of a group give a pair: any
+    /// ⌈T/2⌉ of the words then include two of one group.
+    static func keyPairLookups(_ query: Words) -> [UInt64] {
+        let words = query.tokens.indices.filter { !query.ignorable[$0] }
+        guard words.count >= 3 else { return [] }
+        let groups = (words.count + 1) / 2 - 1
+        var out: [UInt64] = []
+        for group in 0 ..< groups {
+            let members = stride(from: group, to: words.count, by: groups).map { words[$0] }
+            for (n, i) in members.enumerated() {
+                for j in members[(n + 1)...] {
+                    let key = keyPair(query.keys[i], query.keys[j])
+                    if !out.contains(key) { out.append(key) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Two tokens' keys, in either order.
+    static func keyPair(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        KeyMix.mix(KeyMix.mix(8, min(a, b)), max(a, b))
     }
 
     /// Per case token that needs a counterpart: the keys (key(a), first

@@ -156,4 +156,23 @@ struct LintUnreadableTests {
         #expect(output.isEmpty)
         #expect(errors == "gavel: cannot lint `\(path)`: not a regular file (a device, a pipe or a socket)\n")
     }
+
+    /// Not following the link, lint once took a linked case file for a device and refused it.
+    @Test("a link to a case file is linted as the file it names")
+    func linkedCase() throws {
+        let folder = try TemporaryBundle([:])
+        try FileManager.default.createDirectory(atPath: folder.path, withIntermediateDirectories: true)
+        let target = Repository.cases + "/2017-08-hamas-shurat-hadin.yaml", link = folder.path + "/linked.yaml"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        func lint(_ path: String) -> (status: Int32, output: String, errors: String) {
+            var output = "", errors = ""
+            let status = LintRun(paths: [path], policies: Repository.policies, format: .text, strict: false)
+                .run(output: { output += $0 }, errors: { errors += $0 })
+            return (status, output.replacingOccurrences(of: path, with: "CASE"), errors)
+        }
+        let direct = lint(target), linked = lint(link)
+        #expect(linked.errors.isEmpty, "\(linked.errors)")
+        #expect(linked.status == direct.status && linked.status != 2)
+        #expect(linked.output == direct.output)
+    }
 }

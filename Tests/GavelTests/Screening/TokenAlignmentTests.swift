@@ -123,4 +123,49 @@ struct TokenAlignmentTests {
         let hits = lookups.filter { word in word.contains { posted.contains($0) } }.count
         #expect(hits * 2 >= query.wordCount, "\(hits) of \(query.wordCount) words meet a posting")
     }
+
+    /// The second way the index finds aligned names (`NameIndex.collectAligned`):
+    /// a case name of three words or more that aligns with a listed name
+    /// looks up a key pair that name is posted under. Generated pairs: the
+    /// listed words shuffled, some cut to an initial or stripped of vowels,
+    /// a word dropped or one added.
+    @Test("a case name of three words or more that aligns looks up one of the listed name's key pairs")
+    func keyPairsMeetPostings() {
+        var random = SeededRandom(seed: 31)
+        var checked = 0
+        for _ in 0 ..< 3_000 {
+            let listedWords = (0 ..< random.int(in: 2 ... 7)).map { _ in NameGenerator.word(&random).lowercased() }
+            var queryWords = listedWords.map { word -> String in
+                switch random.int(in: 0 ... 5) {
+                case 0: return String(word.prefix(1))
+                case 1: return String(word.prefix(1)) + word.dropFirst().filter { !"aeiou".contains($0) }
+                default: return word
+                }
+            }
+            if random.chance(30), queryWords.count > 1 { queryWords.remove(at: random.int(in: 0 ... queryWords.count - 1)) }
+            if random.chance(20) { queryWords.append(NameGenerator.word(&random).lowercased()) }
+            queryWords.shuffle(using: &random)
+            let query = TokenAlignment.Words(queryWords.joined(separator: " "))
+            let listed = TokenAlignment.Words(listedWords.joined(separator: " "), listed: true)
+            guard query.wordCount >= 3, TokenAlignment.alignedScore(query, listed) != nil else { continue }
+            checked += 1
+            let posted = Set(TokenAlignment.postingKeys(listed))
+            #expect(TokenAlignment.keyPairLookups(query).contains { posted.contains($0) }, "\(queryWords) ~ \(listedWords)")
+        }
+        #expect(checked > 200, "only \(checked) aligned pairs of three words or more")
+    }
+
+    @Test("key pair lookups: ⌈T/2⌉ − 1 groups, every two words of a group, none below three words")
+    func keyPairGroups() {
+        func words(_ text: String) -> TokenAlignment.Words { TokenAlignment.Words(text) }
+        #expect(TokenAlignment.keyPairLookups(words("omar hussain")).isEmpty)
+        #expect(TokenAlignment.keyPairLookups(words("omar bakr jamal")).count == 3)
+        #expect(TokenAlignment.keyPairLookups(words("omar bakr jamal karim")).count == 6)
+        // Five words in two groups: {1, 3, 5} and {2, 4}.
+        #expect(TokenAlignment.keyPairLookups(words("omar bakr jamal karim tariq")).count == 4)
+        // Words of one key give one pair: hassan and hussain are both h-s-n.
+        #expect(TokenAlignment.keyPairLookups(words("omar hassan hussain")).count == 2)
+        // Keys ignore vowels, and the pair ignores order.
+        #expect(TokenAlignment.keyPair(TokenAlignment.key([0x68, 0x73, 0x6E]), 7) == TokenAlignment.keyPair(7, TokenAlignment.key([0x68, 0x61, 0x73, 0x6E])))
+    }
 }
