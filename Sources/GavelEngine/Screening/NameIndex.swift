@@ -251,9 +251,11 @@ final class NameIndex: Sendable {
     /// Appends the entry of every name any reading of `query` may reach at
     /// `threshold` (a superset: `Screener` scores them exactly).
     func collect(_ query: PreparedName, threshold: Double, into entries: inout [UInt32]) {
-        for form in query.direct { collect(form, threshold: threshold, into: &entries) }
+        // A letter score that words added or replaced cap below the threshold is not reported.
+        let capFloor = threshold - ScreeningBounds.roundingMargin
+        for form in query.direct { collect(form, threshold: threshold, capFloor: capFloor, into: &entries) }
         for (form, factor) in query.weighted where threshold / factor - ScreeningBounds.roundingMargin <= 1.0 {
-            collect(form, threshold: threshold / factor, into: &entries)
+            collect(form, threshold: threshold / factor, capFloor: capFloor, into: &entries)
         }
         if EvasionScores.contained >= threshold - ScreeningBounds.roundingMargin {
             for tokens in query.containers { collectContained(tokens, into: &entries) }
@@ -418,25 +420,35 @@ final class NameIndex: Sendable {
 
     /// Appends the entry of every name that may reach `threshold` against
     /// `query` (a superset: `Screener` scores them exactly).
-    func collect(_ query: QueryName, threshold: Double, into entries: inout [UInt32]) {
+    ///
+    /// With a `capFloor`, a name is also dropped when `TokenAlignment.cap`
+    /// of the query's words against its own caps the pair's letter score
+    /// below that floor, as `NameScorer` caps it (it computes the cap when
+    /// the score is above `EvasionScores.substitutedWord` and either text
+    /// has a space; a capped score is the cap's). Any other way the entry
+    /// may reach the threshold has lookups of its own. At 1,000,000 names a
+    /// query such as `Hassan Hussein Hussain` found 1,156 entries by their
+    /// letters, three of which the scorer did not cap below the threshold.
+    func collect(_ query: QueryName, threshold: Double, capFloor: Double? = nil, into entries: inout [UInt32]) {
         let floor = threshold - ScreeningBounds.roundingMargin
         let la = query.sorted.count
         guard la > 0 else { return }
+        let capFloor = capFloor.flatMap { $0 > EvasionScores.substitutedWord ? $0 : nil }
         switch scalars {
         case .narrow(let sorted, let ordered):
             collect(
                 query, sortedScalars: sorted, orderedScalars: ordered, querySorted: ScalarColumns.narrowed(query.sorted).sorted(),
-                queryForms: query.forms.map(ScalarColumns.narrowed), la: la, floor: floor, into: &entries)
+                queryForms: query.forms.map(ScalarColumns.narrowed), la: la, floor: floor, capFloor: capFloor, into: &entries)
         case .wide(let sorted, let ordered):
             collect(
                 query, sortedScalars: sorted, orderedScalars: ordered, querySorted: query.sorted, queryForms: query.forms, la: la,
-                floor: floor, into: &entries)
+                floor: floor, capFloor: capFloor, into: &entries)
         }
     }
 
     private func collect<S: FixedWidthInteger & UnsignedInteger>(
         _ query: QueryName, sortedScalars: [S], orderedScalars: [S], querySorted: [S], queryForms: [[S]], la: Int, floor: Double,
-        into entries: inout [UInt32]
+        capFloor: Double?, into entries: inout [UInt32]
     ) {
         let loosest = ScreeningBounds.requiredJaro(floor, prefix: Self.longestPrefix)
         let required = (1 ... Self.longestPrefix).map { ScreeningBounds.requiredJaro(floor, prefix: $0) }
@@ -446,11 +458,18 @@ final class NameIndex: Sendable {
         guard !passed.isEmpty else { return }
         passed.sort()
         var previous: UInt32?
-        for id in passed where id != previous {
-            previous = id
-            let range = Int(scalarOffsets[Int(id)]) ..< Int(scalarOffsets[Int(id) + 1])
-            let irregular = irregularNames.containsSorted(id)
-            if Self.reaches(query, forms: queryForms, name: orderedScalars, range, irregular: irregular, floor: floor) {
+        var scratch = TokenAlignment.Scratch()
+        orderedScalars.withUnsafeBufferPointer { all in
+            for id in passed where id != previous {
+                previous = id
+                let range = Int(scalarOffsets[Int(id)]) ..< Int(scalarOffsets[Int(id) + 1])
+                let irregular = irregularNames.containsSorted(id)
+                guard Self.reaches(query, forms: queryForms, name: all, range, irregular: irregular, floor: floor) else { continue }
+                let name = UnsafeBufferPointer(rebasing: all[range])
+                if let capFloor, query.hasSpace || name.contains(0x20) {
+                    scratch.load(name)
+                    if let cap = TokenAlignment.cap(query.words, TokenAlignment.Words(listed: scratch)), cap.score < capFloor { continue }
+                }
                 entries.append(nameEntries[Int(id)])
             }
         }
@@ -582,9 +601,9 @@ final class NameIndex: Sendable {
     /// space) their tokens sorted. A name or query whose tokens `String.split`
     /// would cut elsewhere passes unchecked.
     private static func reaches<S: FixedWidthInteger & UnsignedInteger>(
-        _ query: QueryName, forms: [[S]], name all: [S], _ range: Range<Int>, irregular: Bool, floor: Double
+        _ query: QueryName, forms: [[S]], name all: UnsafeBufferPointer<S>, _ range: Range<Int>, irregular: Bool, floor: Double
     ) -> Bool {
-        all.withUnsafeBufferPointer { all in
+        do {
             let name = UnsafeBufferPointer(rebasing: all[range])
             let whole = forms[0].withUnsafeBufferPointer { JaroWinkler.score($0, name) }
             if whole >= floor { return true }
@@ -654,6 +673,8 @@ struct QueryName: Sendable {
     let hasSpace: Bool
     /// Whether `String.split` cuts it into tokens exactly at each U+0020.
     let splitsAtSpaces: Bool
+    /// Its words, as `NameScorer` reads a case's form for `TokenAlignment.cap`.
+    let words: TokenAlignment.Words
 
     init(_ normalized: String) {
         let scalars = normalized.unicodeScalars.map(\.value)
@@ -670,6 +691,7 @@ struct QueryName: Sendable {
         self.occurrences = occurrences
         forms = Self.forms(normalized, scalars: scalars)
         hasSpace = scalars.contains(0x20)
+        words = TokenAlignment.Words(normalized)
         splitsAtSpaces = Self.splitsAtSpaces(scalars, forms: forms)
     }
 
