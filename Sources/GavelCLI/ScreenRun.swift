@@ -99,7 +99,7 @@ public struct ScreenRun: Sendable {
         let date = asOf ?? now
         let minScore = bundle.manifest.screeningMinScore
         let results = names.map { name in
-            let rows = ScreenLookup.rows(name, lists: selected, asOf: date)
+            let rows = ScreenLookup.rows(name, lists: selected, asOf: date, nearMisses: (minScore, top))
             let (matches, nearMisses) = split(rows, minScore: minScore)
             func compared(_ row: ScreenLookup.Row) -> Shown {
                 let list = selected.first { $0.id == row.list }

@@ -32,15 +32,35 @@ package enum ScreenLookup {
 
     /// Every entry of `lists` with a score above 0 for `name`, best first
     /// (then list and entry id), whether in force on `asOf` or not.
-    package static func rows(_ name: String, lists: [CompiledList], asOf: Instant) -> [Row] {
+    ///
+    /// With `nearMisses`, only the entries at or above `minScore` and the
+    /// best `count` below it (ties included) are sure to be there, which is
+    /// all `gavel screen` shows: once `count` near misses are in hand, an
+    /// entry is scored with the lowest of their scores as its floor, so the
+    /// scorer skips the pairs that cannot reach it (`NameScorer.best`; a pair
+    /// that can is scored exactly). A long case name against every entry at
+    /// floor 0 took seconds.
+    package static func rows(
+        _ name: String, lists: [CompiledList], asOf: Instant, nearMisses: (minScore: Double, count: Int)? = nil
+    ) -> [Row] {
         let forms = forms(name)
         guard !forms.latin[0].text.isEmpty else { return [] }
         let plain = forms.latin[0].text
         var rows: [Row] = []
+        // The best near-miss scores so far, ascending, at most `count` of them.
+        var kept: [Double] = []
         for list in lists {
             for candidate in list.entries {
-                let hit = NameScorer.best(forms, candidate, floor: 0)
-                guard hit.score > 0 else { continue }
+                var floor = 0.0
+                if let nearMisses, nearMisses.count > 0, kept.count == nearMisses.count, let lowest = kept.first {
+                    floor = lowest
+                }
+                let hit = NameScorer.best(forms, candidate, floor: floor)
+                guard hit.score > 0, hit.score >= floor else { continue }
+                if let nearMisses, hit.score < nearMisses.minScore, nearMisses.count > 0 {
+                    kept.insert(hit.score, at: kept.firstIndex { $0 > hit.score } ?? kept.count)
+                    if kept.count > nearMisses.count { kept.removeFirst() }
+                }
                 let spelling = candidate.names.first { $0.text == hit.name }?.normalized ?? ""
                 let whole = Screener.rounded(JaroWinkler.similarity(plain, spelling))
                 let sortedTokens = Screener.rounded(

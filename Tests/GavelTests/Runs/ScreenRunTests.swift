@@ -47,6 +47,33 @@ struct ScreenRunTests {
         #expect(first.keys.contains("capped"))
     }
 
+    /// `gavel screen` scores with a floor that rises to its weakest near
+    /// miss; it must show exactly what scoring every entry at floor 0 shows.
+    @Test("near misses found with a rising floor are those of scoring every entry", arguments: [1, 3, 10])
+    func risingFloor(top: Int) throws {
+        guard case .success(let bundle) = BundleLoader.load(directory: Repository.policies) else {
+            Issue.record("the shipped bundle does not load")
+            return
+        }
+        let lists = bundle.lists.filter { ["us-fto", "eu-terrorist-list"].contains($0.id) }
+        let run = ScreenRun(
+            names: [], policies: Repository.policies, lists: [], asOf: Self.asOf, now: Instant(secondsSinceEpoch: 0, isDateOnly: false),
+            top: top, format: .text, details: [])
+        let minScore = bundle.manifest.screeningMinScore
+        let asOf = try #require(Self.asOf)
+        var random = SeededRandom(seed: UInt64(top))
+        let generated = (0 ..< 4).map { _ in (0 ..< random.int(in: 1 ... 8)).map { _ in NameGenerator.word(&random) }.joined(separator: " ") }
+        var nearMissesSeen = 0
+        for name in Self.probe + generated + ["Hassan Ali", "Вагнер", "Osama bin Laden", "Kahane", "x"] {
+            let every = run.split(ScreenLookup.rows(name, lists: lists, asOf: asOf), minScore: minScore)
+            let floored = run.split(ScreenLookup.rows(name, lists: lists, asOf: asOf, nearMisses: (minScore, top)), minScore: minScore)
+            #expect(floored.matches == every.matches, "\(name)")
+            #expect(floored.nearMisses == every.nearMisses, "\(name)")
+            nearMissesSeen += every.nearMisses.count
+        }
+        #expect(nearMissesSeen >= top * 10)
+    }
+
     @Test("--top bounds each section; every list by default")
     func top() {
         let result = screen(["Hamas"], lists: [], top: 1)
