@@ -454,7 +454,8 @@ final class NameIndex: Sendable {
         let required = (1 ... Self.longestPrefix).map { ScreeningBounds.requiredJaro(floor, prefix: $0) }
         var passed: [UInt32] = []
         candidates(
-            query, sortedScalars: sortedScalars, querySorted: querySorted, la: la, loosest: loosest, required: required, into: &passed)
+            query, sortedScalars: sortedScalars, orderedScalars: orderedScalars, querySorted: querySorted, queryForms: queryForms, la: la,
+            loosest: loosest, required: required, into: &passed)
         guard !passed.isEmpty else { return }
         passed.sort()
         var previous: UInt32?
@@ -478,8 +479,8 @@ final class NameIndex: Sendable {
     /// Appends the names whose scalars share enough with the query's to reach
     /// the threshold, by the bounds above (repeats possible).
     private func candidates<S: FixedWidthInteger & UnsignedInteger>(
-        _ query: QueryName, sortedScalars: [S], querySorted: [S], la: Int, loosest: Double, required: [Double],
-        into passed: inout [UInt32]
+        _ query: QueryName, sortedScalars: [S], orderedScalars: [S], querySorted: [S], queryForms: [[S]], la: Int, loosest: Double,
+        required: [Double], into passed: inout [UInt32]
     ) {
         let levels = ScalarSignature.levels(query.sorted)
         // The query's occurrences with a bitmap, rarest first, and those posted instead.
@@ -497,22 +498,45 @@ final class NameIndex: Sendable {
         let everyName = 0 ..< nameEntries.count
         sortedScalars.withUnsafeBufferPointer { allScalars in
             querySorted.withUnsafeBufferPointer { querySorted in
-                func check(_ id: Int, common: Int) {
+                // Whether the name opens with the query's first `level` scalars, in its whole form or
+                // its sorted-token form, against the query's whole or sorted-token form (as the
+                // prefix postings are read). A name whose tokens `String.split` cuts elsewhere passes.
+                func opens(_ id: Int, level: Int) -> Bool {
+                    func begins(_ text: UnsafeBufferPointer<S>) -> Bool {
+                        text.count >= level && queryForms.contains { form in form.count >= level && (0 ..< level).allSatisfy { form[$0] == text[$0] } }
+                    }
+                    return orderedScalars[Int(scalarOffsets[id]) ..< Int(scalarOffsets[id + 1])].withUnsafeBufferPointer { name in
+                        if begins(name) { return true }
+                        guard name.contains(0x20) else { return false }
+                        if irregularNames.containsSorted(UInt32(truncatingIfNeeded: id)) { return true }
+                        return JaroWinkler.sortingTokens(name) { begins($0) }
+                    }
+                }
+                // `qualifier`, for a walk at a count lower than level 1's: a name holding fewer than
+                // `first` must hold the count of a walking level whose prefix it shares.
+                func check(_ id: Int, common: Int, qualifier: Qualifier? = nil) {
                     // Most candidates lack too many of the query's scalars, which their signature tells without their scalars.
                     if ScalarSignature.missing(levels, name: signatures[id]) > la - common { return }
                     let start = Int(scalarOffsets[id]), end = Int(scalarOffsets[id + 1])
                     let name = UnsafeBufferPointer(rebasing: allScalars[start ..< end])
-                    if ScreeningBounds.commonCount(querySorted, name) >= common { passed.append(UInt32(truncatingIfNeeded: id)) }
+                    let held = ScreeningBounds.commonCount(querySorted, name)
+                    guard held >= common else { return }
+                    if let qualifier, held < qualifier.first,
+                        !qualifier.levels.contains(where: { held >= $0.common && opens(id, level: $0.level) })
+                    {
+                        return
+                    }
+                    passed.append(UInt32(truncatingIfNeeded: id))
                 }
-                func verify(_ range: Range<Int>, common: Int) {
-                    for slot in range { check(Int(table.ids[slot]), common: common) }
+                func verify(_ range: Range<Int>, common: Int, qualifier: Qualifier? = nil) {
+                    for slot in range { check(Int(table.ids[slot]), common: common, qualifier: qualifier) }
                 }
                 // The names of `range` (a run of ids) holding at least `common`, 64 at a time.
-                func walk(_ range: Range<Int>, common: Int) {
-                    if sparse.isEmpty {
+                func walk(_ range: Range<Int>, common: Int, qualifier: Qualifier? = nil) {
+                    if sparse.isEmpty, qualifier == nil {
                         bitmaps.survivors(denseSlots, missingAtMost: la - common, in: range) { passed.append(UInt32(truncatingIfNeeded: $0)) }
                     } else {
-                        bitmaps.survivors(denseSlots, missingAtMost: la - common, in: range) { check($0, common: common) }
+                        bitmaps.survivors(denseSlots, missingAtMost: la - common, in: range) { check($0, common: common, qualifier: qualifier) }
                     }
                 }
                 // A prefix posting's names, ascending. Names of one length are numbered by their first
@@ -533,16 +557,16 @@ final class NameIndex: Sendable {
                     }
                 }
                 // Every name of `segment` (of length lb) holding at least `common` of the query's occurrences.
-                func holding(_ common: Int, lb: Int, segment: Range<Int>) {
+                func holding(_ common: Int, lb: Int, segment: Range<Int>, qualifier: Qualifier? = nil) {
                     let allowed = la - common
                     if sparse.count > allowed {
                         // A name lacking at most `allowed` occurrences holds one of any allowed + 1 of the
                         // rare ones (pigeonhole), and their postings are short.
                         let probes = sparse.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)) }.sorted { $0.count < $1.count }
-                        for probe in probes.prefix(allowed + 1) { verify(probe, common: common) }
+                        for probe in probes.prefix(allowed + 1) { verify(probe, common: common, qualifier: qualifier) }
                     } else {
                         // When the bitmaps counted every occurrence of the query, a survivor holds `common`.
-                        walk(segment, common: common)
+                        walk(segment, common: common, qualifier: qualifier)
                     }
                 }
                 let lengths = ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest)
@@ -555,9 +579,16 @@ final class NameIndex: Sendable {
                     if let starts = lengthStarts, lb + 1 < starts.count {
                         segment = Int(starts[lb]) ..< Int(starts[lb + 1])
                         guard !segment.isEmpty else { continue }
-                        // Every name that passes some level's count passes the loosest: a short length is checked whole.
+                        // Every name that passes some level's count passes the loosest: a short length is
+                        // checked whole, a name below level 1's count held to the prefix of a level it meets.
                         if segment.count <= directLength {
-                            for id in segment { check(id, common: loosestCommon) }
+                            let first = ScreeningBounds.requiredCommon(la, lb, jaro: required[0])
+                            let prefixLevels = (2 ... Self.longestPrefix).compactMap { level -> (level: Int, common: Int)? in
+                                let common = ScreeningBounds.requiredCommon(la, lb, jaro: required[level - 1])
+                                return common <= min(la, lb) && common < first && la >= level && lb >= level ? (level, common) : nil
+                            }
+                            let qualifier = prefixLevels.isEmpty ? nil : Qualifier(first: first, levels: prefixLevels)
+                            for id in segment { check(id, common: loosestCommon, qualifier: qualifier) }
                             continue
                         }
                     }
@@ -566,6 +597,7 @@ final class NameIndex: Sendable {
                     // The levels that walk the length walk it once, at the count the loosest of them
                     // needs: every name a stricter count keeps, that one keeps too.
                     var walkCommon: Int? = first <= min(la, lb) ? first : nil
+                    var walkLevels: [(level: Int, common: Int)] = []
                     for level in 2 ... Self.longestPrefix {
                         let common = ScreeningBounds.requiredCommon(la, lb, jaro: required[level - 1])
                         // A level needing as much as level 1 finds nothing level 1 has not.
@@ -575,12 +607,25 @@ final class NameIndex: Sendable {
                             for block in blocks { verifyRuns(block, common: common) }
                         } else {
                             walkCommon = min(walkCommon ?? common, common)
+                            walkLevels.append((level, common))
                         }
                     }
-                    if let walkCommon { holding(walkCommon, lb: lb, segment: segment) }
+                    // A name the walk keeps below level 1's count must share the prefix of a level it meets.
+                    if let walkCommon {
+                        let qualifier = walkLevels.isEmpty ? nil : Qualifier(first: first, levels: walkLevels)
+                        holding(walkCommon, lb: lb, segment: segment, qualifier: qualifier)
+                    }
                 }
             }
         }
+    }
+
+    /// What a name kept by a walk at a prefix level's count must also meet:
+    /// level 1's count, or the count of a walking level `p` together with a
+    /// common prefix of `p` scalars (the bound of that level assumes one).
+    private struct Qualifier {
+        let first: Int
+        let levels: [(level: Int, common: Int)]
     }
 
     /// The names of a length that open with the query's are read from their
