@@ -571,9 +571,17 @@ final class NameIndex: Sendable {
                 }
                 let lengths = ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest)
                 for lb in lengths {
-                    var loosestCommon = la
-                    for jaro in required { loosestCommon = min(loosestCommon, ScreeningBounds.requiredCommon(la, lb, jaro: jaro)) }
+                    // Per level p (1…4): the scalars a name needs in common with a common prefix of p.
+                    let commons = required.map { ScreeningBounds.requiredCommon(la, lb, jaro: $0) }
+                    let loosestCommon = commons.min() ?? la
                     guard loosestCommon <= min(la, lb) else { continue }
+                    // Level 1 (a common prefix of at most one scalar) needs the most in common. A level needing
+                    // as much finds nothing level 1 has not; one longer than either name cannot apply.
+                    let first = commons[0]
+                    let prefixLevels = (2 ... Self.longestPrefix).compactMap { level -> (level: Int, common: Int)? in
+                        let common = commons[level - 1]
+                        return common <= min(la, lb) && common < first && la >= level && lb >= level ? (level, common) : nil
+                    }
                     // Without names in length order, every name is walked for every length (a superset: each is still checked).
                     var segment = everyName
                     if let starts = lengthStarts, lb + 1 < starts.count {
@@ -582,26 +590,16 @@ final class NameIndex: Sendable {
                         // Every name that passes some level's count passes the loosest: a short length is
                         // checked whole, a name below level 1's count held to the prefix of a level it meets.
                         if segment.count <= directLength {
-                            let first = ScreeningBounds.requiredCommon(la, lb, jaro: required[0])
-                            let prefixLevels = (2 ... Self.longestPrefix).compactMap { level -> (level: Int, common: Int)? in
-                                let common = ScreeningBounds.requiredCommon(la, lb, jaro: required[level - 1])
-                                return common <= min(la, lb) && common < first && la >= level && lb >= level ? (level, common) : nil
-                            }
                             let qualifier = prefixLevels.isEmpty ? nil : Qualifier(first: first, levels: prefixLevels)
                             for id in segment { check(id, common: loosestCommon, qualifier: qualifier) }
                             continue
                         }
                     }
-                    // Level 1 (a common prefix of at most one scalar) needs the most in common.
-                    let first = ScreeningBounds.requiredCommon(la, lb, jaro: required[0])
                     // The levels that walk the length walk it once, at the count the loosest of them
                     // needs: every name a stricter count keeps, that one keeps too.
                     var walkCommon: Int? = first <= min(la, lb) ? first : nil
                     var walkLevels: [(level: Int, common: Int)] = []
-                    for level in 2 ... Self.longestPrefix {
-                        let common = ScreeningBounds.requiredCommon(la, lb, jaro: required[level - 1])
-                        // A level needing as much as level 1 finds nothing level 1 has not.
-                        guard common <= min(la, lb), common < first, la >= level, lb >= level else { continue }
+                    for (level, common) in prefixLevels {
                         let blocks = query.prefixes(level).map { table.postings(Self.prefixKey($0, length: lb)) }
                         if blocks.reduce(0, { $0 + $1.count }) * prefixShare <= segment.count {
                             for block in blocks { verifyRuns(block, common: common) }

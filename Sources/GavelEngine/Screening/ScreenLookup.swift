@@ -47,17 +47,15 @@ package enum ScreenLookup {
         guard !forms.latin[0].text.isEmpty else { return [] }
         let plain = forms.latin[0].text
         var rows: [Row] = []
+        let nearMisses = nearMisses.flatMap { $0.count > 0 ? $0 : nil }
         // The best near-miss scores so far, ascending, at most `count` of them.
         var kept: [Double] = []
         for list in lists {
             for candidate in list.entries {
-                var floor = 0.0
-                if let nearMisses, nearMisses.count > 0, kept.count == nearMisses.count, let lowest = kept.first {
-                    floor = lowest
-                }
+                let floor = nearMisses.map { kept.count == $0.count ? kept.first ?? 0 : 0 } ?? 0
                 let hit = NameScorer.best(forms, candidate, floor: floor)
                 guard hit.score > 0, hit.score >= floor else { continue }
-                if let nearMisses, hit.score < nearMisses.minScore, nearMisses.count > 0 {
+                if let nearMisses, hit.score < nearMisses.minScore {
                     kept.insert(hit.score, at: kept.firstIndex { $0 > hit.score } ?? kept.count)
                     if kept.count > nearMisses.count { kept.removeFirst() }
                 }
