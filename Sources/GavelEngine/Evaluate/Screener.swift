@@ -30,6 +30,10 @@ struct Screener {
     struct Query {
         var text: String
         var field: String
+        /// The value as the case gave it, when `text` is cut: an identifier's
+        /// host is taken out of the whole value (a URL with a long userinfo
+        /// holds its host past the cut).
+        var uncut: String?
 
         /// Names and identifiers are screened up to this many Unicode scalars.
         /// No designation is that long, and transliterating a megabyte-long
@@ -44,6 +48,7 @@ struct Screener {
                 var cut = String.UnicodeScalarView(scalars.prefix(Self.maxScalars))
                 cut.append("…")
                 self.text = String(cut)
+                uncut = text
             } else {
                 self.text = text
             }
@@ -71,9 +76,10 @@ struct Screener {
         let preparedNames = names.compactMap { query -> (Query, NameForms)? in
             memo.forms(of: query.text).map { (query, $0) }
         }
-        let preparedIDs = identifiers.map { ($0.query, IdentifierMatcher.Prepared(kind: $0.kind, text: $0.query.text)) }
+        let preparedIDs = identifiers.map { ($0.query, IdentifierMatcher.Prepared(kind: $0.kind, text: $0.query.uncut ?? $0.query.text)) }
         var queryNames: [PreparedName]?
         for list in lists where spec.lists.contains(list.id) {
+            let scorings = preparedNames.map { memo.scoring(list: list.id, name: $0.0.text) }
             // Borrowed, and its entry read in place: copying an entry retained each of its dozen fields, for every candidate.
             // `names` indexes `preparedNames`: the names that may reach this entry.
             func match(_ candidate: borrowing ScreeningEntry, position: Int, names: some Sequence<Int>) {
@@ -84,9 +90,8 @@ struct Screener {
                 for name in names {
                     let (query, forms) = preparedNames[name]
                     // The case's screens often ask again (the shipped bundle: the same names, 26 screens).
-                    let hit = memo.score(list: list.id, entry: position, name: query.text, floor: spec.minScore) {
-                        NameScorer.best(forms, candidate, floor: spec.minScore)
-                    }
+                    let key = memo.scoreKey(scorings[name], entry: position, floor: spec.minScore)
+                    let hit = memo.score(key) ?? memo.remember(NameScorer.best(forms, candidate, floor: spec.minScore), key)
                     hits.append(
                         ScreenMatch(
                             rule: rule, list: list.id, entry: candidate.entry.id, name: hit.name, query: query.text,
@@ -118,7 +123,7 @@ struct Screener {
                 queryNames = prepared
                 let candidates = memo.candidates(
                     list: list.id, threshold: spec.minScore, names: preparedNames.map(\.0.text),
-                    identifiers: identifiers.map { ($0.kind, $0.query.text) }
+                    identifiers: identifiers.map { ($0.kind, $0.query.uncut ?? $0.query.text) }
                 ) {
                     index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }

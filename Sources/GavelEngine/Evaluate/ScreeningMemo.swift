@@ -10,6 +10,11 @@ struct ScreeningMemo {
     private var prepared: [String: PreparedName] = [:]
     private var candidates: [CandidateKey: ScreeningCandidates] = [:]
     private var scores: [ScoreKey: NameScorer.Hit] = [:]
+    /// Lists and names numbered as first met, so that a score's key hashes
+    /// four numbers: hashing the two texts for every candidate entry was a
+    /// tenth of scoring a name with thousands of matches.
+    private var listNumbers: [String: Int] = [:]
+    private var nameNumbers: [String: Int] = [:]
 
     private struct CandidateKey: Hashable {
         var list: String
@@ -18,21 +23,43 @@ struct ScreeningMemo {
         var identifiers: [String]
     }
 
-    private struct ScoreKey: Hashable {
-        var list: String
-        var entry: Int
-        var name: String
-        /// The floor only prunes work below it, so a hit at or above it is the same at any floor; keyed all the same.
-        var floor: Double
+    /// A list's and a name's numbers, for `ScoreKey`s.
+    struct Scoring {
+        fileprivate let list: Int
+        fileprivate let name: Int
     }
 
-    /// `NameScorer.best` of the name against the entry at `entry` in `list`.
-    mutating func score(list: String, entry: Int, name: String, floor: Double, compute: () -> NameScorer.Hit) -> NameScorer.Hit {
-        let key = ScoreKey(list: list, entry: entry, name: name, floor: floor)
-        if let known = scores[key] { return known }
-        let made = compute()
-        scores[key] = made
-        return made
+    struct ScoreKey: Hashable {
+        fileprivate var list: Int
+        fileprivate var entry: Int
+        fileprivate var name: Int
+        /// The floor only prunes work below it, so a hit at or above it is the same at any floor; keyed all the same.
+        fileprivate var floor: Double
+    }
+
+    /// The numbers of `list` and `name`, asked once per screen and name.
+    mutating func scoring(list: String, name: String) -> Scoring {
+        func number(_ text: String, in numbers: inout [String: Int]) -> Int {
+            if let known = numbers[text] { return known }
+            numbers[text] = numbers.count
+            return numbers.count - 1
+        }
+        return Scoring(list: number(list, in: &listNumbers), name: number(name, in: &nameNumbers))
+    }
+
+    /// The key of `NameScorer.best` of a name against the entry at `entry` of a list.
+    func scoreKey(_ scoring: Scoring, entry: Int, floor: Double) -> ScoreKey {
+        ScoreKey(list: scoring.list, entry: entry, name: scoring.name, floor: floor)
+    }
+
+    /// The score worked out before under `key`, if any. (Asked and stored
+    /// apart, not through a closure: a closure capturing the borrowed entry
+    /// copied it, every field retained, for each candidate.)
+    func score(_ key: ScoreKey) -> NameScorer.Hit? { scores[key] }
+
+    mutating func remember(_ hit: NameScorer.Hit, _ key: ScoreKey) -> NameScorer.Hit {
+        scores[key] = hit
+        return hit
     }
 
     /// The name's forms; nil when it normalises to nothing.

@@ -3,9 +3,13 @@ import GavelSyntax
 
 /// Normalisation of list identifiers (SPEC §3) for exact comparison.
 package enum IdentifierNormalizer {
-    /// `domain` / `url`: the host only — without scheme, userinfo, port,
-    /// path/query/fragment, a leading `www.` or trailing dots — percent-decoded
-    /// (`%61qsatv.ps` is `aqsatv.ps`) and mapped per UTS #46 (ICU,
+    /// `domain` / `url`: the host only — refanged (`aqsatv[.]ps`,
+    /// `hxxps[:]//`), without scheme (with or without its slashes: `http:`,
+    /// `https:/`), userinfo, port, path/query/fragment, a leading `www.` or
+    /// trailing dots — percent-decoded, twice encoded too (`%61qsatv.ps`,
+    /// `%2561qsatv.ps` are `aqsatv.ps`; a `/`, `?`, `#` or `\` decoding
+    /// reveals ends the host, controls are dropped), without
+    /// default-ignorable scalars (joiners, bidi controls) and mapped per UTS #46 (ICU,
     /// nontransitional: lowercase, NFKC, ideographic full stops, each
     /// non-ASCII label as `xn--…`). A host ICU refuses (a label UTS #46
     /// disallows) is lowercased, NFKC-mapped and Punycode-encoded label by
@@ -27,19 +31,23 @@ package enum IdentifierNormalizer {
         return String(scalars[first ... last])
     }
 
+    /// Longest host kept, in bytes, once taken out of its value (a DNS name
+    /// has at most 253): what is compared stays bounded whatever the value.
+    static let longestHost = 4_096
+
     static func host(of text: String) -> String {
         // Every delimiter is ASCII, so cutting the UTF-8 bytes at them always
         // lands on scalar boundaries.
-        let bytes = Array(text.utf8)
+        let bytes = refanged(Array(text.utf8))
         var lo = 0, hi = bytes.count
         if let sep = schemeSeparator(bytes) {
             lo = sep + 3
-        } else if bytes.starts(with: [slash, slash]) {
-            lo = 2
+        } else if let end = webSchemeEnd(bytes) {
+            lo = end
         }
-        if let end = bytes[lo ..< hi].firstIndex(where: { $0 == slash || $0 == question || $0 == hash || $0 == backslash }) {
-            hi = end
-        }
+        // `//host`, and the extra slashes of `https:///host`.
+        while lo < hi, bytes[lo] == slash || bytes[lo] == backslash { lo += 1 }
+        if let end = bytes[lo ..< hi].firstIndex(where: isPathDelimiter) { hi = end }
         if let at = bytes[lo ..< hi].lastIndex(of: atSign) { lo = at + 1 }
         if lo < hi, bytes[lo] == openBracket {
             // IPv6 literal: the port colon is the one after the bracket.
@@ -48,7 +56,16 @@ package enum IdentifierNormalizer {
             hi = portColon
         }
 
-        let decoded = percentDecoded(bytes[lo ..< hi])
+        var decoded = percentDecoded(bytes[lo ..< hi])
+        // Encoded twice over (`%2561`): decoded again, a bounded number of times.
+        for _ in 0 ..< 3 where decoded.contains(UInt8(ascii: "%")) {
+            let again = percentDecoded(decoded[...])
+            if again == decoded { break }
+            decoded = again
+        }
+        if let end = decoded.firstIndex(where: isPathDelimiter) { decoded.removeSubrange(end...) }
+        decoded.removeAll { $0 < 0x20 || $0 == 0x7F }
+        if decoded.count > longestHost { decoded.removeSubrange(longestHost...) }
         var name: String
         if decoded.allSatisfy({ $0 < 0x80 }) {
             name = lowercaseHost(decoded[...])
@@ -90,6 +107,51 @@ package enum IdentifierNormalizer {
         }
     }
 
+    private static func isPathDelimiter(_ byte: UInt8) -> Bool {
+        byte == slash || byte == question || byte == hash || byte == backslash
+    }
+
+    /// Defanged spellings, as threat reports and abuse mail write hosts so
+    /// that nothing links them, read back: `[.]`, `(.)`, `{.}`, `[dot]` and
+    /// the like for `.`, `[:]` for `:`, `[://]` for `://`, `[@]` for `@`,
+    /// and `hxxp`/`hxxps`/`fxp` for the scheme.
+    static func refanged(_ bytes: [UInt8]) -> [UInt8] {
+        let fanged = bytes.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "{") }
+        let lowered = bytes.prefix(5).map { isASCIILetter($0) ? $0 | 0x20 : $0 }
+        let defangedScheme = lowered.starts(with: Array("hxxp".utf8)) || lowered.starts(with: Array("fxp".utf8))
+        guard fanged || defangedScheme else { return bytes }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if fanged {
+            for open in ["[", "(", "{"] {
+                let close = open == "[" ? "]" : open == "(" ? ")" : "}"
+                for (inner, meaning) in [(".", "."), ("dot", "."), (":", ":"), ("://", "://"), ("@", "@"), ("/", "/")] {
+                    text = text.replacingOccurrences(of: open + inner + close, with: meaning, options: .caseInsensitive)
+                }
+            }
+        }
+        if defangedScheme {
+            for (defanged, scheme) in [("hxxps", "https"), ("hxxp", "http"), ("fxp", "ftp")]
+            where text.lowercased().hasPrefix(defanged) {
+                text = scheme + text.dropFirst(defanged.count)
+                break
+            }
+        }
+        return Array(text.utf8)
+    }
+
+    /// Schemes whose `scheme:` is cut even without the `//` that should follow.
+    private static let webSchemes = ["http", "https", "ftp", "ftps", "ws", "wss"]
+
+    /// The index just past `http:` (or another of `webSchemes`) when the
+    /// value begins with one not followed by `//` (`http:aqsatv.ps`,
+    /// `https:/aqsatv.ps`); nil otherwise. Only these schemes: `host:443`
+    /// is a host and its port.
+    private static func webSchemeEnd(_ bytes: [UInt8]) -> Int? {
+        guard let colonAt = bytes.prefix(6).firstIndex(of: colon) else { return nil }
+        let scheme = String(decoding: bytes[..<colonAt].map { isASCIILetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return webSchemes.contains(scheme) ? colonAt + 1 : nil
+    }
+
     private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
     private static let backslash = UInt8(ascii: "\\"), atSign = UInt8(ascii: "@"), colon = UInt8(ascii: ":")
     private static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
@@ -126,6 +188,8 @@ package enum IdentifierNormalizer {
         for scalar in String(decoding: host, as: UTF8.self).unicodeScalars {
             switch scalar.value {
             case 0x3002, 0xFF0E, 0xFF61: mapped.append(".")
+            // Invisible: a joiner or a bidi control inside a host must not make it another host.
+            case _ where scalar.properties.isDefaultIgnorableCodePoint: continue
             default: mapped.append(scalar)
             }
         }

@@ -5,7 +5,8 @@ import GavelSyntax
 /// leave them alone. Mapped to the ASCII spelling used in romanised lists.
 ///
 /// The list: ø→o, đ→d, ð→d, ł→l, ħ→h, ŧ→t, ı→i, æ→ae, œ→oe, þ→th
-/// (and their capitals). ß is not here: case folding turns it into `ss`.
+/// (and their capitals), and the stroked and hooked letters of
+/// `strokedOrHooked`. ß is not here: case folding turns it into `ss`.
 ///
 /// Also the Latin small capitals (`ʜᴀᴍᴀꜱ`): no Unicode decomposition and no
 /// UTS #39 prototype maps them to the letters they are read as, so a name
@@ -32,8 +33,80 @@ enum LatinLetters {
         case 0x0153: "oe"  // œ
         case 0x00DE: "TH"  // Þ
         case 0x00FE: "th"  // þ
-        default: smallCapital(scalar.value)
+        default: strokedOrHooked(scalar.value) ?? smallCapital(scalar.value)
         }
+    }
+
+    /// Letters with a stroke, bar or hook that fancy-text generators put
+    /// in for plain ones (`Hⱥmⱥs`, `ĦȺMȺS`, `ɧąɱąʂ`): like ø or ł, they
+    /// have no decomposition, and UTS #39 leaves most of them alone.
+    private static func strokedOrHooked(_ value: UInt32) -> String? {
+        switch value {
+        case 0x023A: "A"   // Ⱥ
+        case 0x2C65: "a"   // ⱥ
+        case 0x0251: "a"   // ɑ
+        case 0x0243: "B"   // Ƀ
+        case 0x0180: "b"   // ƀ
+        case 0x023B: "C"   // Ȼ
+        case 0x023C: "c"   // ȼ
+        case 0x0246: "E"   // Ɇ
+        case 0x0247: "e"   // ɇ
+        case 0x01E4: "G"   // Ǥ
+        case 0x01E5: "g"   // ǥ
+        case 0x2C67: "H"   // Ⱨ
+        case 0x2C68: "h"   // ⱨ
+        case 0x0266: "h"   // ɦ
+        case 0x0267: "h"   // ɧ
+        case 0x0197: "I"   // Ɨ
+        case 0x0268: "i"   // ɨ
+        case 0x0248: "J"   // Ɉ
+        case 0x0249: "j"   // ɉ
+        case 0xA740: "K"   // Ꝁ
+        case 0xA741: "k"   // ꝁ
+        case 0x023D: "L"   // Ƚ
+        case 0x019A: "l"   // ƚ
+        case 0x2C6E: "M"   // Ɱ
+        case 0x0271: "m"   // ɱ
+        case 0x019F: "O"   // Ɵ
+        case 0x0275: "o"   // ɵ
+        case 0x2C63: "P"   // Ᵽ
+        case 0x1D7D: "p"   // ᵽ
+        case 0xA756: "Q"   // Ꝗ
+        case 0xA757: "q"   // ꝗ
+        case 0x024C: "R"   // Ɍ
+        case 0x024D: "r"   // ɍ
+        case 0xA7A8: "S"   // Ꞩ
+        case 0xA7A9: "s"   // ꞩ
+        case 0x0282: "s"   // ʂ
+        case 0x023F: "s"   // ȿ
+        case 0x023E: "T"   // Ⱦ
+        case 0x2C66: "t"   // ⱦ
+        case 0x0244: "U"   // Ʉ
+        case 0x0289: "u"   // ʉ
+        case 0x024E: "Y"   // Ɏ
+        case 0x024F: "y"   // ɏ
+        case 0x01B5: "Z"   // Ƶ
+        case 0x01B6: "z"   // ƶ
+        case 0x0240: "z"   // ɀ
+        default: nil
+        }
+    }
+
+    /// Letters drawn inside a symbol that Unicode gives no compatibility
+    /// decomposition (NFKC folds the circled `Ⓗ` and squared `🄷`, not
+    /// these): negative circled `🅗`, negative squared `🅷` and the regional
+    /// indicators `🇭`. Read as the capital they show, before anything else:
+    /// otherwise a name spelt in them is symbols, that is, nothing.
+    static func enclosedCapital(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = scalar.value
+        let first: UInt32
+        switch v {
+        case 0x1F150 ... 0x1F169: first = 0x1F150
+        case 0x1F170 ... 0x1F189: first = 0x1F170
+        case 0x1F1E6 ... 0x1F1FF: first = 0x1F1E6
+        default: return nil
+        }
+        return Unicode.Scalar(0x41 + v - first)
     }
 
     private static func smallCapital(_ value: UInt32) -> String? {

@@ -1,3 +1,4 @@
+import Foundation
 import GavelSyntax
 
 /// How a form of a name was read (SPEC §3, "Evasion").
@@ -82,11 +83,12 @@ package struct NameForms: Sendable {
 
     /// A listed name: every group, so that any query can meet it.
     package static func listed(_ text: String, normalized: String) -> NameForms {
-        let latin = EvasionForms.latinForms(normalized)
+        let latin = EvasionForms.latinForms(normalized, raw: text)
         let skeletonForm = EvasionForms.skeleton(text)
         return NameForms(
             latin: latin,
-            skeleton: skeletonForm.isEmpty ? [] : EvasionForms.latinForms(skeletonForm).map { NameForm($0.text, .skeleton) },
+            skeleton: skeletonForm.isEmpty
+                ? [] : EvasionForms.latinForms(skeletonForm, raw: text, normalize: EvasionForms.skeleton).map { NameForm($0.text, .skeleton) },
             consonants: EvasionForms.consonants(normalized: normalized).map { NameForm($0, .consonants) },
             digits: [])
     }
@@ -108,11 +110,13 @@ package struct NameForms: Sendable {
 
     /// A case's name: only the readings that can differ from the plain one.
     package static func query(_ text: String, normalized: String) -> NameForms {
-        let latin = EvasionForms.latinForms(normalized)
+        let latin = EvasionForms.latinForms(normalized, raw: text)
         var skeleton: [NameForm] = []
-        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if EvasionForms.hasLookAlike(text) {
             let form = EvasionForms.skeleton(text)
-            if !form.isEmpty { skeleton = EvasionForms.latinForms(form).map { NameForm($0.text, .skeleton) } }
+            if !form.isEmpty {
+                skeleton = EvasionForms.latinForms(form, raw: text, normalize: EvasionForms.skeleton).map { NameForm($0.text, .skeleton) }
+            }
         }
         var consonants: NameForm?
         if EvasionForms.hasAbjadLetter(text) {
@@ -123,7 +127,7 @@ package struct NameForms: Sendable {
         let symbolic = EvasionForms.symbolsAsLetters(text)
         let sources = symbolic == text ? [normalized] : [normalized, NameNormalizer.normalize(symbolic)]
         for (position, source) in sources.enumerated() {
-            for form in EvasionForms.latinForms(source) {
+            for form in EvasionForms.latinForms(source, raw: position == 0 ? text : symbolic) {
                 // `@`/`$` read as letters are a reading of their own, digits or not.
                 let readings = (position > 0 ? [form.text] : []) + EvasionForms.digitReadings(form.text)
                 for variant in readings where !variant.isEmpty && !digits.contains(where: { $0.text == variant }) {
@@ -150,12 +154,43 @@ package struct NameForms: Sendable {
 
 /// The transformations behind the evasion readings, each a pure function.
 package enum EvasionForms {
-    /// The plain form and, when a run of single letters joins, the joined one.
-    static func latinForms(_ normalized: String) -> [NameForm] {
+    /// The plain form and, when a run of single letters joins, the joined
+    /// one. `normalized` is `normalize(raw)`; the letters on either side of
+    /// a conjunction in `raw` are not joined (`conjunctions`).
+    static func latinForms(
+        _ normalized: String, raw: String? = nil, normalize: (String) -> String = NameNormalizer.normalize
+    ) -> [NameForm] {
         guard !normalized.isEmpty else { return [NameForm("", .plain)] }
         let plain = NameForm(normalized, .plain)
-        guard let joined = joinedLetters(normalized), joined != normalized, !joined.isEmpty else { return [plain] }
+        guard let joined = joinedLetters(normalized, raw: raw, normalize: normalize), joined != normalized, !joined.isEmpty else {
+            return [plain]
+        }
         return [plain, NameForm(joined, .joined)]
+    }
+
+    /// `&` and `+` (and their full-width and small forms): a name written
+    /// `H&M`, `S&L` or `R+T` joins two names' initials, it does not spell
+    /// a word, so no joined reading crosses one. (Joined across it, `H&M`
+    /// read `hm`, the alias of Hizbul Mujahideen: an exact match that blocked
+    /// the retailer.)
+    static let conjunctions: Set<UInt32> = [0x26, 0x2B, 0xFE60, 0xFE62, 0xFF06, 0xFF0B]
+
+    /// `joinedLetters` of `normalized`, each stretch of `raw` between
+    /// conjunctions read on its own.
+    static func joinedLetters(_ normalized: String, raw: String?, normalize: (String) -> String) -> String? {
+        guard let raw, raw.unicodeScalars.contains(where: { conjunctions.contains($0.value) }) else { return joinedLetters(normalized) }
+        var joinedAny = false
+        var parts: [String] = []
+        for stretch in raw.unicodeScalars.split(whereSeparator: { conjunctions.contains($0.value) }) {
+            let plain = normalize(String(String.UnicodeScalarView(stretch)))
+            if let joined = joinedLetters(plain) {
+                joinedAny = true
+                if !joined.isEmpty { parts.append(joined) }
+            } else if !plain.isEmpty {
+                parts.append(plain)
+            }
+        }
+        return joinedAny ? parts.joined(separator: " ") : nil
     }
 
     /// Runs of two or more one-scalar tokens joined into one token
@@ -216,6 +251,22 @@ package enum EvasionForms {
     package static func skeleton(_ text: String) -> String {
         guard let raw = caseBlindSkeleton(text) else { return "" }
         return lAsI(NameNormalizer.normalize(raw))
+    }
+
+    /// Whether a scalar of `text` beyond ASCII is a look-alike: its UTS #39
+    /// prototype is not the scalar itself (its marks taken apart). Only such
+    /// a name gets a skeleton reading. One whose letters beyond ASCII are
+    /// ordinary letters of their script (`李佳`, `Müller`, `Hà Lê`) is read
+    /// by transliteration; the skeleton of that reading only added `l`
+    /// read as `i` and `m` as `rn`, and `李佳` (`ii jia`) met `J. I.`.
+    static func hasLookAlike(_ text: String) -> Bool {
+        var seen: Set<UInt32> = []
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 && seen.insert(scalar.value).inserted {
+            let single = String(scalar)
+            guard let prototype = UnicodeSecurity.skeleton(single) else { continue }
+            if prototype != single.decomposedStringWithCanonicalMapping { return true }
+        }
+        return false
     }
 
     /// skeleton(lowercase(skeleton(text))), before normalisation; nil when ICU fails.

@@ -39,7 +39,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 9
+    static let formatVersion: UInt32 = 10
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -242,7 +242,7 @@ final class NameIndex: Sendable {
     /// The forms containment compares (Latin and skeleton readings).
     private static func containableTexts(_ candidate: ScreeningEntry) -> Set<String> {
         var out: Set<String> = []
-        for name in candidate.names {
+        for name in candidate.names where NameScorer.entersContainment(name.normalized, type: candidate.entry.type) {
             for form in name.forms.latin + name.forms.skeleton { out.insert(form.text) }
         }
         return out

@@ -101,7 +101,7 @@ package enum NameScorer {
             for i in names.indices { fuzzy(query.skeleton, listed[i].forms.skeleton, names[i], factor: 1.0, method: .fuzzy) }
         }
         if EvasionScores.contained >= floor - margin, EvasionScores.contained > best.score {
-            for i in names.indices {
+            for i in names.indices where entersContainment(listed[i].normalized, type: candidate.entry.type) {
                 if let reading = containedReading(query.latin, listed[i].forms.latin)
                     ?? containedReading(query.skeleton, listed[i].forms.skeleton)
                 {
@@ -207,6 +207,23 @@ package enum NameScorer {
         }
         // Nil when either text is not contiguous (never for a native string).
         return answer ?? nil
+    }
+
+    /// Whether a listed name's readings take part in containment at all
+    /// (each then if it is `containable`): a name of two words or more, or a
+    /// one-word name of an organisation (or an entry of another kind) long
+    /// enough in its plain reading. A person's or vessel's one-word name
+    /// (`MULLER`, `CONRAD`) inside a longer customer name is a namesake, not
+    /// a listed group's name with words added; and a name too short to take
+    /// part must not take part through a longer reading (`EMMA`: skeleton
+    /// `ernrna`, which `Szabó Vivien Emma` contained).
+    static func entersContainment(_ normalized: String, type: ListEntry.EntryType) -> Bool {
+        guard !normalized.isEmpty else { return false }
+        if normalized.utf8.contains(0x20) { return true }
+        switch type {
+        case .individual, .vessel: return false
+        case .organization, .other: return normalized.unicodeScalars.count >= EvasionScores.shortestContainedWord
+        }
     }
 
     /// Whether a listed form takes part in containment at all.

@@ -34,7 +34,7 @@ extension Unicode.Scalar {
             // Zero-width joiners, word joiners, soft hyphens, bidi marks: invisible,
             // so a name with one inserted must normalise like the name without it.
             return .drop
-        case .nonspacingMark:
+        case .nonspacingMark, .enclosingMark:
             // Only reachable when case folding re-introduces a mark (e.g. İ → i̇
             // from a script ICU left alone); diacritics were removed earlier.
             return .drop

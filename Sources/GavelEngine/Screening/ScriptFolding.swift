@@ -9,7 +9,7 @@ enum ScriptFolding {
     static let transliterationFloor: UInt32 = 0x250
 
     static func fold(_ text: String) -> String {
-        var s = text.precomposedStringWithCompatibilityMapping
+        var s = withEnclosedCapitalsRead(text).precomposedStringWithCompatibilityMapping
         if s.unicodeScalars.contains(where: { $0.value >= transliterationFloor }) {
             // nil means ICU could not build the transliterator; keeping the text
             // is better than dropping the name.
@@ -29,10 +29,17 @@ enum ScriptFolding {
         }
     }
 
+    /// `LatinLetters.enclosedCapital` applied to each scalar.
+    static func withEnclosedCapitalsRead(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { LatinLetters.enclosedCapital($0) != nil }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { LatinLetters.enclosedCapital($0) ?? $0 }))
+    }
+
     static func removeDiacritics(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in s.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            // Enclosing marks too: `H⃝a⃝m⃝a⃝s⃝` (U+20DD) and keycaps draw a frame, not a letter.
+            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { continue }
             if let replacement = LatinLetters.undecomposable(scalar) {
                 out.append(contentsOf: replacement.unicodeScalars)
             } else {

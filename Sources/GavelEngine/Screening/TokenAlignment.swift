@@ -36,6 +36,11 @@ package enum TokenAlignment {
         let wordCount: Int
         /// Bit (first scalar mod 64) of every token that needs a counterpart.
         let initials: UInt64
+        /// Whether a token that needs a counterpart has two scalars or more.
+        /// A case name of initials alone (`H M`, from `H&M`) aligns with no
+        /// listed name: initials meeting initials and first letters say
+        /// nothing of who is named (`H&M` met `Raed M. Hijazi` at 0.93).
+        let spellsAWord: Bool
 
         /// `listed`: a listed name's words, where only a title needs no
         /// counterpart (its legal forms are already gone, SPEC §1.6).
@@ -61,12 +66,15 @@ package enum TokenAlignment {
             keys = tokens.map { TokenAlignment.key($0) }
             var count = 0
             var initials: UInt64 = 0
+            var spellsAWord = false
             for (token, ignored) in zip(tokens, ignorable) where !ignored {
                 count += 1
                 initials |= TokenAlignment.initialBit(token)
+                if token.count >= 2 { spellsAWord = true }
             }
             wordCount = count
             self.initials = initials
+            self.spellsAWord = spellsAWord
         }
     }
 
@@ -103,7 +111,7 @@ package enum TokenAlignment {
     /// The alignment's score of case name `query` against listed name
     /// `listed`, rounded; nil when the alignment does not hold (see the type).
     package static func alignedScore(_ query: Words, _ listed: Words) -> Double? {
-        guard mayAlign(query, listed) else { return nil }
+        guard query.spellsAWord, mayAlign(query, listed) else { return nil }
         let matching = match(query, listed, strict: true)
         var keyMatched = 0
         for i in query.tokens.indices where !query.ignorable[i] {
@@ -127,6 +135,7 @@ package enum TokenAlignment {
     /// so the index finds exactly what the scorer scores.
     static func alignedScore<S: Sequence>(_ query: Words, listed text: S, scratch: inout Scratch) -> Double?
     where S.Element: FixedWidthInteger {
+        guard query.spellsAWord else { return nil }
         let outline = outline(scalars: text)
         guard mayAlign(query, listedTokens: outline.tokens, listedInitials: outline.initials) else { return nil }
         scratch.load(text)

@@ -53,6 +53,15 @@ struct EvasionTests {
         Probe(name: "Hamas Media Office", method: .contained, reading: nil, score: 0.91),
         Probe(name: "Hamas Political Bureau", method: .contained, reading: nil, score: 0.91),
         Probe(name: "Media Office of the Islamic Resistance Movement", method: .contained, reading: nil, score: 0.91),
+        // The second probe: letters in symbols without a decomposition, enclosing marks, stroked and hooked letters.
+        Probe(name: "🅷🅰🅼🅰🆂", method: .exact, reading: nil, score: 1.0),  // negative squared
+        Probe(name: "🅗🅐🅜🅐🅢", method: .exact, reading: nil, score: 1.0),  // negative circled
+        Probe(name: "🇭🇦🇲🇦🇸", method: .exact, reading: nil, score: 1.0),  // regional indicators
+        Probe(name: "H\u{20DD}a\u{20DD}m\u{20DD}a\u{20DD}s\u{20DD}", method: .exact, reading: nil, score: 1.0),  // enclosing circles
+        Probe(name: "H\u{20E3}a\u{20E3}m\u{20E3}a\u{20E3}s\u{20E3}", method: .exact, reading: nil, score: 1.0),  // keycaps
+        Probe(name: "Hⱥmⱥs", method: .exact, reading: nil, score: 1.0),
+        Probe(name: "ĦȺMȺS", method: .exact, reading: nil, score: 1.0),
+        Probe(name: "ɧąɱąʂ", method: .exact, reading: nil, score: 1.0),
     ]
 
     @Test("each probe spelling meets HAMAS", arguments: probes)
@@ -151,9 +160,101 @@ struct EvasionTests {
         #expect(hit?.matchedSuffix == probe.suffix)
     }
 
-    @Test("domains that must not meet aqsatv.ps", arguments: ["ps", "aqsatv.ps.evil.example", "xaqsatv.ps", "rnaqsatv.ps"])
+    /// The second probe's spellings of a listed host: defanged, a scheme
+    /// without its slashes, encoded twice, a path encoded, a control or an
+    /// invisible scalar inside, a userinfo longer than a name is screened on.
+    static let secondDomainProbes = [
+        "aqsatv[.]ps", "aqsatv(.)ps", "aqsatv{.}ps", "aqsatv[dot]ps", "hxxps[:]//aqsatv[.]ps/live", "hxxp://aqsatv.ps",
+        "http:aqsatv.ps", "https:/aqsatv.ps", "https:///aqsatv.ps", "HTTPS:\\\\aqsatv.ps", "%2561qsatv.ps", "aqsatv.ps%2Flive",
+        "aqsatv.ps%00", "aq\u{200D}satv.ps", "\u{202E}aqsatv.ps\u{202C}", "aqsatv.ps:443",
+        "https://" + String(repeating: "a", count: 4_200) + "@aqsatv.ps/",
+    ]
+
+    @Test("each second-probe spelling of aqsatv.ps meets it as itself", arguments: secondDomainProbes)
+    func secondDomain(_ value: String) {
+        let indexed = Self.screen(domains: [value])
+        #expect(indexed == Self.screen(domains: [value], mode: .scan))
+        let hit = indexed.first { $0.entry == "aqsa" }
+        #expect(hit?.method == .identifier, "\(String(describing: hit))")
+        #expect(hit?.score == 1.0)
+        #expect(hit?.matchedSuffix == nil)
+    }
+
+    @Test("domains that must not meet aqsatv.ps", arguments: [
+        "ps", "aqsatv.ps.evil.example", "xaqsatv.ps", "rnaqsatv.ps", "http:evil.example/aqsatv.ps", "evil.example/[.]aqsatv.ps",
+        "aqsatv.ps%40evil.example",
+    ])
     func domainNonMatches(_ value: String) {
         #expect(Self.screen(domains: [value]).isEmpty)
+    }
+
+    /// The second probe's false positives: `H&M` read `hm` (an alias of
+    /// Hizbul Mujahideen) was blocked, `李佳` read through a skeleton of its
+    /// transliteration met `J. I.`, `EMMA` took part in containment through
+    /// its skeleton `ernrna`, a vessel's and a person's one word were
+    /// contained in longer names, initials aligned with initials.
+    static let namesakes = CompiledList(id: "n", digest: "sha256:namesakes", entries: [
+        ListEntry(
+            id: "hm", name: "HIZBUL MUJAHIDEEN", aliases: ["HM", "SL"], type: .organization, listed: nil, delisted: nil,
+            identifiers: [], programs: [], location: SourceLocation(file: "t", line: 1, column: 1)),
+        ListEntry(
+            id: "hijazi", name: "Raed M. Hijazi", aliases: ["DOCKRAT, J. I."], type: .individual, listed: nil, delisted: nil,
+            identifiers: [], programs: [], location: SourceLocation(file: "t", line: 2, column: 1)),
+        ListEntry(
+            id: "emma", name: "EMMA", aliases: ["MULLER"], type: .individual, listed: nil, delisted: nil, identifiers: [], programs: [],
+            location: SourceLocation(file: "t", line: 3, column: 1)),
+        ListEntry(
+            id: "conrad", name: "CONRAD", aliases: [], type: .vessel, listed: nil, delisted: nil, identifiers: [], programs: [],
+            location: SourceLocation(file: "t", line: 4, column: 1)),
+    ])
+
+    static func screenNamesakes(_ name: String, minScore: Double, mode: Screener.Mode = .indexed) -> [ScreenMatch] {
+        let spec = ScreenSpec(
+            lists: ["n"], names: [], identifiers: [], minScore: minScore, below: nil, types: nil,
+            location: SourceLocation(file: "t", line: 1, column: 1))
+        return Screener(lists: [namesakes], mode: mode).screen(
+            names: [Screener.Query(text: name, field: "customer.name")], identifiers: [], spec: spec, asOf: asOf, rule: "r")
+    }
+
+    @Test("namesakes of the second probe meet no entry", arguments: [
+        "H&M", "H & M", "S&L", "S + L", "H＆M", "李佳", "Lǐ Jiā", "Hà Lê", "Szabó Vivien Emma", "Emma Müller", "Saleh Müller",
+        "Conrad Hilton", "J I",
+    ])
+    func namesake(_ name: String) {
+        let indexed = Self.screenNamesakes(name, minScore: 0.9)
+        #expect(indexed == Self.screenNamesakes(name, minScore: 0.9, mode: .scan))
+        #expect(indexed.isEmpty, "\(indexed.map { "\($0.entry) \($0.method) \($0.score)" })")
+    }
+
+    @Test("initials joined without a conjunction still meet the acronym", arguments: ["H.M.", "H M", "S.L"])
+    func acronym(_ name: String) {
+        let hit = Self.screenNamesakes(name, minScore: 1.0).first
+        #expect(hit?.entry == "hm")
+        #expect(hit?.method == .alias)
+        #expect(hit?.reading == .joined)
+    }
+
+    @Test("only a look-alike beyond ASCII gives a name a skeleton reading")
+    func lookAlikes() {
+        for name in ["李佳", "Müller", "Hà Lê", "Szabó Vivien", "Øystein", "Hamas"] {
+            #expect(!EvasionForms.hasLookAlike(name), "\(name)")
+            #expect(NameForms.query(name).skeleton.isEmpty, "\(name)")
+        }
+        for name in ["Наmas", "Ηamas", "ᎻᎪᎷᎪᏚ", "Іslamic"] {
+            #expect(EvasionForms.hasLookAlike(name), "\(name)")
+            #expect(!NameForms.query(name).skeleton.isEmpty, "\(name)")
+        }
+    }
+
+    @Test("which listed names take part in containment")
+    func containmentEntrants() {
+        #expect(NameScorer.entersContainment("hamas", type: .organization))
+        #expect(NameScorer.entersContainment("hamas", type: .other))
+        #expect(!NameScorer.entersContainment("isis", type: .organization))  // too short
+        #expect(!NameScorer.entersContainment("muller", type: .individual))
+        #expect(!NameScorer.entersContainment("conrad", type: .vessel))
+        #expect(NameScorer.entersContainment("raed hijazi", type: .individual))  // two words
+        #expect(!NameScorer.entersContainment("", type: .organization))
     }
 
     @Test("the forms of a name", arguments: [
