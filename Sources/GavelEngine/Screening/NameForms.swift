@@ -259,14 +259,26 @@ package enum EvasionForms {
     /// ordinary letters of their script (`李佳`, `Müller`, `Hà Lê`) is read
     /// by transliteration; the skeleton of that reading only added `l`
     /// read as `i` and `m` as `rn`, and `李佳` (`ii jia`) met `J. I.`.
+    ///
+    /// Latin letters (below U+0250) and combining marks are not asked: the
+    /// plain reading already reads them (`ø`, `ł`, `ǐ`), and their
+    /// prototypes only swap one mark for another.
     static func hasLookAlike(_ text: String) -> Bool {
         var seen: Set<UInt32> = []
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 && seen.insert(scalar.value).inserted {
+        for scalar in text.unicodeScalars where scalar.value >= ScriptFolding.transliterationFloor
+            && !(0x300 ... 0x36F).contains(scalar.value) && seen.insert(scalar.value).inserted
+        {
             let single = String(scalar)
             guard let prototype = UnicodeSecurity.skeleton(single) else { continue }
-            if prototype != single.decomposedStringWithCanonicalMapping { return true }
+            if withoutMarks(prototype) != withoutMarks(single) { return true }
         }
         return false
+    }
+
+    private static func withoutMarks(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.properties.generalCategory != .nonspacingMark
+        }))
     }
 
     /// skeleton(lowercase(skeleton(text))), before normalisation; nil when ICU fails.

@@ -9,7 +9,7 @@ enum ScriptFolding {
     static let transliterationFloor: UInt32 = 0x250
 
     static func fold(_ text: String) -> String {
-        var s = withEnclosedCapitalsRead(text).precomposedStringWithCompatibilityMapping
+        var s = withLettersRead(text).precomposedStringWithCompatibilityMapping
         if s.unicodeScalars.contains(where: { $0.value >= transliterationFloor }) {
             // nil means ICU could not build the transliterator; keeping the text
             // is better than dropping the name.
@@ -29,10 +29,19 @@ enum ScriptFolding {
         }
     }
 
-    /// `LatinLetters.enclosedCapital` applied to each scalar.
-    static func withEnclosedCapitalsRead(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { LatinLetters.enclosedCapital($0) != nil }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { LatinLetters.enclosedCapital($0) ?? $0 }))
+    /// Scalars read as another before anything else: `LatinLetters.enclosedCapital`,
+    /// and the Urdu forms of heh (`ھ` U+06BE, `ہ` U+06C1), which ICU's Any-Latin
+    /// drops: `ھماس` read `mas`; as Arabic heh `ه` it reads `hmas` like `حماس`.
+    static func withLettersRead(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { readAsAnother($0) != nil }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { readAsAnother($0) ?? $0 }))
+    }
+
+    private static func readAsAnother(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x06BE, 0x06C1: return "\u{0647}"
+        default: return LatinLetters.enclosedCapital(scalar)
+        }
     }
 
     static func removeDiacritics(_ s: String) -> String {
