@@ -71,7 +71,8 @@ package struct NameForm: Sendable, Hashable {
 /// `skeleton`, `consonants` with `consonants`; a query's `digits` forms
 /// with a listed name's `latin` forms.
 package struct NameForms: Sendable {
-    /// The plain form first, then the joined one when it differs.
+    /// The plain form first, then the joined one when it differs (and for a
+    /// case's name under a right-to-left override, the same of the name as shown).
     package var latin: [NameForm]
     /// The skeleton form, then its joined form when it differs. For a query,
     /// empty unless it has a non-ASCII scalar (see `EvasionForms.skeleton`).
@@ -110,7 +111,15 @@ package struct NameForms: Sendable {
 
     /// A case's name: only the readings that can differ from the plain one.
     package static func query(_ text: String, normalized: String) -> NameForms {
-        let latin = EvasionForms.latinForms(normalized, raw: text)
+        var latin = EvasionForms.latinForms(normalized, raw: text)
+        // Under a right-to-left override the name shows reversed: its plain reading as shown too.
+        let shown = ScriptFolding.inDisplayOrder(text)
+        if shown != text {
+            for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(shown)), raw: shown)
+            where !form.text.isEmpty && !latin.contains(form) {
+                latin.append(form)
+            }
+        }
         var skeleton: [NameForm] = []
         if EvasionForms.hasLookAlike(text) {
             let form = EvasionForms.skeleton(text)
@@ -242,14 +251,15 @@ package enum EvasionForms {
         return scalars == 1
     }
 
-    /// The confusable skeleton reading, normalised: UTS #39 skeleton, lower
+    /// The confusable skeleton reading, normalised: `FancyLetters` read as
+    /// their letters, then UTS #39 skeleton, lower
     /// case, skeleton again (so capitals and small letters meet the same
     /// prototype: `HAMAS` and `Наmas` both give `harnas`), then
     /// `NameNormalizer.normalize`, and `l` read as `i` (the prototype of
     /// capital I is `l`, of small i is `i`: a look-alike of either case must
     /// meet a listed name in either case). Empty when ICU fails.
     package static func skeleton(_ text: String) -> String {
-        guard let raw = caseBlindSkeleton(text) else { return "" }
+        guard let raw = caseBlindSkeleton(FancyLetters.read(text)) else { return "" }
         return lAsI(NameNormalizer.normalize(raw))
     }
 
@@ -264,6 +274,7 @@ package enum EvasionForms {
     /// plain reading already reads them (`ø`, `ł`, `ǐ`), and their
     /// prototypes only swap one mark for another.
     static func hasLookAlike(_ text: String) -> Bool {
+        if FancyLetters.hasAny(text) { return true }
         var seen: Set<UInt32> = []
         for scalar in text.unicodeScalars where scalar.value >= ScriptFolding.transliterationFloor
             && !(0x300 ... 0x36F).contains(scalar.value) && seen.insert(scalar.value).inserted
@@ -351,19 +362,35 @@ package enum EvasionForms {
         return out.count >= 3 ? String(decoding: out, as: UTF8.self) : nil
     }
 
-    /// `@` and `$` inside a word read as `a` and `s` (`H@mas`).
+    /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`
+    /// and `#` as `h`, and the letters drawn with strokes (`|-|` h, `|\/|`
+    /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` a, `|<` k, `|)` d,
+    /// `|2` r, `|_|` u): `|-|4|\/|4$` is `h4m4s`.
     static func symbolsAsLetters(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "$") }) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        guard text.utf8.contains(where: { symbolBytes.contains($0) }) else { return text }
+        var out = text
+        if out.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
+            for (strokes, letter) in strokeLetters { out = out.replacingOccurrences(of: strokes, with: letter) }
+        }
+        var mapped = String.UnicodeScalarView()
+        for scalar in out.unicodeScalars {
             switch scalar {
-            case "@": out.append("a")
-            case "$": out.append("s")
-            default: out.append(scalar)
+            case "@", "^": mapped.append("a")
+            case "$": mapped.append("s")
+            case "#": mapped.append("h")
+            default: mapped.append(scalar)
             }
         }
-        return String(out)
+        return String(mapped)
     }
+
+    private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\".utf8)
+
+    /// Longest first, so that `|\/|` is read before `\/`.
+    private static let strokeLetters: [(String, String)] = [
+        ("/\\/\\", "m"), ("\\/\\/", "w"), ("|\\/|", "m"), ("|\\|", "n"), ("|-|", "h"), ("|_|", "u"),
+        ("\\/", "v"), ("/\\", "a"), ("|<", "k"), ("|)", "d"), ("|2", "r"),
+    ]
 
     /// The digit-for-letter substitutions of `variant`, in tokens that hold
     /// a letter as well as a digit (a number alone is a number): 0→o, 1→i

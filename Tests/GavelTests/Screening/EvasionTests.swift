@@ -63,6 +63,19 @@ struct EvasionTests {
         Probe(name: "ĦȺMȺS", method: .exact, reading: nil, score: 1.0),
         Probe(name: "ɧąɱąʂ", method: .exact, reading: nil, score: 1.0),
         Probe(name: "ھماس", method: .fuzzy, reading: .consonants, score: 0.95),  // Urdu heh, which ICU drops
+        // Fancy-text alphabets (`FancyLetters`): look-alikes UTS #39 does not map.
+        Probe(name: "ᕼᗩᗰᗩᔕ", method: .exact, reading: .skeleton, score: 1.0),  // Canadian syllabics
+        Probe(name: "ꃅꍏꂵꍏꌗ", method: .exact, reading: .skeleton, score: 1.0),  // Yi
+        Probe(name: "卄卂爪卂丂", method: .exact, reading: .skeleton, score: 1.0),  // CJK
+        Probe(name: "ђค๓คร", method: .exact, reading: .skeleton, score: 1.0),  // Thai and Cyrillic
+        Probe(name: "HΛMΛS", method: .exact, reading: .skeleton, score: 1.0),  // Greek Lambda for A
+        Probe(name: "HΔMΔS", method: .exact, reading: .skeleton, score: 1.0),  // Greek Delta for A
+        Probe(name: "ɦǟʍǟֆ", method: .exact, reading: .skeleton, score: 1.0),  // IPA and Armenian
+        Probe(name: "\u{202E}samaH", method: .exact, reading: nil, score: 1.0),  // a right-to-left override: shows as Hamas
+        Probe(name: "\u{202E}Hamas", method: .exact, reading: nil, score: 1.0),  // shows as samaH, holds Hamas
+        Probe(name: "|-|4|\\/|4$", method: .variant, reading: .digits, score: 0.95),  // letters drawn with strokes
+        Probe(name: "#4m4$", method: .variant, reading: .digits, score: 0.95),
+        Probe(name: "H^m^s", method: .variant, reading: .digits, score: 0.95),
     ]
 
     @Test("each probe spelling meets HAMAS", arguments: probes)
@@ -241,7 +254,7 @@ struct EvasionTests {
             #expect(!EvasionForms.hasLookAlike(name), "\(name)")
             #expect(NameForms.query(name).skeleton.isEmpty, "\(name)")
         }
-        for name in ["Наmas", "Ηamas", "ᎻᎪᎷᎪᏚ", "Іslamic"] {
+        for name in ["Наmas", "Ηamas", "ᎻᎪᎷᎪᏚ", "Іslamic", "卄卂爪卂丂", "HΛMΛS"] {
             #expect(EvasionForms.hasLookAlike(name), "\(name)")
             #expect(!NameForms.query(name).skeleton.isEmpty, "\(name)")
         }
