@@ -76,14 +76,15 @@ package enum IdentifierMatcher {
     }
 
     /// The skeleton of a normalised (ASCII, `xn--`) host's Unicode form, the
-    /// way names are read (`EvasionForms.caseBlindSkeleton`, `l` as `i`);
-    /// nil when the Unicode form is all ASCII (unless `force`), since an
-    /// ASCII host is compared as itself.
+    /// way names are read (`EvasionForms.caseBlindSkeleton`, `l` as `i`),
+    /// without accents (UTS #39 keeps them: `áqsatv.ps`, `ạqsatv.ps` are
+    /// look-alikes of `aqsatv.ps` all the same); nil when the Unicode form
+    /// is all ASCII (unless `force`), since an ASCII host is compared as itself.
     static func lookAlikeSkeleton(_ host: String, force: Bool = false) -> String? {
         let unicode = host.contains("xn--") ? (UnicodeSecurity.domainToUnicode(host) ?? host) : host
         if !force, unicode.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
         guard let skeleton = EvasionForms.caseBlindSkeleton(unicode) else { return nil }
-        return EvasionForms.lAsI(skeleton.lowercased())
+        return EvasionForms.lAsI(EvasionForms.withoutMarks(skeleton.lowercased()))
     }
 
     /// Listed hosts by skeleton, per kind.

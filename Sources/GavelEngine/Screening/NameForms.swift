@@ -286,7 +286,8 @@ package enum EvasionForms {
         return false
     }
 
-    private static func withoutMarks(_ text: String) -> String {
+    /// The text decomposed, its non-spacing marks removed.
+    static func withoutMarks(_ text: String) -> String {
         String(String.UnicodeScalarView(text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }))

@@ -162,6 +162,9 @@ struct EvasionTests {
         DomainProbe(value: "аqsatv.ps", method: .variant, score: 0.95, suffix: nil),  // Cyrillic а
         DomainProbe(value: "xn--qsatv-3ve.ps", method: .variant, score: 0.95, suffix: nil),  // the same, as Punycode
         DomainProbe(value: "live.аqsatv.ps", method: .variant, score: 0.95, suffix: "aqsatv.ps"),
+        DomainProbe(value: "áqsatv.ps", method: .variant, score: 0.95, suffix: nil),  // an accent: UTS #39 keeps it
+        DomainProbe(value: "ạqsatv.ps", method: .variant, score: 0.95, suffix: nil),
+        DomainProbe(value: "a\u{301}qsatv.ps", method: .variant, score: 0.95, suffix: nil),  // a combining acute
     ]
 
     @Test("each probe domain meets aqsatv.ps", arguments: domainProbes)
