@@ -81,6 +81,10 @@ package struct NameForms: Sendable {
     package var consonants: NameForm?
     /// Query only: the digit-for-letter readings.
     package var digits: [NameForm]
+    /// Query only: the plain reading with words that run together with a
+    /// name split off (`hamasofficial` → `hamas official`), compared by
+    /// containment alone (`EvasionForms.runTogetherSplit`).
+    package var runTogether: [NameForm] = []
 
     /// A listed name: every group, so that any query can meet it.
     package static func listed(_ text: String, normalized: String) -> NameForms {
@@ -146,9 +150,13 @@ package struct NameForms: Sendable {
         }
         digits.removeAll { variant in latin.contains { $0.text == variant.text } }
         digits.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+        var runTogether: [NameForm] = []
+        if let split = EvasionForms.runTogetherSplit(normalized), !latin.contains(where: { $0.text == split }) {
+            runTogether = [NameForm(split, .plain)]
+        }
         return NameForms(
             latin: latin.map { $0.preparedForScoring() }, skeleton: skeleton.map { $0.preparedForScoring() },
-            consonants: consonants?.preparedForScoring(), digits: digits.map { $0.preparedForScoring() })
+            consonants: consonants?.preparedForScoring(), digits: digits.map { $0.preparedForScoring() }, runTogether: runTogether)
     }
 
     /// Every distinct non-empty text, for the index.
@@ -361,6 +369,44 @@ package enum EvasionForms {
             }
         }
         return out.count >= 3 ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// Words that handles and site names run together with a name
+    /// (`HamasOfficial`, `hamasmedia`, `AlAqsaTV`), after it or (`official`)
+    /// before it; split off only when at least `shortestRemainder` letters are
+    /// left, so that `olive` or `thetv` stay whole.
+    static let runTogetherSuffixes = [
+        "official", "channel", "online", "center", "centre", "office", "agency", "media", "press", "radio", "news", "info",
+        "live", "net", "web", "tv",
+    ]
+    static let runTogetherPrefixes = ["official"]
+    static let shortestRemainder = 4
+
+    /// The plain reading with one such word split off each ASCII word that
+    /// begins or ends with one (`hamasofficial` → `hamas official`); nil
+    /// when no word does. Only containment reads it: a listed name's words
+    /// must then all be there, whole.
+    static func runTogetherSplit(_ normalized: String) -> String? {
+        guard normalized.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var split = false
+        let words = normalized.split(separator: " ").map { token -> String in
+            var word = Substring(token)
+            var parts: [Substring] = []
+            if let prefix = runTogetherPrefixes.first(where: { word.count >= $0.count + shortestRemainder && word.hasPrefix($0) }) {
+                parts.append(word.prefix(prefix.count))
+                word = word.dropFirst(prefix.count)
+            }
+            var suffix: Substring?
+            if let found = runTogetherSuffixes.first(where: { word.count >= $0.count + shortestRemainder && word.hasSuffix($0) }) {
+                suffix = word.suffix(found.count)
+                word = word.dropLast(found.count)
+            }
+            parts.append(word)
+            if let suffix { parts.append(suffix) }
+            if parts.count > 1 { split = true }
+            return parts.joined(separator: " ")
+        }
+        return split ? words.joined(separator: " ") : nil
     }
 
     /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`

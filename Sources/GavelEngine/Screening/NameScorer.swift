@@ -104,6 +104,8 @@ package enum NameScorer {
             for i in names.indices where entersContainment(listed[i].normalized, type: candidate.entry.type) {
                 if let reading = containedReading(query.latin, listed[i].forms.latin)
                     ?? containedReading(query.skeleton, listed[i].forms.skeleton)
+                    ?? containedReading(query.digits, listed[i].forms.latin)
+                    ?? containedReading(query.runTogether, listed[i].forms.latin)
                 {
                     consider(EvasionScores.contained, names[i], .contained, reading)
                     break

@@ -6,7 +6,7 @@ package struct PreparedName: Sendable {
     let direct: [QueryName]
     /// Forms whose score is multiplied by a factor below 1, with the factor.
     let weighted: [(QueryName, Double)]
-    /// Per full-weight form of several tokens (each once): its tokens'
+    /// Per full-weight, digit or run-together form of several tokens (each once): its tokens'
     /// `NameIndex.tokenHash`es, sorted, for the containment lookups.
     let containers: [[UInt64]]
     /// Per full-weight form whose words can align (each once): its words,
@@ -24,7 +24,8 @@ package struct PreparedName: Sendable {
         }
         self.weighted = weighted
         var containers: [[UInt64]] = []
-        for form in direct where form.text.utf8.contains(0x20) {
+        // The digit readings too: `H4mas Media Office` contains HAMAS in its reading `hamas media office`.
+        for form in direct + forms.digits + forms.runTogether where form.text.utf8.contains(0x20) {
             let tokens = form.text.split(separator: " ").map(NameIndex.tokenHash).sorted()
             if !containers.contains(tokens) { containers.append(tokens) }
         }

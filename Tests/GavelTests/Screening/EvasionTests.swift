@@ -76,6 +76,12 @@ struct EvasionTests {
         Probe(name: "|-|4|\\/|4$", method: .variant, reading: .digits, score: 0.95),  // letters drawn with strokes
         Probe(name: "#4m4$", method: .variant, reading: .digits, score: 0.95),
         Probe(name: "H^m^s", method: .variant, reading: .digits, score: 0.95),
+        // Extra words with a respelling, or run together with the name (handles, site names).
+        Probe(name: "H4mas Media Office", method: .contained, reading: .digits, score: 0.91),
+        Probe(name: "HamasOfficial", method: .contained, reading: nil, score: 0.91),
+        Probe(name: "OfficialHamas", method: .contained, reading: nil, score: 0.91),
+        Probe(name: "HamasChannel", method: .contained, reading: nil, score: 0.91),
+        Probe(name: "HamasMedia Office", method: .contained, reading: nil, score: 0.91),
     ]
 
     @Test("each probe spelling meets HAMAS", arguments: probes)
@@ -261,6 +267,14 @@ struct EvasionTests {
             #expect(EvasionForms.hasLookAlike(name), "\(name)")
             #expect(!NameForms.query(name).skeleton.isEmpty, "\(name)")
         }
+    }
+
+    @Test("words run together with a name are split off for containment", arguments: [
+        ("hamasofficial", "hamas official"), ("officialhamas", "official hamas"), ("officialhamasmedia", "official hamas media"),
+        ("alaqsatv", "alaqsa tv"), ("hamas media", nil), ("olive", nil), ("thetv", nil), ("ḥamasmedia", nil),
+    ] as [(String, String?)])
+    func runTogether(_ normalized: String, _ split: String?) {
+        #expect(EvasionForms.runTogetherSplit(normalized) == split)
     }
 
     @Test("which listed names take part in containment")
