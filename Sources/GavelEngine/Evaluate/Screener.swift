@@ -80,40 +80,44 @@ struct Screener {
         var queryNames: [PreparedName]?
         for list in lists where spec.lists.contains(list.id) {
             let scorings = preparedNames.map { memo.scoring(list: list.id, name: $0.0.text) }
-            // Borrowed, and its entry read in place: copying an entry retained each of its dozen fields, for every candidate.
+            // The entry is read in place, through the buffer: copying it retained each of its dozen
+            // fields, for every candidate (a `borrowing` parameter was still copied to read its `entry`).
             // `names` indexes `preparedNames`: the names that may reach this entry.
-            func match(_ candidate: borrowing ScreeningEntry, position: Int, names: some Sequence<Int>) {
-                guard candidate.entry.isInForce(on: asOf) else { return }
-                if let types = spec.types, !types.contains(candidate.entry.type) { return }
+            func match(_ entries: UnsafeBufferPointer<ScreeningEntry>, _ position: Int, names: some Sequence<Int>) {
+                guard entries[position].entry.isInForce(on: asOf) else { return }
+                if let types = spec.types, !types.contains(entries[position].entry.type) { return }
                 // Every way the case may reach this entry; the band applies to the best of them.
                 var hits: [ScreenMatch] = []
                 for name in names {
                     let (query, forms) = preparedNames[name]
                     // The case's screens often ask again (the shipped bundle: the same names, 26 screens).
                     let key = memo.scoreKey(scorings[name], entry: position, floor: spec.minScore)
-                    let hit = memo.score(key) ?? memo.remember(NameScorer.best(forms, candidate, floor: spec.minScore), key)
+                    let hit = memo.score(key) ?? memo.remember(
+                        NameScorer.best(
+                            forms, names: entries[position].names, primary: entries[position].entry.name,
+                            type: entries[position].entry.type, floor: spec.minScore), key)
                     hits.append(
                         ScreenMatch(
-                            rule: rule, list: list.id, entry: candidate.entry.id, name: hit.name, query: query.text,
-                            field: query.field, score: hit.score, method: hit.method, listed: candidate.entry.listed,
+                            rule: rule, list: list.id, entry: entries[position].entry.id, name: hit.name, query: query.text,
+                            field: query.field, score: hit.score, method: hit.method, listed: entries[position].entry.listed,
                             reading: hit.reading == .plain ? nil : hit.reading))
                 }
                 var identifierKinds: [String] = []
                 for (query, prepared) in preparedIDs {
-                    guard let hit = IdentifierMatcher.match(prepared, candidate) else { continue }
+                    guard let hit = IdentifierMatcher.match(prepared, entries[position]) else { continue }
                     // Only a listed identifier (or its parent domain) is corroborating evidence; a look-alike is not.
                     if hit.method == .identifier { identifierKinds.append(prepared.kind) }
                     hits.append(
                         ScreenMatch(
-                            rule: rule, list: list.id, entry: candidate.entry.id, name: candidate.entry.name, query: query.text,
-                            field: query.field, score: hit.score, method: hit.method, listed: candidate.entry.listed,
+                            rule: rule, list: list.id, entry: entries[position].entry.id, name: entries[position].entry.name,
+                            query: query.text, field: query.field, score: hit.score, method: hit.method, listed: entries[position].entry.listed,
                             matchedSuffix: hit.suffix, reading: hit.method == .variant ? .skeleton : nil))
                 }
                 guard let top = hits.map(\.score).max(), inBand(top, spec) else { return }
                 var found = hits.filter { $0.score == top }
                 if let corroboration = spec.corroboration {
                     let compared = Corroborator.compare(
-                        corroboration, caseValues: corroborating, entry: candidate.entry, identifierKinds: identifierKinds)
+                        corroboration, caseValues: corroborating, entry: entries[position].entry, identifierKinds: identifierKinds)
                     for index in found.indices { found[index].corroboration = compared }
                 }
                 matches += found
@@ -128,10 +132,12 @@ struct Screener {
                     index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }
                 list.entries.withUnsafeBufferPointer { entries in
-                    candidates.forEach { position, names in match(entries[position], position: position, names: names) }
+                    candidates.forEach { position, names in match(entries, position, names: names) }
                 }
             } else {
-                for position in list.entries.indices { match(list.entries[position], position: position, names: preparedNames.indices) }
+                list.entries.withUnsafeBufferPointer { entries in
+                    for position in entries.indices { match(entries, position, names: preparedNames.indices) }
+                }
             }
         }
         return matches

@@ -26,7 +26,15 @@ package enum NameScorer {
     /// Pairs whose lengths alone keep them below `floor` are not scored:
     /// they could not be reported.
     package static func best(_ query: NameForms, _ candidate: ScreeningEntry, floor: Double) -> Hit {
-        let names = candidate.names
+        best(query, names: candidate.names, primary: candidate.entry.name, type: candidate.entry.type, floor: floor)
+    }
+
+    /// The same from the entry's names, primary name and type: what a
+    /// caller reading the entry in place (`Screener`) passes, since passing
+    /// the entry read from a buffer copied it whole, every field retained.
+    static func best(
+        _ query: NameForms, names: [ScreeningEntry.Name], primary: String, type: ListEntry.EntryType, floor: Double
+    ) -> Hit {
         // Each name's readings once (made now if first needed): asked for per use, each read
         // cost an atomic load and a copy of the forms, every array in them retained and released.
         let listed = names.map(\.made)
@@ -40,7 +48,7 @@ package enum NameScorer {
         }
 
         let margin = ScreeningBounds.roundingMargin
-        var best = Hit(score: 0.0, name: candidate.entry.name, method: .fuzzy, reading: .plain)
+        var best = Hit(score: 0.0, name: primary, method: .fuzzy, reading: .plain)
         // A listed form's words are read into buffers kept for the whole entry.
         var scratch = TokenAlignment.Scratch()
         func consider(
@@ -101,7 +109,7 @@ package enum NameScorer {
             for i in names.indices { fuzzy(query.skeleton, listed[i].forms.skeleton, names[i], factor: 1.0, method: .fuzzy) }
         }
         if EvasionScores.contained >= floor - margin, EvasionScores.contained > best.score {
-            for i in names.indices where entersContainment(listed[i].normalized, type: candidate.entry.type) {
+            for i in names.indices where entersContainment(listed[i].normalized, type: type) {
                 if let reading = containedReading(query.latin, listed[i].forms.latin)
                     ?? containedReading(query.skeleton, listed[i].forms.skeleton)
                     ?? containedReading(query.digits, listed[i].forms.latin)
