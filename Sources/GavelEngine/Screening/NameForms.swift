@@ -75,7 +75,7 @@ package struct NameForms: Sendable {
     /// case's name under a right-to-left override, the same of the name as shown).
     package var latin: [NameForm]
     /// The skeleton form, then its joined form when it differs. For a query,
-    /// empty unless it has a non-ASCII scalar (see `EvasionForms.skeleton`).
+    /// empty unless it has a look-alike (`EvasionForms.hasLookAlike`).
     package var skeleton: [NameForm]
     /// For a query, nil unless it is written (partly) in Arabic or Hebrew.
     package var consonants: NameForm?
