@@ -117,7 +117,7 @@ package enum IdentifierNormalizer {
     /// and `hxxp`/`hxxps`/`fxp` for the scheme.
     static func refanged(_ bytes: [UInt8]) -> [UInt8] {
         let fanged = bytes.contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "{") }
-        let lowered = bytes.prefix(5).map { isASCIILetter($0) ? $0 | 0x20 : $0 }
+        let lowered = bytes.prefix(5).map(asciiLowercased)
         let defangedScheme = lowered.starts(with: Array("hxxp".utf8)) || lowered.starts(with: Array("fxp".utf8))
         guard fanged || defangedScheme else { return bytes }
         var text = String(decoding: bytes, as: UTF8.self)
@@ -148,7 +148,7 @@ package enum IdentifierNormalizer {
     /// is a host and its port.
     private static func webSchemeEnd(_ bytes: [UInt8]) -> Int? {
         guard let colonAt = bytes.prefix(6).firstIndex(of: colon) else { return nil }
-        let scheme = String(decoding: bytes[..<colonAt].map { isASCIILetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let scheme = String(decoding: bytes[..<colonAt].map(asciiLowercased), as: UTF8.self)
         return webSchemes.contains(scheme) ? colonAt + 1 : nil
     }
 
@@ -178,11 +178,15 @@ package enum IdentifierNormalizer {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
 
+    private static func asciiLowercased(_ b: UInt8) -> UInt8 {
+        isASCIILetter(b) ? b | 0x20 : b
+    }
+
     /// UTS #46 maps with NFKC and case folding and treats ideographic full
     /// stops as dots; ASCII hosts only need lowercasing.
     private static func lowercaseHost(_ host: ArraySlice<UInt8>) -> String {
         if host.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: host.lazy.map { isASCIILetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return String(decoding: host.lazy.map(asciiLowercased), as: UTF8.self)
         }
         var mapped = String.UnicodeScalarView()
         for scalar in String(decoding: host, as: UTF8.self).unicodeScalars {

@@ -117,7 +117,7 @@ package struct NameForms: Sendable {
     package static func query(_ text: String, normalized: String) -> NameForms {
         var latin = EvasionForms.latinForms(normalized, raw: text)
         // Under a right-to-left override the name shows reversed: its plain reading as shown too.
-        let shown = ScriptFolding.inDisplayOrder(text)
+        let shown = EvasionForms.inDisplayOrder(text)
         if shown != text {
             for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(shown)), raw: shown)
             where !form.text.isEmpty && !latin.contains(form) {
@@ -269,6 +269,35 @@ package enum EvasionForms {
     package static func skeleton(_ text: String) -> String {
         guard let raw = caseBlindSkeleton(FancyLetters.read(text)) else { return "" }
         return lAsI(NameNormalizer.normalize(raw))
+    }
+
+    /// The text in the order a reader sees it where a right-to-left override
+    /// (U+202E, up to U+202C or the end) reverses it: U+202E then `samaH`
+    /// shows as `Hamas`. A case's name is screened in both orders
+    /// (`NameForms.query`): what is stored, and what a reviewer is shown.
+    static func inDisplayOrder(_ text: String) -> String {
+        let override: Unicode.Scalar = "\u{202E}", pop: Unicode.Scalar = "\u{202C}"
+        guard text.unicodeScalars.contains(override) else { return text }
+        var out = String.UnicodeScalarView()
+        var reversed: [Unicode.Scalar] = []
+        var overriding = false
+        for scalar in text.unicodeScalars {
+            if scalar == override {
+                out.append(contentsOf: reversed.reversed())
+                reversed.removeAll()
+                overriding = true
+            } else if scalar == pop, overriding {
+                out.append(contentsOf: reversed.reversed())
+                reversed.removeAll()
+                overriding = false
+            } else if overriding {
+                reversed.append(scalar)
+            } else {
+                out.append(scalar)
+            }
+        }
+        out.append(contentsOf: reversed.reversed())
+        return String(out)
     }
 
     /// Whether a scalar of `text` beyond ASCII is a look-alike: its UTS #39

@@ -24,7 +24,8 @@ package struct PreparedName: Sendable {
         }
         self.weighted = weighted
         var containers: [[UInt64]] = []
-        // The digit readings too: `H4mas Media Office` contains HAMAS in its reading `hamas media office`.
+        // The digit and run-together readings too: `H4mas Media Office` contains HAMAS in its reading
+        // `hamas media office`, `HamasOfficial` in `hamas official`.
         for form in direct + forms.digits + forms.runTogether where form.text.utf8.contains(0x20) {
             let tokens = form.text.split(separator: " ").map(NameIndex.tokenHash).sorted()
             if !containers.contains(tokens) { containers.append(tokens) }

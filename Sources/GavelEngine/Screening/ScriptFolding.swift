@@ -37,35 +37,6 @@ enum ScriptFolding {
         return String(String.UnicodeScalarView(text.unicodeScalars.map { readAsAnother($0) ?? $0 }))
     }
 
-    /// The text in the order a reader sees it where a right-to-left override
-    /// (U+202E, up to U+202C or the end) reverses it: U+202E then `samaH`
-    /// shows as `Hamas`. A case's name is screened in both orders
-    /// (`NameForms.query`): what is stored, and what a reviewer is shown.
-    static func inDisplayOrder(_ text: String) -> String {
-        let override: Unicode.Scalar = "\u{202E}", pop: Unicode.Scalar = "\u{202C}"
-        guard text.unicodeScalars.contains(override) else { return text }
-        var out = String.UnicodeScalarView()
-        var reversed: [Unicode.Scalar] = []
-        var overriding = false
-        for scalar in text.unicodeScalars {
-            if scalar == override {
-                out.append(contentsOf: reversed.reversed())
-                reversed.removeAll()
-                overriding = true
-            } else if scalar == pop, overriding {
-                out.append(contentsOf: reversed.reversed())
-                reversed.removeAll()
-                overriding = false
-            } else if overriding {
-                reversed.append(scalar)
-            } else {
-                out.append(scalar)
-            }
-        }
-        out.append(contentsOf: reversed.reversed())
-        return String(out)
-    }
-
     private static func readAsAnother(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
         case 0x06BE, 0x06C1: return "\u{0647}"
