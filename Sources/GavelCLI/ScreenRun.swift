@@ -164,7 +164,9 @@ public struct ScreenRun: Sendable {
             ("joined", shown(forms.latin.filter { $0.reading == .joined })),
             ("skeleton", shown(forms.skeleton)),
             ("consonants", shown(forms.consonants.map { [$0] } ?? [])),
-            ("digits", shown(forms.digits)),
+            ("digits", shown(forms.variants.filter { $0.reading == .digits })),
+            ("repeats", shown(forms.variants.filter { $0.reading == .repeats })),
+            ("fillers", shown(forms.variants.filter { $0.reading == .fillers })),
         ]
     }
 
@@ -233,8 +235,11 @@ public struct ScreenRun: Sendable {
             w.strings(result.forms.skeleton.map(\.text))
             w.field("consonants")
             if let consonants = result.forms.consonants { w.string(consonants.text) } else { w.null() }
-            w.field("digits")
-            w.strings(result.forms.digits.map(\.text))
+            let fields: [(StaticString, NameReading)] = [("digits", .digits), ("repeats", .repeats), ("fillers", .fillers)]
+            for (field, reading) in fields {
+                w.field(field)
+                w.strings(result.forms.variants.filter { $0.reading == reading }.map(\.text))
+            }
             w.endObject()
             w.field("matches")
             rows(result.matches, into: &w)

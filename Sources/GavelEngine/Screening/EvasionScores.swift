@@ -18,9 +18,10 @@ package enum EvasionScores {
     /// `DAHER, Ibrahim Ali`): below the review band, since a different
     /// given or family name is a namesake, not a spelling.
     package static let substitutedWord = 0.89
-    /// A digit-for-letter reading scores its Jaro–Winkler score times this:
-    /// `H4mas` → `hamas` = 0.95, and a misspelling on top costs its share.
-    package static let digitFactor = 0.95
+    /// A variant reading (digits for letters, letters doubled or separated
+    /// by a filler) scores its Jaro–Winkler score times this: `H4mas` →
+    /// `hamas` = 0.95, and a misspelling on top costs its share.
+    package static let variantFactor = 0.95
     /// The consonant reading of an Arabic or Hebrew name scores its
     /// Jaro–Winkler score times this (recorded as `fuzzy`): vowels are not
     /// written, so consonants agreeing is evidence, never identity.

@@ -15,7 +15,7 @@ package enum IdentifierMatcher {
     /// recorded as `variant`, at the score of an exact digit reading, so it
     /// goes to human review, never to automatic action — whoever registered
     /// the look-alike may be the designated party or someone imitating it.
-    package static let lookAlikeScore = EvasionScores.digitFactor
+    package static let lookAlikeScore = EvasionScores.variantFactor
 
     /// A case identifier prepared once for every list.
     package struct Prepared: Sendable {

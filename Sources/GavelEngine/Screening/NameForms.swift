@@ -13,6 +13,10 @@ package enum NameReading: String, Sendable, CaseIterable {
     case consonants
     /// Digits read as the letters they stand for (`H4mas`).
     case digits
+    /// Each run of one letter written once (`HHaammaass` → `hamas`).
+    case repeats
+    /// One digit put between every two letters left out (`H1A1M1A1S` → `hamas`).
+    case fillers
 }
 
 /// One form of a name: normalised text and its length in scalars.
@@ -68,8 +72,8 @@ package struct NameForm: Sendable, Hashable {
 
 /// Every form a name is compared in. Forms are compared only within their
 /// group: `latin` (plain and joined) with `latin`, `skeleton` with
-/// `skeleton`, `consonants` with `consonants`; a query's `digits` forms
-/// with a listed name's `latin` forms.
+/// `skeleton`, `consonants` with `consonants`; a query's `variants` with a
+/// listed name's `latin` forms.
 package struct NameForms: Sendable {
     /// The plain form first, then the joined one when it differs (and for a
     /// case's name under a right-to-left override, the same of the name as shown).
@@ -79,8 +83,11 @@ package struct NameForms: Sendable {
     package var skeleton: [NameForm]
     /// For a query, nil unless it is written (partly) in Arabic or Hebrew.
     package var consonants: NameForm?
-    /// Query only: the digit-for-letter readings.
-    package var digits: [NameForm]
+    /// Query only: the readings scored as `variant` (a factor below 1 times
+    /// Jaro–Winkler against a listed name's `latin` forms): digits for
+    /// letters, then letters doubled or separated by filler, each form with
+    /// its reading (`EvasionForms.variantReadings`).
+    package var variants: [NameForm]
     /// Query only: the plain reading with words that run together with a
     /// name split off (`hamasofficial` → `hamas official`), compared by
     /// containment alone (`EvasionForms.runTogetherSplit`).
@@ -95,7 +102,7 @@ package struct NameForms: Sendable {
             skeleton: skeletonForm.isEmpty
                 ? [] : EvasionForms.latinForms(skeletonForm, raw: text, normalize: EvasionForms.skeleton).map { NameForm($0.text, .skeleton) },
             consonants: EvasionForms.consonants(normalized: normalized).map { NameForm($0, .consonants) },
-            digits: [])
+            variants: [])
     }
 
     /// A case's name, normalised here, read on at most `Screener.Query.maxScalars`
@@ -136,33 +143,21 @@ package struct NameForms: Sendable {
             consonants = EvasionForms.consonants(normalized: NameNormalizer.normalize(EvasionForms.withoutTaMarbuta(text)))
                 .map { NameForm($0, .consonants) }
         }
-        var digits: [NameForm] = []
-        let symbolic = EvasionForms.symbolsAsLetters(text)
-        let sources = symbolic == text ? [normalized] : [normalized, NameNormalizer.normalize(symbolic)]
-        for (position, source) in sources.enumerated() {
-            for form in EvasionForms.latinForms(source, raw: position == 0 ? text : symbolic) {
-                // `@`/`$` read as letters are a reading of their own, digits or not.
-                let readings = (position > 0 ? [form.text] : []) + EvasionForms.digitReadings(form.text)
-                for variant in readings where !variant.isEmpty && !digits.contains(where: { $0.text == variant }) {
-                    digits.append(NameForm(variant, .digits))
-                }
-            }
-        }
-        digits.removeAll { variant in latin.contains { $0.text == variant.text } }
-        digits.sort { $0.text.utf8.lexicographicallyPrecedes($1.text.utf8) }
+        let variants = EvasionForms.variantReadings(text, normalized: normalized, latin: latin)
         var runTogether: [NameForm] = []
         if let split = EvasionForms.runTogetherSplit(normalized), !latin.contains(where: { $0.text == split }) {
             runTogether = [NameForm(split, .plain)]
         }
         return NameForms(
             latin: latin.map { $0.preparedForScoring() }, skeleton: skeleton.map { $0.preparedForScoring() },
-            consonants: consonants?.preparedForScoring(), digits: digits.map { $0.preparedForScoring() }, runTogether: runTogether)
+            consonants: consonants?.preparedForScoring(), variants: variants.map { $0.preparedForScoring() },
+            runTogether: runTogether)
     }
 
     /// Every distinct non-empty text, for the index.
     var allTexts: [String] {
         var out: [String] = []
-        for form in latin + skeleton + (consonants.map { [$0] } ?? []) + digits where !form.text.isEmpty && !out.contains(form.text) {
+        for form in latin + skeleton + (consonants.map { [$0] } ?? []) + variants where !form.text.isEmpty && !out.contains(form.text) {
             out.append(form.text)
         }
         return out
@@ -436,70 +431,5 @@ package enum EvasionForms {
             return parts.joined(separator: " ")
         }
         return split ? words.joined(separator: " ") : nil
-    }
-
-    /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`
-    /// and `#` as `h`, and the letters drawn with strokes (`|-|` h, `|\/|`
-    /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` a, `|<` k, `|)` d,
-    /// `|2` r, `|_|` u): `|-|4|\/|4$` is `h4m4s`.
-    static func symbolsAsLetters(_ text: String) -> String {
-        guard text.utf8.contains(where: { symbolBytes.contains($0) }) else { return text }
-        var out = text
-        if out.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
-            for (strokes, letter) in strokeLetters { out = out.replacingOccurrences(of: strokes, with: letter) }
-        }
-        var mapped = String.UnicodeScalarView()
-        for scalar in out.unicodeScalars {
-            switch scalar {
-            case "@", "^": mapped.append("a")
-            case "$": mapped.append("s")
-            case "#": mapped.append("h")
-            default: mapped.append(scalar)
-            }
-        }
-        return String(mapped)
-    }
-
-    private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\".utf8)
-
-    /// Longest first, so that `|\/|` is read before `\/`.
-    private static let strokeLetters: [(String, String)] = [
-        ("/\\/\\", "m"), ("\\/\\/", "w"), ("|\\/|", "m"), ("|\\|", "n"), ("|-|", "h"), ("|_|", "u"),
-        ("\\/", "v"), ("/\\", "a"), ("|<", "k"), ("|)", "d"), ("|2", "r"),
-    ]
-
-    /// The digit-for-letter substitutions of `variant`, in tokens that hold
-    /// a letter as well as a digit (a number alone is a number): 0→o, 1→i
-    /// (and, as a second reading, 1→l), 3→e, 4→a, 5→s, 7→t, 8→b, 9→g.
-    static let digitLetters: [UInt8: UInt8] = [
-        UInt8(ascii: "0"): UInt8(ascii: "o"), UInt8(ascii: "1"): UInt8(ascii: "i"), UInt8(ascii: "3"): UInt8(ascii: "e"),
-        UInt8(ascii: "4"): UInt8(ascii: "a"), UInt8(ascii: "5"): UInt8(ascii: "s"), UInt8(ascii: "7"): UInt8(ascii: "t"),
-        UInt8(ascii: "8"): UInt8(ascii: "b"), UInt8(ascii: "9"): UInt8(ascii: "g"),
-    ]
-
-    /// The readings of `normalized` with digits substituted (none when no
-    /// token mixes letters and digits, or when the result equals the input).
-    package static func digitReadings(_ normalized: String) -> [String] {
-        guard normalized.utf8.contains(where: { digitLetters[$0] != nil }) else { return [] }
-        var readings: [String] = []
-        for one in [UInt8(ascii: "i"), UInt8(ascii: "l")] {
-            var tokens: [String] = []
-            for token in normalized.split(separator: " ") {
-                let bytes = Array(token.utf8)
-                let hasLetter = bytes.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
-                guard hasLetter else {
-                    tokens.append(String(token))
-                    continue
-                }
-                let mapped = bytes.map { byte -> UInt8 in
-                    if byte == UInt8(ascii: "1") { return one }
-                    return digitLetters[byte] ?? byte
-                }
-                tokens.append(String(decoding: mapped, as: UTF8.self))
-            }
-            let reading = tokens.joined(separator: " ")
-            if reading != normalized, !readings.contains(reading) { readings.append(reading) }
-        }
-        return readings
     }
 }

@@ -20,7 +20,7 @@ package enum NameScorer {
     /// reading (`fuzzy`, capped where words were added or replaced:
     /// `TokenAlignment.cap`), containment (`contained`), word-by-word
     /// alignment within the Latin and within the skeleton reading
-    /// (`aligned`), the digit readings against the Latin forms (`variant`,
+    /// (`aligned`), the variant readings against the Latin forms (`variant`,
     /// capped likewise) and the consonant readings (`fuzzy`); on a tie the
     /// first in that order, and the earlier name.
     /// Pairs whose lengths alone keep them below `floor` are not scored:
@@ -112,7 +112,7 @@ package enum NameScorer {
             for i in names.indices where entersContainment(listed[i].normalized, type: type) {
                 if let reading = containedReading(query.latin, listed[i].forms.latin)
                     ?? containedReading(query.skeleton, listed[i].forms.skeleton)
-                    ?? containedReading(query.digits, listed[i].forms.latin)
+                    ?? containedReading(query.variants, listed[i].forms.latin)
                     ?? containedReading(query.runTogether, listed[i].forms.latin)
                 {
                     consider(EvasionScores.contained, names[i], .contained, reading)
@@ -126,9 +126,9 @@ package enum NameScorer {
                 aligned(query.skeleton, listed[i].forms.skeleton, names[i])
             }
         }
-        if !query.digits.isEmpty {
+        if !query.variants.isEmpty {
             for i in names.indices {
-                fuzzy(query.digits, listed[i].forms.latin, names[i], factor: EvasionScores.digitFactor, method: .variant)
+                fuzzy(query.variants, listed[i].forms.latin, names[i], factor: EvasionScores.variantFactor, method: .variant)
             }
         }
         if let consonants = query.consonants {

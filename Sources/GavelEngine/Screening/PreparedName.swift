@@ -6,7 +6,7 @@ package struct PreparedName: Sendable {
     let direct: [QueryName]
     /// Forms whose score is multiplied by a factor below 1, with the factor.
     let weighted: [(QueryName, Double)]
-    /// Per full-weight, digit or run-together form of several tokens (each once): its tokens'
+    /// Per full-weight, variant or run-together form of several tokens (each once): its tokens'
     /// `NameIndex.tokenHash`es, sorted, for the containment lookups.
     let containers: [[UInt64]]
     /// Per full-weight form whose words can align (each once): its words,
@@ -18,15 +18,15 @@ package struct PreparedName: Sendable {
         self.forms = forms
         let direct = (forms.latin + forms.skeleton).filter { !$0.text.isEmpty }
         self.direct = direct.map { QueryName($0.text) }
-        var weighted = forms.digits.filter { !$0.text.isEmpty }.map { (QueryName($0.text), EvasionScores.digitFactor) }
+        var weighted = forms.variants.filter { !$0.text.isEmpty }.map { (QueryName($0.text), EvasionScores.variantFactor) }
         if let consonants = forms.consonants, !consonants.text.isEmpty {
             weighted.append((QueryName(consonants.text), EvasionScores.consonantFactor))
         }
         self.weighted = weighted
         var containers: [[UInt64]] = []
-        // The digit and run-together readings too: `H4mas Media Office` contains HAMAS in its reading
+        // The variant and run-together readings too: `H4mas Media Office` contains HAMAS in its reading
         // `hamas media office`, `HamasOfficial` in `hamas official`.
-        for form in direct + forms.digits + forms.runTogether where form.text.utf8.contains(0x20) {
+        for form in direct + forms.variants + forms.runTogether where form.text.utf8.contains(0x20) {
             let tokens = form.text.split(separator: " ").map(NameIndex.tokenHash).sorted()
             if !containers.contains(tokens) { containers.append(tokens) }
         }

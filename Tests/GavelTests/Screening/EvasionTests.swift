@@ -82,6 +82,13 @@ struct EvasionTests {
         Probe(name: "OfficialHamas", method: .contained, reading: nil, score: 0.91),
         Probe(name: "HamasChannel", method: .contained, reading: nil, score: 0.91),
         Probe(name: "HamasMedia Office", method: .contained, reading: nil, score: 0.91),
+        // The third probe: letters doubled, or a digit put between them.
+        Probe(name: "HHaammaass", method: .variant, reading: .repeats, score: 0.95),
+        Probe(name: "Haammaass", method: .variant, reading: .repeats, score: 0.95),
+        Probe(name: "HH44mm44ss", method: .variant, reading: .repeats, score: 0.95),
+        Probe(name: "H1A1M1A1S", method: .variant, reading: .fillers, score: 0.95),
+        Probe(name: "h0a0m0a0s0", method: .variant, reading: .fillers, score: 0.95),
+        Probe(name: "HHaammaass Media Office", method: .contained, reading: .repeats, score: 0.91),
     ]
 
     @Test("each probe spelling meets HAMAS", arguments: probes)
@@ -336,6 +343,20 @@ struct EvasionTests {
         #expect(EvasionForms.consonants(normalized: "hamas") == "hms")
         #expect(EvasionForms.consonants(normalized: "hizballah") == "hzblh")
         #expect(EvasionForms.consonants(normalized: "ya") == nil)
+    }
+
+    @Test("repeats and fillers: only where a writer added letters")
+    func repeatsAndFillers() {
+        #expect(EvasionForms.withoutRepeats("hhaammaass") == "hamas")
+        #expect(EvasionForms.withoutRepeats("haammaass media office") == "hamas media ofice")
+        #expect(EvasionForms.withoutRepeats("mohammed hassan abdullah") == nil)  // one doubled letter a word: a spelling
+        #expect(EvasionForms.withoutRepeats("hammmas") == "hamas")  // a letter tripled loses two
+        #expect(EvasionForms.withoutFillers("h1a1m1a1s") == "hamas")
+        #expect(EvasionForms.withoutFillers("h0a0m0a0s0 media") == "hamas media")
+        #expect(EvasionForms.withoutFillers("a1b") == nil)  // a part number, not letters apart
+        #expect(EvasionForms.withoutFillers("h1a2m1a1s") == nil)  // not one filler
+        #expect(EvasionForms.withoutFillers("b2b2b") == "bbb")
+        #expect(EvasionForms.withoutFillers("room 101") == nil)
     }
 
     @Test("identifier normalisation: percent-decoding and UTS #46")

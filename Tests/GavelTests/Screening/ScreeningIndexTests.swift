@@ -406,12 +406,21 @@ enum NameGenerator {
     static func evasiveQuery(from entries: [ListEntry], random: inout SeededRandom) -> String {
         guard let entry = random.element(of: entries) else { return name(&random) }
         let base = random.chance(70) ? entry.name : (random.element(of: entry.aliases) ?? entry.name)
-        switch random.int(in: 0 ... 7) {
+        switch random.int(in: 0 ... 11) {
         case 0: return String(String.UnicodeScalarView(base.unicodeScalars.map { ["a": "\u{430}", "o": "\u{43E}", "e": "\u{435}", "H": "\u{397}", "c": "\u{441}"][$0] ?? $0 }))
         case 1: return base.uppercased().unicodeScalars.filter { $0 != " " }.map { String($0) }.joined(separator: random.chance(50) ? "." : " ")
         case 2: return String(String.UnicodeScalarView(base.unicodeScalars.map { ["a": "4", "o": "0", "e": "3", "s": "5", "i": "1"][$0] ?? $0 }))
         case 3: return base + " " + (random.element(of: ["Media Office", "Political Bureau", "Ltd", "News"]) ?? "x")
         case 4: return random.element(of: ["حماس", "חמאס", "حزب الله", "القاعدة", "ᎻᎪᎷᎪᏚ", "ʜᴀᴍᴀꜱ"]) ?? "x"
+        case 5, 10:
+            // Letters doubled (`HHaammaass`), some or all.
+            let every = random.chance(50)
+            return String(base.map { every || random.chance(50) ? "\($0)\($0)" : "\($0)" }.joined())
+        case 6, 11:
+            // A digit between every two letters (`H1A1M1A1S`), in one word or all.
+            let filler = random.element(of: Array("0123456789")) ?? "1"
+            let words = base.split(separator: " ").map { word in word.map(String.init).joined(separator: String(filler)) }
+            return random.chance(50) ? words.joined(separator: " ") : ([words[0]] + base.split(separator: " ").dropFirst().map(String.init)).joined(separator: " ")
         default: return query(from: entries, random: &random)
         }
     }

@@ -1,0 +1,149 @@
+/// The readings scored as `variant` (SPEC §3, "Evasion"): a case's name
+/// respelt the way evasion respells, each compared with a listed name's
+/// plain and joined forms at `EvasionScores.variantFactor` times its
+/// Jaro–Winkler score. Case names only: they undo what a writer added.
+extension EvasionForms {
+    /// Every variant reading of a case's name not among its `latin` forms,
+    /// each once: the digit readings (sorted), then letters with their
+    /// fillers left out, then each run of one letter written once.
+    static func variantReadings(_ text: String, normalized: String, latin: [NameForm]) -> [NameForm] {
+        var variants: [NameForm] = []
+        func add(_ text: String, _ reading: NameReading) {
+            guard !text.isEmpty, !latin.contains(where: { $0.text == text }), !variants.contains(where: { $0.text == text }) else {
+                return
+            }
+            variants.append(NameForm(text, reading))
+        }
+        let symbolic = symbolsAsLetters(text)
+        let sources = symbolic == text ? [normalized] : [normalized, NameNormalizer.normalize(symbolic)]
+        var digits: [String] = []
+        for (position, source) in sources.enumerated() {
+            for form in latinForms(source, raw: position == 0 ? text : symbolic) {
+                // `@`/`$` read as letters are a reading of their own, digits or not.
+                digits += (position > 0 ? [form.text] : []) + digitReadings(form.text)
+            }
+        }
+        for reading in digits.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { add(reading, .digits) }
+        for form in latin {
+            if let unfilled = withoutFillers(form.text) { add(unfilled, .fillers) }
+        }
+        for source in latin.map(\.text) + variants.map(\.text) {
+            if let squeezed = withoutRepeats(source) { add(squeezed, .repeats) }
+        }
+        return variants
+    }
+
+    /// Each run of one letter written once, when some word loses two
+    /// letters or more that way (`hhaammaass` → `hamas`, `haammaass` →
+    /// `hamas`); nil otherwise. A single doubled letter (`hammas`) already
+    /// scores as a misspelling, and names are full of them (`mohammed`,
+    /// `hassan`, `abdullah`): reading those again would only cost lookups.
+    static func withoutRepeats(_ normalized: String) -> String? {
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        var droppedInWord = 0
+        var worthIt = false
+        for scalar in normalized.unicodeScalars {
+            if scalar == " " {
+                droppedInWord = 0
+            } else if scalar == previous, scalar.properties.isAlphabetic {
+                droppedInWord += 1
+                if droppedInWord >= 2 { worthIt = true }
+                continue
+            }
+            out.append(scalar)
+            previous = scalar
+        }
+        return worthIt ? String(out) : nil
+    }
+
+    /// Each word whose letters are separated by one digit, the same every
+    /// time (`h1a1m1a1s`, `h0a0m0a0s0`), with the digit left out; nil when
+    /// no word is. At least three letters, so that `a1b` (a part number)
+    /// stays as written. Punctuation between letters needs no reading of
+    /// its own: normalising makes it spaces, and the letters join.
+    static func withoutFillers(_ normalized: String) -> String? {
+        var changed = false
+        let words = normalized.split(separator: " ").map { word -> String in
+            let scalars = Array(word.unicodeScalars)
+            guard scalars.count >= 5, let filler = scalars.dropFirst().first, ("0" ... "9").contains(filler) else { return String(word) }
+            var letters = String.UnicodeScalarView()
+            for (offset, scalar) in scalars.enumerated() {
+                if offset % 2 == 1 {
+                    guard scalar == filler else { return String(word) }
+                } else {
+                    guard scalar.properties.isAlphabetic else { return String(word) }
+                    letters.append(scalar)
+                }
+            }
+            changed = true
+            return String(letters)
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`
+    /// and `#` as `h`, and the letters drawn with strokes (`|-|` h, `|\/|`
+    /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` a, `|<` k, `|)` d,
+    /// `|2` r, `|_|` u): `|-|4|\/|4$` is `h4m4s`.
+    static func symbolsAsLetters(_ text: String) -> String {
+        guard text.utf8.contains(where: { symbolBytes.contains($0) }) else { return text }
+        var out = text
+        if out.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
+            for (strokes, letter) in strokeLetters { out = out.replacingOccurrences(of: strokes, with: letter) }
+        }
+        var mapped = String.UnicodeScalarView()
+        for scalar in out.unicodeScalars {
+            switch scalar {
+            case "@", "^": mapped.append("a")
+            case "$": mapped.append("s")
+            case "#": mapped.append("h")
+            default: mapped.append(scalar)
+            }
+        }
+        return String(mapped)
+    }
+
+    private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\".utf8)
+
+    /// Longest first, so that `|\/|` is read before `\/`.
+    private static let strokeLetters: [(String, String)] = [
+        ("/\\/\\", "m"), ("\\/\\/", "w"), ("|\\/|", "m"), ("|\\|", "n"), ("|-|", "h"), ("|_|", "u"),
+        ("\\/", "v"), ("/\\", "a"), ("|<", "k"), ("|)", "d"), ("|2", "r"),
+    ]
+
+    /// The digit-for-letter substitutions of `variant`, in tokens that hold
+    /// a letter as well as a digit (a number alone is a number): 0→o, 1→i
+    /// (and, as a second reading, 1→l), 3→e, 4→a, 5→s, 7→t, 8→b, 9→g.
+    static let digitLetters: [UInt8: UInt8] = [
+        UInt8(ascii: "0"): UInt8(ascii: "o"), UInt8(ascii: "1"): UInt8(ascii: "i"), UInt8(ascii: "3"): UInt8(ascii: "e"),
+        UInt8(ascii: "4"): UInt8(ascii: "a"), UInt8(ascii: "5"): UInt8(ascii: "s"), UInt8(ascii: "7"): UInt8(ascii: "t"),
+        UInt8(ascii: "8"): UInt8(ascii: "b"), UInt8(ascii: "9"): UInt8(ascii: "g"),
+    ]
+
+    /// The readings of `normalized` with digits substituted (none when no
+    /// token mixes letters and digits, or when the result equals the input).
+    package static func digitReadings(_ normalized: String) -> [String] {
+        guard normalized.utf8.contains(where: { digitLetters[$0] != nil }) else { return [] }
+        var readings: [String] = []
+        for one in [UInt8(ascii: "i"), UInt8(ascii: "l")] {
+            var tokens: [String] = []
+            for token in normalized.split(separator: " ") {
+                let bytes = Array(token.utf8)
+                let hasLetter = bytes.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
+                guard hasLetter else {
+                    tokens.append(String(token))
+                    continue
+                }
+                let mapped = bytes.map { byte -> UInt8 in
+                    if byte == UInt8(ascii: "1") { return one }
+                    return digitLetters[byte] ?? byte
+                }
+                tokens.append(String(decoding: mapped, as: UTF8.self))
+            }
+            let reading = tokens.joined(separator: " ")
+            if reading != normalized, !readings.contains(reading) { readings.append(reading) }
+        }
+        return readings
+    }
+}
