@@ -21,12 +21,24 @@ extension SQLiteDecisionStore {
     /// writing a byte to it — a file that is not a Gavel log or was written
     /// by a newer schema: what is already logged is never put at risk.
     public static func open(_ path: String, create: Bool, readOnly: Bool = false) throws -> SQLiteDecisionStore {
+        guard !path.isEmpty else {
+            throw Diagnostic.log(
+                .logUnwritable, "the decision log's path is empty: expected the path of an SQLite file", path: path,
+                help: "pass --log a path, e.g. \(defaultPath), or --no-log")
+        }
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {
             throw Diagnostic.log(
                 .logUnwritable, "the decision log `\(path)` is a directory: expected an SQLite file", path: path,
                 help: "pass --log the path of a file, e.g. \(defaultPath)")
+        }
+        // A named pipe, a device or a socket: opening one to read its header waits for a writer that never comes.
+        var status = stat()
+        if exists, stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw Diagnostic.log(
+                .logUnwritable, "the decision log `\(path)` is not a regular file (a pipe, device or socket): expected an SQLite file",
+                path: path, help: "pass --log the path of a file, e.g. \(defaultPath)")
         }
         if !exists {
             guard create else {

@@ -222,10 +222,20 @@ package final class ScreenSpec: Sendable {
     package let location: SourceLocation
     /// `corroborate` and `min_corroboration`, when the screen has either.
     package let corroboration: CorroborationSpec?
+    /// `min_length`: the fewest letters (spaces not counted) a listed
+    /// spelling's plain reading must have for the screen's names to match
+    /// it. Acronyms and one-word aliases (`IG`, `TTP`, `AUC`) equal many an
+    /// innocent customer's name; a blocking rule can leave them to review.
+    package let minLength: Int?
+    /// `max_length`: the most letters a listed spelling may have for the
+    /// screen's names to match it — the other side of `min_length`, for the
+    /// rule that reviews what the acting rules leave out.
+    package let maxLength: Int?
 
     package init(
         lists: [String], names: [CasePath], identifiers: [(kind: String, paths: [CasePath])], minScore: Double, below: Double?,
-        types: [ListEntry.EntryType]?, location: SourceLocation, corroboration: CorroborationSpec? = nil
+        types: [ListEntry.EntryType]?, location: SourceLocation, corroboration: CorroborationSpec? = nil, minLength: Int? = nil,
+        maxLength: Int? = nil
     ) {
         self.lists = lists
         self.names = names
@@ -235,9 +245,12 @@ package final class ScreenSpec: Sendable {
         self.types = types
         self.location = location
         self.corroboration = corroboration
+        self.minLength = minLength
+        self.maxLength = maxLength
         expected = .object(
             [("lists", .strings(lists)), ("min_score", .double(minScore))] + (below.map { [("below", JSON.double($0))] } ?? [])
-                + (corroboration?.minimum.map { [("min_corroboration", JSON.int($0))] } ?? []))
+                + (corroboration?.minimum.map { [("min_corroboration", JSON.int($0))] } ?? [])
+                + (minLength.map { [("min_length", JSON.int($0))] } ?? []) + (maxLength.map { [("max_length", JSON.int($0))] } ?? []))
         pathsText = (names + identifiers.flatMap(\.paths)).map(\.text).joined(separator: ", ")
         traceMembers = TraceMembers.compact(step: .screen, path: pathsText, expected: expected)
     }
@@ -248,6 +261,11 @@ package final class ScreenSpec: Sendable {
     /// The record's `expected` and `path` for the screen, made once.
     package let expected: JSON
     package let pathsText: String
+
+    /// Whether the screen's names may match a listed spelling of this many letters (`min_length`, `max_length`).
+    func admitsLength(_ letters: Int) -> Bool {
+        letters >= (minLength ?? 0) && letters <= (maxLength ?? Int.max)
+    }
 }
 
 extension PredicateOperator {

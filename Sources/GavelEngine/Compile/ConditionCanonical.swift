@@ -24,7 +24,8 @@ extension CompiledCondition {
                 s.lists.sorted().joined(separator: "|"), s.names.map(\.text).sorted().joined(separator: "|"),
                 identifiers.joined(separator: ";"), "\(s.minScore)", s.below.map { "\($0)" } ?? "-",
                 s.types.map { $0.map(\.rawValue).sorted().joined(separator: "|") } ?? "-",
-            ].joined(separator: ",") + (s.corroboration.map { ",corroborate(" + $0.canonical + ")" } ?? "") + ")"
+            ].joined(separator: ",") + (s.corroboration.map { ",corroborate(" + $0.canonical + ")" } ?? "")
+                + (s.minLength.map { ",min_length=\($0)" } ?? "") + (s.maxLength.map { ",max_length=\($0)" } ?? "") + ")"
         }
     }
 }

@@ -259,7 +259,10 @@ struct ConditionCompiler {
         guard
             let f = reader.fields(
                 form.value, of: "`screen`",
-                allowed: ["lists", "names", "identifiers", "min_score", "below", "types", "corroborate", "min_corroboration"],
+                allowed: [
+                    "lists", "names", "identifiers", "min_score", "below", "types", "corroborate", "min_corroboration", "min_length",
+                    "max_length",
+                ],
                 required: ["lists"])
         else { return nil }
         let lists = reader.stringsWithLocations(f, "lists")
@@ -308,11 +311,29 @@ struct ConditionCompiler {
                 return nil
             }
         }
+        let minLength = letterCount(f, "min_length", help: "for example `min_length: 5`: listed spellings of four letters or fewer (`ISIS`, `TTP`) do not match")
+        let maxLength = letterCount(f, "max_length", help: "for example `max_length: 4`: only listed spellings of four letters or fewer match")
+        if let minLength, let maxLength, maxLength < minLength {
+            error(
+                .invalidCondition, "`max_length` (\(maxLength)) is below `min_length` (\(minLength)): the screen could match no name",
+                at: f["max_length"]?.location, help: "a screen matches spellings of `min_length` to `max_length` letters")
+        }
         return .screen(
             ScreenSpec(
                 lists: lists.map(\.0), names: names, identifiers: identifiers, minScore: minScore, below: below,
                 types: types, location: form.keyLocation,
-                corroboration: corroboration(f, identifierKinds: identifiers.count)))
+                corroboration: corroboration(f, identifierKinds: identifiers.count), minLength: minLength, maxLength: maxLength))
+    }
+
+    /// `min_length` or `max_length`: a whole number of letters, 1 to `Screener.Query.maxScalars`.
+    private mutating func letterCount(_ f: Fields, _ field: String, help: String) -> Int? {
+        guard let node = f[field], node.scalar?.value != .null else { return nil }
+        if case .int(let n)? = node.scalar?.value, n >= 1, n <= Screener.Query.maxScalars { return n }
+        error(
+            .invalidCondition,
+            "`\(field)` must be a whole number of letters from 1 to \(Screener.Query.maxScalars), found \(node.kindDescription)",
+            at: node.location, help: help)
+        return nil
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, help: String? = nil) {

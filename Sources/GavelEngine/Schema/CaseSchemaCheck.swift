@@ -79,7 +79,18 @@ package struct CaseSchemaCheck: Sendable {
             let key = mapping.key(index)
             let steps = path + [key]
             let name = steps.joined(separator: ".")
-            switch lookup.resolve(steps) {
+            let resolved = lookup.resolve(steps)
+            // A rule's path splits at dots, so `"facts.csam_confirmed": true` is a key no rule reads; taken
+            // for the declared field it spells, it passed the schema and a mandatory rule decided nothing.
+            if key.contains("."), resolved != .unknown {
+                let nested = key.split(separator: ".", omittingEmptySubsequences: false)
+                report(
+                    "field `\(name)` is one key with a dot in it, which no rule can read (paths split at dots)",
+                    at: mapping.keyLocation(index),
+                    help: "nest it: `\(nested.dropLast().map { "\($0): { " }.joined())\(nested.last ?? ""): …\(String(repeating: " }", count: nested.count - 1))`")
+                return
+            }
+            switch resolved {
             case .unknown:
                 let parent = path.joined(separator: ".")
                 if lookup.schema.open.contains(parent) { return }

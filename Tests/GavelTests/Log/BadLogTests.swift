@@ -67,6 +67,18 @@ struct BadLogTests {
         #expect(directory.message == "the decision log `\(folder.path)` is a directory: expected an SQLite file")
     }
 
+    @Test("a named pipe or an empty path is refused at once, never waited on")
+    func pipeAndEmptyPath() throws {
+        let folder = try LogFolder()
+        let pipe = folder.path + "/fifo"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let refusedPipe = try #require(refused(pipe))
+        #expect(refusedPipe.code == .logUnwritable)
+        #expect(refusedPipe.message.contains("is not a regular file"))
+        let empty = try #require(refused(""))
+        #expect(empty.message.hasPrefix("the decision log's path is empty"))
+    }
+
     @Test("eight openers creating one new log at once all get a Gavel log, none a refusal")
     func concurrentCreation() throws {
         for _ in 0..<10 {
