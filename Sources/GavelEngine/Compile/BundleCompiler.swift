@@ -113,6 +113,7 @@ enum BundleCompiler {
                             .geoBlockWithoutJurisdictions, "rule `\(rule.id)` decides `geo_block` but names no jurisdictions",
                             at: rule.decisionLocation, help: "add `scope: { jurisdictions: [DE, IT] }` naming where access is blocked"))
                 }
+                diagnostics += Self.unknownServices(rule, schema: documents.schema)
                 if let effective = rule.effective, let expires = rule.expires, expires <= effective,
                     invertedByOwnDates(effective, expires, policy)
                 {
@@ -221,5 +222,21 @@ enum BundleCompiler {
     /// the policy's finding covers it.
     private static func invertedByOwnDates(_ effective: Instant, _ expires: Instant, _ policy: Policy) -> Bool {
         policy.effective != effective && policy.expires != expires
+    }
+
+    /// `value-not-in-enum` for a `scope.services` value the schema's `services` enum lacks: a rule
+    /// scoped to a service no case can name acts on nothing.
+    static func unknownServices(_ rule: Rule, schema: CaseSchema?) -> [Diagnostic] {
+        guard let type = schema?.fields["services"] else { return [] }
+        let values: [String]
+        switch type {
+        case .enumeration(let v), .list(.enumeration(let v)): values = v
+        default: return []
+        }
+        return rule.scopeServiceLocations.filter { !values.contains($0.0) }.map { service, location in
+            .error(
+                .valueNotInEnum, "`\(service)` in the scope of rule `\(rule.id)` is not a value of `services`; \(EnumValues.expected(values))",
+                at: location, help: EnumValues.help(for: service, among: values))
+        }
     }
 }

@@ -79,6 +79,7 @@ extension DocumentReader {
         guard let f = fields(node, of: "`expect`", allowed: CaseExpectation.fields) else { return nil }
         var e = CaseExpectation(location: node.location)
         e.decision = nonEmptyString(f, "decision")
+        e.decisionLocation = f["decision"]?.location
         func list(_ key: String, _ reader: inout DocumentReader) -> [String]? {
             f[key] == nil ? nil : reader.strings(f, key)
         }

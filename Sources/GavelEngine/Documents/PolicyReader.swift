@@ -45,16 +45,16 @@ extension DocumentReader {
             let decision = nonEmptyString(f, "decision"), let decisionNode = f["decision"]
         else { return nil }
         var scope = RuleScope()
+        var scopeServiceLocations: [(String, SourceLocation)] = []
         if let scopeNode = f["scope"],
             let s = fields(scopeNode, of: "`scope` of \(what)", allowed: ["jurisdictions", "services"])
         {
             scope = RuleScope(
                 jurisdictions: strings(s, "jurisdictions"), services: strings(s, "services"), declared: true)
             for (code, location) in stringsWithLocations(s, "jurisdictions") where !code.isJurisdictionCode {
-                error(
-                    .invalidJurisdiction, "`\(code)` is not an ISO 3166 country code", at: location,
-                    help: "use two capital letters (`DE`) or a subdivision (`US-CA`)")
+                error(.invalidJurisdiction, "`\(code)` is not an ISO 3166 country code", at: location, help: Self.jurisdictionHelp(code))
             }
+            scopeServiceLocations = stringsWithLocations(s, "services")
         }
         return Rule(
             id: id, title: title, basis: strings(f, "basis"), when: when, decision: decision,
@@ -62,7 +62,18 @@ extension DocumentReader {
             mandatory: bool(f, "mandatory") ?? false,
             effective: date(f, "effective") ?? policy.effective, expires: f.has("expires") ? date(f, "expires") : policy.expires,
             tags: strings(f, "tags"), scope: scope, reason: string(f, "reason"), reasonLocation: f["reason"]?.location,
-            location: node.location, basisLocation: f["basis"]?.location, obligationsLocation: f["obligations"]?.location)
+            location: node.location, basisLocation: f["basis"]?.location, obligationsLocation: f["obligations"]?.location,
+            scopeServiceLocations: scopeServiceLocations)
+    }
+
+    /// What a jurisdiction that is no ISO 3166 code was probably meant to be.
+    static func jurisdictionHelp(_ code: String) -> String {
+        switch code.uppercased() {
+        case "UK": return "the United Kingdom's ISO 3166 code is `GB`"
+        case "EU": return "the EU is not a country: name its member states (`AT`, `BE`, … `SE`)"
+        default:
+            return "use an assigned ISO 3166-1 alpha-2 code in capitals (`DE`), or a subdivision of one (`US-CA`); `\(code)` is none"
+        }
     }
 
     private mutating func readException(_ node: SourceNode, in policy: Policy) -> PolicyException? {
@@ -87,9 +98,12 @@ extension DocumentReader {
 
 extension String {
     /// `DE`, `GB`, or an ISO 3166-2 subdivision such as `US-CA`.
+    /// The country part must be an assigned code: `UK`, `EU` or `XX` scope a rule to nowhere, and a
+    /// `terminate` scoped so would end nothing.
     var isJurisdictionCode: Bool {
         let parts = split(separator: "-", omittingEmptySubsequences: false)
-        guard let country = parts.first, country.count == 2, country.allSatisfy({ $0.isASCII && $0.isUppercase })
+        guard let country = parts.first, country.count == 2, country.allSatisfy({ $0.isASCII && $0.isUppercase }),
+            CountryCodes.codes.contains(String(country))
         else { return false }
         if parts.count == 1 { return true }
         return parts.count == 2 && (1...3).contains(parts[1].count)

@@ -39,9 +39,40 @@ package enum ExpectationCheck {
 
 extension ExpectationCheck {
     /// Ids in `expect:` that name no rule (or, under `exceptions_applied`, no
-    /// exception) of the bundle: located errors, not mismatches, because the
-    /// expectation can never be met and the fix is in the case file.
+    /// exception) of the bundle, a decision the ladder lacks, and an
+    /// `expect:` that checks nothing: located errors, not mismatches, because
+    /// the expectation can never be met (or always is) and the fix is in the
+    /// case file.
     package static func unknownIDs(_ expect: CaseExpectation, bundle: CompiledBundle) -> [Diagnostic] {
+        var out = problems(expect, ladder: bundle.manifest.ladder.map(\.id))
+        out += unknownRuleIDs(expect, bundle: bundle)
+        return out.sorted()
+    }
+
+    /// An empty `expect:` would pass whatever is decided; a decision off the ladder would fail whatever is.
+    static func problems(_ expect: CaseExpectation, ladder: [String]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let checksNothing = expect.decision == nil && expect.determinedBy == nil && expect.obligations == nil
+            && expect.exceptionsApplied == nil && expect.matchMethods == nil && expect.matched.isEmpty && expect.notMatched.isEmpty
+            && expect.suspended.isEmpty && expect.notInForce.isEmpty
+        if checksNothing {
+            out.append(
+                .error(
+                    .missingField, "`expect` names nothing to check: the case would pass whatever is decided", at: expect.location,
+                    help: "write at least `decision:`; fields: \(CaseExpectation.fields.map { "`\($0)`" }.joined(separator: ", "))"))
+        }
+        if let decision = expect.decision, !ladder.contains(decision) {
+            out.append(
+                .error(
+                    .unknownDecision, "`expect.decision` is `\(decision)`, which is not on the bundle's ladder",
+                    at: expect.decisionLocation ?? expect.location,
+                    help: DidYouMean.suggestion(for: decision, among: ladder).map { "did you mean `\($0)`?" }
+                        ?? "the ladder: \(ladder.map { "`\($0)`" }.joined(separator: ", "))"))
+        }
+        return out
+    }
+
+    private static func unknownRuleIDs(_ expect: CaseExpectation, bundle: CompiledBundle) -> [Diagnostic] {
         let rules = bundle.rules.map(\.id)
         let exceptions = bundle.exceptions.map(\.id)
         let ruleSet = Set(rules)

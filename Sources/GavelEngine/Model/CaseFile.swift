@@ -30,6 +30,8 @@ package struct CaseExpectation: Sendable, Hashable {
     package var suspended: [String] = []
     package var notInForce: [String] = []
     package var location: SourceLocation
+    /// Where `decision` is written, for a decision the ladder lacks.
+    package var decisionLocation: SourceLocation? = nil
     /// Every rule or exception id the expectation names, where it is written,
     /// so an unknown one is reported at its own line.
     package var namedIDs: [NamedID] = []

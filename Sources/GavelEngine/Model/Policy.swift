@@ -34,6 +34,8 @@ package struct Rule: Sendable {
     /// The `basis` and `obligations` values when written, for findings about them.
     package var basisLocation: SourceLocation? = nil
     package var obligationsLocation: SourceLocation? = nil
+    /// Each `scope.services` value where it was written, for the schema's check of it.
+    package var scopeServiceLocations: [(String, SourceLocation)] = []
 }
 
 /// Where and on which services a rule's action applies; empty means everywhere.

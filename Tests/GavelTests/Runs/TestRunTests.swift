@@ -73,6 +73,20 @@ struct TestRunTests {
         #expect(result.output.hasSuffix("\n0 passed, 0 failed, 1 error\n"))
     }
 
+    @Test("an expect: that checks nothing, or a decision off the ladder, is a located error, never a pass")
+    func badExpectations() {
+        let result = run([Self.fixture.appendingPathComponent("bad-expect").path])
+        #expect(result.status == 2)
+        #expect(
+            result.output.contains(
+                "empty-and-off-ladder.yaml:5:9: error[missing-field] `expect` names nothing to check: the case would pass whatever is decided"))
+        #expect(
+            result.output.contains(
+                "empty-and-off-ladder.yaml:11:21: error[unknown-decision] `expect.decision` is `No_Action`, which is not on the bundle's ladder"))
+        #expect(result.output.contains("help: did you mean `no_action`?"))
+        #expect(result.output.hasSuffix("\n0 passed, 0 failed, 2 errors\n"))
+    }
+
     @Test("a bundle that does not load is refused with exit 2")
     func badBundle() {
         let result = run([Self.cases.path], policies: Self.fixture.appendingPathComponent("missing").path)

@@ -21,7 +21,8 @@ package struct ValueNotInEnumCheck: LoaderReportedRule {
             `contains`, `contains_any` and `contains_all` can only ever match the declared values. An operand \
             outside the enum — `terrorism_propoganda` for `terrorism_propaganda` — is a test that never holds: \
             a rule that never fires, an exception that never applies, an `in` list with a dead entry. Strings \
-            compare exactly (SPEC §1.3), so case matters too.
+            compare exactly (SPEC §1.3), so case matters too. A rule's `scope.services` is checked against the \
+            enum of `services` the same way: a `terminate` scoped to `hostign` would end no service at all.
 
             `gavel evaluate` refuses such a bundle, as lint does. Fix the spelling (the help names the closest \
             declared value), or add the value to the schema's enum \
@@ -35,6 +36,7 @@ package struct ValueNotInEnumCheck: LoaderReportedRule {
                     kind: Schema
                     fields:
                       site.categories: [{ enum: [hate_speech, terrorism_propaganda, journalism, research] }]
+                      services: [{ enum: [cdn, dns, hosting] }]
                       requests: [object]
                       requests.kind: { enum: [abuse_report, court_order, legal_demand] }
                     """
@@ -48,6 +50,7 @@ package struct ValueNotInEnumCheck: LoaderReportedRule {
                       - id: propaganda-demand
                         title: Demand about terrorist propaganda
                         decision: escalate
+                        scope: { services: [hosting, ↓hostign] }
                         when:
                           all:
                             - { path: site.categories, contains: ↓terrorism_propoganda }
