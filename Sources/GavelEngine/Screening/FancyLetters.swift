@@ -17,14 +17,52 @@ enum FancyLetters {
     }
 
     static func hasAny(_ text: String) -> Bool {
-        text.unicodeScalars.contains { table[$0.value] != nil }
+        text.unicodeScalars.contains { table[$0.value] != nil } || isTurned(text)
     }
 
-    /// The text with each of these characters read as its letter.
+    /// The text with each of these characters read as its letter; upside-down
+    /// text (`isTurned`) turned back and read from its other end.
     static func read(_ text: String) -> String {
+        if isTurned(text) { return String(String.UnicodeScalarView(text.unicodeScalars.reversed().map { turned[$0.value] ?? $0 })) }
         guard hasAny(text) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { table[$0.value] ?? $0 }))
     }
+
+    /// Upside-down text turned back letter by letter but left in its order:
+    /// what a generator that does not write backwards produced (`ɥɐɯɐs`).
+    static func turnedInPlace(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { turned[$0.value] ?? $0 }))
+    }
+
+    /// Whether the text is written upside down, as flip-text generators write
+    /// it: at least two letters, and half of them or more turned letters
+    /// (`ɐ ɯ ɥ ʇ ǝ ɹ ʎ ʞ …`), which names in any language hardly use together.
+    /// A generator also writes the text backwards (`sɐɯɐɥ`), so that turned
+    /// over it reads `hamas`.
+    static func isTurned(_ text: String) -> Bool {
+        var letters = 0, turnedLetters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || turned[scalar.value] != nil {
+            letters += 1
+            if turnedOnly.contains(scalar.value) { turnedLetters += 1 }
+        }
+        return turnedLetters >= 2 && turnedLetters * 2 >= letters
+    }
+
+    /// Each letter as it reads turned 180°: the turned letters, and the Latin
+    /// letters that are one another turned (`n`/`u`, `d`/`p`, `b`/`q`).
+    private static let turned: [UInt32: Unicode.Scalar] = {
+        let pairs: [(String, Unicode.Scalar)] = [
+            ("ɐ∀Ɐ", "a"), ("ɔƆ", "c"), ("ǝƎ", "e"), ("ɟℲ", "f"), ("ƃ⅁", "g"), ("ɥꞍ", "h"), ("ᴉ", "i"), ("ɾ", "j"),
+            ("ʞꞰ", "k"), ("ɯƜ", "m"), ("ɹ", "r"), ("ʇꞱ", "t"), ("ʌɅ", "v"), ("ʍ", "w"), ("ʎ⅄", "y"), ("Ԁ", "p"),
+            ("n", "u"), ("u", "n"), ("d", "p"), ("p", "d"), ("b", "q"), ("q", "b"),
+        ]
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for (scalars, letter) in pairs { for scalar in scalars.unicodeScalars { table[scalar.value] = letter } }
+        return table
+    }()
+
+    /// The turned letters that are no ordinary letter of the Latin alphabet.
+    private static let turnedOnly: Set<UInt32> = Set(turned.keys.filter { $0 >= 0x80 })
 
     private static let table: [UInt32: Unicode.Scalar] = {
         let alphabets: [(letter: Unicode.Scalar, lookAlikes: String)] = [

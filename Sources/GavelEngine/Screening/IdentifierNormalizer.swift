@@ -3,7 +3,9 @@ import GavelSyntax
 
 /// Normalisation of list identifiers (SPEC §3) for exact comparison.
 package enum IdentifierNormalizer {
-    /// `domain` / `url`: the host only — refanged (`aqsatv[.]ps`,
+    /// `domain` / `url`: the host only — unwrapped (quotes, brackets, a
+    /// Markdown link, an outer scheme, dots written otherwise:
+    /// `IdentifierUnwrapping.swift`), refanged (`aqsatv[.]ps`,
     /// `hxxps[:]//`), without scheme (with or without its slashes: `http:`,
     /// `https:/`), userinfo, port, path/query/fragment, a leading `www.` or
     /// trailing dots — percent-decoded, twice encoded too (`%61qsatv.ps`,
@@ -38,7 +40,7 @@ package enum IdentifierNormalizer {
     static func host(of text: String) -> String {
         // Every delimiter is ASCII, so cutting the UTF-8 bytes at them always
         // lands on scalar boundaries.
-        let bytes = refanged(Array(text.utf8))
+        let bytes = refanged(Array(unwrapped(text).utf8))
         var lo = 0, hi = bytes.count
         if let sep = schemeSeparator(bytes) {
             lo = sep + 3

@@ -109,8 +109,28 @@ enum LatinLetters {
         return Unicode.Scalar(0x41 + v - first)
     }
 
+    /// The 26 letters of Braille's grade 1 (`⠓⠁⠍⠁⠎` is `hamas`): symbols
+    /// with no decomposition, so a name spelt in them normalised to nothing
+    /// and was not screened. Other Braille cells (numbers, contractions)
+    /// stay symbols.
+    static func braille(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard (0x2801 ... 0x283F).contains(scalar.value) else { return nil }
+        return brailleLetters[scalar.value]
+    }
+
+    private static let brailleLetters: [UInt32: Unicode.Scalar] = {
+        let cells: [UInt32] = [
+            0x2801, 0x2803, 0x2809, 0x2819, 0x2811, 0x280B, 0x281B, 0x2813, 0x280A, 0x281A, 0x2805, 0x2807, 0x280D,
+            0x281D, 0x2815, 0x280F, 0x281F, 0x2817, 0x280E, 0x281E, 0x2825, 0x2827, 0x283A, 0x282D, 0x283D, 0x2835,
+        ]
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for (offset, cell) in cells.enumerated() { table[cell] = Unicode.Scalar(UInt8(ascii: "a") + UInt8(offset)) }
+        return table
+    }()
+
     private static func smallCapital(_ value: UInt32) -> String? {
         switch value {
+        case 0xA7AE: "i"   // Ɪ (capital small capital I: `ꞮSꞮS`)
         case 0x1D00: "a"   // ᴀ
         case 0x0299: "b"   // ʙ
         case 0x1D04: "c"   // ᴄ

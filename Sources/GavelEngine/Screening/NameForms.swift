@@ -137,6 +137,14 @@ package struct NameForms: Sendable {
             if !form.isEmpty {
                 skeleton = EvasionForms.latinForms(form, raw: text, normalize: EvasionForms.skeleton).map { NameForm($0.text, .skeleton) }
             }
+            // Upside-down text is read backwards, as generators write it; some do not, so in its own order too.
+            if FancyLetters.isTurned(text) {
+                let inPlace = FancyLetters.turnedInPlace(text)
+                for form in EvasionForms.latinForms(EvasionForms.skeleton(inPlace), raw: inPlace, normalize: EvasionForms.skeleton)
+                where !form.text.isEmpty && !skeleton.contains(where: { $0.text == form.text }) {
+                    skeleton.append(NameForm(form.text, .skeleton))
+                }
+            }
         }
         var consonants: NameForm?
         if EvasionForms.hasAbjadLetter(text) {

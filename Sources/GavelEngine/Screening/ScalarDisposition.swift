@@ -20,6 +20,9 @@ extension Unicode.Scalar {
         }
         let props = properties
         if props.isWhitespace { return .separator }
+        // Invisible whatever their category: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are
+        // letters (Lo), so `Hamas\u{3164}Media` kept one inside the name where no one sees it.
+        if props.isDefaultIgnorableCodePoint { return .drop }
         switch props.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation,

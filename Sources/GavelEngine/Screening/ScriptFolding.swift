@@ -30,7 +30,7 @@ enum ScriptFolding {
     }
 
     /// Scalars read as another before anything else: `LatinLetters.enclosedCapital`,
-    /// and the Urdu forms of heh (`ھ` U+06BE, `ہ` U+06C1), which ICU's Any-Latin
+    /// the Braille letters (`LatinLetters.braille`), and the Urdu forms of heh (`ھ` U+06BE, `ہ` U+06C1), which ICU's Any-Latin
     /// drops: `ھماس` read `mas`; as Arabic heh `ه` it reads `hmas` like `حماس`.
     static func withLettersRead(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { readAsAnother($0) != nil }) else { return text }
@@ -40,7 +40,7 @@ enum ScriptFolding {
     private static func readAsAnother(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
         case 0x06BE, 0x06C1: return "\u{0647}"
-        default: return LatinLetters.enclosedCapital(scalar)
+        default: return LatinLetters.enclosedCapital(scalar) ?? LatinLetters.braille(scalar)
         }
     }
 

@@ -89,6 +89,11 @@ struct EvasionTests {
         Probe(name: "H1A1M1A1S", method: .variant, reading: .fillers, score: 0.95),
         Probe(name: "h0a0m0a0s0", method: .variant, reading: .fillers, score: 0.95),
         Probe(name: "HHaammaass Media Office", method: .contained, reading: .repeats, score: 0.91),
+        Probe(name: "sɐɯɐɥ", method: .exact, reading: .skeleton, score: 1.0),  // upside down, written backwards
+        Probe(name: "ɥɐɯɐs", method: .exact, reading: .skeleton, score: 1.0),  // upside down, in its order
+        Probe(name: "⠓⠁⠍⠁⠎", method: .exact, reading: nil, score: 1.0),  // Braille
+        Probe(name: "Ha\u{1160}mas", method: .exact, reading: nil, score: 1.0),  // a Hangul filler inside the word
+        Probe(name: "Hamas\u{3164}Media", method: .contained, reading: nil, score: 0.91),  // a Hangul filler as the space
     ]
 
     @Test("each probe spelling meets HAMAS", arguments: probes)
@@ -366,5 +371,24 @@ struct EvasionTests {
         #expect(IdentifierNormalizer.normalize("Bücher.example", kind: "domain") == "xn--bcher-kva.example")
         #expect(IdentifierNormalizer.normalize("https://%E2%80%8Bx%ZZ.example", kind: "domain") != "")
         #expect(IdentifierMatcher.suffixes("a.b.c.d") == ["a.b.c.d", "b.c.d", "c.d"])
+    }
+
+    @Test(
+        "a host copied with its wrapping, an outer scheme or its dots written otherwise is still the host",
+        arguments: [
+            "\"aqsatv.ps\"", "[aqsatv.ps]", "<https://aqsatv.ps>", "[Al-Aqsa](https://aqsatv.ps)", "“aqsatv.ps”",
+            "view-source:https://aqsatv.ps/", "blob:https://aqsatv.ps/1234", "aqsatv .ps", "aqsatv. ps", "aqsatv dot ps",
+            "aqsatv DOT ps", "aqsatv[d0t]ps", "aqsatv<.>ps", "aqsatv\\.ps", "aqsatv·ps", "aqsatv‧ps", "aqsatv∙ps", "\"<aqsatv.ps>\"",
+        ])
+    func unwrappedHosts(_ value: String) {
+        #expect(IdentifierNormalizer.normalize(value, kind: "domain") == "aqsatv.ps")
+    }
+
+    @Test("what only looks wrapped keeps its meaning: an IPv6 literal, Catalan's l·l, a port")
+    func notUnwrapped() {
+        #expect(IdentifierNormalizer.normalize("[2001:db8::1]", kind: "domain") == "[2001:db8::1]")
+        #expect(IdentifierNormalizer.normalize("col·legi.cat", kind: "domain") != "col.legi.cat")
+        #expect(IdentifierNormalizer.normalize("https://aqsatv.ps:8443/x", kind: "domain") == "aqsatv.ps")
+        #expect(IdentifierNormalizer.normalize("evil.example/aqsatv.ps", kind: "domain") == "evil.example")
     }
 }

@@ -34,6 +34,9 @@ struct NameNormalizerTests {
         ("Jose\u{301}", "jose"),                    // already decomposed
         ("Øresund Łódź Đorđe", "oresund lodz dorde"),
         ("Þór Æsir Œuvre Ħal", "thor aesir oeuvre hal"),
+        ("ꞮSꞮS", "isis"),                          // capital small-capital I (U+A7AE)
+        ("⠊⠎⠊⠎", "isis"),                          // Braille letters
+        ("Ha\u{3164}mas", "hamas"),                // Hangul filler: default-ignorable, dropped
         // Punctuation, symbols, whitespace, invisible characters
         ("Al-Qa'ida", "al qa ida"),
         ("Al-Qaʼida", "al qa ida"),

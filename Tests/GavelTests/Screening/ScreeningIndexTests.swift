@@ -411,7 +411,7 @@ enum NameGenerator {
         case 1: return base.uppercased().unicodeScalars.filter { $0 != " " }.map { String($0) }.joined(separator: random.chance(50) ? "." : " ")
         case 2: return String(String.UnicodeScalarView(base.unicodeScalars.map { ["a": "4", "o": "0", "e": "3", "s": "5", "i": "1"][$0] ?? $0 }))
         case 3: return base + " " + (random.element(of: ["Media Office", "Political Bureau", "Ltd", "News"]) ?? "x")
-        case 4: return random.element(of: ["حماس", "חמאס", "حزب الله", "القاعدة", "ᎻᎪᎷᎪᏚ", "ʜᴀᴍᴀꜱ"]) ?? "x"
+        case 4: return random.element(of: ["حماس", "חמאס", "حزب الله", "القاعدة", "ᎻᎪᎷᎪᏚ", "ʜᴀᴍᴀꜱ", "sɐɯɐɥ", "⠓⠁⠍⠁⠎"]) ?? "x"
         case 5, 10:
             // Letters doubled (`HHaammaass`), some or all.
             let every = random.chance(50)
@@ -428,12 +428,13 @@ enum NameGenerator {
     /// A listed domain as an evader gives it: a subdomain, percent-encoded,
     /// a look-alike IDN, upper case, or a URL.
     static func domainVariant(_ domain: String, _ random: inout SeededRandom) -> String {
-        switch random.int(in: 0 ... 5) {
+        switch random.int(in: 0 ... 6) {
         case 0: return "live." + domain
         case 1: return "https://%" + String(domain.utf8.first ?? 0x61, radix: 16) + domain.dropFirst() + "/x"
         case 2: return domain.replacingOccurrences(of: "e", with: "\u{435}")
         case 3: return "WWW." + domain.uppercased()
         case 4: return "a.b." + domain.replacingOccurrences(of: "s", with: "\u{455}")
+        case 5: return random.chance(50) ? "<https://" + domain + ">" : domain.replacingOccurrences(of: ".", with: " dot ")
         default: return domain.uppercased()
         }
     }
