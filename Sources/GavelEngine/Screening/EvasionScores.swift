@@ -32,4 +32,9 @@ package enum EvasionScores {
     /// one-word names are acronyms (ISIS, ISIL, ETA, PKK) and first names,
     /// and a person called "Isis Anchalee" is not the Islamic State.
     package static let shortestContainedWord = 5
+    /// A listed form this short (in scalars, spaces counted) meets a case's
+    /// name only by equality, never by a Jaro–Winkler score: one or two
+    /// letters are an acronym, and one letter more or less is another one
+    /// (`HMS` against `HM`, 0.9111).
+    package static let longestEqualityOnlyForm = 2
 }

@@ -63,7 +63,9 @@ package enum NameScorer {
             let jaro = ScreeningBounds.requiredJaro((floor - margin) / factor, prefix: JaroWinkler.maxPrefix)
             // By index, read in place: a `for q in` copied each form (its text and arrays) for every pair.
             for qi in queryForms.indices where !queryForms[qi].text.isEmpty {
-                for ni in nameForms.indices where !nameForms[ni].text.isEmpty {
+                // A listed form of one or two letters is an acronym: only equality (above) meets it. Jaro–Winkler
+                // on two letters is coarse: `HMS` scored 0.9111 against Hizbul Mujahideen's `HM`, in the review band.
+                for ni in nameForms.indices where nameForms[ni].length > EvasionScores.longestEqualityOnlyForm {
                     let ql = queryForms[qi].length, nl = nameForms[ni].length
                     if JaroWinkler.upperBound(ql, nl) * factor < floor - margin { continue }
                     // Most of an entry's forms share too few scalars with the case's to reach the floor, which their signatures tell.

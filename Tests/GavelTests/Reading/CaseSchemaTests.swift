@@ -55,6 +55,18 @@ struct CaseSchemaTests {
         #expect(actual == (try String(contentsOf: expectedURL, encoding: .utf8)))
     }
 
+    @Test("a case with thousands of misfits reports the first hundred and counts the rest")
+    func boundedFindings() throws {
+        let schema = try BundleLoader.load(directory: Self.bundle).get().schema
+        let keys = (0..<5_000).map { "undeclared\($0): 1" }.joined(separator: "\n")
+        let text = "kind: Case\nid: many\nas_of: 2024-01-01\ncustomer: { name: Acme, type: organization }\n\(keys)\n"
+        let bytes = Array(text.utf8)
+        let results = CaseLoader.cases(in: bytes, file: "many.yaml", schema: schema)
+        let problems = try #require(results.first?.failure?.diagnostics)
+        #expect(problems.count == CaseSchemaCheck.mostReported + 1)
+        #expect(problems.contains { $0.message == "4900 more fields of this case do not fit the schema" })
+    }
+
     @Test("lint reports exactly what evaluate refuses, under case-schema-mismatch", arguments: scenarios)
     func lintAgrees(_ name: String) throws {
         let directory = Self.folder + "/" + name
