@@ -162,6 +162,7 @@ public struct ScreenRun: Sendable {
         return [
             ("plain", shown(forms.latin.filter { $0.reading == .plain })),
             ("joined", shown(forms.latin.filter { $0.reading == .joined })),
+            ("romanised", shown(forms.latin.filter { $0.reading == .romanised })),
             ("skeleton", shown(forms.skeleton)),
             ("consonants", shown(forms.consonants.map { [$0] } ?? [])),
             ("digits", shown(forms.variants.filter { $0.reading == .digits })),
@@ -231,6 +232,8 @@ public struct ScreenRun: Sendable {
             w.string(result.forms.latin[0].text)
             w.field("joined")
             if let joined = result.forms.latin.first(where: { $0.reading == .joined }) { w.string(joined.text) } else { w.null() }
+            w.field("romanised")
+            w.strings(result.forms.latin.filter { $0.reading == .romanised }.map(\.text))
             w.field("skeleton")
             w.strings(result.forms.skeleton.map(\.text))
             w.field("consonants")

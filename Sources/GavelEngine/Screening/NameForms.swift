@@ -17,6 +17,10 @@ package enum NameReading: String, Sendable, CaseIterable {
     case repeats
     /// One digit put between every two letters left out (`H1A1M1A1S` → `hamas`).
     case fillers
+    /// A Cyrillic or Greek spelling romanised the way its own language
+    /// does where ICU's Any-Latin does otherwise (`Гамас` → `hamas`, Ukrainian
+    /// г as h; `Βάγκνερ` → `vagner`, Greek γκ as g): `EvasionForms.otherRomanisations`.
+    case romanised
 }
 
 /// One form of a name: normalised text and its length in scalars.
@@ -129,6 +133,12 @@ package struct NameForms: Sendable {
             for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(shown)), raw: shown)
             where !form.text.isEmpty && !latin.contains(form) {
                 latin.append(form)
+            }
+        }
+        for other in EvasionForms.otherRomanisations(text) {
+            for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(other)), raw: other)
+            where !form.text.isEmpty && !latin.contains(where: { $0.text == form.text }) {
+                latin.append(NameForm(form.text, .romanised))
             }
         }
         var skeleton: [NameForm] = []
@@ -440,4 +450,32 @@ package enum EvasionForms {
         }
         return split ? words.joined(separator: " ") : nil
     }
+}
+
+extension EvasionForms {
+    /// The name with the letters that its language romanises otherwise than
+    /// ICU's Any-Latin rewritten first, when it has any: Cyrillic `г` as `х`
+    /// (h, as Ukrainian and Belarusian write it: `Гамас`, `Гезболла`), and
+    /// Greek read as modern Greek is (`μπ` b, `ντ` d, `γκ` g, `γγ` ng, `β` v,
+    /// `η` i, and `χ` as the h that Arabic and Hebrew names take:
+    /// `Βάγκνερ` → `vagner`, `Χιζμπολάχ` → `hizbolah`). Case names only,
+    /// read beside the plain reading: the better counts.
+    static func otherRomanisations(_ text: String) -> [String] {
+        var out: [String] = []
+        if text.unicodeScalars.contains(where: { $0 == "г" || $0 == "Г" }) {
+            out.append(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "г" ? "х" : $0 == "Г" ? "Х" : $0 })))
+        }
+        if text.unicodeScalars.contains(where: { (0x0370 ... 0x03FF).contains($0.value) || (0x1F00 ... 0x1FFF).contains($0.value) }) {
+            var greek = text.decomposedStringWithCanonicalMapping
+            for (digraph, latin) in greekDigraphs { greek = greek.replacingOccurrences(of: digraph, with: latin, options: .caseInsensitive) }
+            greek = String(String.UnicodeScalarView(greek.unicodeScalars.flatMap { greekLetters[$0].map { Array($0.unicodeScalars) } ?? [$0] }))
+            if greek != text.decomposedStringWithCanonicalMapping { out.append(greek) }
+        }
+        return out
+    }
+
+    private static let greekDigraphs: [(String, String)] = [("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "tz")]
+    private static let greekLetters: [Unicode.Scalar: String] = [
+        "β": "v", "Β": "V", "η": "i", "Η": "I", "χ": "h", "Χ": "H",
+    ]
 }

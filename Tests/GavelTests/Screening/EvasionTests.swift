@@ -89,6 +89,8 @@ struct EvasionTests {
         Probe(name: "H1A1M1A1S", method: .variant, reading: .fillers, score: 0.95),
         Probe(name: "h0a0m0a0s0", method: .variant, reading: .fillers, score: 0.95),
         Probe(name: "HHaammaass Media Office", method: .contained, reading: .repeats, score: 0.91),
+        Probe(name: "Гамас", method: .exact, reading: .romanised, score: 1.0),  // Ukrainian г is h
+        Probe(name: "ГАМАС", method: .exact, reading: .romanised, score: 1.0),
         Probe(name: "sɐɯɐɥ", method: .exact, reading: .skeleton, score: 1.0),  // upside down, written backwards
         Probe(name: "ɥɐɯɐs", method: .exact, reading: .skeleton, score: 1.0),  // upside down, in its order
         Probe(name: "⠓⠁⠍⠁⠎", method: .exact, reading: nil, score: 1.0),  // Braille
@@ -348,6 +350,16 @@ struct EvasionTests {
         #expect(EvasionForms.consonants(normalized: "hamas") == "hms")
         #expect(EvasionForms.consonants(normalized: "hizballah") == "hzblh")
         #expect(EvasionForms.consonants(normalized: "ya") == nil)
+    }
+
+    @Test("other romanisations: Ukrainian г as h, Greek as modern Greek reads")
+    func romanisations() {
+        #expect(EvasionForms.otherRomanisations("Гезболла") == ["Хезболла"])
+        #expect(EvasionForms.otherRomanisations("Hamas").isEmpty)
+        #expect(EvasionForms.otherRomanisations("Вадим").isEmpty)  // no г: ICU's reading is the only one
+        let greek = NameForms.query("Βάγκνερ")
+        #expect(greek.latin.contains { $0.text == "vagner" && $0.reading == .romanised })
+        #expect(NameForms.query("Χιζμπολάχ").latin.contains { $0.text == "hizbolah" })
     }
 
     @Test("repeats and fillers: only where a writer added letters")
