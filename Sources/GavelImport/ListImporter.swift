@@ -37,7 +37,10 @@ package struct ListImporter {
         }
         guard DocumentReaderIDs.isValid(options.id) else {
             throw DiagnosticError(
-                .error(.invalidID, "list id `\(options.id)` is not a lowercase id (letters, digits and `-`)", at: nil))
+                .error(
+                    .invalidID,
+                    "list id `\(options.id)` is not a list id: expected lowercase letters, digits, `-`, `_` and `.`, beginning with a letter or digit",
+                    at: nil))
         }
         let curated = try options.curatedDates.map { path throws(DiagnosticError) in try CuratedDates.read(path) }
         var total: Int64 = 0
@@ -99,12 +102,19 @@ package struct ListImporter {
         var count = 0
         var census = Census()
         let format = snapshot.format ?? options.format
-        let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { entry throws(DiagnosticError) in
+        var firstSeen: [String: SourceLocation] = [:]
+        let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { read throws(DiagnosticError) in
+            let entry = try read.validated()
             census.count(entry)
             guard keeps(entry) else { return }
             guard seen.insert(entry.id).inserted else {
-                throw DiagnosticError(.error(.importFormat, "entry `\(entry.id)` appears twice; expected one entry per id", at: SourceLocation(file: snapshot.path, line: 1, column: 1)))
+                throw DiagnosticError(
+                    .error(
+                        .importFormat, "entry `\(entry.id)` appears twice; expected one entry per id",
+                        at: entry.location ?? SourceLocation(file: snapshot.path, line: 1, column: 1),
+                        help: firstSeen[entry.id].map { "first at \($0.line):\($0.column)" }))
             }
+            if let location = entry.location { firstSeen[entry.id] = location }
             let state = ListHistory.State(entry: entry, runStart: 0, lastSeen: 0)
             try writer.write(ListHistory.dated(state, dates: [""], curated: curated, programs: options.programs, warn: warn), names: options.names)
             count += 1
@@ -196,8 +206,9 @@ package struct ListImporter {
 /// List ids as the loader accepts them.
 enum DocumentReaderIDs {
     static func isValid(_ id: String) -> Bool {
-        // A leading dot would name a hidden file (`..yaml`), and `.` or `..` a folder.
-        !id.isEmpty && !id.hasPrefix(".") && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46 }
+        // A leading dot would name a hidden file (`..yaml`), and `.` or `..` a folder; a leading `-` a file
+        // that reads as an option (`-.yaml`).
+        !id.isEmpty && !id.hasPrefix(".") && !id.hasPrefix("-") && !id.hasPrefix("_") && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 || $0 == 95 || $0 == 46 }
     }
 }
 

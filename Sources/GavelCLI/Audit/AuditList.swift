@@ -68,8 +68,8 @@ public struct AuditList: Sendable {
                 return true
             }
             if format == .json { buffer += first ? "]\n" : "\n]\n" }
-            flush(true)
-            // A misspelt decision would list nothing, which reads as "none such": say so when no entry has it.
+            // A misspelt decision would list nothing, which reads as "none such": say so when no entry has it,
+            // before the empty table's header reaches standard output. (Nothing was flushed: no row was read.)
             if first, let wanted = filter.decision {
                 var known: Set<String> = []
                 try store.summaries(EntryFilter()) { e in
@@ -84,6 +84,7 @@ public struct AuditList: Sendable {
                     return 64
                 }
             }
+            flush(true)
             return 0
         } catch {
             errors(DecisionLogAccess.diagnostic(error).oneLine + "\n")

@@ -40,8 +40,10 @@ public enum BundleLoader {
                 nil,
                 [
                     .error(
-                        .unreadableFile, "policy directory `\(root)` does not exist", at: nil,
-                        help: "pass --policies DIR, or run from a folder that has ./Policies")
+                        .unreadableFile,
+                        FileManager.default.fileExists(atPath: root)
+                            ? "policy directory `\(root)` is a file, not a directory" : "policy directory `\(root)` does not exist",
+                        at: nil, help: "pass --policies DIR, or run from a folder that has ./Policies")
                 ]
             )
         }

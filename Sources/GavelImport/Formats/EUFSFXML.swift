@@ -74,7 +74,7 @@ enum EUFSFXML {
         let primary = aliases.first { ["EN", ""].contains($0.attribute("nameLanguage")) } ?? first
         let code = node.child("subjectType")?.attribute("code") ?? ""
         let type: ListEntry.EntryType = code == "person" ? .individual : code == "enterprise" ? .organization : .other
-        var entry = ImportedEntry(id: id, name: primary.attribute("wholeName"), type: type)
+        var entry = ImportedEntry(id: id, name: primary.attribute("wholeName"), type: type, at: at)
         for alias in aliases { entry.alias(alias.attribute("wholeName"), weak: alias.attribute("strong") == "false") }
         for regulation in node.children("regulation") {
             let programme = regulation.attribute("programme")

@@ -1,4 +1,5 @@
 import GavelEngine
+import GavelSyntax
 
 /// One entry of one snapshot as the source gives it, before history and
 /// output: the common shape every format is mapped to.
@@ -15,11 +16,46 @@ package struct ImportedEntry: Sendable, Equatable {
     package var listed: String?
     package var identifiers: [(key: String, values: [String])] = []
     package var attributes: [(key: String, values: [String])] = []
+    /// Where the source gives the entry (its element or row), for errors about it.
+    package var location: SourceLocation?
 
-    package init(id: String, name: String, type: ListEntry.EntryType) {
+    package init(id: String, name: String, type: ListEntry.EntryType, at location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.type = type
+        self.location = location
+    }
+
+    /// The longest name or detail a list file may hold: the loader's limit on one value.
+    static let longestValue = LoadLimits.default.maxScalarBytes
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// Refuses what the bundle loader would refuse, or what no name holds: a
+    /// value over `longestValue` bytes, or a control character other than a
+    /// line break or tab (a NUL in a UK CSV name went through and was
+    /// compared as part of the name).
+    package func validated() throws(DiagnosticError) -> ImportedEntry {
+        for value in [name] + aliases + weakAliases + attributes.flatMap(\.values) + identifiers.flatMap(\.values) {
+            if value.utf8.count > Self.longestValue {
+                throw DiagnosticError(
+                    .error(
+                        .importFormat, "entry `\(id)` has a value of \(value.utf8.count) bytes; expected at most \(Self.longestValue)",
+                        at: location, help: "the bundle loader refuses longer values; the source file is damaged or not a list"))
+            }
+            // Line breaks and tabs are whitespace that sources do put inside names (the UN's 2024 list has one).
+            if let control = value.unicodeScalars.first(where: { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || $0.value == 0x7F }) {
+                throw DiagnosticError(
+                    .error(
+                        .importFormat,
+                        "entry `\(id)` has a control character (U+\(Self.hex(control))) in `\(String(String.UnicodeScalarView(value.unicodeScalars.prefix(40).filter { $0.value >= 0x20 && $0.value != 0x7F })))`; expected printable text",
+                        at: location))
+            }
+        }
+        return self
     }
 
     /// Adds a value under `key`, keeping first-seen order and dropping blanks and repeats.

@@ -101,7 +101,7 @@ enum OFACCSV {
             guard !rawName.isEmpty else {
                 throw DiagnosticError(.error(.importFormat, "`SDN_Name` of ent_num \(number) is empty; expected a name", at: at))
             }
-            var item = ImportedEntry(id: "ofac-\(number)", name: type == .individual ? personName(rawName) : rawName, type: type)
+            var item = ImportedEntry(id: "ofac-\(number)", name: type == .individual ? personName(rawName) : rawName, type: type, at: at)
             item.programs = value(f[3]).split(separator: "] [").map {
                 String($0).trimmingCharacters(in: CharacterSet(charactersIn: "[] "))
             }.filter { !$0.isEmpty }

@@ -53,6 +53,12 @@ enum OFACSDNXML {
         guard !uid.isEmpty else {
             throw DiagnosticError(.error(.importFormat, "`sdnEntry` without `uid`; expected every entry to have one", at: at))
         }
+        guard uid.allSatisfy(\.isASCIIDigit) else {
+            throw DiagnosticError(.error(.importFormat, "`uid` is `\(uid)`; expected a number", at: at))
+        }
+        guard node.children("uid").count == 1 else {
+            throw DiagnosticError(.error(.importFormat, "`sdnEntry` uid \(uid) has \(node.children("uid").count) `uid` elements; expected one", at: at))
+        }
         let name = fullName(node)
         guard !name.isEmpty else {
             throw DiagnosticError(.error(.importFormat, "`sdnEntry` uid \(uid) has no `lastName`; expected a name", at: at))
@@ -62,7 +68,7 @@ enum OFACSDNXML {
             throw DiagnosticError(
                 .error(.importFormat, "`sdnType` of uid \(uid) is `\(sdnType)`; expected Individual, Entity, Vessel or Aircraft", at: at))
         }
-        var entry = ImportedEntry(id: "ofac-\(uid)", name: name, type: type)
+        var entry = ImportedEntry(id: "ofac-\(uid)", name: name, type: type, at: at)
         entry.programs = node.child("programList")?.children("program").map(\.trimmedText).filter { !$0.isEmpty } ?? []
         for aka in node.child("akaList")?.children("aka") ?? [] {
             entry.alias(fullName(aka), weak: aka.text("category") == "weak")

@@ -75,7 +75,7 @@ enum UKCSV {
                 case "Ship": type = .vessel
                 default: type = .other
                 }
-                item = ImportedEntry(id: "uk-\(group)", name: name, type: type)
+                item = ImportedEntry(id: "uk-\(group)", name: name, type: type, at: at)
                 item.attribute("reference", group)
                 order.append(group)
             }

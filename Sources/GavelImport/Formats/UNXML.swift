@@ -47,7 +47,7 @@ enum UNXML {
             throw DiagnosticError(.error(.importFormat, "`\(reference)` has no `FIRST_NAME`; expected a name", at: at))
         }
         let id = "un-" + reference.lowercased().replacingOccurrences(of: ".", with: "-")
-        var entry = ImportedEntry(id: id, name: name, type: node.name == "INDIVIDUAL" ? .individual : .organization)
+        var entry = ImportedEntry(id: id, name: name, type: node.name == "INDIVIDUAL" ? .individual : .organization, at: at)
         entry.alias(node.text("NAME_ORIGINAL_SCRIPT"))
         for alias in node.children("INDIVIDUAL_ALIAS") + node.children("ENTITY_ALIAS") {
             entry.alias(alias.text("ALIAS_NAME"), weak: alias.text("QUALITY") == "Low")

@@ -47,6 +47,15 @@ package struct XMLRecordReader {
             return (finished, delegate.sawRoot, delegate.problem, delegate.header)
         }
         if let failure = file.failure { throw DiagnosticError(failure) }
+        // Before the record's own complaint: the entity's reference was dropped, so the record
+        // seemed to lack the element that held it (`<lastName>&x;</lastName>`: "no `lastName`").
+        if let entity = stream.externalEntity {
+            throw DiagnosticError(
+                .error(
+                    .importSyntax, "the file declares the external entity `\(entity)`; expected none",
+                    at: SourceLocation(file: file.path, line: 1, column: 1),
+                    help: "official list files declare no entities; Gavel never reads one, so what it stands for is missing"))
+        }
         if let problem { throw problem }
         if !finished || !sawRoot {
             let place = SourceLocation(file: file.path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
@@ -77,7 +86,26 @@ private final class InputFileStream: InputStream {
         let n = file.read(into: buffer, capacity: len)
         if n == 0 { status = .atEnd }
         if n < 0 { status = .error }
+        if n > 0, prolog.count < Self.prologBytes {
+            prolog += UnsafeBufferPointer(start: buffer, count: min(n, Self.prologBytes - prolog.count))
+            externalEntity = Self.externalEntity(in: prolog)
+        }
         return n
+    }
+
+    /// The file's first bytes, where a document type declaration is.
+    private var prolog: [UInt8] = []
+    private static let prologBytes = 1 << 16
+    /// The name of an external entity the prolog declares, if it declares one.
+    private(set) var externalEntity: String?
+
+    static func externalEntity(in bytes: [UInt8]) -> String? {
+        guard let text = String(validating: bytes, as: UTF8.self) ?? Optional(String(decoding: bytes, as: UTF8.self)),
+            text.contains("<!ENTITY"),
+            let match = text.range(of: #"<!ENTITY\s+(%\s+)?[^\s>]+\s+(SYSTEM|PUBLIC)\b"#, options: .regularExpression)
+        else { return nil }
+        let words = text[match].split(whereSeparator: \.isWhitespace)
+        return words.count >= 3 ? String(words[words[1] == "%" ? 2 : 1]) : nil
     }
 
     override func getBuffer(_ buffer: UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>, length len: UnsafeMutablePointer<Int>) -> Bool {
@@ -196,6 +224,8 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
         39: "an attribute value not in quotes", 41: "an attribute value left open", 64: "no XML declaration where one began",
         68: "a `<` that starts no tag", 73: "a tag without its `>`", 76: "a closing tag that does not match the open one",
         77: "an element left open at the end", 85: "a closing tag without an opening one",
+        29: "an external entity where XML allows none; Gavel never reads one",
+        89: "entities that expand without bound, or refer to themselves; list files need none",
     ]
 
     func location(_ parser: XMLParser) -> SourceLocation {

@@ -46,6 +46,9 @@ struct ScreenCommand: ParsableCommand {
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1, found \(top)") }
+        if let blank = names.firstIndex(where: { $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("name \(blank + 1) is empty: expected a name to look up")
+        }
         for detail in details {
             if case .failure(let problem) = ScreenRun.detail(detail) { throw ValidationError(problem.description) }
         }

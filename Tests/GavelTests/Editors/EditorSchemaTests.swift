@@ -165,7 +165,7 @@ struct EditorSchemaTests {
             #expect(Schema.matches(kebab, text) == text.isKebabCase, "`\(text)`")
         }
         let jurisdiction = try Schema.pattern("/definitions/scope/properties/jurisdictions/items")
-        for text in ["DE", "NO", "US-CA", "GB-ENG", "FR-75", "de", "DEU", "US-", "US-ABCD", "U", "US-ca"] {
+        for text in ["DE", "NO", "US-CA", "GB-ENG", "FR-75", "de", "DEU", "US-", "US-ABCD", "U", "US-ca", "UK", "EU", "XX", "UK-ENG"] {
             #expect(Schema.matches(jurisdiction, text) == text.isJurisdictionCode, "`\(text)`")
         }
     }

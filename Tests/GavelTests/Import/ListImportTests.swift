@@ -145,6 +145,12 @@ struct ListImportTests {
         Malformed(file: "no-namespace.xml", format: .ofacSDNXML, expected: "malformed/no-namespace.xml:2:9: error[import-format] expected root element `<sdnList>` in namespace"),
         Malformed(file: "uk-missing-columns.csv", format: .ukCSV, expected: "malformed/uk-missing-columns.csv:1:1: error[import-format] header has no `regime`"),
         Malformed(file: "corrupt.xml.gz", format: .unXML, expected: "error[unreadable-file] `"),
+        Malformed(file: "uid-not-a-number.xml", format: .ofacSDNXML, expected: "malformed/uid-not-a-number.xml:13:12: error[import-format] `uid` is `../../etc`; expected a number"),
+        Malformed(file: "two-uids.xml", format: .ofacSDNXML, expected: "malformed/two-uids.xml:7:12: error[import-format] `sdnEntry` uid 4695 has 2 `uid` elements; expected one"),
+        Malformed(file: "duplicate-entry.xml", format: .ofacSDNXML, expected: "malformed/duplicate-entry.xml:13:12: error[import-format] entry `ofac-4695` appears twice; expected one entry per id\n  help: first at 7:12"),
+        Malformed(file: "external-entity.xml", format: .ofacSDNXML, expected: "malformed/external-entity.xml:1:1: error[import-syntax] the file declares the external entity `x`; expected none"),
+        Malformed(file: "entity-bomb.xml", format: .ofacSDNXML, expected: "error[import-syntax] malformed XML (entities that expand without bound, or refer to themselves; list files need none, libxml2 error 89)"),
+        Malformed(file: "uk-nul-in-name.csv", format: .ukCSV, expected: "malformed/uk-nul-in-name.csv:2:1: error[import-format] entry `uk-12431` has a control character (U+0000)"),
     ]
 
     @Test("malformed input exits 2 at its file:line:column and leaves no list behind", arguments: malformed)
@@ -157,6 +163,24 @@ struct ListImportTests {
         #expect(result.errors.contains(bad.expected), "\(result.errors)")
         #expect(!FileManager.default.fileExists(atPath: result.directory + "/bad.jsonl"))
         #expect(!FileManager.default.fileExists(atPath: result.directory + "/.bad.jsonl.partial"))
+    }
+
+    @Test("a value the bundle loader would refuse is refused at import, where the entry is")
+    func overlongValue() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gavel-long-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = ImportFixtures.read(ImportFixtures.path("malformed/missing-uid.xml"))
+        let long = fixture.replacingOccurrences(of: "<lastName>HAMAS</lastName>", with: "<lastName>\(String(repeating: "H", count: 1_100_000))</lastName>")
+            .replacingOccurrences(of: "  <sdnEntry>\n    <lastName>NO UID FRONT</lastName>\n    <sdnType>Entity</sdnType>\n  </sdnEntry>\n", with: "")
+        let path = folder.appendingPathComponent("long.xml").path
+        try Data(long.utf8).write(to: URL(fileURLWithPath: path))
+        let result = ImportFixtures.run { out in
+            ImportOptions(format: .ofacSDNXML, snapshots: [.init(argument: path + "@2024-01-01")], id: "long", outputDirectory: out)
+        }
+        defer { try? FileManager.default.removeItem(atPath: result.directory) }
+        #expect(result.status == 2)
+        #expect(result.errors.contains("long.xml:7:12: error[import-format] entry `ofac-4695` has a value of 1100000 bytes; expected at most"), "\(result.errors)")
     }
 
     @Test("a file without a date of its own needs one after the path")

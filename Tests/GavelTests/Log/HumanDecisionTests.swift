@@ -167,7 +167,9 @@ struct HumanDecisionTests {
         #expect(output == "[]\n")
         // A decision no entry has, misspelt or not, is a usage error rather than an empty list.
         var complaint = ""
-        #expect(AuditList(log: folder.log, filter: EntryFilter(decision: "termnate"), format: .table).run(output: { _ in }, errors: { complaint += $0 }) == 64)
+        output = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(decision: "termnate"), format: .table).run(output: { output += $0 }, errors: { complaint += $0 }) == 64)
+        #expect(output.isEmpty, "a usage error prints no table header")
         #expect(complaint == "gavel: no logged decision is `termnate`; did you mean `terminate`?\n")
         output = ""
         #expect(AuditList(log: folder.log, filter: EntryFilter(caseID: "c-2"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)

@@ -176,3 +176,19 @@ struct LintUnreadableTests {
         #expect(linked.output == direct.output)
     }
 }
+
+@Suite("a policy directory that is not one")
+struct PolicyDirectoryTests {
+    @Test("a file given as the policy directory is named a file, not missing")
+    func fileAsDirectory() throws {
+        let bundle = try TemporaryBundle(["policy.yaml": "kind: Policy\nid: p\nrules: []\n"])
+        let file = bundle.path + "/policy.yaml"
+        guard case .failure(let error) = BundleLoader.load(directory: file) else {
+            Issue.record("a file loaded as a policy directory")
+            return
+        }
+        #expect(error.diagnostics.first?.message == "policy directory `\(file)` is a file, not a directory")
+        guard case .failure(let missing) = BundleLoader.load(directory: bundle.path + "/nowhere") else { return }
+        #expect(missing.diagnostics.first?.message == "policy directory `\(bundle.path)/nowhere` does not exist")
+    }
+}
