@@ -148,11 +148,11 @@ struct ProbedInputTests {
         #expect(SourceDates.ofacBirthDate("31 Feb 1970") == "31 Feb 1970")
     }
 
-    @Test("a list id of dots is refused (it named hidden files)", arguments: [".", "..", ".hidden"])
+    @Test("a list id of dots, or one that reads as an option, is refused", arguments: [".", "..", ".hidden", "-", "-x", "_x", "T"])
     func dottedID(id: String) throws {
         let (status, errors) = try Self.importing([ImportFixtures.path("ofac-2024/sdn.xml")], format: .ofacSDNXML, id: id)
         #expect(status != 0)
-        #expect(errors.contains("is not a lowercase id"))
+        #expect(errors.contains("is not a list id: expected lowercase letters, digits, `-`, `_` and `.`, beginning with a letter or digit"))
     }
 
     @Test("a --detail Gavel cannot read is refused, not shown as unknown against every entry",
