@@ -111,7 +111,12 @@ public enum BundleLoader {
                         guard let extra = readEntries(
                             path, base: base, baseRelative: baseRelative, root: root, at: location, limits: limits,
                             diagnostics: &reader.diagnostics)
-                        else { continue }
+                        else {
+                            // Still a list of the bundle, so that each rule naming it is not one more
+                            // `unknown list` error; the reason it has no entries is reported above.
+                            lists.append(list)
+                            continue
+                        }
                         files.append(extra.file)
                         list.entries += extra.entries
                         list.digest = Digest.sha256(bytes + extra.file.bytes)

@@ -19,7 +19,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     case fillers
     /// A Cyrillic or Greek spelling romanised the way its own language
     /// does where ICU's Any-Latin does otherwise (`Гамас` → `hamas`, Ukrainian
-    /// г as h; `Βάγκνερ` → `vagner`, Greek γκ as g): `EvasionForms.otherRomanisations`.
+    /// г as h; `Βάγκνερ` → `vagner`, Greek γκ as g), or a scholarly
+    /// transliteration spelt as lists spell it (`š` as sh):
+    /// `EvasionForms.otherRomanisations`.
     case romanised
 }
 
@@ -454,7 +456,8 @@ package enum EvasionForms {
 
 extension EvasionForms {
     /// The name with the letters that its language romanises otherwise than
-    /// ICU's Any-Latin rewritten first, when it has any: Cyrillic `г` as `х`
+    /// ICU's Any-Latin rewritten first, when it has any: the scholarly
+    /// transliteration's `š ṯ ḏ ḫ ġ ž č` as `sh th dh kh gh zh ch`; Cyrillic `г` as `х`
     /// (h, as Ukrainian and Belarusian write it: `Гамас`, `Гезболла`), and
     /// Greek read as modern Greek is (`μπ` b, `ντ` d, `γκ` g, `γγ` ng, `β` v,
     /// `η` i, and `χ` as the h that Arabic and Hebrew names take:
@@ -462,6 +465,14 @@ extension EvasionForms {
     /// read beside the plain reading: the better counts.
     static func otherRomanisations(_ text: String) -> [String] {
         var out: [String] = []
+        // Scholarly transliteration of Arabic and Persian (DMG, ALA-LC) writes one letter with a mark where
+        // lists write two: `wa-š-Šām` is the lists' `wa-sh-Sham`; removing the mark read it `s`.
+        let composed = text.unicodeScalars.allSatisfy(\.isASCII) ? text : text.precomposedStringWithCanonicalMapping
+        if composed.unicodeScalars.contains(where: { scholarlyLetters[$0] != nil }) {
+            let spelt = String(String.UnicodeScalarView(composed.unicodeScalars.flatMap { scholarlyLetters[$0].map { Array($0.unicodeScalars) } ?? [$0] }))
+            // The article elided after a vowel (`fī l-ʿIrāq`) as lists write it (`FI AL-'IRAQ`).
+            out.append(spelt.replacingOccurrences(of: #"(?<=\s)l-"#, with: "al-", options: .regularExpression))
+        }
         if text.unicodeScalars.contains(where: { $0 == "г" || $0 == "Г" }) {
             out.append(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "г" ? "х" : $0 == "Г" ? "Х" : $0 })))
         }
@@ -474,6 +485,10 @@ extension EvasionForms {
         return out
     }
 
+    private static let scholarlyLetters: [Unicode.Scalar: String] = [
+        "š": "sh", "Š": "Sh", "ṯ": "th", "Ṯ": "Th", "ḏ": "dh", "Ḏ": "Dh", "ḫ": "kh", "Ḫ": "Kh", "ḵ": "kh", "Ḵ": "Kh",
+        "ġ": "gh", "Ġ": "Gh", "ž": "zh", "Ž": "Zh", "č": "ch", "Č": "Ch",
+    ]
     private static let greekDigraphs: [(String, String)] = [("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "tz")]
     private static let greekLetters: [Unicode.Scalar: String] = [
         "β": "v", "Β": "V", "η": "i", "Η": "I", "χ": "h", "Χ": "H",

@@ -192,3 +192,16 @@ struct PolicyDirectoryTests {
         #expect(missing.diagnostics.first?.message == "policy directory `\(bundle.path)/nowhere` does not exist")
     }
 }
+
+@Suite("a list whose entries file is missing")
+struct MissingEntriesFileTests {
+    @Test("one error at `entries_from`, not one more per rule that names the list")
+    func oneError() throws {
+        let rule = "  - id: r%d\n    title: R\n    decision: escalate\n    when: { screen: { lists: [people], names: [customer.name] } }\n"
+        let bundle = try TemporaryBundle([
+            "policy.yaml": "kind: Policy\nid: p\nowner: o@example\nrules:\n" + (1...3).map { String(format: rule, $0) }.joined(),
+            "lists/people.yaml": "kind: List\nid: people\nas_of: 2024-01-01\nentries_from: people.jso\n",
+        ])
+        #expect(bundle.problems() == ["lists/people.yaml:4:15: error[unreadable-file] `entries_from` file `people.jso` does not exist"])
+    }
+}

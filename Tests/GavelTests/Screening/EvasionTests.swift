@@ -360,6 +360,10 @@ struct EvasionTests {
         let greek = NameForms.query("Βάγκνερ")
         #expect(greek.latin.contains { $0.text == "vagner" && $0.reading == .romanised })
         #expect(NameForms.query("Χιζμπολάχ").latin.contains { $0.text == "hizbolah" })
+        // Scholarly transliteration: š as sh, the elided article as `al`; decomposed input alike.
+        let dmg = "ad-Dawla al-Islāmiyya fī l-ʿIrāq wa-š-Šām"
+        #expect(NameForms.query(dmg).latin.contains { $0.text == "ad dawla al islamiyya fi al iraq wa sh sham" && $0.reading == .romanised })
+        #expect(NameForms.query(dmg.decomposedStringWithCanonicalMapping).latin.contains { $0.text == "ad dawla al islamiyya fi al iraq wa sh sham" })
     }
 
     @Test("repeats and fillers: only where a writer added letters")
