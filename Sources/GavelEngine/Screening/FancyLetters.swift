@@ -40,6 +40,8 @@ enum FancyLetters {
     /// A generator also writes the text backwards (`sɐɯɐɥ`), so that turned
     /// over it reads `hamas`.
     static func isTurned(_ text: String) -> Bool {
+        // Every turned letter is beyond ASCII: most names are asked nothing more.
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
         var letters = 0, turnedLetters = 0
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || turned[scalar.value] != nil {
             letters += 1

@@ -464,10 +464,11 @@ extension EvasionForms {
     /// `Βάγκνερ` → `vagner`, `Χιζμπολάχ` → `hizbolah`). Case names only,
     /// read beside the plain reading: the better counts.
     static func otherRomanisations(_ text: String) -> [String] {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
         var out: [String] = []
         // Scholarly transliteration of Arabic and Persian (DMG, ALA-LC) writes one letter with a mark where
         // lists write two: `wa-š-Šām` is the lists' `wa-sh-Sham`; removing the mark read it `s`.
-        let composed = text.unicodeScalars.allSatisfy(\.isASCII) ? text : text.precomposedStringWithCanonicalMapping
+        let composed = text.precomposedStringWithCanonicalMapping
         if composed.unicodeScalars.contains(where: { scholarlyLetters[$0] != nil }) {
             let spelt = String(String.UnicodeScalarView(composed.unicodeScalars.flatMap { scholarlyLetters[$0].map { Array($0.unicodeScalars) } ?? [$0] }))
             // The article elided after a vowel (`fī l-ʿIrāq`) as lists write it (`FI AL-'IRAQ`).

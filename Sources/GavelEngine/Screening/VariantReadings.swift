@@ -39,6 +39,18 @@ extension EvasionForms {
     /// scores as a misspelling, and names are full of them (`mohammed`,
     /// `hassan`, `abdullah`): reading those again would only cost lookups.
     static func withoutRepeats(_ normalized: String) -> String? {
+        // Said from the bytes first: a name whose letters never repeat twice running in a word, as most do not.
+        if normalized.utf8.allSatisfy({ $0 < 0x80 }) {
+            var previous: UInt8 = 0, droppedInWord = 0, worthIt = false
+            for byte in normalized.utf8 {
+                if byte == 0x20 { droppedInWord = 0 } else if byte == previous, (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A {
+                    droppedInWord += 1
+                    if droppedInWord >= 2 { worthIt = true; break }
+                }
+                previous = byte
+            }
+            guard worthIt else { return nil }
+        }
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         var droppedInWord = 0
@@ -63,6 +75,7 @@ extension EvasionForms {
     /// stays as written. Punctuation between letters needs no reading of
     /// its own: normalising makes it spaces, and the letters join.
     static func withoutFillers(_ normalized: String) -> String? {
+        guard normalized.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var changed = false
         let words = normalized.split(separator: " ").map { word -> String in
             let scalars = Array(word.unicodeScalars)
