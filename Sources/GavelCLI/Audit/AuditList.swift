@@ -28,6 +28,35 @@ public struct AuditList: Sendable {
         return utc.hasSuffix("Z") ? String(utc.dropLast()) : utc
     }
 
+    /// `--since` and `--until` as bounds, or what is wrong with them: a value
+    /// that is no date, or a range no entry can fall in (compared as the log
+    /// compares, on as many characters as the shorter bound has).
+    public static func range(since: String?, until: String?) -> Result<(since: String?, until: String?), RangeProblem> {
+        var bounds: [String?] = []
+        for (flag, text) in [("--since", since), ("--until", until)] {
+            guard let text else {
+                bounds.append(nil)
+                continue
+            }
+            guard let bound = bound(text) else {
+                return .failure(RangeProblem(message: "\(flag) must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found `\(text)`"))
+            }
+            bounds.append(bound)
+        }
+        if let from = bounds[0], let to = bounds[1] {
+            let shared = min(from.count, to.count)
+            if from.prefix(shared) > to.prefix(shared) {
+                return .failure(RangeProblem(message: "--since (\(from)) is after --until (\(to)): no entry can be in that range"))
+            }
+        }
+        return .success((bounds[0], bounds[1]))
+    }
+
+    public struct RangeProblem: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
     public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
         do {
             let store = try DecisionLogAccess.forReading(log).get()

@@ -34,19 +34,14 @@ struct AuditListCommand: ParsableCommand {
     @Option(help: "Only entries logged on or before this date or time (UTC).") var until: String?
     @Option(help: "table or json.") var format: AuditList.Format = .table
 
+    // In `validate`, so that a bad range gets this subcommand's usage, not the root's.
+    func validate() throws {
+        if case .failure(let problem) = AuditList.range(since: since, until: until) { throw ValidationError(problem.message) }
+    }
+
     func run() throws {
-        var bounds: [String?] = []
-        for (flag, text) in [("--since", since), ("--until", until)] {
-            guard let text else {
-                bounds.append(nil)
-                continue
-            }
-            guard let bound = AuditList.bound(text) else {
-                throw ValidationError("\(flag) must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found `\(text)`")
-            }
-            bounds.append(bound)
-        }
-        let filter = EntryFilter(caseID: caseID, decision: decision, rule: rule, since: bounds[0], until: bounds[1])
+        let bounds = try AuditList.range(since: since, until: until).get()
+        let filter = EntryFilter(caseID: caseID, decision: decision, rule: rule, since: bounds.since, until: bounds.until)
         let status = AuditList(log: logOption.log, filter: filter, format: format).run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }
@@ -146,19 +141,13 @@ struct AuditExportCommand: ParsableCommand {
     @Option(help: "Only decisions logged on or after this date or time (UTC).") var since: String?
     @Option(help: "Only decisions logged on or before this date or time (UTC).") var until: String?
 
+    func validate() throws {
+        if case .failure(let problem) = AuditList.range(since: since, until: until) { throw ValidationError(problem.message) }
+    }
+
     func run() throws {
-        var bounds: [String?] = []
-        for (flag, text) in [("--since", since), ("--until", until)] {
-            guard let text else {
-                bounds.append(nil)
-                continue
-            }
-            guard let bound = AuditList.bound(text) else {
-                throw ValidationError("\(flag) must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found `\(text)`")
-            }
-            bounds.append(bound)
-        }
-        let status = AuditExport(log: logOption.log, format: format, since: bounds[0], until: bounds[1])
+        let bounds = try AuditList.range(since: since, until: until).get()
+        let status = AuditExport(log: logOption.log, format: format, since: bounds.since, until: bounds.until)
             .run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }

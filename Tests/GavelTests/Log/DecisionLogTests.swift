@@ -155,6 +155,20 @@ struct DecisionLogTests {
         #expect(AuditList.bound("2024-02-03T10:00:00+02:00") == "2024-02-03T08:00:00")
     }
 
+    @Test("--since after --until is a usage error; a date and a time of that day are not")
+    func ranges() throws {
+        #expect(throws: AuditList.RangeProblem.self) { try AuditList.range(since: "2030-01-01", until: "2020-01-01").get() }
+        #expect(throws: AuditList.RangeProblem.self) { try AuditList.range(since: "2024-01-01T10:00:00Z", until: "2024-01-01T09:00:00Z").get() }
+        let sameDay = try AuditList.range(since: "2024-01-01T10:00:00Z", until: "2024-01-01").get()
+        #expect(sameDay.since == "2024-01-01T10:00:00" && sameDay.until == "2024-01-01")
+        #expect(try AuditList.range(since: nil, until: nil).get().since == nil)
+        if case .failure(let problem) = AuditList.range(since: "2024-02-30", until: nil) {
+            #expect(problem.message == "--since must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found `2024-02-30`")
+        } else {
+            Issue.record("an impossible date was taken")
+        }
+    }
+
     @Test("a case decided at another trace level is logged with it and shown again the same")
     func traceLevels() throws {
         let folder = try LogFolder()
