@@ -41,7 +41,9 @@ enum FancyLetters {
     /// over it reads `hamas`.
     static func isTurned(_ text: String) -> Bool {
         // Every turned letter is beyond ASCII: most names are asked nothing more.
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        guard text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { turnedOnly.contains($0.value) }) else {
+            return false
+        }
         var letters = 0, turnedLetters = 0
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || turned[scalar.value] != nil {
             letters += 1

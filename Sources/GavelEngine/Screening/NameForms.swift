@@ -465,23 +465,39 @@ extension EvasionForms {
     /// read beside the plain reading: the better counts.
     static func otherRomanisations(_ text: String) -> [String] {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+        // One pass says which rewrites can apply; most names need none.
+        var cyrillicGe = false, mark = false, scholarly = false, greek = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            switch scalar.value {
+            case 0x0433, 0x0413: cyrillicGe = true
+            case 0x0300 ... 0x036F: mark = true
+            case 0x0160, 0x0161, 0x1E6E, 0x1E6F, 0x1E0E, 0x1E0F, 0x1E2A, 0x1E2B, 0x1E34, 0x1E35, 0x0120, 0x0121, 0x017D, 0x017E,
+                0x010C, 0x010D:
+                scholarly = true
+            case 0x0370 ... 0x03FF, 0x1F00 ... 0x1FFF: greek = true
+            default: break
+            }
+        }
         var out: [String] = []
         // Scholarly transliteration of Arabic and Persian (DMG, ALA-LC) writes one letter with a mark where
-        // lists write two: `wa-š-Šām` is the lists' `wa-sh-Sham`; removing the mark read it `s`.
-        let composed = text.precomposedStringWithCanonicalMapping
-        if composed.unicodeScalars.contains(where: { scholarlyLetters[$0] != nil }) {
-            let spelt = String(String.UnicodeScalarView(composed.unicodeScalars.flatMap { scholarlyLetters[$0].map { Array($0.unicodeScalars) } ?? [$0] }))
-            // The article elided after a vowel (`fī l-ʿIrāq`) as lists write it (`FI AL-'IRAQ`).
-            out.append(spelt.replacingOccurrences(of: #"(?<=\s)l-"#, with: "al-", options: .regularExpression))
+        // lists write two: `wa-š-Šām` is the lists' `wa-sh-Sham`; removing the mark read it `s`. A letter
+        // and a combining mark are composed first, so a decomposed `š` counts.
+        if scholarly || mark {
+            let composed = mark ? text.precomposedStringWithCanonicalMapping : text
+            if composed.unicodeScalars.contains(where: { scholarlyLetters[$0] != nil }) {
+                let spelt = String(String.UnicodeScalarView(composed.unicodeScalars.flatMap { scholarlyLetters[$0].map { Array($0.unicodeScalars) } ?? [$0] }))
+                // The article elided after a vowel (`fī l-ʿIrāq`) as lists write it (`FI AL-'IRAQ`).
+                out.append(spelt.replacingOccurrences(of: #"(?<=\s)l-"#, with: "al-", options: .regularExpression))
+            }
         }
-        if text.unicodeScalars.contains(where: { $0 == "г" || $0 == "Г" }) {
+        if cyrillicGe {
             out.append(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "г" ? "х" : $0 == "Г" ? "Х" : $0 })))
         }
-        if text.unicodeScalars.contains(where: { (0x0370 ... 0x03FF).contains($0.value) || (0x1F00 ... 0x1FFF).contains($0.value) }) {
-            var greek = text.decomposedStringWithCanonicalMapping
-            for (digraph, latin) in greekDigraphs { greek = greek.replacingOccurrences(of: digraph, with: latin, options: .caseInsensitive) }
-            greek = String(String.UnicodeScalarView(greek.unicodeScalars.flatMap { greekLetters[$0].map { Array($0.unicodeScalars) } ?? [$0] }))
-            if greek != text.decomposedStringWithCanonicalMapping { out.append(greek) }
+        if greek {
+            var rewritten = text.decomposedStringWithCanonicalMapping
+            for (digraph, latin) in greekDigraphs { rewritten = rewritten.replacingOccurrences(of: digraph, with: latin, options: .caseInsensitive) }
+            rewritten = String(String.UnicodeScalarView(rewritten.unicodeScalars.flatMap { greekLetters[$0].map { Array($0.unicodeScalars) } ?? [$0] }))
+            if rewritten != text.decomposedStringWithCanonicalMapping { out.append(rewritten) }
         }
         return out
     }

@@ -18,11 +18,15 @@ extension Unicode.Scalar {
             let isAlnum = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
             return isAlnum ? .keep : .separator
         }
+        // The default-ignorable code points that are neither format characters nor marks (which the
+        // categories below drop): the Hangul fillers are letters (Lo), so `Hamas\u{3164}Media` kept one
+        // inside the name where no one sees it; the rest are unassigned. Listed, not asked of ICU per scalar.
+        switch v {
+        case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2065, 0xFFF0 ... 0xFFF8, 0xE0000 ... 0xE0FFF: return .drop
+        default: break
+        }
         let props = properties
         if props.isWhitespace { return .separator }
-        // Invisible whatever their category: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are
-        // letters (Lo), so `Hamas\u{3164}Media` kept one inside the name where no one sees it.
-        if props.isDefaultIgnorableCodePoint { return .drop }
         switch props.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation,
