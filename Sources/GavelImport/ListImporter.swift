@@ -98,23 +98,22 @@ package struct ListImporter {
         // The date may come last (the UN's is on the root, OFAC's in a header
         // element): entries are dated by source or curated dates only, which
         // a single snapshot does not need its own date for.
-        var seen = Set<String>()
+        // Each entry id read so far, with where the source gives it.
+        var seen: [String: SourceLocation] = [:]
         var count = 0
         var census = Census()
         let format = snapshot.format ?? options.format
-        var firstSeen: [String: SourceLocation] = [:]
         let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { read throws(DiagnosticError) in
             let entry = try read.validated()
             census.count(entry)
             guard keeps(entry) else { return }
-            guard seen.insert(entry.id).inserted else {
+            let location = entry.location ?? SourceLocation(file: snapshot.path, line: 1, column: 1)
+            if let first = seen.updateValue(location, forKey: entry.id) {
                 throw DiagnosticError(
                     .error(
-                        .importFormat, "entry `\(entry.id)` appears twice; expected one entry per id",
-                        at: entry.location ?? SourceLocation(file: snapshot.path, line: 1, column: 1),
-                        help: firstSeen[entry.id].map { "first at \($0.line):\($0.column)" }))
+                        .importFormat, "entry `\(entry.id)` appears twice; expected one entry per id", at: location,
+                        help: "first at \(first.line):\(first.column)"))
             }
-            if let location = entry.location { firstSeen[entry.id] = location }
             let state = ListHistory.State(entry: entry, runStart: 0, lastSeen: 0)
             try writer.write(ListHistory.dated(state, dates: [""], curated: curated, programs: options.programs, warn: warn), names: options.names)
             count += 1

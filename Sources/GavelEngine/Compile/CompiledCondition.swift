@@ -262,9 +262,14 @@ package final class ScreenSpec: Sendable {
     package let expected: JSON
     package let pathsText: String
 
-    /// Whether the screen's names may match a listed spelling of this many letters (`min_length`, `max_length`).
-    func admitsLength(_ letters: Int) -> Bool {
-        letters >= (minLength ?? 0) && letters <= (maxLength ?? Int.max)
+    /// The listed spellings the screen's names may match: those whose plain
+    /// reading has `min_length` to `max_length` letters (spaces not counted).
+    func lengthsAdmitted(_ names: [ScreeningEntry.Name]) -> [ScreeningEntry.Name] {
+        guard minLength != nil || maxLength != nil else { return names }
+        return names.filter { name in
+            let letters = name.normalized.unicodeScalars.reduce(0) { $0 + ($1 == " " ? 0 : 1) }
+            return letters >= (minLength ?? 0) && letters <= (maxLength ?? Int.max)
+        }
     }
 }
 

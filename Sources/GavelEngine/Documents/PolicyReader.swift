@@ -49,12 +49,13 @@ extension DocumentReader {
         if let scopeNode = f["scope"],
             let s = fields(scopeNode, of: "`scope` of \(what)", allowed: ["jurisdictions", "services"])
         {
-            scope = RuleScope(
-                jurisdictions: strings(s, "jurisdictions"), services: strings(s, "services"), declared: true)
-            for (code, location) in stringsWithLocations(s, "jurisdictions") where !code.isJurisdictionCode {
+            // Each read once: reading a field again reported a wrong-typed value twice.
+            let jurisdictions = stringsWithLocations(s, "jurisdictions")
+            scopeServiceLocations = stringsWithLocations(s, "services")
+            scope = RuleScope(jurisdictions: jurisdictions.map(\.0), services: scopeServiceLocations.map(\.0), declared: true)
+            for (code, location) in jurisdictions where !code.isJurisdictionCode {
                 error(.invalidJurisdiction, "`\(code)` is not an ISO 3166 country code", at: location, help: Self.jurisdictionHelp(code))
             }
-            scopeServiceLocations = stringsWithLocations(s, "services")
         }
         return Rule(
             id: id, title: title, basis: strings(f, "basis"), when: when, decision: decision,

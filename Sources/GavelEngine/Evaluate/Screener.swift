@@ -88,17 +88,15 @@ struct Screener {
                 if let types = spec.types, !types.contains(entries[position].entry.type) { return }
                 // Every way the case may reach this entry; the band applies to the best of them.
                 var hits: [ScreenMatch] = []
-                // Under `min_length`/`max_length` some of the entry's spellings are not matched (none left: only identifiers can).
-                let listedNames =
-                    spec.minLength == nil && spec.maxLength == nil
-                    ? nil : entries[position].names.filter { spec.admitsLength(Self.letters($0.normalized)) }
-                for name in names where !(listedNames?.isEmpty ?? false) {
+                for name in names {
                     let (query, forms) = preparedNames[name]
                     // The case's screens often ask again (the shipped bundle: the same names, 26 screens).
                     let key = memo.scoreKey(scorings[name], entry: position, floor: spec.minScore, lengths: (spec.minLength, spec.maxLength))
+                    // Under `min_length`/`max_length` only the entry's spellings of those lengths are scored; with
+                    // none, the hit scores 0, below any band, and only an identifier can match the entry.
                     let hit = memo.score(key) ?? memo.remember(
                         NameScorer.best(
-                            forms, names: listedNames ?? entries[position].names, primary: entries[position].entry.name,
+                            forms, names: spec.lengthsAdmitted(entries[position].names), primary: entries[position].entry.name,
                             type: entries[position].entry.type, floor: spec.minScore), key)
                     hits.append(
                         ScreenMatch(
@@ -153,8 +151,4 @@ struct Screener {
 
     static func rounded(_ score: Double) -> Double { (score * 10_000).rounded() / 10_000 }
 
-    /// The letters of a normalised spelling, as `min_length` and `max_length` count them: its scalars less its spaces.
-    static func letters(_ normalized: String) -> Int {
-        normalized.unicodeScalars.reduce(0) { $0 + ($1 == " " ? 0 : 1) }
-    }
 }

@@ -94,10 +94,6 @@ package struct CaseSchemaCheck: Sendable {
             let steps = path + [key]
             let name = steps.joined(separator: ".")
             let resolved = lookup.resolve(steps)
-            if findings.count >= CaseSchemaCheck.mostReported, resolved == .unknown {
-                if !lookup.schema.open.contains(path.joined(separator: ".")) { unreported += 1 }
-                return
-            }
             // A rule's path splits at dots, so `"facts.csam_confirmed": true` is a key no rule reads; taken
             // for the declared field it spells, it passed the schema and a mandatory rule decided nothing.
             if key.contains("."), resolved != .unknown {
@@ -112,6 +108,11 @@ package struct CaseSchemaCheck: Sendable {
             case .unknown:
                 let parent = path.joined(separator: ".")
                 if lookup.schema.open.contains(parent) { return }
+                // Past the cap, counted before the did-you-mean below is worked out for nothing.
+                guard findings.count < CaseSchemaCheck.mostReported else {
+                    unreported += 1
+                    return
+                }
                 let siblings = lookup.schema.fields.keys.filter {
                     parent.isEmpty ? !$0.contains(".") : $0.hasPrefix(parent + ".") && !$0.dropFirst(parent.count + 1).contains(".")
                 }

@@ -24,7 +24,7 @@ enum FancyLetters {
     /// text (`isTurned`) turned back and read from its other end.
     static func read(_ text: String) -> String {
         if isTurned(text) { return String(String.UnicodeScalarView(text.unicodeScalars.reversed().map { turned[$0.value] ?? $0 })) }
-        guard hasAny(text) else { return text }
+        guard text.unicodeScalars.contains(where: { table[$0.value] != nil }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { table[$0.value] ?? $0 }))
     }
 

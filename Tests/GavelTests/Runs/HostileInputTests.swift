@@ -183,12 +183,9 @@ struct PolicyDirectoryTests {
     func fileAsDirectory() throws {
         let bundle = try TemporaryBundle(["policy.yaml": "kind: Policy\nid: p\nrules: []\n"])
         let file = bundle.path + "/policy.yaml"
-        guard case .failure(let error) = BundleLoader.load(directory: file) else {
-            Issue.record("a file loaded as a policy directory")
-            return
-        }
+        let error = try #require(BundleLoader.load(directory: file).failure)
         #expect(error.diagnostics.first?.message == "policy directory `\(file)` is a file, not a directory")
-        guard case .failure(let missing) = BundleLoader.load(directory: bundle.path + "/nowhere") else { return }
+        let missing = try #require(BundleLoader.load(directory: bundle.path + "/nowhere").failure)
         #expect(missing.diagnostics.first?.message == "policy directory `\(bundle.path)/nowhere` does not exist")
     }
 }
