@@ -13,7 +13,7 @@ public struct ScreenRun: Sendable {
 
     public var names: [String]
     public var policies: String
-    /// `--lists`: the lists to search; empty means every list of the bundle.
+    /// `--lists`: the lists to search; empty means every list of the bundle but its lists of ordinary names.
     public var lists: [String]
     /// `--as-of`: the date entries are in force on; nil means `now`.
     public var asOf: Instant?
@@ -95,7 +95,8 @@ public struct ScreenRun: Sendable {
             errors("gavel: no list \(unknown.map { "`\($0)`" }.joined(separator: ", ")) in `\(policies)`; it has: \(known.joined(separator: ", "))\n")
             return 2
         }
-        let selected = lists.isEmpty ? bundle.lists : bundle.lists.filter { lists.contains($0.id) }
+        let wordLists = bundle.wordListIDs
+        let selected = lists.isEmpty ? bundle.lists.filter { !wordLists.contains($0.id) } : bundle.lists.filter { lists.contains($0.id) }
         let date = asOf ?? now
         let minScore = bundle.manifest.screeningMinScore
         let results = names.map { name in

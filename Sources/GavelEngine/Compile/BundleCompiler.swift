@@ -92,7 +92,7 @@ enum BundleCompiler {
             }
         }
 
-        var conditions = ConditionCompiler(listIDs: Set(listsByID.keys), defaultMinScore: manifest.screeningMinScore)
+        var conditions = ConditionCompiler(listIDs: Set(listsByID.keys), defaultMinScore: manifest.screeningMinScore, lists: listsByID)
         var memo = QuantifierMemo()
         var rules: [CompiledRule] = []
         var exceptions: [CompiledException] = []

@@ -25,6 +25,22 @@ public struct CompiledBundle: Sendable {
     package var elementPredicateMemos = 0
 
     package func list(_ id: String) -> CompiledList? { lists.first { $0.id == id } }
+
+    /// Lists of ordinary words and names: named by a screen's `skip_names_on`
+    /// or `only_names_on` and never in any screen's `lists`. Not designations:
+    /// `gavel screen` leaves them out unless asked for them.
+    package var wordListIDs: Set<String> {
+        var screened: Set<String> = []
+        var named: Set<String> = []
+        for condition in rules.map(\.condition) + exceptions.map(\.condition) {
+            ConditionWalk.visit(condition) { node, _ in
+                guard case .screen(let spec) = node else { return }
+                screened.formUnion(spec.lists)
+                named.formUnion(spec.spellings.skipLists + spec.spellings.onlyLists)
+            }
+        }
+        return named.subtracting(screened)
+    }
 }
 
 package struct BundleFile: Sendable, Hashable {

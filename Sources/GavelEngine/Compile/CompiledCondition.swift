@@ -222,20 +222,16 @@ package final class ScreenSpec: Sendable {
     package let location: SourceLocation
     /// `corroborate` and `min_corroboration`, when the screen has either.
     package let corroboration: CorroborationSpec?
-    /// `min_length`: the fewest letters (spaces not counted) a listed
-    /// spelling's plain reading must have for the screen's names to match
-    /// it. Acronyms and one-word aliases (`IG`, `TTP`, `AUC`) equal many an
-    /// innocent customer's name; a blocking rule can leave them to review.
-    package let minLength: Int?
-    /// `max_length`: the most letters a listed spelling may have for the
-    /// screen's names to match it — the other side of `min_length`, for the
-    /// rule that reviews what the acting rules leave out.
-    package let maxLength: Int?
+    /// `min_length`, `max_length`, `skip_names_on` and `only_names_on`:
+    /// which listed spellings the screen's names may match (`SpellingFilter`).
+    package let spellings: SpellingFilter
+    package var minLength: Int? { spellings.minLength }
+    package var maxLength: Int? { spellings.maxLength }
 
     package init(
         lists: [String], names: [CasePath], identifiers: [(kind: String, paths: [CasePath])], minScore: Double, below: Double?,
-        types: [ListEntry.EntryType]?, location: SourceLocation, corroboration: CorroborationSpec? = nil, minLength: Int? = nil,
-        maxLength: Int? = nil
+        types: [ListEntry.EntryType]?, location: SourceLocation, corroboration: CorroborationSpec? = nil,
+        spellings: SpellingFilter = SpellingFilter()
     ) {
         self.lists = lists
         self.names = names
@@ -245,12 +241,14 @@ package final class ScreenSpec: Sendable {
         self.types = types
         self.location = location
         self.corroboration = corroboration
-        self.minLength = minLength
-        self.maxLength = maxLength
+        self.spellings = spellings
         expected = .object(
             [("lists", .strings(lists)), ("min_score", .double(minScore))] + (below.map { [("below", JSON.double($0))] } ?? [])
                 + (corroboration?.minimum.map { [("min_corroboration", JSON.int($0))] } ?? [])
-                + (minLength.map { [("min_length", JSON.int($0))] } ?? []) + (maxLength.map { [("max_length", JSON.int($0))] } ?? []))
+                + (spellings.minLength.map { [("min_length", JSON.int($0))] } ?? [])
+                + (spellings.maxLength.map { [("max_length", JSON.int($0))] } ?? [])
+                + (spellings.skipLists.isEmpty ? [] : [("skip_names_on", JSON.strings(spellings.skipLists))])
+                + (spellings.onlyLists.isEmpty ? [] : [("only_names_on", JSON.strings(spellings.onlyLists))]))
         pathsText = (names + identifiers.flatMap(\.paths)).map(\.text).joined(separator: ", ")
         traceMembers = TraceMembers.compact(step: .screen, path: pathsText, expected: expected)
     }
@@ -261,16 +259,6 @@ package final class ScreenSpec: Sendable {
     /// The record's `expected` and `path` for the screen, made once.
     package let expected: JSON
     package let pathsText: String
-
-    /// The listed spellings the screen's names may match: those whose plain
-    /// reading has `min_length` to `max_length` letters (spaces not counted).
-    func lengthsAdmitted(_ names: [ScreeningEntry.Name]) -> [ScreeningEntry.Name] {
-        guard minLength != nil || maxLength != nil else { return names }
-        return names.filter { name in
-            let letters = name.normalized.unicodeScalars.reduce(0) { $0 + ($1 == " " ? 0 : 1) }
-            return letters >= (minLength ?? 0) && letters <= (maxLength ?? Int.max)
-        }
-    }
 }
 
 extension PredicateOperator {

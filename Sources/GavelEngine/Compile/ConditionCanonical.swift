@@ -25,7 +25,9 @@ extension CompiledCondition {
                 identifiers.joined(separator: ";"), "\(s.minScore)", s.below.map { "\($0)" } ?? "-",
                 s.types.map { $0.map(\.rawValue).sorted().joined(separator: "|") } ?? "-",
             ].joined(separator: ",") + (s.corroboration.map { ",corroborate(" + $0.canonical + ")" } ?? "")
-                + (s.minLength.map { ",min_length=\($0)" } ?? "") + (s.maxLength.map { ",max_length=\($0)" } ?? "") + ")"
+                + (s.minLength.map { ",min_length=\($0)" } ?? "") + (s.maxLength.map { ",max_length=\($0)" } ?? "")
+                + (s.spellings.skipLists.isEmpty ? "" : ",skip_names_on=" + s.spellings.skipLists.sorted().joined(separator: "|"))
+                + (s.spellings.onlyLists.isEmpty ? "" : ",only_names_on=" + s.spellings.onlyLists.sorted().joined(separator: "|")) + ")"
         }
     }
 }

@@ -6,7 +6,13 @@ struct ConditionCompiler {
     /// Lists known to the bundle, for `screen.lists`.
     let listIDs: Set<String>
     let defaultMinScore: Double
+    /// The bundle's lists, for the names `skip_names_on` and `only_names_on` read.
+    var lists: [String: DesignationList] = [:]
     var diagnostics: [Diagnostic] = []
+    /// Each list's plain readings, once `skip_names_on` or `only_names_on` has named it.
+    private(set) var spellingsByList: [String: Set<String>] = [:]
+    /// `SpellingFilter` numbers by identity: one number per distinct filter in the bundle.
+    private(set) var spellingFilterNumbers: [String: Int] = [:]
     /// Root paths by text, numbered in the order first compiled.
     private(set) var slots: [String: Int] = [:]
 
@@ -261,7 +267,7 @@ struct ConditionCompiler {
                 form.value, of: "`screen`",
                 allowed: [
                     "lists", "names", "identifiers", "min_score", "below", "types", "corroborate", "min_corroboration", "min_length",
-                    "max_length",
+                    "max_length", "skip_names_on", "only_names_on",
                 ],
                 required: ["lists"])
         else { return nil }
@@ -311,18 +317,55 @@ struct ConditionCompiler {
                 return nil
             }
         }
-        let minLength = letterCount(f, "min_length", help: "for example `min_length: 5`: listed spellings of four letters or fewer (`ISIS`, `TTP`) do not match")
-        let maxLength = letterCount(f, "max_length", help: "for example `max_length: 4`: only listed spellings of four letters or fewer match")
-        if let minLength, let maxLength, maxLength < minLength {
+        var spellings = SpellingFilter(
+            minLength: letterCount(f, "min_length", help: "for example `min_length: 5`: listed spellings of four letters or fewer (`ISIS`, `TTP`) do not match"),
+            maxLength: letterCount(f, "max_length", help: "for example `max_length: 4`: only listed spellings of four letters or fewer match"))
+        if let minLength = spellings.minLength, let maxLength = spellings.maxLength, maxLength < minLength {
             error(
                 .invalidCondition, "`max_length` (\(maxLength)) is below `min_length` (\(minLength)): the screen could match no name",
                 at: f["max_length"]?.location, help: "a screen matches spellings of `min_length` to `max_length` letters")
+        }
+        if f["skip_names_on"] != nil {
+            spellings.skipLists = wordLists(reader.stringsWithLocations(f, "skip_names_on"))
+            spellings.skipped = spellings.skipLists.reduce(into: []) { $0.formUnion(spellingsByList[$1] ?? []) }
+        }
+        if f["only_names_on"] != nil {
+            let written = reader.stringsWithLocations(f, "only_names_on")
+            spellings.onlyLists = wordLists(written)
+            spellings.only = spellings.onlyLists.reduce(into: []) { $0.formUnion(spellingsByList[$1] ?? []) }
+            if written.isEmpty, let node = f["only_names_on"] {
+                error(
+                    .invalidCondition, "`only_names_on` names no list: the screen could match no name", at: node.location,
+                    help: "name the bundle's list of ordinary words and names, e.g. `only_names_on: [ordinary-names]`")
+            }
+        }
+        if !spellings.isEmpty {
+            let identity = spellings.identity
+            spellings.number = spellingFilterNumbers[identity] ?? (spellingFilterNumbers.count + 1)
+            spellingFilterNumbers[identity] = spellings.number
         }
         return .screen(
             ScreenSpec(
                 lists: lists.map(\.0), names: names, identifiers: identifiers, minScore: minScore, below: below,
                 types: types, location: form.keyLocation,
-                corroboration: corroboration(f, identifierKinds: identifiers.count), minLength: minLength, maxLength: maxLength))
+                corroboration: corroboration(f, identifierKinds: identifiers.count), spellings: spellings))
+    }
+
+    /// The lists of `skip_names_on` or `only_names_on`, each known to the
+    /// bundle, with their plain readings worked out once.
+    private mutating func wordLists(_ ids: [(String, SourceLocation)]) -> [String] {
+        var known: [String] = []
+        for (id, location) in ids {
+            guard let list = lists[id] else {
+                error(
+                    .unknownList, "unknown list `\(id)`", at: location,
+                    help: DidYouMean.help(for: id, among: listIDs) ?? "lists in this bundle: \(listIDs.sorted().joined(separator: ", "))")
+                continue
+            }
+            if spellingsByList[id] == nil { spellingsByList[id] = SpellingFilter.spellings(of: list) }
+            if !known.contains(id) { known.append(id) }
+        }
+        return known
     }
 
     /// `min_length` or `max_length`: a whole number of letters, 1 to `Screener.Query.maxScalars`.

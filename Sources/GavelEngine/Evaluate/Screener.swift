@@ -91,12 +91,12 @@ struct Screener {
                 for name in names {
                     let (query, forms) = preparedNames[name]
                     // The case's screens often ask again (the shipped bundle: the same names, 26 screens).
-                    let key = memo.scoreKey(scorings[name], entry: position, floor: spec.minScore, lengths: (spec.minLength, spec.maxLength))
-                    // Under `min_length`/`max_length` only the entry's spellings of those lengths are scored; with
-                    // none, the hit scores 0, below any band, and only an identifier can match the entry.
+                    let key = memo.scoreKey(scorings[name], entry: position, floor: spec.minScore, spellings: spec.spellings)
+                    // Under a `SpellingFilter` only the spellings it admits are scored; with none,
+                    // the hit scores 0, below any band, and only an identifier can match the entry.
                     let hit = memo.score(key) ?? memo.remember(
                         NameScorer.best(
-                            forms, names: spec.lengthsAdmitted(entries[position].names), primary: entries[position].entry.name,
+                            forms, names: spec.spellings.admitted(entries[position].names), primary: entries[position].entry.name,
                             type: entries[position].entry.type, floor: spec.minScore), key)
                     hits.append(
                         ScreenMatch(

@@ -35,9 +35,8 @@ struct ScreeningMemo {
         fileprivate var name: Int
         /// The floor only prunes work below it, so a hit at or above it is the same at any floor; keyed all the same.
         fileprivate var floor: Double
-        /// `min_length` and `max_length` leave some of the entry's names out.
-        fileprivate var minLength: Int?
-        fileprivate var maxLength: Int?
+        /// The screen's `SpellingFilter` may leave some of the entry's names out.
+        fileprivate var spellings: Int
     }
 
     /// The numbers of `list` and `name`, asked once per screen and name.
@@ -51,8 +50,8 @@ struct ScreeningMemo {
     }
 
     /// The key of `NameScorer.best` of a name against the entry at `entry` of a list.
-    func scoreKey(_ scoring: Scoring, entry: Int, floor: Double, lengths: (min: Int?, max: Int?) = (nil, nil)) -> ScoreKey {
-        ScoreKey(list: scoring.list, entry: entry, name: scoring.name, floor: floor, minLength: lengths.min, maxLength: lengths.max)
+    func scoreKey(_ scoring: Scoring, entry: Int, floor: Double, spellings: SpellingFilter? = nil) -> ScoreKey {
+        ScoreKey(list: scoring.list, entry: entry, name: scoring.name, floor: floor, spellings: spellings?.number ?? 0)
     }
 
     /// The score worked out before under `key`, if any. (Asked and stored
