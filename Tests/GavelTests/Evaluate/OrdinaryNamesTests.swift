@@ -167,4 +167,34 @@ struct OrdinaryNamesTests {
         #expect(["block", "terminate"].contains(decision.decision), "\(name): \(decision.decision)")
         #expect(decision.status("designation-ordinary-name-only") != .matched, "\(name)")
     }
+
+    /// The shipped bundle, on one customer.
+    func shipped(_ name: String, type: String = "organization", country: String, domain: String = "probe-innocent.example") throws -> Decision {
+        try evaluate(
+            ShippedBundle.get(), "kind: Case\nid: c\nas_of: 2024-07-01\ncustomer: { name: \"\(name)\", type: \(type), country: \(country) }\n"
+                + "site: { domain: \(domain), categories: [none_reported] }\nservices: [cdn]\nrequests: []")
+    }
+
+    @Test(
+        "the shipped bundle reviews an organisation's exact name when the countries disagree, and acts when they do not or are unknown",
+        arguments: [
+            ("Aldar Properties", "AE", "escalate"), ("MB Bank", "VN", "escalate"), ("Transmart", "ID", "escalate"),
+            ("MB Bank", "RU", "block"), ("Hamas", "GB", "block"), ("Hamas", "PS", "block"),
+        ])
+    func organisationCountry(_ name: String, _ country: String, _ expected: String) throws {
+        let decision = try shipped(name, country: country)
+        #expect(decision.decision == expected, "\(name) \(country): \(decision.decision)")
+        #expect((decision.status("designation-organisation-name-only") == .matched) == (expected == "escalate"), "\(name) \(country)")
+    }
+
+    @Test("a listed domain acts in the shipped bundle whatever the customer's country; a person is not an organisation of the same name")
+    func domainAndPerson() throws {
+        // MB BANK (Moscow) lists mbbru.com: a Vietnamese customer holding it is blocked on the domain.
+        #expect(try shipped("MB Bank", country: "VN", domain: "mbbru.com").decision == "block")
+        // A person called Vishnu is not VISHNU INC.: neither acted on nor reviewed for that entry.
+        let person = try shipped("Vishnu", type: "individual", country: "IN")
+        #expect(person.decision == "no_action", "\(person.decision)")
+        #expect(person.status("sdgt-designated-party") == .notMatched)
+        #expect(try shipped("Vishnu Ltd", country: "IN").decision == "block")
+    }
 }
