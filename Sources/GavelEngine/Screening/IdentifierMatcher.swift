@@ -27,16 +27,31 @@ package enum IdentifierMatcher {
         /// has a non-ASCII scalar.
         package var skeletonSuffixes: [String]
 
+        /// The hosts themselves among `suffixes` and `skeletonSuffixes`: a
+        /// match on one of them is on the host, not on a listed parent.
+        package var hosts: Set<String>
+
         package init(kind: String, text: String) {
             self.kind = kind
             normalized = IdentifierNormalizer.normalize(text, kind: kind)
             guard hostKinds.contains(kind), !normalized.isEmpty else {
                 suffixes = normalized.isEmpty ? [] : [normalized]
                 skeletonSuffixes = []
+                hosts = Set(suffixes)
                 return
             }
-            suffixes = IdentifierMatcher.suffixes(normalized)
-            skeletonSuffixes = IdentifierMatcher.lookAlikeSkeleton(normalized).map(IdentifierMatcher.suffixes) ?? []
+            // A value with a right-to-left override is also read as it shows
+            // (`\u{202E}sp.vtasqa` shows as `aqsatv.ps`), as names are.
+            let host = normalized
+            var readings = [host]
+            if let shownText = IdentifierNormalizer.displayed(text) {
+                let shown = IdentifierNormalizer.normalize(shownText, kind: kind)
+                if !shown.isEmpty, shown != host { readings.append(shown) }
+            }
+            suffixes = readings.flatMap { IdentifierMatcher.suffixes($0) }
+            let skeletons = readings.compactMap { IdentifierMatcher.lookAlikeSkeleton($0) }
+            skeletonSuffixes = skeletons.flatMap { IdentifierMatcher.suffixes($0) }
+            hosts = Set(readings + skeletons)
         }
     }
 
@@ -50,16 +65,17 @@ package enum IdentifierMatcher {
     /// The best way `query` meets `candidate`, or nil.
     static func match(_ query: Prepared, _ candidate: ScreeningEntry) -> Hit? {
         if let listed = candidate.identifiers[query.kind] {
-            for (position, suffix) in query.suffixes.enumerated() where listed.contains(suffix) {
-                return Hit(score: 1.0, method: .identifier, suffix: position == 0 ? nil : suffix)
+            for suffix in query.suffixes where listed.contains(suffix) {
+                return Hit(score: 1.0, method: .identifier, suffix: query.hosts.contains(suffix) ? nil : suffix)
             }
         }
         if let listed = candidate.identifierSkeletons[query.kind] {
-            for (position, suffix) in query.skeletonSuffixes.enumerated() where listed.contains(suffix) {
-                let parent = position == 0 ? nil : candidate.identifiers[query.kind].flatMap { hosts in
+            for suffix in query.skeletonSuffixes where listed.contains(suffix) {
+                let isHost = query.hosts.contains(suffix)
+                let parent = isHost ? nil : candidate.identifiers[query.kind].flatMap { hosts in
                     hosts.sorted().first { lookAlikeSkeleton($0, force: true) == suffix }
                 }
-                return Hit(score: lookAlikeScore, method: .variant, suffix: parent ?? (position == 0 ? nil : suffix))
+                return Hit(score: lookAlikeScore, method: .variant, suffix: parent ?? (isHost ? nil : suffix))
             }
         }
         return nil
@@ -81,8 +97,18 @@ package enum IdentifierMatcher {
     /// look-alikes of `aqsatv.ps` all the same); nil when the Unicode form
     /// is all ASCII (unless `force`), since an ASCII host is compared as itself.
     static func lookAlikeSkeleton(_ host: String, force: Bool = false) -> String? {
-        let unicode = host.contains("xn--") ? (UnicodeSecurity.domainToUnicode(host) ?? host) : host
+        var unicode = host.contains("xn--") ? (UnicodeSecurity.domainToUnicode(host) ?? host) : host
         if !force, unicode.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        // Small capitals, stroked letters and the other shapes UTS #39 has no prototype for (`ᴀqsatv.ps`),
+        // read as names read them; Cyrillic т is drawn as a small capital T (`rт.com`).
+        if !unicode.utf8.allSatisfy({ $0 < 0x80 }) {
+            if FancyLetters.hasAny(unicode) { unicode = FancyLetters.read(unicode) }
+            var read = ""
+            for scalar in unicode.unicodeScalars {
+                if scalar == "т" { read += "t" } else if let latin = LatinLetters.undecomposable(scalar) { read += latin } else { read.unicodeScalars.append(scalar) }
+            }
+            unicode = read
+        }
         guard let skeleton = EvasionForms.caseBlindSkeleton(unicode) else { return nil }
         return EvasionForms.lAsI(EvasionForms.withoutMarks(skeleton.lowercased()))
     }

@@ -66,7 +66,10 @@ package enum IdentifierNormalizer {
             decoded = again
         }
         if let end = decoded.firstIndex(where: isPathDelimiter) { decoded.removeSubrange(end...) }
-        decoded.removeAll { $0 < 0x20 || $0 == 0x7F }
+        // A port that was encoded (`aqsatv.ps%3A8080`) shows only once decoded.
+        if decoded.first != openBracket, let portColon = decoded.firstIndex(of: colon) { decoded.removeSubrange(portColon...) }
+        // No host holds a space or a control: an encoded one (`aqsatv%20.ps`) is dropped like one written out.
+        decoded.removeAll { $0 <= 0x20 || $0 == 0x7F }
         if decoded.count > longestHost { decoded.removeSubrange(longestHost...) }
         var name: String
         if decoded.allSatisfy({ $0 < 0x80 }) {

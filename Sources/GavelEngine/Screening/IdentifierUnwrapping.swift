@@ -11,7 +11,7 @@ extension IdentifierNormalizer {
     static func unwrapped(_ text: String) -> String {
         // Most values are a bare host or URL: nothing here can apply to them.
         guard text.utf8.contains(where: { $0 >= 0x80 || unwrappingBytes.contains($0) }) else { return text }
-        var value = text
+        var value = withCharacterReferencesRead(withFullWidthRead(text))
         // A bounded number of layers: `"<https://…>"`.
         for _ in 0 ..< 4 {
             let before = value
@@ -24,7 +24,7 @@ extension IdentifierNormalizer {
     }
 
     /// The ASCII bytes that start one of the readings below (a scheme's `:` among them).
-    private static let unwrappingBytes: Set<UInt8> = Set(" \t\n\r\"'`<([{\\:".utf8)
+    private static let unwrappingBytes: Set<UInt8> = Set(" \t\n\r\"'`<([{\\:&%".utf8)
 
     private static func trimmedSpaces(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -79,7 +79,11 @@ extension IdentifierNormalizer {
             out = out.replacingOccurrences(of: #"\s+dot\s+"#, with: ".", options: [.regularExpression, .caseInsensitive])
             out = out.replacingOccurrences(of: #"\s*\.\s*"#, with: ".", options: .regularExpression)
         }
-        let lookAlikes: Set<UInt32> = [0x2027, 0x2219, 0x02D9, 0x22C5, 0x30FB, 0xFF65, 0x2E31, 0x00B7]
+        let lookAlikes: Set<UInt32> = [
+            0x2027, 0x2219, 0x02D9, 0x22C5, 0x30FB, 0xFF65, 0x2E31, 0x00B7,
+            // Full stops of other scripts: Arabic, Armenian, Ethiopic, Lisu; and the dotted ⸼.
+            0x06D4, 0x0589, 0x1362, 0xA4FF, 0x2E3C,
+        ]
         guard out.unicodeScalars.contains(where: { lookAlikes.contains($0.value) }) else { return out }
         let scalars = Array(out.unicodeScalars)
         var read = String.UnicodeScalarView()
@@ -89,5 +93,76 @@ extension IdentifierNormalizer {
             read.append(lookAlikes.contains(scalar.value) && !catalan ? "." : scalar)
         }
         return String(read)
+    }
+
+    /// Full-width ASCII (`／`, `？`, `：`) read as ASCII before the host is cut
+    /// out, as UTS #46 would read it inside the host: `aqsatv.ps／x` ends its
+    /// host at the slash. So do the slashes that only look like one (`⁄ ∕ ⧸`),
+    /// which no host name may hold.
+    private static func withFullWidthRead(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) || slashLookAlikes.contains($0.value) }) else {
+            return text
+        }
+        var read = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFEE0) {
+                read.append(ascii)
+            } else {
+                read.append(slashLookAlikes.contains(scalar.value) ? "/" : scalar)
+            }
+        }
+        return String(read)
+    }
+
+    private static let slashLookAlikes: Set<UInt32> = [0x2044, 0x2215, 0x29F8]
+
+    /// HTML character references and `%uXXXX` escapes, as a value pasted out
+    /// of a web page or a mail's HTML carries them: `aqsatv&#46;ps`,
+    /// `aqsatv&#x2e;ps`, `aqsatv&period;ps`, `aqsatv%u002eps`. Only
+    /// references to ASCII are read: what they can spell is a host's own
+    /// punctuation, and a reference to anything else is left as written.
+    private static func withCharacterReferencesRead(_ text: String) -> String {
+        guard text.contains("&") || text.contains("%u") || text.contains("%U") else { return text }
+        var out = text
+        for (name, character) in [("&period;", "."), ("&colon;", ":"), ("&sol;", "/"), ("&commat;", "@"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: name, with: character, options: .caseInsensitive)
+        }
+        for (pattern, radix) in [(#"&#[xX]([0-9a-fA-F]{1,6});?"#, 16), (#"&#([0-9]{1,7});?"#, 10), (#"%[uU]([0-9a-fA-F]{4})"#, 16)] {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            let matches = regex.matches(in: out, range: NSRange(out.startIndex..., in: out)).reversed()
+            for match in matches {
+                guard let whole = Range(match.range, in: out), let digits = Range(match.range(at: 1), in: out),
+                    let value = UInt32(out[digits], radix: radix), value >= 0x20, value < 0x7F, let scalar = Unicode.Scalar(value)
+                else { continue }
+                out.replaceSubrange(whole, with: String(scalar))
+            }
+        }
+        return out
+    }
+
+    /// The text as it shows when a right-to-left override (U+202E) reverses
+    /// what follows it, up to a pop (U+202C) or the end: `\u{202E}sp.vtasqa`
+    /// shows as `aqsatv.ps`. Nil without an override.
+    static func displayed(_ text: String) -> String? {
+        guard text.unicodeScalars.contains("\u{202E}") else { return nil }
+        var out = String.UnicodeScalarView()
+        var reversed: [Unicode.Scalar] = []
+        var overriding = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{202E}":
+                out.append(contentsOf: reversed.reversed())
+                reversed = []
+                overriding = true
+            case "\u{202C}" where overriding:
+                out.append(contentsOf: reversed.reversed())
+                reversed = []
+                overriding = false
+            default:
+                if overriding { reversed.append(scalar) } else { out.append(scalar) }
+            }
+        }
+        out.append(contentsOf: reversed.reversed())
+        return String(out)
     }
 }
