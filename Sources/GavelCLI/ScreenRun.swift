@@ -165,7 +165,7 @@ public struct ScreenRun: Sendable {
             ("joined", shown(forms.latin.filter { $0.reading == .joined })),
             ("romanised", shown(forms.latin.filter { $0.reading == .romanised })),
             ("skeleton", shown(forms.skeleton)),
-            ("consonants", shown(forms.consonants.map { [$0] } ?? [])),
+            ("consonants", shown(forms.consonants)),
             ("digits", shown(forms.variants.filter { $0.reading == .digits })),
             ("repeats", shown(forms.variants.filter { $0.reading == .repeats })),
             ("fillers", shown(forms.variants.filter { $0.reading == .fillers })),
@@ -238,7 +238,8 @@ public struct ScreenRun: Sendable {
             w.field("skeleton")
             w.strings(result.forms.skeleton.map(\.text))
             w.field("consonants")
-            if let consonants = result.forms.consonants { w.string(consonants.text) } else { w.null() }
+            // The first consonant reading: the schema's field holds one (the second, without a final heh, is shown in the table).
+            if let consonants = result.forms.consonants.first { w.string(consonants.text) } else { w.null() }
             let fields: [(StaticString, NameReading)] = [("digits", .digits), ("repeats", .repeats), ("fillers", .fillers)]
             for (field, reading) in fields {
                 w.field(field)

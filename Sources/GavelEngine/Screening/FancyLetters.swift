@@ -2,7 +2,11 @@
 /// ones because of their shape, where UTS #39 has no prototype for them:
 /// `ᕼᗩᗰᗩᔕ` (Canadian syllabics), `ꃅꍏꂵꍏꌗ` (Yi), `卄卂爪卂丂` (CJK),
 /// `ⲎⲀⲘⲀⲤ` (Coptic), `ђค๓คร` (Thai), `ɦǟʍǟֆ` (IPA and Armenian) and
-/// the Greek capitals used for A (`HΛMΛS`, `HΔMΔS`). Read as those letters
+/// the Greek capitals used for A (`HΛMΛS`, `HΔMΔS`), Cyrillic small `м`
+/// (whose UTS #39 prototype is the turned `ʍ`, not `m`: `Намаѕ` met no
+/// `HAMAS` while `НАМАЅ` did), the turned and hooked Latin letters and
+/// symbols generators use for a letter (`H∀M∀S`, `ǶAMAS`, `ƉÆSH`, `PĸĸK`,
+/// `Ɯagner`, `DAᗴSH`), with their Latin Extended-B capitals. Read as those letters
 /// in the skeleton reading only (`EvasionForms.skeleton`), where a name
 /// spelt in them meets the listed name as the look-alike it is; the plain
 /// reading still transliterates them (`Λ` is `L` in a Greek name).
@@ -70,29 +74,29 @@ enum FancyLetters {
 
     private static let table: [UInt32: Unicode.Scalar] = {
         let alphabets: [(letter: Unicode.Scalar, lookAlikes: String)] = [
-            ("a", "ᗩꍏ卂ค∆ΛΔⲀǟᎯ"),
+            ("a", "ᗩꍏ卂ค∆ΛΔⲀǟᎯ∀ⱯꓯɅɒꭤ"),
             ("b", "ᗷꌃ乃๒ɮ"),
             ("c", "ᑕꉓ匚ςƈ"),
             ("d", "ᗪꀸ๔ɖ"),
-            ("e", "ꍟ乇єɛ"),
+            ("e", "ꍟ乇єɛᗴǝ"),
             ("f", "ᖴꎇ千ʄ"),
             ("g", "ꁅﻮɢ"),
-            ("h", "ᕼꃅ卄ђⲎ"),
+            ("h", "ᕼꃅ卄ђⲎƕ"),
             ("i", "ꀤ丨เɨ"),
             ("j", "ᒍꀭﾌןʝ"),
-            ("k", "ꀘҜкӄ"),
-            ("l", "ᒪ꒒ㄥɭ"),
-            ("m", "ᗰꂵ爪๓Ⲙʍ"),
-            ("n", "ᑎꈤ几ภռ"),
-            ("o", "ꂦㄖ๏օ"),
-            ("p", "ᑭꉣ卩קք"),
+            ("k", "ꀘҜкӄĸƙ"),
+            ("l", "ᒪ꒒ㄥɭǀ"),
+            ("m", "ᗰꂵ爪๓Ⲙʍм"),
+            ("n", "ᑎꈤ几ภռɲ"),
+            ("o", "ꂦㄖ๏օᝪ"),
+            ("p", "ᑭꉣ卩קքƥ"),
             ("q", "ᑫꆰợզ"),
-            ("r", "ᖇꋪ尺г"),
+            ("r", "ᖇꋪ尺гɾʁ"),
             ("s", "ᔕꌗ丂รֆ"),
             ("t", "꓄ㄒՇȶ"),
             ("u", "ᑌꀎㄩยʊ"),
             ("v", "ᐯꃴʋ"),
-            ("w", "ᗯꅏ山ฬա"),
+            ("w", "ᗯꅏ山ฬաƜ"),
             ("x", "᙭ꊼ乂אӼ"),
             ("y", "ꌩㄚץ"),
             ("z", "ᘔꁴ乙չʐ"),
@@ -100,6 +104,17 @@ enum FancyLetters {
         var table: [UInt32: Unicode.Scalar] = [:]
         for (letter, lookAlikes) in alphabets {
             for scalar in lookAlikes.unicodeScalars { table[scalar.value] = letter }
+        }
+        // The capitals in Latin Extended-B (U+0180–U+024F) of the hooked letters above (`Ʋ Ɖ Ƙ Ƥ Ǝ Ƕ`):
+        // generators write `Ʋagner` as readily as `ʋagner`, and case folding, which would make one the
+        // other, comes after the reading is chosen. Other scripts' capitals are not added: Greek `ς` is
+        // `c` here, but its capital `Σ` looks like no `c`.
+        for (value, letter) in table {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let upper = scalar.properties.uppercaseMapping.unicodeScalars
+            guard upper.count == 1, let capital = upper.first, (0x180 ... 0x24F).contains(capital.value), table[capital.value] == nil
+            else { continue }
+            table[capital.value] = letter
         }
         return table
     }()

@@ -88,7 +88,9 @@ package struct NameForms: Sendable {
     /// empty unless it has a look-alike (`EvasionForms.hasLookAlike`).
     package var skeleton: [NameForm]
     /// For a query, nil unless it is written (partly) in Arabic or Hebrew.
-    package var consonants: NameForm?
+    /// The second, for a query only, the same with a word-final `ه` left out
+    /// as a ta marbuta is (`EvasionForms.withoutFinalHeh`), when that differs.
+    package var consonants: [NameForm]
     /// Query only: the readings scored as `variant` (a factor below 1 times
     /// Jaro–Winkler against a listed name's `latin` forms): digits for
     /// letters, then letters doubled or separated by filler, each form with
@@ -106,8 +108,8 @@ package struct NameForms: Sendable {
         return NameForms(
             latin: latin,
             skeleton: skeletonForm.isEmpty
-                ? [] : EvasionForms.latinForms(skeletonForm, raw: text, normalize: EvasionForms.skeleton).map { NameForm($0.text, .skeleton) },
-            consonants: EvasionForms.consonants(normalized: normalized).map { NameForm($0, .consonants) },
+                ? [] : EvasionForms.latinForms(skeletonForm, raw: text, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters).map { NameForm($0.text, .skeleton) },
+            consonants: EvasionForms.consonants(normalized: normalized).map { [NameForm($0, .consonants)] } ?? [],
             variants: [])
     }
 
@@ -147,21 +149,28 @@ package struct NameForms: Sendable {
         if EvasionForms.hasLookAlike(text) {
             let form = EvasionForms.skeleton(text)
             if !form.isEmpty {
-                skeleton = EvasionForms.latinForms(form, raw: text, normalize: EvasionForms.skeleton).map { NameForm($0.text, .skeleton) }
+                skeleton = EvasionForms.latinForms(form, raw: text, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters).map { NameForm($0.text, .skeleton) }
             }
             // Upside-down text is read backwards, as generators write it; some do not, so in its own order too.
             if FancyLetters.isTurned(text) {
                 let inPlace = FancyLetters.turnedInPlace(text)
-                for form in EvasionForms.latinForms(EvasionForms.skeleton(inPlace), raw: inPlace, normalize: EvasionForms.skeleton)
+                for form in EvasionForms.latinForms(
+                    EvasionForms.skeleton(inPlace), raw: inPlace, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters)
                 where !form.text.isEmpty && !skeleton.contains(where: { $0.text == form.text }) {
                     skeleton.append(NameForm(form.text, .skeleton))
                 }
             }
         }
-        var consonants: NameForm?
+        var consonants: [NameForm] = []
         if EvasionForms.hasAbjadLetter(text) {
-            consonants = EvasionForms.consonants(normalized: NameNormalizer.normalize(EvasionForms.withoutTaMarbuta(text)))
-                .map { NameForm($0, .consonants) }
+            let withoutTaMarbuta = EvasionForms.withoutTaMarbuta(text)
+            for spelling in [withoutTaMarbuta, EvasionForms.withoutFinalHeh(withoutTaMarbuta)] {
+                if let form = EvasionForms.consonants(normalized: NameNormalizer.normalize(spelling)),
+                    !consonants.contains(where: { $0.text == form })
+                {
+                    consonants.append(NameForm(form, .consonants))
+                }
+            }
         }
         let variants = EvasionForms.variantReadings(text, normalized: normalized, latin: latin)
         var runTogether: [NameForm] = []
@@ -170,14 +179,14 @@ package struct NameForms: Sendable {
         }
         return NameForms(
             latin: latin.map { $0.preparedForScoring() }, skeleton: skeleton.map { $0.preparedForScoring() },
-            consonants: consonants?.preparedForScoring(), variants: variants.map { $0.preparedForScoring() },
+            consonants: consonants.map { $0.preparedForScoring() }, variants: variants.map { $0.preparedForScoring() },
             runTogether: runTogether)
     }
 
     /// Every distinct non-empty text, for the index.
     var allTexts: [String] {
         var out: [String] = []
-        for form in latin + skeleton + (consonants.map { [$0] } ?? []) + variants where !form.text.isEmpty && !out.contains(form.text) {
+        for form in latin + skeleton + consonants + variants where !form.text.isEmpty && !out.contains(form.text) {
             out.append(form.text)
         }
         return out
@@ -189,12 +198,17 @@ package enum EvasionForms {
     /// The plain form and, when a run of single letters joins, the joined
     /// one. `normalized` is `normalize(raw)`; the letters on either side of
     /// a conjunction in `raw` are not joined (`conjunctions`).
+    /// `oneLetterWords`: words that count as one letter in a run besides
+    /// one-scalar words (`skeletonLetters` for the skeleton reading).
     static func latinForms(
-        _ normalized: String, raw: String? = nil, normalize: (String) -> String = NameNormalizer.normalize
+        _ normalized: String, raw: String? = nil, normalize: (String) -> String = NameNormalizer.normalize,
+        oneLetterWords: Set<Substring> = []
     ) -> [NameForm] {
         guard !normalized.isEmpty else { return [NameForm("", .plain)] }
         let plain = NameForm(normalized, .plain)
-        guard let joined = joinedLetters(normalized, raw: raw, normalize: normalize), joined != normalized, !joined.isEmpty else {
+        guard let joined = joinedLetters(normalized, raw: raw, normalize: normalize, oneLetterWords: oneLetterWords), joined != normalized,
+            !joined.isEmpty
+        else {
             return [plain]
         }
         return [plain, NameForm(joined, .joined)]
@@ -209,13 +223,17 @@ package enum EvasionForms {
 
     /// `joinedLetters` of `normalized`, each stretch of `raw` between
     /// conjunctions read on its own.
-    static func joinedLetters(_ normalized: String, raw: String?, normalize: (String) -> String) -> String? {
-        guard let raw, raw.unicodeScalars.contains(where: { conjunctions.contains($0.value) }) else { return joinedLetters(normalized) }
+    static func joinedLetters(
+        _ normalized: String, raw: String?, normalize: (String) -> String, oneLetterWords: Set<Substring> = []
+    ) -> String? {
+        guard let raw, raw.unicodeScalars.contains(where: { conjunctions.contains($0.value) }) else {
+            return joinedLetters(normalized, oneLetterWords: oneLetterWords)
+        }
         var joinedAny = false
         var parts: [String] = []
         for stretch in raw.unicodeScalars.split(whereSeparator: { conjunctions.contains($0.value) }) {
             let plain = normalize(String(String.UnicodeScalarView(stretch)))
-            if let joined = joinedLetters(plain) {
+            if let joined = joinedLetters(plain, oneLetterWords: oneLetterWords) {
                 joinedAny = true
                 if !joined.isEmpty { parts.append(joined) }
             } else if !plain.isEmpty {
@@ -228,11 +246,14 @@ package enum EvasionForms {
     /// Runs of two or more one-scalar tokens joined into one token
     /// (`h a m a s` → `hamas`, `hamas i r a` → `hamas ira`); legal-form
     /// words that a join produces are dropped like any other (`s a` → `sa`
-    /// → dropped). Nil when the name has no such run.
-    package static func joinedLetters(_ normalized: String) -> String? {
+    /// → dropped). Nil when the name has no such run. A word of
+    /// `oneLetterWords` counts as one letter (`rn`, the skeleton of `m`).
+    package static func joinedLetters(_ normalized: String, oneLetterWords: Set<Substring> = []) -> String? {
         // Most names have no one-scalar word: say so from the bytes, without
         // splitting into Characters (a tenth of loading a bundle's lists).
-        guard hasOneScalarWord(normalized) else { return nil }
+        guard hasOneScalarWord(normalized)
+            || (!oneLetterWords.isEmpty && normalized.split(separator: " ").contains(where: { oneLetterWords.contains($0) }))
+        else { return nil }
         let tokens = normalized.split(separator: " ")
         var out: [String] = []
         var run = ""
@@ -245,7 +266,7 @@ package enum EvasionForms {
             runLength = 0
         }
         for token in tokens {
-            if token.unicodeScalars.count == 1 {
+            if token.unicodeScalars.count == 1 || oneLetterWords.contains(token) {
                 run += token
                 runLength += 1
             } else {
@@ -274,6 +295,12 @@ package enum EvasionForms {
         return scalars == 1
     }
 
+    /// The words of the skeleton reading that are the skeleton of one letter
+    /// and so join a run of single letters like one: UTS #39 writes `m` as
+    /// `rn`, and `Н.А.М.А.Ѕ` read `h a rn a s`, which joined as `ha rn` and
+    /// the legal form `as` (dropped) instead of `harnas`, the skeleton of `HAMAS`.
+    static let skeletonLetters: Set<Substring> = ["rn"]
+
     /// The confusable skeleton reading, normalised: `FancyLetters` read as
     /// their letters, then UTS #39 skeleton, lower
     /// case, skeleton again (so capitals and small letters meet the same
@@ -281,7 +308,17 @@ package enum EvasionForms {
     /// `NameNormalizer.normalize`, and `l` read as `i` (the prototype of
     /// capital I is `l`, of small i is `i`: a look-alike of either case must
     /// meet a listed name in either case). Empty when ICU fails.
+    /// A capital of Latin Extended-B whose small letter is a look-alike is
+    /// read as that small letter first (`smallOfExtendedCapital`): UTS #39
+    /// maps `Ɗ` to `'D`, which split `Al-QaiƊa` into `ai qai da`, and `ɗ` to `d`.
     package static func skeleton(_ text: String) -> String {
+        var text = text
+        if text.unicodeScalars.contains(where: { smallOfExtendedCapital($0) != nil }) {
+            // A capital the fancy-text table reads itself (`Ʌ` as A, where its small `ʌ` is no letter there) is left to it.
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map {
+                FancyLetters.letter(for: $0) == nil ? smallOfExtendedCapital($0) ?? $0 : $0
+            }))
+        }
         guard let raw = caseBlindSkeleton(FancyLetters.read(text)) else { return "" }
         return lAsI(NameNormalizer.normalize(raw))
     }
@@ -324,18 +361,32 @@ package enum EvasionForms {
     ///
     /// Latin letters (below U+0250) and combining marks are not asked: the
     /// plain reading already reads them (`ø`, `ł`, `ǐ`), and their
-    /// prototypes only swap one mark for another.
+    /// prototypes only swap one mark for another. A capital of Latin
+    /// Extended-B (U+0180–U+024F) is asked as its small letter, which case
+    /// folding makes it: `Ɓ Ɗ` are `ɓ ɗ`, look-alikes from U+0250 on, so
+    /// `Ɗaesh` is read like `ɗaesh`.
     static func hasLookAlike(_ text: String) -> Bool {
         if FancyLetters.hasAny(text) { return true }
         var seen: Set<UInt32> = []
-        for scalar in text.unicodeScalars where scalar.value >= ScriptFolding.transliterationFloor
-            && !(0x300 ... 0x36F).contains(scalar.value) && seen.insert(scalar.value).inserted
-        {
+        for original in text.unicodeScalars {
+            let scalar = smallOfExtendedCapital(original) ?? original
+            guard scalar.value >= ScriptFolding.transliterationFloor, !(0x300 ... 0x36F).contains(scalar.value),
+                seen.insert(scalar.value).inserted
+            else { continue }
             let single = String(scalar)
             guard let prototype = UnicodeSecurity.skeleton(single) else { continue }
             if withoutMarks(prototype) != withoutMarks(single) { return true }
         }
         return false
+    }
+
+    /// The small letter of a capital in Latin Extended-B (U+0180–U+024F)
+    /// when it is one scalar from U+0250 on (`Ɓ` → `ɓ`); nil otherwise.
+    static func smallOfExtendedCapital(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard (0x180 ... 0x24F).contains(scalar.value) else { return nil }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let small = lower.first, small.value >= ScriptFolding.transliterationFloor else { return nil }
+        return small
     }
 
     /// The text decomposed, its non-spacing marks removed.
@@ -394,6 +445,34 @@ package enum EvasionForms {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// The text with each word-final heh (`ه`, and its final and isolated
+    /// forms) after another Arabic letter left out: informal spelling writes
+    /// a ta marbuta without its dots (`حركه المقاومه الاسلاميه` for `حركة
+    /// المقاومة الإسلامية`), which ICU then reads as an `h` no list writes.
+    /// A second consonant reading only: the heh of `الله` or `فقيه` is a letter.
+    static func withoutFinalHeh(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { isHeh($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            let wordFinal = i + 1 == scalars.count || !scalars[i + 1].properties.isAlphabetic
+            if isHeh(scalar), wordFinal, i > 0, isArabicLetter(scalars[i - 1]) { continue }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    private static func isHeh(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x0647 || scalar.value == 0xFEE9 || scalar.value == 0xFEEA
+    }
+
+    private static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFF: scalar.properties.isAlphabetic
+        default: false
+        }
     }
 
     /// Letters minus the vowels `a e i o u y`, without spaces, doubled

@@ -133,11 +133,9 @@ package enum NameScorer {
                 fuzzy(query.variants, listed[i].forms.latin, names[i], factor: EvasionScores.variantFactor, method: .variant)
             }
         }
-        if let consonants = query.consonants {
-            for i in names.indices {
-                if let form = listed[i].forms.consonants {
-                    fuzzy([consonants], [form], names[i], factor: EvasionScores.consonantFactor, method: .fuzzy)
-                }
+        if !query.consonants.isEmpty {
+            for i in names.indices where !listed[i].forms.consonants.isEmpty {
+                fuzzy(query.consonants, listed[i].forms.consonants, names[i], factor: EvasionScores.consonantFactor, method: .fuzzy)
             }
         }
         return best

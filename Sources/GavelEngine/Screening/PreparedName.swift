@@ -19,7 +19,7 @@ package struct PreparedName: Sendable {
         let direct = (forms.latin + forms.skeleton).filter { !$0.text.isEmpty }
         self.direct = direct.map { QueryName($0.text) }
         var weighted = forms.variants.filter { !$0.text.isEmpty }.map { (QueryName($0.text), EvasionScores.variantFactor) }
-        if let consonants = forms.consonants, !consonants.text.isEmpty {
+        for consonants in forms.consonants where !consonants.text.isEmpty {
             weighted.append((QueryName(consonants.text), EvasionScores.consonantFactor))
         }
         self.weighted = weighted

@@ -6,7 +6,8 @@ import Foundation
 extension EvasionForms {
     /// The name with the letters that its language romanises otherwise than
     /// ICU's Any-Latin rewritten first, when it has any: the scholarly
-    /// transliteration's `š ṯ ḏ ḫ ġ ž č` as `sh th dh kh gh zh ch`; Cyrillic `г` as `х`
+    /// transliteration's `š ṯ ḏ ḫ ġ ž č` as `sh th dh kh gh zh ch`, Turkish
+    /// (and Azeri, Romanian) `ş ș ç` as `sh sh ch`; Cyrillic `г` as `х`
     /// (h, as Ukrainian and Belarusian write it: `Гамас`, `Гезболла`), and
     /// Greek read as modern Greek is (`μπ` b, `ντ` d, `γκ` g, `γγ` ng, `β` v,
     /// `η` i, and `χ` as the h that Arabic and Hebrew names take:
@@ -21,7 +22,7 @@ extension EvasionForms {
             case 0x0433, 0x0413: cyrillicGe = true
             case 0x0300 ... 0x036F: mark = true
             case 0x0160, 0x0161, 0x1E6E, 0x1E6F, 0x1E0E, 0x1E0F, 0x1E2A, 0x1E2B, 0x1E34, 0x1E35, 0x0120, 0x0121, 0x017D, 0x017E,
-                0x010C, 0x010D:
+                0x010C, 0x010D, 0x015E, 0x015F, 0x0218, 0x0219, 0x00C7, 0x00E7:
                 scholarly = true
             case 0x0370 ... 0x03FF, 0x1F00 ... 0x1FFF: greek = true
             default: break
@@ -54,6 +55,8 @@ extension EvasionForms {
     private static let scholarlyLetters: [Unicode.Scalar: String] = [
         "š": "sh", "Š": "Sh", "ṯ": "th", "Ṯ": "Th", "ḏ": "dh", "Ḏ": "Dh", "ḫ": "kh", "Ḫ": "Kh", "ḵ": "kh", "Ḵ": "Kh",
         "ġ": "gh", "Ġ": "Gh", "ž": "zh", "Ž": "Zh", "č": "ch", "Č": "Ch",
+        // Turkish, Azeri and Romanian write sh and ch with a cedilla or comma: `DEAŞ` is Daesh, `Kürdistan İşçi Partisi`.
+        "ş": "sh", "Ş": "Sh", "ș": "sh", "Ș": "Sh", "ç": "ch", "Ç": "Ch",
     ]
     private static let greekDigraphs: [(String, String)] = [("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τζ", "tz")]
     private static let greekLetters: [Unicode.Scalar: String] = [

@@ -9,7 +9,7 @@ enum ScriptFolding {
     static let transliterationFloor: UInt32 = 0x250
 
     static func fold(_ text: String) -> String {
-        var s = withLettersRead(text).precomposedStringWithCompatibilityMapping
+        var s = lettersApart(withLettersRead(text).precomposedStringWithCompatibilityMapping)
         if s.unicodeScalars.contains(where: { $0.value >= transliterationFloor }) {
             // nil means ICU could not build the transliterator; keeping the text
             // is better than dropping the name.
@@ -35,6 +35,43 @@ enum ScriptFolding {
     static func withLettersRead(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { readAsAnother($0) != nil }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { readAsAnother($0) ?? $0 }))
+    }
+
+    /// Letters of other scripts drawn as a dash or a dot, which a writer puts
+    /// between single Latin letters as punctuation (`HーAーMーAーS`): Katakana
+    /// `ー`, Hangul `ㅡ` and `ㆍ`, Cyrillic `ꙿ`, CJK `一`, Canadian syllabics
+    /// `ᐧ`, Latin `ꞏ`, N'Ko `ߺ`. They are letters by category, so they were
+    /// kept (transliterated, `一` as `yi`) and the letters never joined. Read
+    /// after NFKC, which makes the Hangul ones conjoining jamo (U+1173, U+119E).
+    static let letterSeparators: Set<UInt32> = [0x30FC, 0x3161, 0x318D, 0x1173, 0x119E, 0xA67F, 0x4E00, 0x1427, 0xA78F, 0x07FA]
+
+    /// The text with each of `letterSeparators` read as a hyphen where it
+    /// stands between two single Latin letters (each with no other letter on
+    /// its other side): then `HーAーMーAーS` joins as `H-A-M-A-S` does.
+    /// Anywhere else (`一` in Chinese text, `ー` in Katakana) it is left alone.
+    static func lettersApart(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { letterSeparators.contains($0.value) }) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        func isLatinLetter(_ i: Int) -> Bool {
+            guard scalars.indices.contains(i) else { return false }
+            let v = scalars[i].value
+            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+                || (v >= 0xC0 && v < transliterationFloor && v != 0xD7 && v != 0xF7 && scalars[i].properties.isAlphabetic)
+        }
+        // A letter stands alone when what is beyond it is no letter, or another such separator.
+        func endsRun(_ i: Int) -> Bool {
+            guard scalars.indices.contains(i) else { return true }
+            return letterSeparators.contains(scalars[i].value) || !scalars[i].properties.isAlphabetic
+        }
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            if letterSeparators.contains(scalar.value), isLatinLetter(i - 1), isLatinLetter(i + 1), endsRun(i - 2), endsRun(i + 2) {
+                out.append("-")
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     private static func readAsAnother(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

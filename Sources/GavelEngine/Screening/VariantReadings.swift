@@ -96,7 +96,8 @@ extension EvasionForms {
     }
 
     /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`
-    /// and `#` as `h`, and the letters drawn with strokes (`|-|` h, `|\/|`
+    /// and `#` as `h`, `!` and `|` before a letter or digit as `i` and `l`
+    /// (`!slamic`, `Hezb0||ah`; `!!` as `ll`: `H!zba!!ah`), and the letters drawn with strokes (`|-|` h, `|\/|`
     /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` a, `|<` k, `|)` d,
     /// `|2` r, `|_|` u): `|-|4|\/|4$` is `h4m4s`.
     static func symbolsAsLetters(_ text: String) -> String {
@@ -106,18 +107,35 @@ extension EvasionForms {
             for (strokes, letter) in strokeLetters { out = out.replacingOccurrences(of: strokes, with: letter) }
         }
         var mapped = String.UnicodeScalarView()
-        for scalar in out.unicodeScalars {
+        let scalars = Array(out.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
             switch scalar {
             case "@", "^": mapped.append("a")
             case "$": mapped.append("s")
             case "#": mapped.append("h")
+            case "!" where barContinuesWord(scalars, after: i):
+                // One `!` is the i it looks like; two or more are `ll` (`H!zba!!ah`): names hardly double an i.
+                let doubled = (i > 0 && scalars[i - 1] == "!") || (i + 1 < scalars.count && scalars[i + 1] == "!")
+                mapped.append(doubled ? "l" : "i")
+            case "|" where barContinuesWord(scalars, after: i): mapped.append("l")
             default: mapped.append(scalar)
             }
         }
         return String(mapped)
     }
 
-    private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\".utf8)
+    /// Whether the run of `!` and `|` at `index` is followed by a letter or
+    /// digit: a bar inside or before a word (`H!zba!!ah`, `!slamic`,
+    /// `Hezb0||ah`) is the i or l it stands for; one that ends a word
+    /// (`Yahoo!`) or stands apart (`Hamas | Media`) is punctuation.
+    private static func barContinuesWord(_ scalars: [Unicode.Scalar], after index: Int) -> Bool {
+        var next = index + 1
+        while next < scalars.count, scalars[next] == "!" || scalars[next] == "|" { next += 1 }
+        guard next < scalars.count else { return false }
+        return scalars[next].properties.isAlphabetic || ("0" ... "9").contains(scalars[next])
+    }
+
+    private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\!".utf8)
 
     /// Longest first, so that `|\/|` is read before `\/`.
     private static let strokeLetters: [(String, String)] = [
@@ -135,7 +153,8 @@ extension EvasionForms {
     ]
 
     /// The readings of `normalized` with digits substituted (none when no
-    /// token mixes letters and digits, or when the result equals the input).
+    /// token mixes letters and digits, or when the result equals the input):
+    /// `1` as `i`, then as `l`, then the Arabizi readings (`arabiziReadings`).
     package static func digitReadings(_ normalized: String) -> [String] {
         guard normalized.utf8.contains(where: { digitLetters[$0] != nil }) else { return [] }
         var readings: [String] = []
@@ -156,6 +175,50 @@ extension EvasionForms {
             }
             let reading = tokens.joined(separator: " ")
             if reading != normalized, !readings.contains(reading) { readings.append(reading) }
+        }
+        for reading in arabiziReadings(normalized) where reading != normalized && !readings.contains(reading) {
+            readings.append(reading)
+        }
+        return readings
+    }
+
+    /// Arabizi, the Arabic chat alphabet, in words that hold a letter and a
+    /// `7` or `3`: `7` is ح, which lists write `h` (`7amas`, `7izballah`),
+    /// and `3` is ع, which they leave out (`Al-Qa3ida`) or write as a vowel
+    /// (`Da3ish`: Daesh), so two readings; a doubled vowel there is a long
+    /// one, which lists write once (`Daa3ish`: `daeish`). Other digits as
+    /// in `digitLetters`. None when no word has a `7` or `3`.
+    static func arabiziReadings(_ normalized: String) -> [String] {
+        let seven = UInt8(ascii: "7"), three = UInt8(ascii: "3")
+        guard normalized.utf8.contains(where: { $0 == seven || $0 == three }) else { return [] }
+        let vowels: Set<UInt8> = Set("aeiou".utf8)
+        var readings: [String] = []
+        for ayn in [nil, UInt8(ascii: "e")] as [UInt8?] {
+            var tokens: [String] = []
+            for token in normalized.split(separator: " ") {
+                let bytes = Array(token.utf8)
+                let hasLetter = bytes.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
+                guard hasLetter, bytes.contains(where: { $0 == seven || $0 == three }) else {
+                    tokens.append(String(token))
+                    continue
+                }
+                var mapped: [UInt8] = []
+                for byte in bytes {
+                    let letter: UInt8?
+                    switch byte {
+                    case seven: letter = UInt8(ascii: "h")
+                    case three: letter = ayn
+                    case UInt8(ascii: "1"): letter = UInt8(ascii: "i")
+                    default: letter = digitLetters[byte] ?? byte
+                    }
+                    guard let letter else { continue }
+                    if vowels.contains(letter), mapped.last == letter { continue }
+                    mapped.append(letter)
+                }
+                tokens.append(String(decoding: mapped, as: UTF8.self))
+            }
+            let reading = tokens.joined(separator: " ")
+            if !readings.contains(reading) { readings.append(reading) }
         }
         return readings
     }

@@ -411,7 +411,13 @@ enum NameGenerator {
         case 1: return base.uppercased().unicodeScalars.filter { $0 != " " }.map { String($0) }.joined(separator: random.chance(50) ? "." : " ")
         case 2: return String(String.UnicodeScalarView(base.unicodeScalars.map { ["a": "4", "o": "0", "e": "3", "s": "5", "i": "1"][$0] ?? $0 }))
         case 3: return base + " " + (random.element(of: ["Media Office", "Political Bureau", "Ltd", "News"]) ?? "x")
-        case 4: return random.element(of: ["حماس", "חמאס", "حزب الله", "القاعدة", "ᎻᎪᎷᎪᏚ", "ʜᴀᴍᴀꜱ", "sɐɯɐɥ", "⠓⠁⠍⠁⠎", "Гамас", "Βάγκνερ"]) ?? "x"
+        case 4:
+            // The fourth probe's spellings too: Cyrillic м, hooked capitals, letters as dashes, an M apart
+            // in a skeleton, `!` for i, Arabizi, Turkish ş.
+            return random.element(of: [
+                "حماس", "חמאס", "حزب الله", "القاعدة", "ᎻᎪᎷᎪᏚ", "ʜᴀᴍᴀꜱ", "sɐɯɐɥ", "⠓⠁⠍⠁⠎", "Гамас", "Βάγκνερ", "Намаѕ", "Ɗaesh",
+                "HーAーMーAーS", "Н.А.М.А.Ѕ", "H!zba!!ah", "7amas", "DEAŞ",
+            ]) ?? "x"
         case 5, 10:
             // Letters doubled (`HHaammaass`), some or all.
             let every = random.chance(50)
