@@ -166,7 +166,7 @@ public struct ScreenRun: Sendable {
             ("romanised", shown(forms.latin.filter { $0.reading == .romanised })),
             ("skeleton", shown(forms.skeleton)),
             ("consonants", shown(forms.consonants)),
-            ("digits", shown(forms.variants.filter { $0.reading == .digits })),
+            ("digits", shown(forms.variants.filter { $0.reading == .digits } + forms.skeletonVariants)),
             ("repeats", shown(forms.variants.filter { $0.reading == .repeats })),
             ("fillers", shown(forms.variants.filter { $0.reading == .fillers })),
         ]

@@ -1,10 +1,13 @@
+import Foundation
+
 /// Letters of other scripts that "fancy text" generators put in for Latin
 /// ones because of their shape, where UTS #39 has no prototype for them:
 /// `ᕼᗩᗰᗩᔕ` (Canadian syllabics), `ꃅꍏꂵꍏꌗ` (Yi), `卄卂爪卂丂` (CJK),
 /// `ⲎⲀⲘⲀⲤ` (Coptic), `ђค๓คร` (Thai), `ɦǟʍǟֆ` (IPA and Armenian) and
 /// the Greek capitals used for A (`HΛMΛS`, `HΔMΔS`), Cyrillic small `м`
 /// (whose UTS #39 prototype is the turned `ʍ`, not `m`: `Намаѕ` met no
-/// `HAMAS` while `НАМАЅ` did), the turned and hooked Latin letters and
+/// `HAMAS` while `НАМАЅ` did) and Greek small `μ` likewise (UTS #39 reads
+/// its capital `Μ` as M, not it: `Ηαμας`), the turned and hooked Latin letters and
 /// symbols generators use for a letter (`H∀M∀S`, `ǶAMAS`, `ƉÆSH`, `PĸĸK`,
 /// `Ɯagner`, `DAᗴSH`), with their Latin Extended-B capitals. Read as those letters
 /// in the skeleton reading only (`EvasionForms.skeleton`), where a name
@@ -21,15 +24,92 @@ enum FancyLetters {
     }
 
     static func hasAny(_ text: String) -> Bool {
-        text.unicodeScalars.contains { table[$0.value] != nil } || isTurned(text)
+        text.unicodeScalars.contains { table[$0.value] != nil } || isTurned(text) || readInContext(text) != nil
     }
 
     /// The text with each of these characters read as its letter; upside-down
     /// text (`isTurned`) turned back and read from its other end.
     static func read(_ text: String) -> String {
         if isTurned(text) { return String(String.UnicodeScalarView(text.unicodeScalars.reversed().map { turned[$0.value] ?? $0 })) }
+        let text = readInContext(text) ?? text
         guard text.unicodeScalars.contains(where: { table[$0.value] != nil }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { table[$0.value] ?? $0 }))
+    }
+
+    /// The text with the letters that are look-alikes only where they stand
+    /// read as the Latin letter they imitate there; nil when none is. Each is
+    /// an ordinary letter of some language elsewhere, which the table cannot
+    /// read whatever its surroundings:
+    /// - the "faux Cyrillic" capitals `Д Я И Є Ф Ц Ш Б` (a r n e o u w b) in a
+    ///   name that also has a Latin letter (`HДMДS`, `ШAGИEЯ GЯФЦP`): a name
+    ///   written in Cyrillic alone (`Дмитрий Шишкин`) is Russian, not a spoof;
+    /// - `ß` (and `ẞ`) as b where no vowel comes before it (`ßoko Haram`):
+    ///   German writes it only after a vowel or diphthong (`Straße`, `Weiß`);
+    /// - `Þ` and `þ` as p where neither a vowel, `r`, `v` nor `j` follows
+    ///   (`ÞKK`, `Al-ShaþaaÞ`): Icelandic writes it before those (`Þór`,
+    ///   `Þráinn`), so `Þoko Haram` is left to the plain reading's `th`;
+    /// - Greek final `ς` as s where it ends a word after a Greek letter
+    ///   (`Ηαμας`), which is what it is there; elsewhere generators use it
+    ///   for c, as the table reads it.
+    static func readInContext(_ text: String) -> String? {
+        guard text.unicodeScalars.contains(where: { contextual.contains($0.value) }) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        let fauxCyrillic = scalars.contains(where: isLatinLetter)
+        var out = String.UnicodeScalarView()
+        var changed = false
+        for (i, scalar) in scalars.enumerated() {
+            let previous = i > 0 ? scalars[i - 1] : nil, next = i + 1 < scalars.count ? scalars[i + 1] : nil
+            var letter: Unicode.Scalar?
+            switch scalar.value {
+            case 0xDF, 0x1E9E:
+                if !(previous.map(isVowel) ?? false) { letter = "b" }
+            case 0xDE, 0xFE:
+                if let next, next.properties.isAlphabetic, isVowel(next) || "rvjRVJ".unicodeScalars.contains(baseLetter(next) ?? " ") {
+                    break
+                }
+                letter = "p"
+            case 0x3C2:
+                if let previous, isGreek(previous), !(next?.properties.isAlphabetic ?? false) { letter = "s" }
+            default:
+                if fauxCyrillic { letter = fauxCyrillicLetters[scalar.value] }
+            }
+            if let letter {
+                out.append(letter)
+                changed = true
+            } else {
+                out.append(scalar)
+            }
+        }
+        return changed ? String(out) : nil
+    }
+
+    /// The faux-Cyrillic generators' capitals, which UTS #39 maps to no Latin letter.
+    private static let fauxCyrillicLetters: [UInt32: Unicode.Scalar] = [
+        0x414: "a", 0x42F: "r", 0x418: "n", 0x404: "e", 0x424: "o", 0x426: "u", 0x428: "w", 0x411: "b",
+    ]
+
+    private static let contextual: Set<UInt32> = Set(fauxCyrillicLetters.keys).union([0xDF, 0x1E9E, 0xDE, 0xFE, 0x3C2])
+
+    private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            || (v >= 0xC0 && v < ScriptFolding.transliterationFloor && v != 0xD7 && v != 0xF7 && scalar.properties.isAlphabetic)
+    }
+
+    /// The ASCII letter a Latin letter is written on (`ö` → `o`), if any.
+    private static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first, base.isASCII else { return nil }
+        return base
+    }
+
+    private static func isVowel(_ scalar: Unicode.Scalar) -> Bool {
+        if "æÆøØœŒ".unicodeScalars.contains(scalar) { return true }
+        guard let base = baseLetter(scalar) else { return false }
+        return "aeiouyAEIOUY".unicodeScalars.contains(base)
+    }
+
+    private static func isGreek(_ scalar: Unicode.Scalar) -> Bool {
+        (0x370 ... 0x3FF).contains(scalar.value) || (0x1F00 ... 0x1FFF).contains(scalar.value)
     }
 
     /// Upside-down text turned back letter by letter but left in its order:
@@ -86,7 +166,7 @@ enum FancyLetters {
             ("j", "ᒍꀭﾌןʝ"),
             ("k", "ꀘҜкӄĸƙ"),
             ("l", "ᒪ꒒ㄥɭǀ"),
-            ("m", "ᗰꂵ爪๓Ⲙʍм"),
+            ("m", "ᗰꂵ爪๓Ⲙʍмμ"),
             ("n", "ᑎꈤ几ภռɲ"),
             ("o", "ꂦㄖ๏օᝪ"),
             ("p", "ᑭꉣ卩קքƥ"),

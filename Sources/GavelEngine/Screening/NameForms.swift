@@ -100,6 +100,16 @@ package struct NameForms: Sendable {
     /// name split off (`hamasofficial` → `hamas official`), compared by
     /// containment alone (`EvasionForms.runTogetherSplit`).
     package var runTogether: [NameForm] = []
+    /// Query only: the digit readings of the skeleton reading (`Н4МА5` →
+    /// `h4rna5` → `harnas`), scored as `variant` against a listed name's
+    /// skeleton forms: a look-alike and a digit in one name were read by
+    /// neither reading alone.
+    package var skeletonVariants: [NameForm] = []
+    /// Query only: the joined reading when the whole name is one run of
+    /// single letters (`B.O.K.O. H.A.R.A.M.` → `bokoharam`), which equals a
+    /// listed name of several words written without its spaces as `exact`
+    /// (`NameScorer.best`): the dots lost the word boundary, not a letter.
+    package var wholeRun: String?
 
     /// A listed name: every group, so that any query can meet it.
     package static func listed(_ text: String, normalized: String) -> NameForms {
@@ -173,6 +183,22 @@ package struct NameForms: Sendable {
             }
         }
         let variants = EvasionForms.variantReadings(text, normalized: normalized, latin: latin)
+        var skeletonVariants: [NameForm] = []
+        for form in skeleton {
+            for reading in EvasionForms.digitReadings(form.text) {
+                let read = EvasionForms.skeletonOfReading(reading)
+                if !read.isEmpty, !skeleton.contains(where: { $0.text == read }), !skeletonVariants.contains(where: { $0.text == read }) {
+                    skeletonVariants.append(NameForm(read, .digits))
+                }
+            }
+        }
+        var wholeRun: String?
+        let words = normalized.split(separator: " ")
+        if words.count >= 2, words.allSatisfy({ $0.unicodeScalars.count == 1 }),
+            let joined = latin.first(where: { $0.reading == .joined }), !joined.text.isEmpty, !joined.hasSpace
+        {
+            wholeRun = joined.text
+        }
         var runTogether: [NameForm] = []
         if let split = EvasionForms.runTogetherSplit(normalized), !latin.contains(where: { $0.text == split }) {
             runTogether = [NameForm(split, .plain)]
@@ -180,13 +206,13 @@ package struct NameForms: Sendable {
         return NameForms(
             latin: latin.map { $0.preparedForScoring() }, skeleton: skeleton.map { $0.preparedForScoring() },
             consonants: consonants.map { $0.preparedForScoring() }, variants: variants.map { $0.preparedForScoring() },
-            runTogether: runTogether)
+            runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun)
     }
 
     /// Every distinct non-empty text, for the index.
     var allTexts: [String] {
         var out: [String] = []
-        for form in latin + skeleton + consonants + variants where !form.text.isEmpty && !out.contains(form.text) {
+        for form in latin + skeleton + consonants + variants + skeletonVariants where !form.text.isEmpty && !out.contains(form.text) {
             out.append(form.text)
         }
         return out
@@ -394,6 +420,13 @@ package enum EvasionForms {
         String(String.UnicodeScalarView(text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }))
+    }
+
+    /// A digit reading of a skeleton form read as the skeleton reads letters
+    /// (`l` as `i`, and what UTS #39 makes of the letters a digit became), so
+    /// that it meets the listed skeleton forms it is compared with.
+    static func skeletonOfReading(_ reading: String) -> String {
+        lAsI(NameNormalizer.normalize(caseBlindSkeleton(reading) ?? reading))
     }
 
     /// skeleton(lowercase(skeleton(text))), before normalisation; nil when ICU fails.

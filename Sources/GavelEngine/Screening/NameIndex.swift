@@ -39,7 +39,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 10
+    static let formatVersion: UInt32 = 11
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -221,6 +221,10 @@ final class NameIndex: Sendable {
         let scalars = text.unicodeScalars.map(\.value)
         let forms = QueryName.forms(text, scalars: scalars)
         var keys = prefixKeys(forms, length: scalars.count)
+        // A name of several words is also found by its letters run together, which a whole run of single letters equals.
+        if text.utf8.contains(0x20) {
+            keys.append(spacelessKey(Substring(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })))))
+        }
         if containable {
             keys += containmentKeys(text)
             keys += TokenAlignment.postingKeys(TokenAlignment.Words(text, listed: true))
@@ -256,6 +260,9 @@ final class NameIndex: Sendable {
         for form in query.direct { collect(form, threshold: threshold, capFloor: capFloor, into: &entries) }
         for (form, factor) in query.weighted where threshold / factor - ScreeningBounds.roundingMargin <= 1.0 {
             collect(form, threshold: threshold / factor, capFloor: capFloor, into: &entries)
+        }
+        if let key = query.wholeRunKey {
+            for slot in table.postings(key) { entries.append(nameEntries[Int(table.ids[slot])]) }
         }
         if EvasionScores.contained >= threshold - ScreeningBounds.roundingMargin {
             for tokens in query.containers { collectContained(tokens, into: &entries) }
@@ -673,6 +680,11 @@ final class NameIndex: Sendable {
     }
 
     static func containedKey(_ token: Substring, kind: UInt64) -> UInt64 { containedKey(hashed: tokenHash(token), kind: kind) }
+
+    /// The key a listed text of several words is posted under with its
+    /// spaces removed, and a whole run of single letters looked up under
+    /// (`NameForms.wholeRun`): the joined run equals the name's letters.
+    static func spacelessKey(_ letters: Substring) -> UInt64 { containedKey(letters, kind: 9) }
 
     static func containedKey(hashed token: UInt64, kind: UInt64) -> UInt64 { KeyMix.mix(kind, token) }
 

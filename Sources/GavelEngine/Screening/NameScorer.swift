@@ -46,6 +46,13 @@ package enum NameScorer {
         if let hit = equalHit(query.latin, names, listed, skeleton: false) ?? equalHit(query.skeleton, names, listed, skeleton: true) {
             return hit
         }
+        // A name spelt out letter by letter, every word (`B.O.K.O. H.A.R.A.M.`), is the listed name whose letters
+        // those are: only the whole run, equal to all of the listed name's letters, so no run-together word meets it.
+        if let run = query.wholeRun {
+            for i in names.indices where equalsWithoutSpaces(listed[i].normalized, run) {
+                return Hit(score: 1.0, name: names[i].text, method: names[i].isAlias ? .alias : .exact, reading: .joined)
+            }
+        }
 
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: primary, method: .fuzzy, reading: .plain)
@@ -115,6 +122,7 @@ package enum NameScorer {
                 if let reading = containedReading(query.latin, listed[i].forms.latin)
                     ?? containedReading(query.skeleton, listed[i].forms.skeleton)
                     ?? containedReading(query.variants, listed[i].forms.latin)
+                    ?? containedReading(query.skeletonVariants, listed[i].forms.skeleton)
                     ?? containedReading(query.runTogether, listed[i].forms.latin)
                 {
                     consider(EvasionScores.contained, names[i], .contained, reading)
@@ -133,12 +141,27 @@ package enum NameScorer {
                 fuzzy(query.variants, listed[i].forms.latin, names[i], factor: EvasionScores.variantFactor, method: .variant)
             }
         }
+        if !query.skeletonVariants.isEmpty {
+            for i in names.indices {
+                fuzzy(query.skeletonVariants, listed[i].forms.skeleton, names[i], factor: EvasionScores.variantFactor, method: .variant)
+            }
+        }
         if !query.consonants.isEmpty {
             for i in names.indices where !listed[i].forms.consonants.isEmpty {
                 fuzzy(query.consonants, listed[i].forms.consonants, names[i], factor: EvasionScores.consonantFactor, method: .fuzzy)
             }
         }
         return best
+    }
+
+    /// Whether `listed` has a space and, its spaces left out, is `run`.
+    static func equalsWithoutSpaces(_ listed: String, _ run: String) -> Bool {
+        guard listed.utf8.contains(0x20) else { return false }
+        var letters = run.utf8.makeIterator()
+        for byte in listed.utf8 where byte != 0x20 {
+            guard letters.next() == byte else { return false }
+        }
+        return letters.next() == nil
     }
 
     /// The exact hit of the first name (then form) of the entry equal to a

@@ -18,7 +18,9 @@ package struct PreparedName: Sendable {
         self.forms = forms
         let direct = (forms.latin + forms.skeleton).filter { !$0.text.isEmpty }
         self.direct = direct.map { QueryName($0.text) }
-        var weighted = forms.variants.filter { !$0.text.isEmpty }.map { (QueryName($0.text), EvasionScores.variantFactor) }
+        var weighted = (forms.variants + forms.skeletonVariants).filter { !$0.text.isEmpty }.map {
+            (QueryName($0.text), EvasionScores.variantFactor)
+        }
         for consonants in forms.consonants where !consonants.text.isEmpty {
             weighted.append((QueryName(consonants.text), EvasionScores.consonantFactor))
         }
@@ -26,7 +28,7 @@ package struct PreparedName: Sendable {
         var containers: [[UInt64]] = []
         // The variant and run-together readings too: `H4mas Media Office` contains HAMAS in its reading
         // `hamas media office`, `HamasOfficial` in `hamas official`.
-        for form in direct + forms.variants + forms.runTogether where form.text.utf8.contains(0x20) {
+        for form in direct + forms.variants + forms.skeletonVariants + forms.runTogether where form.text.utf8.contains(0x20) {
             let tokens = form.text.split(separator: " ").map(NameIndex.tokenHash).sorted()
             if !containers.contains(tokens) { containers.append(tokens) }
         }
@@ -40,5 +42,8 @@ package struct PreparedName: Sendable {
             }
         }
         self.aligners = aligners
+        wholeRunKey = forms.wholeRun.map { NameIndex.spacelessKey(Substring($0)) }
     }
+    /// `NameIndex.spacelessKey` of the whole-run reading (`NameForms.wholeRun`), if any.
+    let wholeRunKey: UInt64?
 }

@@ -40,10 +40,13 @@ enum ScriptFolding {
     /// Letters of other scripts drawn as a dash or a dot, which a writer puts
     /// between single Latin letters as punctuation (`HーAーMーAーS`): Katakana
     /// `ー`, Hangul `ㅡ` and `ㆍ`, Cyrillic `ꙿ`, CJK `一`, Canadian syllabics
-    /// `ᐧ`, Latin `ꞏ`, N'Ko `ߺ`. They are letters by category, so they were
+    /// `ᐧ`, Latin `ꞏ`, N'Ko `ߺ`, and Arabic tatweel `ـ` (a stretch of the
+    /// baseline, `HـAـMـAـS`). They are letters by category, so they were
     /// kept (transliterated, `一` as `yi`) and the letters never joined. Read
     /// after NFKC, which makes the Hangul ones conjoining jamo (U+1173, U+119E).
-    static let letterSeparators: Set<UInt32> = [0x30FC, 0x3161, 0x318D, 0x1173, 0x119E, 0xA67F, 0x4E00, 0x1427, 0xA78F, 0x07FA]
+    static let letterSeparators: Set<UInt32> = [
+        0x30FC, 0x3161, 0x318D, 0x1173, 0x119E, 0xA67F, 0x4E00, 0x1427, 0xA78F, 0x07FA, 0x0640,
+    ]
 
     /// The text with each of `letterSeparators` read as a hyphen where it
     /// stands between two single Latin letters (each with no other letter on

@@ -98,12 +98,12 @@ extension EvasionForms {
     /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`
     /// and `#` as `h`, `!` and `|` before a letter or digit as `i` and `l`
     /// (`!slamic`, `Hezb0||ah`; `!!` as `ll`: `H!zba!!ah`), and the letters drawn with strokes (`|-|` h, `|\/|`
-    /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` a, `|<` k, `|)` d,
+    /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` and `/-\` a, `|<` and `1<` k, `|)` d,
     /// `|2` r, `|_|` u): `|-|4|\/|4$` is `h4m4s`.
     static func symbolsAsLetters(_ text: String) -> String {
         guard text.utf8.contains(where: { symbolBytes.contains($0) }) else { return text }
         var out = text
-        if out.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
+        if out.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }) {
             for (strokes, letter) in strokeLetters { out = out.replacingOccurrences(of: strokes, with: letter) }
         }
         var mapped = String.UnicodeScalarView()
@@ -135,12 +135,13 @@ extension EvasionForms {
         return scalars[next].properties.isAlphabetic || ("0" ... "9").contains(scalars[next])
     }
 
-    private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\!".utf8)
+    private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\!<".utf8)
 
-    /// Longest first, so that `|\/|` is read before `\/`.
+    /// Longest first, so that `|\/|` is read before `\/` (and `/-\` before
+    /// `/\`). `1<` is k as `|<` is: a digit one is drawn as the same stroke.
     private static let strokeLetters: [(String, String)] = [
-        ("/\\/\\", "m"), ("\\/\\/", "w"), ("|\\/|", "m"), ("|\\|", "n"), ("|-|", "h"), ("|_|", "u"),
-        ("\\/", "v"), ("/\\", "a"), ("|<", "k"), ("|)", "d"), ("|2", "r"),
+        ("/\\/\\", "m"), ("\\/\\/", "w"), ("|\\/|", "m"), ("|\\|", "n"), ("|-|", "h"), ("|_|", "u"), ("/-\\", "a"),
+        ("\\/", "v"), ("/\\", "a"), ("|<", "k"), ("1<", "k"), ("|)", "d"), ("|2", "r"),
     ]
 
     /// The digit-for-letter substitutions of `variant`, in tokens that hold

@@ -414,6 +414,14 @@ enum NameGenerator {
         case 4:
             // The fourth probe's spellings too: Cyrillic м, hooked capitals, letters as dashes, an M apart
             // in a skeleton, `!` for i, Arabizi, Turkish ş.
+            // What the report still listed, a quarter of the time: a look-alike with a digit, faux Cyrillic,
+            // tatweel, ß Þ ς, /-\ and 1<.
+            if random.chance(25) {
+                return random.element(of: [
+                    "Н4МА5", "ß0k0 H4r4m", "HДMДS", "ШAGИEЯ GЯФЦP", "H\u{640}A\u{640}M\u{640}A\u{640}S", "ßoko Haram", "ÞKK", "Ηαμας",
+                    "H/-\\M/-\\S", "P1<1<",
+                ]) ?? "x"
+            }
             return random.element(of: [
                 "حماس", "חמאס", "حزب الله", "القاعدة", "ᎻᎪᎷᎪᏚ", "ʜᴀᴍᴀꜱ", "sɐɯɐɥ", "⠓⠁⠍⠁⠎", "Гамас", "Βάγκνερ", "Намаѕ", "Ɗaesh",
                 "HーAーMーAーS", "Н.А.М.А.Ѕ", "H!zba!!ah", "7amas", "DEAŞ",
