@@ -110,6 +110,10 @@ package struct NameForms: Sendable {
     /// listed name of several words written without its spaces as `exact`
     /// (`NameScorer.best`): the dots lost the word boundary, not a letter.
     package var wholeRun: String?
+    /// Query only: the same in the skeleton reading, where `rn` (the
+    /// skeleton of m) counts as one letter (`В.О.К.О Н.А.R.А.М` →
+    /// `bokohararn`), met by a listed skeleton form without its spaces.
+    package var skeletonWholeRun: String?
 
     /// A listed name: every group, so that any query can meet it.
     package static func listed(_ text: String, normalized: String) -> NameForms {
@@ -199,6 +203,16 @@ package struct NameForms: Sendable {
         {
             wholeRun = joined.text
         }
+        var skeletonWholeRun: String?
+        if let first = skeleton.first, !text.unicodeScalars.contains(where: { EvasionForms.conjunctions.contains($0.value) }) {
+            let words = first.text.split(separator: " ")
+            if words.count >= 2, words.allSatisfy({ $0.unicodeScalars.count == 1 || EvasionForms.skeletonLetters.contains($0) }),
+                let joined = EvasionForms.joinedLetters(first.text, oneLetterWords: EvasionForms.skeletonLetters), !joined.isEmpty,
+                !joined.utf8.contains(0x20)
+            {
+                skeletonWholeRun = joined
+            }
+        }
         var runTogether: [NameForm] = []
         if let split = EvasionForms.runTogetherSplit(normalized), !latin.contains(where: { $0.text == split }) {
             runTogether = [NameForm(split, .plain)]
@@ -206,7 +220,8 @@ package struct NameForms: Sendable {
         return NameForms(
             latin: latin.map { $0.preparedForScoring() }, skeleton: skeleton.map { $0.preparedForScoring() },
             consonants: consonants.map { $0.preparedForScoring() }, variants: variants.map { $0.preparedForScoring() },
-            runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun)
+            runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun,
+            skeletonWholeRun: skeletonWholeRun)
     }
 
     /// Every distinct non-empty text, for the index.

@@ -261,7 +261,7 @@ final class NameIndex: Sendable {
         for (form, factor) in query.weighted where threshold / factor - ScreeningBounds.roundingMargin <= 1.0 {
             collect(form, threshold: threshold / factor, capFloor: capFloor, into: &entries)
         }
-        if let key = query.wholeRunKey {
+        for key in query.wholeRunKeys {
             for slot in table.postings(key) { entries.append(nameEntries[Int(table.ids[slot])]) }
         }
         if EvasionScores.contained >= threshold - ScreeningBounds.roundingMargin {

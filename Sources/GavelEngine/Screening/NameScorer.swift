@@ -53,6 +53,11 @@ package enum NameScorer {
                 return Hit(score: 1.0, name: names[i].text, method: names[i].isAlias ? .alias : .exact, reading: .joined)
             }
         }
+        if let run = query.skeletonWholeRun {
+            for i in names.indices where listed[i].forms.skeleton.first.map({ equalsWithoutSpaces($0.text, run) }) ?? false {
+                return Hit(score: 1.0, name: names[i].text, method: names[i].isAlias ? .alias : .exact, reading: .skeleton)
+            }
+        }
 
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: primary, method: .fuzzy, reading: .plain)

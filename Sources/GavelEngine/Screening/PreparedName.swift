@@ -42,8 +42,8 @@ package struct PreparedName: Sendable {
             }
         }
         self.aligners = aligners
-        wholeRunKey = forms.wholeRun.map { NameIndex.spacelessKey(Substring($0)) }
+        wholeRunKeys = [forms.wholeRun, forms.skeletonWholeRun].compactMap { $0.map { NameIndex.spacelessKey(Substring($0)) } }
     }
-    /// `NameIndex.spacelessKey` of the whole-run reading (`NameForms.wholeRun`), if any.
-    let wholeRunKey: UInt64?
+    /// `NameIndex.spacelessKey` of the whole-run readings (`NameForms.wholeRun`, `skeletonWholeRun`).
+    let wholeRunKeys: [UInt64]
 }

@@ -231,6 +231,7 @@ struct EvasionTests {
         EntryProbe(name: "B.O.K.O. H.A.R.A.M.", entry: "boko", method: .exact, reading: .joined, score: 1.0),
         EntryProbe(name: "W.A.G.N.E.R G.R.O.U.P", entry: "wagner", method: .exact, reading: .joined, score: 1.0),
         EntryProbe(name: "A.L-Q.A.I.D.A", entry: "qaida", method: .exact, reading: .joined, score: 1.0),
+        EntryProbe(name: "В.О.К.О Н.А.R.А.М", entry: "boko", method: .exact, reading: .skeleton, score: 1.0),  // Cyrillic В О К Н А М
         // Faux Cyrillic among Latin letters.
         EntryProbe(name: "HДMДS", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
         EntryProbe(name: "ШAGИEЯ GЯФЦP", entry: "wagner", method: .exact, reading: .skeleton, score: 1.0),

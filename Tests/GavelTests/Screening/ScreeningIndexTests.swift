@@ -419,7 +419,7 @@ enum NameGenerator {
             if random.chance(25) {
                 return random.element(of: [
                     "Н4МА5", "ß0k0 H4r4m", "HДMДS", "ШAGИEЯ GЯФЦP", "H\u{640}A\u{640}M\u{640}A\u{640}S", "ßoko Haram", "ÞKK", "Ηαμας",
-                    "H/-\\M/-\\S", "P1<1<",
+                    "H/-\\M/-\\S", "P1<1<", "В.О.К.О Н.А.R.А.М",
                 ]) ?? "x"
             }
             return random.element(of: [
