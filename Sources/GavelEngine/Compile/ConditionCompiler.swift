@@ -273,9 +273,7 @@ struct ConditionCompiler {
         else { return nil }
         let lists = reader.stringsWithLocations(f, "lists")
         for (id, location) in lists where !listIDs.contains(id) {
-            error(
-                .unknownList, "unknown list `\(id)`", at: location,
-                help: DidYouMean.help(for: id, among: listIDs) ?? "lists in this bundle: \(listIDs.sorted().joined(separator: ", "))")
+            unknownList(id, at: location)
         }
         if lists.isEmpty { error(.invalidCondition, "`screen` needs at least one list", at: form.value.location) }
         let names = (f["names"]?.sequenceItems ?? f["names"].map { [$0] } ?? []).compactMap { casePath($0, insideWhere: false) }
@@ -357,15 +355,19 @@ struct ConditionCompiler {
         var known: [String] = []
         for (id, location) in ids {
             guard let list = lists[id] else {
-                error(
-                    .unknownList, "unknown list `\(id)`", at: location,
-                    help: DidYouMean.help(for: id, among: listIDs) ?? "lists in this bundle: \(listIDs.sorted().joined(separator: ", "))")
+                unknownList(id, at: location)
                 continue
             }
             if spellingsByList[id] == nil { spellingsByList[id] = SpellingFilter.spellings(of: list) }
             if !known.contains(id) { known.append(id) }
         }
         return known
+    }
+
+    private mutating func unknownList(_ id: String, at location: SourceLocation) {
+        error(
+            .unknownList, "unknown list `\(id)`", at: location,
+            help: DidYouMean.help(for: id, among: listIDs) ?? "lists in this bundle: \(listIDs.sorted().joined(separator: ", "))")
     }
 
     /// `min_length` or `max_length`: a whole number of letters, 1 to `Screener.Query.maxScalars`.

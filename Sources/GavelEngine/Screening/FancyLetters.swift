@@ -54,7 +54,7 @@ enum FancyLetters {
     static func readInContext(_ text: String) -> String? {
         guard text.unicodeScalars.contains(where: { contextual.contains($0.value) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
-        let fauxCyrillic = scalars.contains(where: isLatinLetter)
+        let fauxCyrillic = scalars.contains(where: ScriptFolding.isLatinLetter)
         var out = String.UnicodeScalarView()
         var changed = false
         for (i, scalar) in scalars.enumerated() {
@@ -89,12 +89,6 @@ enum FancyLetters {
     ]
 
     private static let contextual: Set<UInt32> = Set(fauxCyrillicLetters.keys).union([0xDF, 0x1E9E, 0xDE, 0xFE, 0x3C2])
-
-    private static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-            || (v >= 0xC0 && v < ScriptFolding.transliterationFloor && v != 0xD7 && v != 0xF7 && scalar.properties.isAlphabetic)
-    }
 
     /// The ASCII letter a Latin letter is written on (`ö` → `o`), if any.
     private static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

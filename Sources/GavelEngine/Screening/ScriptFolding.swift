@@ -55,12 +55,7 @@ enum ScriptFolding {
     static func lettersApart(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { letterSeparators.contains($0.value) }) else { return text }
         let scalars = Array(text.unicodeScalars)
-        func isLatinLetter(_ i: Int) -> Bool {
-            guard scalars.indices.contains(i) else { return false }
-            let v = scalars[i].value
-            return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-                || (v >= 0xC0 && v < transliterationFloor && v != 0xD7 && v != 0xF7 && scalars[i].properties.isAlphabetic)
-        }
+        func isLatinLetter(_ i: Int) -> Bool { scalars.indices.contains(i) && Self.isLatinLetter(scalars[i]) }
         // A letter stands alone when what is beyond it is no letter, or another such separator.
         func endsRun(_ i: Int) -> Bool {
             guard scalars.indices.contains(i) else { return true }
@@ -75,6 +70,14 @@ enum ScriptFolding {
             }
         }
         return String(out)
+    }
+
+    /// A letter of the Latin script below the transliteration floor: ASCII,
+    /// Latin-1 and Latin Extended-A and -B.
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            || (v >= 0xC0 && v < transliterationFloor && v != 0xD7 && v != 0xF7 && scalar.properties.isAlphabetic)
     }
 
     private static func readAsAnother(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -150,20 +150,14 @@ struct OrdinaryNamesTests {
         "the shipped bundle reviews listed aliases that are ordinary words, never acts on them alone",
         arguments: ["The Base Ltd", "Al-Aqsa", "Al Shabab", "Al-Tawhid", "مكتب الخدمات", "Aleph Inc.", "Sputnik GmbH"])
     func shippedBundle(_ name: String) throws {
-        let bundle = try ShippedBundle.get()
-        let decision = try evaluate(
-            bundle, "kind: Case\nid: c\nas_of: 2024-07-01\ncustomer: { name: \"\(name)\", type: organization, country: DE }\n"
-                + "site: { domain: probe-innocent.example, categories: [none_reported] }\nservices: [cdn]\nrequests: []")
+        let decision = try shipped(name, country: "DE")
         #expect(decision.decision == "escalate", "\(name): \(decision.decision)")
         #expect(decision.status("designation-ordinary-name-only") == .matched, "\(name)")
     }
 
     @Test("the shipped bundle still acts on the groups' distinctive spellings", arguments: ["Al-Shabaab", "Al-Qaida", "Hamas"])
     func shippedBundleStillActs(_ name: String) throws {
-        let bundle = try ShippedBundle.get()
-        let decision = try evaluate(
-            bundle, "kind: Case\nid: c\nas_of: 2024-07-01\ncustomer: { name: \"\(name)\", type: organization, country: DE }\n"
-                + "site: { domain: probe-innocent.example, categories: [none_reported] }\nservices: [cdn]\nrequests: []")
+        let decision = try shipped(name, country: "DE")
         #expect(["block", "terminate"].contains(decision.decision), "\(name): \(decision.decision)")
         #expect(decision.status("designation-ordinary-name-only") != .matched, "\(name)")
     }

@@ -18,12 +18,7 @@ struct DomainEvasionTests {
             "aqsatv&#46;ps", "aqsatv&#x2e;ps", "aqsatv&#X2E;ps", "aqsatv&period;ps", "aqsatv%u002eps", "https&colon;//aqsatv.ps",
         ])
     func readAsTheHost(_ value: String) {
-        let indexed = EvasionTests.screen(domains: [value])
-        #expect(indexed == EvasionTests.screen(domains: [value], mode: .scan))
-        let hit = indexed.first { $0.entry == "aqsa" }
-        #expect(hit?.method == .identifier, "\(value): \(String(describing: hit))")
-        #expect(hit?.score == 1.0)
-        #expect(hit?.matchedSuffix == nil, "\(value)")
+        EvasionTests.expectMeetsAqsaAsItself(value)
     }
 
     @Test("a host drawn with small capitals or stroked letters is a look-alike: reviewed, not acted on", arguments: ["\u{1D00}qsatv.ps", "live.\u{1D00}qsatv.ps"])
