@@ -113,7 +113,7 @@ struct Screener {
                         ScreenMatch(
                             rule: rule, list: list.id, entry: entries[position].entry.id, name: entries[position].entry.name,
                             query: query.text, field: query.field, score: hit.score, method: hit.method, listed: entries[position].entry.listed,
-                            matchedSuffix: hit.suffix, reading: hit.method == .variant ? .skeleton : nil))
+                            matchedSuffix: hit.suffix, reading: hit.reading))
                 }
                 guard let top = hits.map(\.score).max(), inBand(top, spec) else { return }
                 var found = hits.filter { $0.score == top }

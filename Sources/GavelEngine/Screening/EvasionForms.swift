@@ -310,12 +310,15 @@ package enum EvasionForms {
     }
 
     /// Words that handles and site names run together with a name
-    /// (`HamasOfficial`, `hamasmedia`, `AlAqsaTV`), after it or (`official`)
+    /// (`HamasOfficial`, `hamasmedia`, `AlAqsaTV`), and the words for what a
+    /// group is that German compounds and handles run on
+    /// (`Hamasbewegung`, `HamasBrigades`), after it or (`official`)
     /// before it; split off only when at least `shortestRemainder` letters are
-    /// left, so that `olive` or `thetv` stay whole.
+    /// left, so that `olive`, `thetv` or `seafront` stay whole.
     static let runTogetherSuffixes = [
         "official", "channel", "online", "center", "centre", "office", "agency", "media", "press", "radio", "news", "info",
         "live", "net", "web", "tv",
+        "movement", "bewegung", "brigades", "brigade", "group", "gruppe", "front", "party", "partei",
     ]
     static let runTogetherPrefixes = ["official"]
     static let shortestRemainder = 4

@@ -30,6 +30,10 @@ package enum IdentifierMatcher {
         /// The hosts themselves among `suffixes` and `skeletonSuffixes`: a
         /// match on one of them is on the host, not on a listed parent.
         package var hosts: Set<String>
+        /// The hosts of links the value carries in its query
+        /// (`google.com/url?q=https://aqsatv.ps`), and their parents: a
+        /// listed one among them is a `linked` variant, for review.
+        package var linkedSuffixes: [String]
 
         package init(kind: String, text: String) {
             self.kind = kind
@@ -38,28 +42,46 @@ package enum IdentifierMatcher {
                 suffixes = normalized.isEmpty ? [] : [normalized]
                 skeletonSuffixes = []
                 hosts = Set(suffixes)
+                linkedSuffixes = []
                 return
             }
             // A value with a right-to-left override is also read as it shows
-            // (`\u{202E}sp.vtasqa` shows as `aqsatv.ps`), as names are.
+            // (`\u{202E}sp.vtasqa` shows as `aqsatv.ps`), as names are; a
+            // value that lists several hosts names each of them.
             let host = normalized
             var readings = [host]
             if let shownText = IdentifierNormalizer.displayed(text) {
                 let shown = IdentifierNormalizer.normalize(shownText, kind: kind)
                 if !shown.isEmpty, shown != host { readings.append(shown) }
             }
+            for other in IdentifierNormalizer.separateHosts(in: text, kind: kind, whole: host) where !readings.contains(other) {
+                readings.append(other)
+            }
             suffixes = readings.flatMap { IdentifierMatcher.suffixes($0) }
-            let skeletons = readings.compactMap { IdentifierMatcher.lookAlikeSkeleton($0) }
+            var skeletons = readings.compactMap { IdentifierMatcher.lookAlikeSkeleton($0) }
+            // A Punycode label hiding plain ASCII (`xn--aqsatv-.ps`) is a look-alike of what it hides.
+            for reading in readings {
+                if let ascii = IdentifierNormalizer.asciiPunycodeRead(reading), let skeleton = IdentifierMatcher.lookAlikeSkeleton(ascii, force: true),
+                    !skeletons.contains(skeleton)
+                {
+                    skeletons.append(skeleton)
+                }
+            }
             skeletonSuffixes = skeletons.flatMap { IdentifierMatcher.suffixes($0) }
             hosts = Set(readings + skeletons)
+            let linked = IdentifierNormalizer.linkedHosts(in: text, kind: kind).filter { !readings.contains($0) }
+            linkedSuffixes = linked.flatMap { IdentifierMatcher.suffixes($0) }
         }
     }
 
     package struct Hit: Sendable, Equatable {
         package var score: Double
         package var method: ScreenMatch.Method
-        /// The listed parent that matched, when it is not the host itself.
+        /// The listed parent that matched, when it is not the host itself
+        /// (for a `linked` hit, the listed host the link leads to).
         package var suffix: String?
+        /// How the value was read: nil for the host as written.
+        package var reading: NameReading? = nil
     }
 
     /// The best way `query` meets `candidate`, or nil.
@@ -75,7 +97,12 @@ package enum IdentifierMatcher {
                 let parent = isHost ? nil : candidate.identifiers[query.kind].flatMap { hosts in
                     hosts.sorted().first { lookAlikeSkeleton($0, force: true) == suffix }
                 }
-                return Hit(score: lookAlikeScore, method: .variant, suffix: parent ?? (isHost ? nil : suffix))
+                return Hit(score: lookAlikeScore, method: .variant, suffix: parent ?? (isHost ? nil : suffix), reading: .skeleton)
+            }
+        }
+        if let listed = candidate.identifiers[query.kind] {
+            for suffix in query.linkedSuffixes where listed.contains(suffix) {
+                return Hit(score: lookAlikeScore, method: .variant, suffix: suffix, reading: .linked)
             }
         }
         return nil
@@ -97,7 +124,7 @@ package enum IdentifierMatcher {
     /// look-alikes of `aqsatv.ps` all the same); nil when the Unicode form
     /// is all ASCII (unless `force`), since an ASCII host is compared as itself.
     static func lookAlikeSkeleton(_ host: String, force: Bool = false) -> String? {
-        var unicode = host.contains("xn--") ? (UnicodeSecurity.domainToUnicode(host) ?? host) : host
+        var unicode = host.contains("xn--") ? (UnicodeSecurity.domainToUnicode(host) ?? punycodeRead(host)) : host
         if !force, unicode.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
         // Small capitals, stroked letters and the other shapes UTS #39 has no prototype for (`ᴀqsatv.ps`),
         // read as names read them; Cyrillic т is drawn as a small capital T (`rт.com`).
@@ -105,12 +132,26 @@ package enum IdentifierMatcher {
             if FancyLetters.hasAny(unicode) { unicode = FancyLetters.read(unicode) }
             var read = ""
             for scalar in unicode.unicodeScalars {
-                if scalar == "т" { read += "t" } else if let latin = LatinLetters.undecomposable(scalar) { read += latin } else { read.unicodeScalars.append(scalar) }
+                if scalar == "т" { read += "t" } else if dashLookAlikes.contains(scalar.value) { read += "-" } else if let latin = LatinLetters.undecomposable(scalar) { read += latin } else { read.unicodeScalars.append(scalar) }
             }
             unicode = read
         }
         guard let skeleton = EvasionForms.caseBlindSkeleton(unicode) else { return nil }
         return EvasionForms.lAsI(EvasionForms.withoutMarks(skeleton.lowercased()))
+    }
+
+    /// Dashes other than the hyphen, which UTS #39 maps to another dash or
+    /// none: `voice—of—europe.eu` with em dashes looks like `voice-of-europe.eu`.
+    private static let dashLookAlikes: Set<UInt32> = [0x2012, 0x2013, 0x2014, 0x2015, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0x2043]
+
+    /// Each `xn--` label decoded by Gavel's own Punycode: ICU will not read
+    /// back a label it refused to map (an em dash), which
+    /// `IdentifierNormalizer.toASCII` encoded itself.
+    private static func punycodeRead(_ host: String) -> String {
+        host.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in
+            guard label.hasPrefix("xn--"), let decoded = Punycode.decode(label.dropFirst(4)) else { return String(label) }
+            return decoded
+        }.joined(separator: ".")
     }
 
     /// Listed hosts by skeleton, per kind.

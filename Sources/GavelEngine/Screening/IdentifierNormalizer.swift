@@ -49,11 +49,15 @@ package enum IdentifierNormalizer {
         }
         // `//host`, and the extra slashes of `https:///host`.
         while lo < hi, bytes[lo] == slash || bytes[lo] == backslash { lo += 1 }
-        if let end = bytes[lo ..< hi].firstIndex(where: isPathDelimiter) { hi = end }
+        if let end = bytes[lo ..< hi].firstIndex(where: { isPathDelimiter($0) || isHostEnd($0) }) { hi = end }
         if let at = bytes[lo ..< hi].lastIndex(of: atSign) { lo = at + 1 }
         if lo < hi, bytes[lo] == openBracket {
             // IPv6 literal: the port colon is the one after the bracket.
-            if let close = bytes[lo ..< hi].firstIndex(of: closeBracket) { hi = close + 1 }
+            if let close = bytes[lo ..< hi].firstIndex(of: closeBracket) {
+                hi = close + 1
+                // Brackets around a name are not an IPv6 literal's: `https://[aqsatv.ps]` is the host.
+                if bytes[(lo + 1) ..< close].contains(where: { !isIPv6Literal($0) }) { (lo, hi) = (lo + 1, close) }
+            }
         } else if let portColon = bytes[lo ..< hi].firstIndex(of: colon) {
             hi = portColon
         }
@@ -65,7 +69,7 @@ package enum IdentifierNormalizer {
             if again == decoded { break }
             decoded = again
         }
-        if let end = decoded.firstIndex(where: isPathDelimiter) { decoded.removeSubrange(end...) }
+        if let end = decoded.firstIndex(where: { isPathDelimiter($0) || isHostEnd($0) }) { decoded.removeSubrange(end...) }
         // A port that was encoded (`aqsatv.ps%3A8080`) shows only once decoded.
         if decoded.first != openBracket, let portColon = decoded.firstIndex(of: colon) { decoded.removeSubrange(portColon...) }
         // No host holds a space or a control: an encoded one (`aqsatv%20.ps`) is dropped like one written out.
@@ -114,6 +118,18 @@ package enum IdentifierNormalizer {
 
     private static func isPathDelimiter(_ byte: UInt8) -> Bool {
         byte == slash || byte == question || byte == hash || byte == backslash
+    }
+
+    /// Punctuation no DNS name holds, that ends a host where a value goes
+    /// on: a path parameter (`aqsatv.ps;jsessionid=1`), a JAR entry
+    /// (`jar:https://aqsatv.ps!/x`), the next host of a list
+    /// (`aqsatv.ps, example.org`: `IdentifierReadings` reads the others).
+    private static func isHostEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ";") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "|")
+    }
+
+    private static func isIPv6Literal(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x66) || byte == colon || byte == UInt8(ascii: ".")
     }
 
     /// Defanged spellings, as threat reports and abuse mail write hosts so

@@ -23,6 +23,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// transliteration spelt as lists spell it (`š` as sh):
     /// `EvasionForms.otherRomanisations`.
     case romanised
+    /// A host read out of a link another URL carries in its query
+    /// (`google.com/url?q=https://aqsatv.ps`): identifiers only.
+    case linked
 }
 
 /// One form of a name: normalised text and its length in scalars.

@@ -57,6 +57,61 @@ enum Punycode {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The scalars `input` (a label without its `xn--`) encodes, or nil when
+    /// it is not valid Punycode. Used to read back a label that ICU refused to
+    /// map and `IdentifierNormalizer.toASCII` encoded itself: its look-alike
+    /// skeleton is taken from what it shows.
+    static func decode(_ input: Substring) -> String? {
+        let bytes = Array(input.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let delimiter = bytes.lastIndex(of: UInt8(ascii: "-"))
+        var output: [UInt32] = delimiter.map { bytes[..<$0].map(UInt32.init) } ?? []
+        var i = 0
+        var n = initialN
+        var bias = initialBias
+        var position = delimiter.map { $0 + 1 } ?? 0
+        while position < bytes.count {
+            let oldI = i
+            var w = 1
+            var k = base
+            while true {
+                guard position < bytes.count, let d = digitValue(bytes[position]) else { return nil }
+                position += 1
+                let (step, overflowed) = d.multipliedReportingOverflow(by: w)
+                guard !overflowed, step <= maxInt - i else { return nil }
+                i += step
+                let t = k <= bias ? tMin : (k >= bias + tMax ? tMax : k - bias)
+                if d < t { break }
+                let (nextW, wOverflowed) = w.multipliedReportingOverflow(by: base - t)
+                guard !wOverflowed, nextW <= maxInt else { return nil }
+                w = nextW
+                k += base
+            }
+            bias = adapt(delta: i - oldI, points: output.count + 1, first: oldI == 0)
+            guard i / (output.count + 1) <= maxInt - n else { return nil }
+            n += i / (output.count + 1)
+            i %= output.count + 1
+            guard n <= 0x10FFFF, Unicode.Scalar(UInt32(n)) != nil else { return nil }
+            output.insert(UInt32(n), at: i)
+            i += 1
+        }
+        var scalars = String.UnicodeScalarView()
+        for value in output {
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    private static func digitValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "a") ... UInt8(ascii: "z"): return Int(byte - UInt8(ascii: "a"))
+        case UInt8(ascii: "A") ... UInt8(ascii: "Z"): return Int(byte - UInt8(ascii: "A"))
+        case UInt8(ascii: "0") ... UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0")) + 26
+        default: return nil
+        }
+    }
+
     private static func digit(_ d: Int) -> UInt8 {
         // 0–25 → a–z, 26–35 → 0–9
         d < 26 ? UInt8(0x61 + d) : UInt8(0x30 + d - 26)

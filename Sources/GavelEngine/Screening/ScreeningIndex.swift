@@ -64,6 +64,9 @@ package final class ScreeningIndex: Sendable {
             for suffix in id.suffixes {
                 for position in identifiers[id.kind]?[suffix] ?? [] { pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName)) }
             }
+            for suffix in id.linkedSuffixes {
+                for position in identifiers[id.kind]?[suffix] ?? [] { pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName)) }
+            }
             for suffix in id.skeletonSuffixes {
                 for position in identifierSkeletons[id.kind]?[suffix] ?? [] {
                     pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName))

@@ -450,9 +450,13 @@ enum Manual {
                     id: "e", name: "E", aliases: [], type: .organization, listed: nil, delisted: nil,
                     identifiers: [(kind: "domain", values: [fields["listed"] ?? ""])], programs: [], location: item.location))
                 let hit = IdentifierMatcher.match(IdentifierMatcher.Prepared(kind: "domain", text: fields["value"] ?? ""), entry)
-                let got = hit.map { "\($0.method.rawValue) \(JSON.format($0.score)) \($0.suffix ?? "-")" } ?? "none"
+                // {…, reading}: checked when the example gives one.
+                let reading = fields["reading"]
+                let got = hit.map {
+                    "\($0.method.rawValue) \(JSON.format($0.score)) \($0.suffix ?? "-")" + (reading == nil ? "" : " \($0.reading?.rawValue ?? "-")")
+                } ?? "none"
                 let want = fields["method"] == "none"
-                    ? "none" : "\(fields["method"] ?? "") \(fields["score"] ?? "") \(fields["matched_suffix"] ?? "-")"
+                    ? "none" : "\(fields["method"] ?? "") \(fields["score"] ?? "") \(fields["matched_suffix"] ?? "-")" + (reading.map { " \($0)" } ?? "")
                 #expect(got == want, "\(item.location): `\(fields["value"] ?? "")` gives \(got)")
             default:
                 let score = Screener.rounded(

@@ -503,6 +503,8 @@ struct EvasionTests {
     @Test("words run together with a name are split off for containment", arguments: [
         ("hamasofficial", "hamas official"), ("officialhamas", "official hamas"), ("officialhamasmedia", "official hamas media"),
         ("alaqsatv", "alaqsa tv"), ("hamas media", nil), ("olive", nil), ("thetv", nil), ("ḥamasmedia", nil),
+        ("hamasbewegung", "hamas bewegung"), ("hamasbrigades", "hamas brigades"), ("wagnergruppe", "wagner gruppe"),
+        ("seafront", nil), ("ingroup", nil),
     ] as [(String, String?)])
     func runTogether(_ normalized: String, _ split: String?) {
         #expect(EvasionForms.runTogetherSplit(normalized) == split)

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Hosts a value names besides the one `host(of:)` takes out of it, and a
+/// host's labels read back from a Punycode that only hides ASCII. Each of
+/// these left a listed domain unmatched: `example.org, aqsatv.ps`,
+/// `google.com/url?q=https://aqsatv.ps`, `xn--aqsatv-.ps`.
+extension IdentifierNormalizer {
+    /// At most this many parts of a value, or parameters of a query, are read: a bounded cost whatever the value.
+    static let mostParts = 16
+
+    /// The other hosts of a value that lists several, separated by commas,
+    /// semicolons, bars or spaces (`example.org, aqsatv.ps`): each part that
+    /// normalises to a name with a dot, other than `whole` (the value's own
+    /// host). Empty for a value of one part.
+    static func separateHosts(in text: String, kind: String, whole: String) -> [String] {
+        guard text.unicodeScalars.contains(where: { separators.contains($0) || $0.properties.isWhitespace }) else { return [] }
+        let parts = text.unicodeScalars.split(whereSeparator: { separators.contains($0) || $0.properties.isWhitespace })
+        guard parts.count > 1 else { return [] }
+        var hosts: [String] = []
+        for part in parts.prefix(mostParts) {
+            let host = normalize(String(String.UnicodeScalarView(part)), kind: kind)
+            if host.contains("."), host != whole, !hosts.contains(host) { hosts.append(host) }
+        }
+        return hosts
+    }
+
+    private static let separators: Set<Unicode.Scalar> = [",", ";", "|", "!"]
+
+    /// The hosts of links carried in a URL's query, as redirectors and
+    /// link wrappers carry them (`https://google.com/url?q=https://aqsatv.ps`,
+    /// `l.facebook.com/l.php?u=https%3A%2F%2Faqsatv.ps`, Outlook's safe
+    /// links): a parameter whose value, percent-decoded, begins with
+    /// `http://`, `https://` or `www.`. One wrapper inside another is read
+    /// too, to a bounded depth.
+    static func linkedHosts(in text: String, kind: String, depth: Int = 2) -> [String] {
+        guard depth > 0, let question = text.firstIndex(of: "?") else { return [] }
+        var query = text[text.index(after: question)...]
+        if let fragment = query.firstIndex(of: "#") { query = query[..<fragment] }
+        var hosts: [String] = []
+        for parameter in query.split(separator: "&").prefix(mostParts) {
+            guard let equals = parameter.firstIndex(of: "=") else { continue }
+            var bytes = Array(parameter[parameter.index(after: equals)...].utf8)
+            for _ in 0 ..< 3 where bytes.contains(UInt8(ascii: "%")) { bytes = percentDecoded(bytes[...]) }
+            let value = String(decoding: bytes, as: UTF8.self)
+            let lowered = value.prefix(8).lowercased()
+            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") else { continue }
+            let host = normalize(value, kind: kind)
+            if !host.isEmpty, !hosts.contains(host) { hosts.append(host) }
+            for inner in linkedHosts(in: value, kind: kind, depth: depth - 1) where !hosts.contains(inner) { hosts.append(inner) }
+        }
+        return hosts
+    }
+
+    /// The host with each `xn--` label that encodes only ASCII read as that
+    /// ASCII (`xn--aqsatv-.ps` is `aqsatv.ps`: IDNA forbids such a label,
+    /// and only a comparison of text is fooled by it); nil when no label is one.
+    static func asciiPunycodeRead(_ host: String) -> String? {
+        guard host.contains("xn--") else { return nil }
+        var changed = false
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false).map { label -> Substring in
+            guard label.hasPrefix("xn--"), let decoded = Punycode.decode(label.dropFirst(4)), !decoded.isEmpty,
+                decoded.utf8.allSatisfy({ $0 < 0x80 })
+            else { return label }
+            changed = true
+            return Substring(decoded.lowercased())
+        }
+        return changed ? labels.joined(separator: ".") : nil
+    }
+}
