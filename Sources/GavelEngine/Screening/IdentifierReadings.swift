@@ -8,13 +8,24 @@ extension IdentifierNormalizer {
     /// At most this many parts of a value, or parameters of a query, are read: a bounded cost whatever the value.
     static let mostParts = 16
 
-    /// The other hosts of a value that lists several, separated by commas,
-    /// semicolons, bars or spaces (`example.org, aqsatv.ps`): each part that
+    /// The other hosts of a value that lists several, separated by spaces,
+    /// commas, semicolons or bars (`example.org, aqsatv.ps`): each part that
     /// normalises to a name with a dot, other than `whole` (the value's own
-    /// host). Empty for a value of one part.
+    /// host). Empty for a value of one part. Within a word, a comma,
+    /// semicolon or bar after a `?` or `#` is the query's or fragment's own
+    /// (`?tags=news,aqsatv.ps`), not a separator.
     static func separateHosts(in text: String, kind: String, whole: String) -> [String] {
         guard text.unicodeScalars.contains(where: { separators.contains($0) || $0.properties.isWhitespace }) else { return [] }
-        let parts = text.unicodeScalars.split(whereSeparator: { separators.contains($0) || $0.properties.isWhitespace })
+        var parts: [Substring.UnicodeScalarView] = []
+        for word in text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }) {
+            let queryStart = word.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? word.endIndex
+            var start = word.startIndex
+            for index in word[..<queryStart].indices where separators.contains(word[index]) {
+                if start < index { parts.append(word[start ..< index]) }
+                start = word.index(after: index)
+            }
+            if start < word.endIndex { parts.append(word[start...]) }
+        }
         guard parts.count > 1 else { return [] }
         var hosts: [String] = []
         for part in parts.prefix(mostParts) {
@@ -24,7 +35,7 @@ extension IdentifierNormalizer {
         return hosts
     }
 
-    private static let separators: Set<Unicode.Scalar> = [",", ";", "|", "!"]
+    private static let separators: Set<Unicode.Scalar> = [",", ";", "|"]
 
     /// The hosts of links carried in a URL's query, as redirectors and
     /// link wrappers carry them (`https://google.com/url?q=https://aqsatv.ps`,

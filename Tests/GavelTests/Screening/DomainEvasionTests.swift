@@ -76,6 +76,8 @@ struct DomainEvasionTests {
     func notOtherHosts() {
         #expect(EvasionTests.screen(domains: ["https://example.org/?q=news+aqsatv.ps+today"]).isEmpty)
         #expect(EvasionTests.screen(domains: ["https://example.org/?q=aqsatv"]).isEmpty)
+        #expect(EvasionTests.screen(domains: ["https://example.org/?tags=news,aqsatv.ps"]).isEmpty)
+        #expect(EvasionTests.screen(domains: ["https://example.org/#a;aqsatv.ps|x"]).isEmpty)
         #expect(IdentifierNormalizer.separateHosts(in: "aqsatv.ps", kind: "domain", whole: "aqsatv.ps").isEmpty)
         #expect(IdentifierNormalizer.separateHosts(in: "aqsa tv", kind: "domain", whole: "aqsatv").isEmpty)
         #expect(IdentifierNormalizer.linkedHosts(in: "https://example.org/?a=1&b=2", kind: "domain").isEmpty)
