@@ -39,7 +39,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 11
+    static let formatVersion: UInt32 = 12
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -130,11 +130,15 @@ final class NameIndex: Sendable {
         // that a prefix posting's names, and their signatures, lie side by
         // side in memory: at 1,000,000 names reading signatures scattered
         // over a length's names was most of a query's time.
-        var texts: [(text: String, entry: UInt32, containable: Bool, length: Int, opening: UInt64, order: Int)] = []
+        var texts: [(text: String, entry: UInt32, containable: Containable, length: Int, opening: UInt64, order: Int)] = []
         let perEntry = Concurrently.map(entries.count) { position in
             let containable = containableTexts(entries[position])
+            let runTogether = NameScorer.runTogetherContainable(entries[position].entry.type) ? containable : []
             return indexedTexts(entries[position]).map { text in
-                (text: text, containable: containable.contains(text), length: text.unicodeScalars.count, opening: Self.opening(text))
+                (
+                    text: text, containable: Containable(whole: containable.contains(text), runTogether: runTogether.contains(text)),
+                    length: text.unicodeScalars.count, opening: Self.opening(text)
+                )
             }
         }
         for (position, entryTexts) in perEntry.enumerated() {
@@ -217,15 +221,26 @@ final class NameIndex: Sendable {
         var keys: [UInt64]
     }
 
-    private static func prepare(_ text: String, containable: Bool) -> PreparedText {
+    /// Which containment a listed form takes part in: as it is written, and
+    /// (an organisation's name of several words) with its words run together
+    /// (`NameScorer.runTogetherContained`).
+    struct Containable: Sendable {
+        var whole: Bool
+        var runTogether: Bool
+    }
+
+    private static func prepare(_ text: String, containable: Containable) -> PreparedText {
         let scalars = text.unicodeScalars.map(\.value)
         let forms = QueryName.forms(text, scalars: scalars)
         var keys = prefixKeys(forms, length: scalars.count)
         // A name of several words is also found by its letters run together, which a whole run of single letters equals.
         if text.utf8.contains(0x20) {
-            keys.append(spacelessKey(Substring(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " })))))
+            let spaceless = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " }))
+            keys.append(spacelessKey(Substring(spaceless)))
+            // And as one word of a longer name: `BokoHaram Media` contains `bokoharam`.
+            if containable.runTogether { keys += containmentKeys(spaceless) }
         }
-        if containable {
+        if containable.whole {
             keys += containmentKeys(text)
             keys += TokenAlignment.postingKeys(TokenAlignment.Words(text, listed: true))
         }

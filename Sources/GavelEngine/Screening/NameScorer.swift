@@ -129,6 +129,7 @@ package enum NameScorer {
                     ?? containedReading(query.variants, listed[i].forms.latin)
                     ?? containedReading(query.skeletonVariants, listed[i].forms.skeleton)
                     ?? containedReading(query.runTogether, listed[i].forms.latin)
+                    ?? (runTogetherContainable(type) ? runTogetherContained(query, listed[i].forms.latin) : nil)
                 {
                     consider(EvasionScores.contained, names[i], .contained, reading)
                     break
@@ -193,6 +194,31 @@ package enum NameScorer {
         for q in queryForms.indices {
             for n in nameForms.indices where contains(queryForms[q].text, nameForms[n].text) {
                 return queryForms[q].reading == .plain ? nameForms[n].reading : queryForms[q].reading
+            }
+        }
+        return nil
+    }
+
+    /// Whether an entry's names of several words take part in containment
+    /// with their words run together too: an organisation's (or another
+    /// entry's), not a person's, whose run-together full name inside a
+    /// longer name is as likely a namesake's handle as the person's.
+    static func runTogetherContainable(_ type: ListEntry.EntryType) -> Bool {
+        type == .organization || type == .other
+    }
+
+    /// The reading in which a case name holds, as one of its words, a listed
+    /// name of several words written without its spaces: `BokoHaram Media`,
+    /// `B.O.K.O.H.A.R.A.M. Media` (joined: `bokoharam media`),
+    /// `BokoHaramOfficial` (split: `bokoharam official`). The listed words
+    /// run together are one word of five letters or more (`containable`).
+    static func runTogetherContained(_ query: NameForms, _ nameForms: [NameForm]) -> NameReading? {
+        for n in nameForms.indices where nameForms[n].hasSpace {
+            let spaceless = String(String.UnicodeScalarView(nameForms[n].text.unicodeScalars.filter { $0 != " " }))
+            for forms in [query.latin, query.variants, query.runTogether] {
+                for q in forms.indices where contains(forms[q].text, spaceless) {
+                    return forms[q].reading == .plain ? nameForms[n].reading : forms[q].reading
+                }
             }
         }
         return nil

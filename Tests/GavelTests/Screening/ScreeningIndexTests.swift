@@ -411,7 +411,13 @@ enum NameGenerator {
         case 0: return String(String.UnicodeScalarView(base.unicodeScalars.map { ["a": "\u{430}", "o": "\u{43E}", "e": "\u{435}", "H": "\u{397}", "c": "\u{441}"][$0] ?? $0 }))
         case 1: return base.uppercased().unicodeScalars.filter { $0 != " " }.map { String($0) }.joined(separator: random.chance(50) ? "." : " ")
         case 2: return String(String.UnicodeScalarView(base.unicodeScalars.map { ["a": "4", "o": "0", "e": "3", "s": "5", "i": "1"][$0] ?? $0 }))
-        case 3: return base + " " + (random.element(of: ["Media Office", "Political Bureau", "Ltd", "News"]) ?? "x")
+        case 3:
+            // A name of several words run together, inside a longer name (`BokoHaram Media`, `BokoHaramOfficial`).
+            if random.chance(30), base.contains(" ") {
+                let runTogether = base.replacingOccurrences(of: " ", with: "")
+                return random.chance(50) ? runTogether + " Media" : runTogether + "Official"
+            }
+            return base + " " + (random.element(of: ["Media Office", "Political Bureau", "Ltd", "News"]) ?? "x")
         case 4:
             // The fourth probe's spellings too: Cyrillic м, hooked capitals, letters as dashes, an M apart
             // in a skeleton, `!` for i, Arabizi, Turkish ş.
