@@ -167,6 +167,11 @@ package enum EvasionForms {
     /// by transliteration; the skeleton of that reading only added `l`
     /// read as `i` and `m` as `rn`, and `李佳` (`ii jia`) met `J. I.`.
     ///
+    /// A character whose prototype holds no letter or digit (the quotation
+    /// mark `’`, whose prototype is `'`) is no look-alike of a letter: the
+    /// plain reading makes both a space, and `Al-Shabaab’s` read through
+    /// skeletons (`ai shabaab s`) aligned with `ZANGA S.A.S.` at 0.93.
+    ///
     /// Latin letters (below U+0250) and combining marks are not asked: the
     /// plain reading already reads them (`ø`, `ł`, `ǐ`), and their
     /// prototypes only swap one mark for another. A capital of Latin
@@ -182,7 +187,10 @@ package enum EvasionForms {
                 seen.insert(scalar.value).inserted
             else { continue }
             let single = String(scalar)
-            guard let prototype = UnicodeSecurity.skeleton(single) else { continue }
+            // A look-alike of punctuation (`’` of `'`) is none of a letter: normalising makes both a space.
+            guard let prototype = UnicodeSecurity.skeleton(single),
+                prototype.unicodeScalars.contains(where: { $0.properties.isAlphabetic || ("0" ... "9").contains($0) })
+            else { continue }
             if withoutMarks(prototype) != withoutMarks(single) { return true }
         }
         return false

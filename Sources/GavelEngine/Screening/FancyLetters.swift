@@ -50,7 +50,11 @@ enum FancyLetters {
     ///   `Þráinn`), so `Þoko Haram` is left to the plain reading's `th`;
     /// - Greek final `ς` as s where it ends a word after a Greek letter
     ///   (`Ηαμας`), which is what it is there; elsewhere generators use it
-    ///   for c, as the table reads it.
+    ///   for c, as the table reads it;
+    /// - Cyrillic soft sign `ь` (and `Ь`) as b where it stands among Latin
+    ///   letters: a Latin letter beside it and no Cyrillic one (`Hizьallah`,
+    ///   `Al-Shaьaab`). UTS #39 reads it as the tone letter `ƅ`; in Russian
+    ///   text it follows a Cyrillic consonant (`Мария Ильина`) and is left alone.
     static func readInContext(_ text: String) -> String? {
         guard text.unicodeScalars.contains(where: { contextual.contains($0.value) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
@@ -70,6 +74,9 @@ enum FancyLetters {
                 letter = "p"
             case 0x3C2:
                 if let previous, isGreek(previous), !(next?.properties.isAlphabetic ?? false) { letter = "s" }
+            case 0x44C, 0x42C:
+                let beside = [previous, next].compactMap { $0 }
+                if beside.contains(where: ScriptFolding.isLatinLetter), !beside.contains(where: isCyrillicLetter) { letter = "b" }
             default:
                 if fauxCyrillic { letter = fauxCyrillicLetters[scalar.value] }
             }
@@ -88,7 +95,23 @@ enum FancyLetters {
         0x414: "a", 0x42F: "r", 0x418: "n", 0x404: "e", 0x424: "o", 0x426: "u", 0x428: "w", 0x411: "b",
     ]
 
-    private static let contextual: Set<UInt32> = Set(fauxCyrillicLetters.keys).union([0xDF, 0x1E9E, 0xDE, 0xFE, 0x3C2])
+    private static let contextual: Set<UInt32> = Set(fauxCyrillicLetters.keys).union([0xDF, 0x1E9E, 0xDE, 0xFE, 0x3C2, 0x44C, 0x42C])
+
+    private static func isCyrillicLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x400 ... 0x52F).contains(scalar.value) && scalar.properties.isAlphabetic
+    }
+
+    /// The text with the Greek capitals the table reads as another letter
+    /// read as their own (`Λ` as L, `Δ` as D); nil when it has none.
+    /// Generators use them for A (`HΛMΛS`), but a name in Greek capitals
+    /// uses them for themselves (`ΗΙΖΒΑΛΛΑΗ`, whose `Α` is the A): the
+    /// skeleton reading reads a name with one both ways (`NameForms.query`).
+    static func asOwnLetters(_ text: String) -> String? {
+        guard text.unicodeScalars.contains(where: { ownLetters[$0.value] != nil }) else { return nil }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { ownLetters[$0.value] ?? $0 }))
+    }
+
+    private static let ownLetters: [UInt32: Unicode.Scalar] = [0x39B: "L", 0x394: "D"]
 
     /// The ASCII letter a Latin letter is written on (`ö` → `o`), if any.
     private static func baseLetter(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -168,6 +168,14 @@ package struct NameForms: Sendable {
             if !form.isEmpty {
                 skeleton = EvasionForms.latinForms(form, raw: text, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters).map { NameForm($0.text, .skeleton) }
             }
+            // Greek capitals the fancy-text table reads as another letter, read as their own too (`ΗΙΖΒΑΛΛΑΗ`).
+            if let own = FancyLetters.asOwnLetters(text) {
+                for form in EvasionForms.latinForms(
+                    EvasionForms.skeleton(own), raw: own, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters)
+                where !form.text.isEmpty && !skeleton.contains(where: { $0.text == form.text }) {
+                    skeleton.append(NameForm(form.text, .skeleton))
+                }
+            }
             // Upside-down text is read backwards, as generators write it; some do not, so in its own order too.
             if FancyLetters.isTurned(text) {
                 let inPlace = FancyLetters.turnedInPlace(text)

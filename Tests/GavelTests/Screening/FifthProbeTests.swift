@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import GavelEngine
+@testable import GavelSyntax
+
+/// SPEC §3 "Evasion": the fifth probe's spellings (Cyrillic `ь` for b,
+/// Greek capitals), each against a list of the names it tried, with the
+/// method, reading and score it must get through the index and the scan
+/// alike; and the ordinary names those readings must leave alone.
+@Suite("Screening evasion: the fifth probe")
+struct FifthProbeTests {
+    static func entry(_ id: String, _ name: String, _ aliases: [String] = [], type: ListEntry.EntryType = .organization) -> ListEntry {
+        ListEntry(
+            id: id, name: name, aliases: aliases, type: type, listed: nil, delisted: nil, identifiers: [], programs: [],
+            location: SourceLocation(file: "t", line: 1, column: 1))
+    }
+
+    static let list = CompiledList(id: "p5", digest: "sha256:probe5", entries: [
+        entry("hamas", "HAMAS"),
+        entry("boko", "BOKO HARAM"),
+        entry("wagner", "WAGNER GROUP", ["Vagner", "PMC Wagner"]),
+        entry("hizballah", "HIZBALLAH"),
+        entry("pkk", "KURDISTAN WORKERS' PARTY", ["PKK"]),
+        entry("qaida", "AL-QA'IDA", ["AL QAEDA", "AL-QAIDA"]),
+        entry("shabaab", "AL-SHABAAB"),
+        entry("isil", "ISLAMIC STATE OF IRAQ AND THE LEVANT", ["ISIL", "ISIS", "DAESH"]),
+        // What the probe's readings could be mistaken for: ordinary words without their article, a person's
+        // surname, the entities the endings met as an initial or a legal form.
+        entry("aqsa", "AL-AQSA"),
+        entry("hadid", "AL-HADID"),
+        entry("shabab", "AL-SHABAB"),
+        entry("salah", "AL-SALAH"),
+        entry("jihad", "AL-JIHAD"),
+        entry("masri", "AL-MASRI, Abu Hafs", type: .individual),
+        entry("saidullah", "Saidullah HAMAS", type: .individual),
+        entry("zanga", "ZANGA S.A.S."),
+        // What a respelling or a word of an Arabic or Hebrew name could meet: Khalid, George, Bank Leumi, David.
+        entry("khalidi", "KHALIDI COMPANY"),
+        entry("gurg", "Gurg", type: .individual),
+        entry("melli", "BANK MELLI"),
+        entry("dukko", "DUKKO, Hassan", type: .individual),
+    ])
+    static let asOf = Instant(secondsSinceEpoch: 1_500_000_000, isDateOnly: true)
+
+    static func screen(_ name: String, minScore: Double = 0.9, mode: Screener.Mode = .indexed) -> [ScreenMatch] {
+        let spec = ScreenSpec(
+            lists: ["p5"], names: [], identifiers: [], minScore: minScore, below: nil, types: nil,
+            location: SourceLocation(file: "t", line: 1, column: 1))
+        return Screener(lists: [list], mode: mode).screen(
+            names: [Screener.Query(text: name, field: "customer.name")], identifiers: [], spec: spec, asOf: asOf, rule: "r")
+    }
+
+    typealias Probe = EvasionTests.EntryProbe
+
+    static let probes: [Probe] = [
+        // 5. Cyrillic ь for b among Latin letters.
+        Probe(name: "Hizьallah", entry: "hizballah", method: .exact, reading: .skeleton, score: 1.0),
+        Probe(name: "HIZЬALLAH", entry: "hizballah", method: .exact, reading: .skeleton, score: 1.0),
+        Probe(name: "Al-Shaьaab", entry: "shabaab", method: .exact, reading: .skeleton, score: 1.0),
+        // 6. Greek capitals: Λ read as its own L as well as the A generators use it for.
+        Probe(name: "ΗΙΖΒΑΛΛΑΗ", entry: "hizballah", method: .exact, reading: .skeleton, score: 1.0),
+        Probe(name: "HΛMΛS", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
+    ]
+
+    @Test("each fifth-probe spelling meets its entry", arguments: probes)
+    func probe(_ probe: Probe) {
+        let indexed = Self.screen(probe.name)
+        #expect(indexed == Self.screen(probe.name, mode: .scan))
+        let best = indexed.max { $0.score < $1.score }
+        #expect(best?.entry == probe.entry, "\(String(describing: best))")
+        let hit = indexed.first { $0.entry == probe.entry }
+        #expect(hit?.method == probe.method, "\(String(describing: hit))")
+        #expect(hit?.reading == probe.reading)
+        #expect(hit?.score == probe.score)
+    }
+
+    @Test(
+        "ordinary names the fifth probe's readings must leave alone",
+        arguments: [
+            // Russian with a soft sign, Greek with a lambda.
+            "Мария Ильина", "Ильин Ltd", "ΑΛΕΞΑΝΔΡΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ",
+        ])
+    func ordinaryNames(_ name: String) {
+        let indexed = Self.screen(name)
+        #expect(indexed == Self.screen(name, mode: .scan))
+        #expect(indexed.isEmpty, "\(name): \(indexed.map { "\($0.entry) \($0.method) \(String(describing: $0.reading)) \($0.score)" })")
+    }
+
+    @Test("ь is b only among Latin letters, Λ is read both ways, a quotation mark is no look-alike")
+    func contextualLetters() {
+        // No skeleton reading for `’` (whose `s` read so aligned with ZANGA S.A.S.).
+        #expect(!EvasionForms.hasLookAlike("Al-Shabaab’s"))
+        #expect(!Self.screen("Al-Shabaab’s").contains { $0.entry == "zanga" })
+        #expect(FancyLetters.readInContext("Hizьallah") == "Hizballah")
+        #expect(FancyLetters.readInContext("Мария Ильина") == nil)
+        // Latin letters elsewhere (its faux-Cyrillic И is read), Cyrillic beside the soft sign: not b.
+        #expect(FancyLetters.readInContext("Ильин Ltd").map { !$0.contains("b") } ?? true)
+        #expect(FancyLetters.asOwnLetters("ΗΙΖΒΑΛΛΑΗ") == "ΗΙΖΒΑLLΑΗ")
+        #expect(FancyLetters.asOwnLetters("Hamas") == nil)
+        #expect(NameForms.query("ΗΙΖΒΑΛΛΑΗ").skeleton.map(\.text) == ["hizbaaaah", "hizbaiiah"])
+    }
+}
