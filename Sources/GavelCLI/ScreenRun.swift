@@ -164,6 +164,7 @@ public struct ScreenRun: Sendable {
             ("plain", shown(forms.latin.filter { $0.reading == .plain })),
             ("joined", shown(forms.latin.filter { $0.reading == .joined })),
             ("romanised", shown(forms.latin.filter { $0.reading == .romanised })),
+            ("suffix", shown(forms.latin.filter { $0.reading == .suffix })),
             ("skeleton", shown(forms.skeleton)),
             ("consonants", shown(forms.consonants)),
             ("digits", shown(forms.variants.filter { $0.reading == .digits } + forms.skeletonVariants)),
@@ -235,6 +236,8 @@ public struct ScreenRun: Sendable {
             if let joined = result.forms.latin.first(where: { $0.reading == .joined }) { w.string(joined.text) } else { w.null() }
             w.field("romanised")
             w.strings(result.forms.latin.filter { $0.reading == .romanised }.map(\.text))
+            w.field("suffix")
+            w.strings(result.forms.latin.filter { $0.reading == .suffix }.map(\.text))
             w.field("skeleton")
             w.strings(result.forms.skeleton.map(\.text))
             w.field("consonants")

@@ -205,6 +205,10 @@ package enum EvasionForms {
         return small
     }
 
+    static func isNonspacingMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .nonspacingMark
+    }
+
     /// The text decomposed, its non-spacing marks removed.
     static func withoutMarks(_ text: String) -> String {
         String(String.UnicodeScalarView(text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {

@@ -23,6 +23,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// transliteration spelt as lists spell it (`š` as sh):
     /// `EvasionForms.otherRomanisations`.
     case romanised
+    /// A case's name without the suffixes written after an apostrophe
+    /// (`Hamas’s`, `PKK'nın` → `hamas`, `pkk`): `EvasionForms.withoutApostropheSuffixes`.
+    case suffix
     /// A host read out of a link another URL carries in its query
     /// (`google.com/url?q=https://aqsatv.ps`): identifiers only.
     case linked
@@ -162,16 +165,27 @@ package struct NameForms: Sendable {
                 latin.append(NameForm(form.text, .romanised))
             }
         }
+        // The name without what is written after an apostrophe (`Hamas’s`), as it is and romanised.
+        let unsuffixed = EvasionForms.withoutApostropheSuffixes(text)
+        if let unsuffixed {
+            for spelling in [unsuffixed] + EvasionForms.otherRomanisations(unsuffixed) {
+                for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(spelling)), raw: spelling)
+                where !form.text.isEmpty && !latin.contains(where: { $0.text == form.text }) {
+                    latin.append(NameForm(form.text, .suffix))
+                }
+            }
+        }
         var skeleton: [NameForm] = []
         if EvasionForms.hasLookAlike(text) {
             let form = EvasionForms.skeleton(text)
             if !form.isEmpty {
                 skeleton = EvasionForms.latinForms(form, raw: text, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters).map { NameForm($0.text, .skeleton) }
             }
-            // Greek capitals the fancy-text table reads as another letter, read as their own too (`ΗΙΖΒΑΛΛΑΗ`).
-            if let own = FancyLetters.asOwnLetters(text) {
+            // Greek capitals the fancy-text table reads as another letter, read as their own too (`ΗΙΖΒΑΛΛΑΗ`),
+            // and the name without its apostrophe suffixes (`Наmas’s`).
+            for other in [FancyLetters.asOwnLetters(text), unsuffixed].compactMap({ $0 }) {
                 for form in EvasionForms.latinForms(
-                    EvasionForms.skeleton(own), raw: own, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters)
+                    EvasionForms.skeleton(other), raw: other, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters)
                 where !form.text.isEmpty && !skeleton.contains(where: { $0.text == form.text }) {
                     skeleton.append(NameForm(form.text, .skeleton))
                 }

@@ -4,8 +4,8 @@ import Testing
 @testable import GavelEngine
 @testable import GavelSyntax
 
-/// SPEC §3 "Evasion": the fifth probe's spellings (Cyrillic `ь` for b,
-/// Greek capitals), each against a list of the names it tried, with the
+/// SPEC §3 "Evasion": the fifth probe's spellings (endings after an
+/// apostrophe, Cyrillic `ь` for b, Greek capitals), each against a list of the names it tried, with the
 /// method, reading and score it must get through the index and the scan
 /// alike; and the ordinary names those readings must leave alone.
 @Suite("Screening evasion: the fifth probe")
@@ -54,6 +54,14 @@ struct FifthProbeTests {
     typealias Probe = EvasionTests.EntryProbe
 
     static let probes: [Probe] = [
+        // 4. Endings after an apostrophe: the English possessive, Turkish case endings.
+        Probe(name: "Hamas’s", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "Hamas's", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "Hamas's Office", entry: "hamas", method: .contained, reading: nil, score: 0.91),
+        Probe(name: "Al-Shabaab’s", entry: "shabaab", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "PKK'nın", entry: "pkk", method: .alias, reading: .suffix, score: 1.0),
+        Probe(name: "Hamas'ın", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "DEAŞ'ın", entry: "isil", method: .fuzzy, reading: .suffix, score: 0.94),  // ş as sh too
         // 5. Cyrillic ь for b among Latin letters.
         Probe(name: "Hizьallah", entry: "hizballah", method: .exact, reading: .skeleton, score: 1.0),
         Probe(name: "HIZЬALLAH", entry: "hizballah", method: .exact, reading: .skeleton, score: 1.0),
@@ -78,6 +86,8 @@ struct FifthProbeTests {
     @Test(
         "ordinary names the fifth probe's readings must leave alone",
         arguments: [
+            // Apostrophes that are not endings, and Arabic ayn or hamza written as one.
+            "O'Brien", "D'Souza", "Ma'ruf", "Shi'a", "Jama'at", "Isma'il", "People's Bank",
             // Russian with a soft sign, Greek with a lambda.
             "Мария Ильина", "Ильин Ltd", "ΑΛΕΞΑΝΔΡΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ",
         ])
@@ -85,6 +95,25 @@ struct FifthProbeTests {
         let indexed = Self.screen(name)
         #expect(indexed == Self.screen(name, mode: .scan))
         #expect(indexed.isEmpty, "\(name): \(indexed.map { "\($0.entry) \($0.method) \(String(describing: $0.reading)) \($0.score)" })")
+    }
+
+    @Test("an ending is read off a word of three letters or more, when it is an English or Turkish one")
+    func apostropheSuffixes() {
+        let cases: [(String, String?)] = [
+            ("Hamas’s", "Hamas"), ("Hamas's Office", "Hamas Office"), ("Al-Shabaab’s", "Al-Shabaab"), ("PKK'nın", "PKK"),
+            ("IŞİD'e", "IŞİD"), ("IS\u{327}I\u{307}D'e", "IS\u{327}I\u{307}D"), ("Hamasʼın", "Hamas"),
+            ("PKK'NIN", "PKK"), ("PKK'lı", "PKK"), ("PKK'daki", "PKK"),
+            ("O'Brien", nil), ("D'Souza", nil), ("Ma'ruf", nil), ("Qa'ida", nil), ("Hezb'allah", nil), ("Hamas'", nil),
+            // Arabic ayn and hamza: no ending follows them, save a vowel that is one (read beside the plain `shi a`).
+            ("Jama'at", nil), ("Isma'il", nil), ("Qur'an", nil), ("Shi'a", "Shi"),
+        ]
+        for (text, expected) in cases {
+            #expect(EvasionForms.withoutApostropheSuffixes(text) == expected, "\(text)")
+        }
+        let forms = NameForms.query("IŞİD'e")
+        #expect(forms.latin.contains { $0.text == "isid" && $0.reading == .suffix })
+        #expect(forms.latin.contains { $0.text == "ishid" && $0.reading == .suffix })
+        #expect(forms.latin.first?.text == "isid e")
     }
 
     @Test("ь is b only among Latin letters, Λ is read both ways, a quotation mark is no look-alike")

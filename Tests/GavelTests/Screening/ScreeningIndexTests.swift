@@ -444,7 +444,9 @@ enum NameGenerator {
             }
             // The fifth probe, a third of the time.
             if random.chance(33) {
-                return random.element(of: ["Hizьallah", "Al-Shaьaab", "ΗΙΖΒΑΛΛΑΗ"]) ?? "x"
+                return random.element(of: [
+                    "Hamas’s", "Al-Shabaab’s", "PKK'nın", "Hamas'ın", "IŞİD'e", "Hizьallah", "Al-Shaьaab", "ΗΙΖΒΑΛΛΑΗ",
+                ]) ?? "x"
             }
             return random.element(of: [
                 "حماس", "חמאס", "حزب الله", "القاعدة", "ᎻᎪᎷᎪᏚ", "ʜᴀᴍᴀꜱ", "sɐɯɐɥ", "⠓⠁⠍⠁⠎", "Гамас", "Βάγκνερ", "Намаѕ", "Ɗaesh",
@@ -459,6 +461,9 @@ enum NameGenerator {
             let filler = random.element(of: Array("0123456789")) ?? "1"
             let words = base.split(separator: " ").map { word in word.map(String.init).joined(separator: String(filler)) }
             return random.chance(50) ? words.joined(separator: " ") : ([words[0]] + base.split(separator: " ").dropFirst().map(String.init)).joined(separator: " ")
+        case 12:
+            // An ending after an apostrophe: an English possessive, a Turkish case ending.
+            return base + (random.element(of: ["’s", "'s", "'ın", "'e", "’nin"]) ?? "'s")
         default: return query(from: entries, random: &random)
         }
     }
