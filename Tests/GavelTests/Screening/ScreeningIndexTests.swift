@@ -106,8 +106,10 @@ struct ScreeningIndexTests {
         let index = ScreeningIndex(entries)
         var reached: [ScreenMatch.Method: Int] = [:]
         var readings: Set<NameReading> = []
-        for _ in 0 ..< 80 {
-            let text = NameGenerator.evasiveQuery(from: entries.map(\.entry), random: &random)
+        var texts: [String] = []
+        for _ in 0 ..< 80 { texts.append(NameGenerator.evasiveQuery(from: entries.map(\.entry), random: &random)) }
+        // And one spelling per reading, so that no seed leaves a reading untried.
+        for text in texts + NameGenerator.everyReading {
             let normalized = NameNormalizer.normalize(text)
             guard !normalized.isEmpty else { continue }
             let forms = NameForms.query(text, normalized: normalized)
@@ -413,6 +415,10 @@ enum NameGenerator {
             id: "probe\(position)", name: name.0, aliases: name.1, type: position == 7 ? .individual : .organization, listed: nil,
             delisted: nil, identifiers: [], programs: [], location: SourceLocation(file: "generated", line: position + 1, column: 1))
     }
+
+    /// One spelling for each name reading, against `probeEntries`: plain,
+    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix.
+    static let everyReading = ["Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s"]
 
     /// A query shaped like the evasion probe (SPEC §3 "Evasion"): a listed
     /// name respelt with look-alikes, dots, digits, extra words, or written
