@@ -166,7 +166,7 @@ public struct ScreenRun: Sendable {
             ("romanised", shown(forms.latin.filter { $0.reading == .romanised })),
             ("suffix", shown(forms.latin.filter { $0.reading == .suffix })),
             ("skeleton", shown(forms.skeleton)),
-            ("consonants", shown(forms.consonants)),
+            ("consonants", shown(forms.consonants + forms.consonantRespellings)),
             ("digits", shown(forms.variants.filter { $0.reading == .digits } + forms.skeletonVariants)),
             ("repeats", shown(forms.variants.filter { $0.reading == .repeats })),
             ("fillers", shown(forms.variants.filter { $0.reading == .fillers })),

@@ -278,14 +278,18 @@ package enum EvasionForms {
     /// forms) after another Arabic letter left out: informal spelling writes
     /// a ta marbuta without its dots (`حركه المقاومه الاسلاميه` for `حركة
     /// المقاومة الإسلامية`), which ICU then reads as an `h` no list writes.
-    /// A second consonant reading only: the heh of `الله` or `فقيه` is a letter.
+    /// Likewise Hebrew `ה` after another Hebrew letter, which ends a word
+    /// in a vowel (`קאעדה`, qa'ida). A second consonant reading only: the
+    /// heh of `الله` or `فقيه` is a letter.
     static func withoutFinalHeh(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { isHeh($0) }) else { return text }
+        guard scalars.contains(where: { isHeh($0) || $0.value == 0x05D4 }) else { return text }
         var out = String.UnicodeScalarView()
         for (i, scalar) in scalars.enumerated() {
             let wordFinal = i + 1 == scalars.count || !scalars[i + 1].properties.isAlphabetic
-            if isHeh(scalar), wordFinal, i > 0, isArabicLetter(scalars[i - 1]) { continue }
+            if wordFinal, i > 0, (isHeh(scalar) && isArabicLetter(scalars[i - 1])) || (scalar.value == 0x05D4 && isHebrewLetter(scalars[i - 1])) {
+                continue
+            }
             out.append(scalar)
         }
         return String(out)
@@ -295,7 +299,11 @@ package enum EvasionForms {
         scalar.value == 0x0647 || scalar.value == 0xFEE9 || scalar.value == 0xFEEA
     }
 
-    private static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
+    static func isHebrewLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (0x05D0 ... 0x05EA).contains(scalar.value)
+    }
+
+    static func isArabicLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFF: scalar.properties.isAlphabetic
         default: false
@@ -308,17 +316,17 @@ package enum EvasionForms {
     /// `חמאס` (`hm s`) and `HAMAS` agree (`hms`).
     package static func consonants(normalized: String) -> String? {
         var out: [UInt8] = []
-        for byte in normalized.utf8 {
-            switch byte {
-            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"):
-                continue
-            case UInt8(ascii: "b") ... UInt8(ascii: "z"):
-                if out.last != byte { out.append(byte) }
-            default:
-                continue
-            }
-        }
+        for byte in normalized.utf8 where isConsonant(byte) && out.last != byte { out.append(byte) }
         return out.count >= 3 ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// An ASCII small letter other than `a e i o u y`.
+    static func isConsonant(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): false
+        case UInt8(ascii: "b") ... UInt8(ascii: "z"): true
+        default: false
+        }
     }
 
     /// Words that handles and site names run together with a name

@@ -32,6 +32,11 @@ package enum EvasionScores {
     /// one-word names are acronyms (ISIS, ISIL, ETA, PKK) and first names,
     /// and a person called "Isis Anchalee" is not the Islamic State.
     package static let shortestContainedWord = 5
+    /// A listed one-word name's consonants take part in containment with a
+    /// case name's consonants word by word only when they are at least this
+    /// many (`NameScorer.consonantsContained`): Vagner's `vgnr` names the
+    /// group inside `مجموعة فاجنر`, HAMAS's `hms` is also Homs (`حمص`).
+    package static let shortestContainedConsonants = 4
     /// A listed form this short (in scalars, spaces counted) meets a case's
     /// name only by equality, never by a Jaro–Winkler score: one or two
     /// letters are an acronym, and one letter more or less is another one

@@ -120,6 +120,17 @@ package struct NameForms: Sendable {
     /// skeleton of m) counts as one letter (`В.О.К.О Н.А.R.А.М` →
     /// `bokohararn`), met by a listed skeleton form without its spaces.
     package var skeletonWholeRun: String?
+    /// Query only: the consonants of an Arabic or Hebrew name spelt as the
+    /// lists spell a foreign or Hebrew name (`EvasionForms.asListsSpell`:
+    /// `فاجنر` → `vgnr`), when they differ from `consonants`; scored as
+    /// those are, but only when equal to a listed name's.
+    package var consonantRespellings: [NameForm] = []
+    /// Query only: for a name that is a name and words naming a group
+    /// (`EvasionForms.namesAGroup`), the consonants of each of its words
+    /// apart, in each spelling (`مجموعة فاجنر` → `mjmw fjnr`, `mgmw vgnr`):
+    /// compared by containment alone, with a listed one-word name's
+    /// consonants (`NameScorer.consonantsContained`).
+    package var consonantWords: [NameForm] = []
 
     /// A listed name: every group, so that any query can meet it.
     package static func listed(_ text: String, normalized: String) -> NameForms {
@@ -201,13 +212,27 @@ package struct NameForms: Sendable {
             }
         }
         var consonants: [NameForm] = []
+        var consonantRespellings: [NameForm] = []
+        var consonantWords: [NameForm] = []
         if EvasionForms.hasAbjadLetter(text) {
-            let withoutTaMarbuta = EvasionForms.withoutTaMarbuta(text)
-            for spelling in [withoutTaMarbuta, EvasionForms.withoutFinalHeh(withoutTaMarbuta)] {
-                if let form = EvasionForms.consonants(normalized: NameNormalizer.normalize(spelling)),
-                    !consonants.contains(where: { $0.text == form })
-                {
+            let spellings = EvasionForms.consonantSpellings(text), respelt = EvasionForms.asListsSpell(text)
+            for spelling in spellings {
+                if let form = EvasionForms.consonants(normalized: NameNormalizer.normalize(spelling)), !consonants.contains(where: { $0.text == form }) {
                     consonants.append(NameForm(form, .consonants))
+                }
+            }
+            if let form = EvasionForms.consonants(normalized: NameNormalizer.normalize(respelt)),
+                form.utf8.count >= EvasionForms.shortestRespelling, !consonants.contains(where: { $0.text == form })
+            {
+                consonantRespellings.append(NameForm(form, .consonants))
+            }
+            if EvasionForms.namesAGroup(text) {
+                for spelling in spellings + [respelt] {
+                    if let words = EvasionForms.consonantWords(normalized: NameNormalizer.normalize(spelling)),
+                        !consonantWords.contains(where: { $0.text == words })
+                    {
+                        consonantWords.append(NameForm(words, .consonants))
+                    }
                 }
             }
         }
@@ -246,7 +271,8 @@ package struct NameForms: Sendable {
             latin: latin.map { $0.preparedForScoring() }, skeleton: skeleton.map { $0.preparedForScoring() },
             consonants: consonants.map { $0.preparedForScoring() }, variants: variants.map { $0.preparedForScoring() },
             runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun,
-            skeletonWholeRun: skeletonWholeRun)
+            skeletonWholeRun: skeletonWholeRun, consonantRespellings: consonantRespellings.map { $0.preparedForScoring() },
+            consonantWords: consonantWords)
     }
 
     /// Every distinct non-empty text, for the index.

@@ -133,10 +133,10 @@ final class NameIndex: Sendable {
         var texts: [(text: String, entry: UInt32, containable: Containable, length: Int, opening: UInt64, order: Int)] = []
         let perEntry = Concurrently.map(entries.count) { position in
             let containable = containableTexts(entries[position])
-            let runTogether = NameScorer.runTogetherContainable(entries[position].entry.type) ? containable : []
+            let runTogether = NameScorer.runTogetherContainable(entries[position].entry.type) ? containable : [:]
             return indexedTexts(entries[position]).map { text in
                 (
-                    text: text, containable: Containable(whole: containable.contains(text), runTogether: runTogether.contains(text)),
+                    text: text, containable: Containable(shortestWord: containable[text], runTogether: runTogether[text] != nil),
                     length: text.unicodeScalars.count, opening: Self.opening(text)
                 )
             }
@@ -221,11 +221,12 @@ final class NameIndex: Sendable {
         var keys: [UInt64]
     }
 
-    /// Which containment a listed form takes part in: as it is written, and
-    /// (an organisation's name of several words) with its words run together
-    /// (`NameScorer.runTogetherContained`).
+    /// Which containment a listed form takes part in: as it is written,
+    /// when it may be one word of at least `shortestWord` scalars
+    /// (`containmentKeys`), and (an organisation's name of several words)
+    /// with its words run together (`NameScorer.runTogetherContained`).
     struct Containable: Sendable {
-        var whole: Bool
+        var shortestWord: Int?
         var runTogether: Bool
     }
 
@@ -240,8 +241,8 @@ final class NameIndex: Sendable {
             // And as one word of a longer name: `BokoHaram Media` contains `bokoharam`.
             if containable.runTogether { keys += containmentKeys(spaceless) }
         }
-        if containable.whole {
-            keys += containmentKeys(text)
+        if let shortestWord = containable.shortestWord {
+            keys += containmentKeys(text, shortestWord: shortestWord)
             keys += TokenAlignment.postingKeys(TokenAlignment.Words(text, listed: true))
         }
         return PreparedText(
@@ -258,11 +259,20 @@ final class NameIndex: Sendable {
         return out
     }
 
-    /// The forms containment compares (Latin and skeleton readings).
-    private static func containableTexts(_ candidate: ScreeningEntry) -> Set<String> {
-        var out: Set<String> = []
-        for name in candidate.names where NameScorer.entersContainment(name.normalized, type: candidate.entry.type) {
-            for form in name.forms.latin + name.forms.skeleton { out.insert(form.text) }
+    /// The forms containment compares, each with the fewest scalars it may
+    /// have as one word: the Latin and skeleton readings
+    /// (`EvasionScores.shortestContainedWord`), and a one-word name's
+    /// consonants (`EvasionScores.shortestContainedConsonants`,
+    /// `NameScorer.consonantsContained`).
+    private static func containableTexts(_ candidate: ScreeningEntry) -> [String: Int] {
+        var out: [String: Int] = [:]
+        func add(_ text: String, _ shortest: Int) { out[text] = min(out[text] ?? shortest, shortest) }
+        let type = candidate.entry.type
+        for name in candidate.names where NameScorer.entersContainment(name.normalized, type: type) {
+            for form in name.forms.latin + name.forms.skeleton { add(form.text, EvasionScores.shortestContainedWord) }
+            for form in name.forms.consonants where NameScorer.consonantContainable(form.text, normalized: name.normalized, type: type) {
+                add(form.text, EvasionScores.shortestContainedConsonants)
+            }
         }
         return out
     }
@@ -364,9 +374,11 @@ final class NameIndex: Sendable {
     /// it the form looks up each token instead (a superset).
     static let containmentLookupBudget = 2_048
 
-    /// The containment keys of a containable listed form (see `collectContained`).
-    static func containmentKeys(_ text: String) -> [UInt64] {
-        guard NameScorer.containable(text), let longest = NameScorer.postingToken(text) else { return [] }
+    /// The containment keys of a containable listed form (see `collectContained`),
+    /// one of a single word when it has at least `shortestWord` scalars.
+    static func containmentKeys(_ text: String, shortestWord: Int = EvasionScores.shortestContainedWord) -> [UInt64] {
+        guard NameScorer.containable(text, shortestWord: shortestWord), let longest = NameScorer.postingToken(text, shortestWord: shortestWord)
+        else { return [] }
         let tokens = text.split(separator: " ").map(tokenHash).sorted()
         guard tokens.count <= smallContainedTokens else { return [containedKey(longest, kind: 3)] }
         return [containedSetKey(tokens[...]), containedKey(longest, kind: 5)]

@@ -21,8 +21,10 @@ package enum NameScorer {
     /// `TokenAlignment.cap`), containment (`contained`), word-by-word
     /// alignment within the Latin and within the skeleton reading
     /// (`aligned`), the variant readings against the Latin forms (`variant`,
-    /// capped likewise) and the consonant readings (`fuzzy`); on a tie the
-    /// first in that order, and the earlier name.
+    /// capped likewise) and the consonant readings (`fuzzy`; a respelling
+    /// only when equal); on a tie the first in that order, and the earlier
+    /// name. Containment also reads a name and words naming a group word by
+    /// word in consonants.
     /// Pairs whose lengths alone keep them below `floor` are not scored:
     /// they could not be reported.
     package static func best(_ query: NameForms, _ candidate: ScreeningEntry, floor: Double) -> Hit {
@@ -130,6 +132,7 @@ package enum NameScorer {
                     ?? containedReading(query.skeletonVariants, listed[i].forms.skeleton)
                     ?? containedReading(query.runTogether, listed[i].forms.latin)
                     ?? (runTogetherContainable(type) ? runTogetherContained(query, listed[i].forms.latin) : nil)
+                    ?? (consonantsContained(query.consonantWords, listed[i], type: type) ? .consonants : nil)
                 {
                     consider(EvasionScores.contained, names[i], .contained, reading)
                     break
@@ -157,7 +160,37 @@ package enum NameScorer {
                 fuzzy(query.consonants, listed[i].forms.consonants, names[i], factor: EvasionScores.consonantFactor, method: .fuzzy)
             }
         }
+        // A respelling letter by letter (`EvasionForms.asListsSpell`) counts only when it lands on a listed name's consonants.
+        let respelt = Screener.rounded(EvasionScores.consonantFactor)
+        if !query.consonantRespellings.isEmpty, respelt >= floor - margin, respelt > best.score {
+            for i in names.indices {
+                for form in listed[i].forms.consonants where query.consonantRespellings.contains(where: { $0.text == form.text }) {
+                    consider(respelt, names[i], .fuzzy, .consonants)
+                }
+            }
+        }
         return best
+    }
+
+    /// Whether a listed name's consonants are a word of the case name's
+    /// consonants word by word (`NameForms.consonantWords`): `مجموعة فاجنر`
+    /// ("the Wagner group", `mgmw vgnr` respelt) holds Vagner's `vgnr`. Only a
+    /// one-word listed name that takes part in containment
+    /// (`entersContainment`), with at least
+    /// `EvasionScores.shortestContainedConsonants` consonants: three are too
+    /// few to name a group inside a longer name (`hms`, HAMAS's, is Homs's
+    /// `حمص`).
+    static func consonantsContained(_ queryForms: [NameForm], _ listed: ListedNameReadings.Readings, type: ListEntry.EntryType) -> Bool {
+        guard !queryForms.isEmpty, let consonants = listed.forms.consonants.first,
+            consonantContainable(consonants.text, normalized: listed.normalized, type: type)
+        else { return false }
+        return queryForms.contains { containsByCharacters($0.text, consonants.text) }
+    }
+
+    /// Whether a listed name's consonant form takes part in containment.
+    static func consonantContainable(_ consonants: String, normalized: String, type: ListEntry.EntryType) -> Bool {
+        !normalized.utf8.contains(0x20) && entersContainment(normalized, type: type)
+            && consonants.unicodeScalars.count >= EvasionScores.shortestContainedConsonants
     }
 
     /// Whether `listed` has a space and, its spaces left out, is `run`.
@@ -291,17 +324,17 @@ package enum NameScorer {
     }
 
     /// Whether a listed form takes part in containment at all.
-    static func containable(_ listed: String) -> Bool {
+    static func containable(_ listed: String, shortestWord: Int = EvasionScores.shortestContainedWord) -> Bool {
         guard !listed.isEmpty else { return false }
         if listed.utf8.contains(0x20) { return true }
-        return listed.unicodeScalars.count >= EvasionScores.shortestContainedWord
+        return listed.unicodeScalars.count >= shortestWord
     }
 
     /// The token a containable listed form is posted under in the index: its
     /// longest (the first of those in UTF-8 order). A query that contains
     /// the form contains this token, so looking up each query token finds it.
-    static func postingToken(_ listed: String) -> Substring? {
-        guard containable(listed) else { return nil }
+    static func postingToken(_ listed: String, shortestWord: Int = EvasionScores.shortestContainedWord) -> Substring? {
+        guard containable(listed, shortestWord: shortestWord) else { return nil }
         var best: Substring?
         for token in listed.split(separator: " ") {
             guard let current = best else {

@@ -21,14 +21,15 @@ package struct PreparedName: Sendable {
         var weighted = (forms.variants + forms.skeletonVariants).filter { !$0.text.isEmpty }.map {
             (QueryName($0.text), EvasionScores.variantFactor)
         }
-        for consonants in forms.consonants where !consonants.text.isEmpty {
+        for consonants in forms.consonants + forms.consonantRespellings where !consonants.text.isEmpty {
             weighted.append((QueryName(consonants.text), EvasionScores.consonantFactor))
         }
         self.weighted = weighted
         var containers: [[UInt64]] = []
         // The variant and run-together readings too: `H4mas Media Office` contains HAMAS in its reading
-        // `hamas media office`, `HamasOfficial` in `hamas official`.
-        for form in direct + forms.variants + forms.skeletonVariants + forms.runTogether where form.text.utf8.contains(0x20) {
+        // `hamas media office`, `HamasOfficial` in `hamas official`; and the consonants word by word.
+        for form in direct + forms.variants + forms.skeletonVariants + forms.runTogether + forms.consonantWords
+        where form.text.utf8.contains(0x20) {
             let tokens = form.text.split(separator: " ").map(NameIndex.tokenHash).sorted()
             if !containers.contains(tokens) { containers.append(tokens) }
         }

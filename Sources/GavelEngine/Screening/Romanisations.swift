@@ -11,12 +11,14 @@ extension EvasionForms {
     /// (h, as Ukrainian and Belarusian write it: `Гамас`, `Гезболла`), and
     /// Greek read as modern Greek is (`μπ` b, `ντ` d, `γκ` g, `γγ` ng, `β` v,
     /// `η` i, and `χ` as the h that Arabic and Hebrew names take:
-    /// `Βάγκνερ` → `vagner`, `Χιζμπολάχ` → `hizbolah`). Case names only,
-    /// read beside the plain reading: the better counts.
+    /// `Βάγκνερ` → `vagner`, `Χιζμπολάχ` → `hizbolah`); Hebrew `ק` as k,
+    /// as names romanised from Hebrew write it where ICU writes q (`פ.ק.ק`
+    /// → `p k k`, the PKK). Case names only, read beside the plain reading:
+    /// the better counts.
     static func otherRomanisations(_ text: String) -> [String] {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
         // One pass says which rewrites can apply; most names need none.
-        var cyrillicGe = false, mark = false, scholarly = false, greek = false
+        var cyrillicGe = false, mark = false, scholarly = false, greek = false, qof = false
         for scalar in text.unicodeScalars where scalar.value >= 0x80 {
             switch scalar.value {
             case 0x0433, 0x0413: cyrillicGe = true
@@ -25,6 +27,7 @@ extension EvasionForms {
                 0x010C, 0x010D, 0x015E, 0x015F, 0x0218, 0x0219, 0x00C7, 0x00E7:
                 scholarly = true
             case 0x0370 ... 0x03FF, 0x1F00 ... 0x1FFF: greek = true
+            case 0x05E7: qof = true
             default: break
             }
         }
@@ -42,6 +45,9 @@ extension EvasionForms {
         }
         if cyrillicGe {
             out.append(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "г" ? "х" : $0 == "Г" ? "Х" : $0 })))
+        }
+        if qof {
+            out.append(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{5E7}" ? "k" : $0 })))
         }
         if greek {
             var rewritten = text.decomposedStringWithCanonicalMapping

@@ -4,7 +4,8 @@ import Testing
 @testable import GavelEngine
 @testable import GavelSyntax
 
-/// SPEC §3 "Evasion": the fifth probe's spellings (endings after an
+/// SPEC §3 "Evasion": the fifth probe's spellings (Wagner in Arabic and
+/// Hebrew script, Hebrew al-Qaida, Boko Haram and PKK, endings after an
 /// apostrophe, Cyrillic `ь` for b, Greek capitals), each against a list of the names it tried, with the
 /// method, reading and score it must get through the index and the scan
 /// alike; and the ordinary names those readings must leave alone.
@@ -54,6 +55,19 @@ struct FifthProbeTests {
     typealias Probe = EvasionTests.EntryProbe
 
     static let probes: [Probe] = [
+        // 1. Wagner in Arabic and Hebrew script: ج and غ as g, ف as v, و and ו as v at the start of a word.
+        Probe(name: "فاجنر", entry: "wagner", method: .fuzzy, reading: .consonants, score: 0.95),
+        Probe(name: "واغنر", entry: "wagner", method: .fuzzy, reading: .consonants, score: 0.95),
+        Probe(name: "واگنر", entry: "wagner", method: .fuzzy, reading: .consonants, score: 0.95),  // Persian گ
+        Probe(name: "ואגנר", entry: "wagner", method: .fuzzy, reading: .consonants, score: 0.95),
+        // "The Wagner group": Vagner's consonants are a word of the name's.
+        Probe(name: "مجموعة فاجنر", entry: "wagner", method: .contained, reading: .consonants, score: 0.91),
+        Probe(name: "קבוצת וגנר", entry: "wagner", method: .contained, reading: .consonants, score: 0.91),
+        // 2. Hebrew: a word-final ה left out, ק as k, ו after a letter a vowel.
+        Probe(name: "אל קאעדה", entry: "qaida", method: .fuzzy, reading: .consonants, score: 0.95),
+        Probe(name: "אל-קאעדה", entry: "qaida", method: .fuzzy, reading: .consonants, score: 0.95),
+        Probe(name: "בוקו חראם", entry: "boko", method: .fuzzy, reading: .consonants, score: 0.95),
+        Probe(name: "פ.ק.ק", entry: "pkk", method: .alias, reading: .romanised, score: 1.0),
         // 4. Endings after an apostrophe: the English possessive, Turkish case endings.
         Probe(name: "Hamas’s", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
         Probe(name: "Hamas's", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
@@ -83,11 +97,23 @@ struct FifthProbeTests {
         #expect(hit?.score == probe.score)
     }
 
+    @Test("the readings that meet a name with a respelt letter stay below 1.0")
+    func belowExact() {
+        for name in ["فاجنر", "مجموعة فاجنر", "בוקו חראם"] {
+            #expect(Self.screen(name, minScore: 1.0).isEmpty, "\(name)")
+        }
+    }
+
     @Test(
         "ordinary names the fifth probe's readings must leave alone",
         arguments: [
             // Apostrophes that are not endings, and Arabic ayn or hamza written as one.
             "O'Brien", "D'Souza", "Ma'ruf", "Shi'a", "Jama'at", "Isma'il", "People's Bank",
+            // Arabic and Hebrew names: three consonants inside a longer name are not HAMAS (Homs hotel); a word of an
+            // ordinary name is not a listed one (Khalid, Richard Wagner); a respelling counts only when equal, with
+            // four consonants or more (George, Bank Leumi, David Cohen).
+            "فندق حمص", "محمد علي", "جمال عبد الناصر", "فاطمة الزهراء", "يوسف", "דוד כהן", "משה לוי", "יעקב", "خالد الفيصل",
+            "ريتشارد فاغنر", "ריכרד וגנר", "جورج", "בנק לאומי", "محمود عباس",
             // Russian with a soft sign, Greek with a lambda.
             "Мария Ильина", "Ильин Ltd", "ΑΛΕΞΑΝΔΡΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ",
         ])
@@ -114,6 +140,37 @@ struct FifthProbeTests {
         #expect(forms.latin.contains { $0.text == "isid" && $0.reading == .suffix })
         #expect(forms.latin.contains { $0.text == "ishid" && $0.reading == .suffix })
         #expect(forms.latin.first?.text == "isid e")
+    }
+
+    @Test("Arabic and Hebrew consonants read as the lists spell foreign and Hebrew names")
+    func consonantSpellings() {
+        func consonants(_ name: String) -> [String] { NameForms.query(name).consonants.map(\.text) }
+        func respelt(_ name: String) -> [String] { NameForms.query(name).consonantRespellings.map(\.text) }
+        #expect(consonants("فاجنر") == ["fjnr"])
+        #expect(respelt("فاجنر") == ["vgnr"])
+        #expect(respelt("واغنر") == ["vgnr"])
+        #expect(respelt("ואגנר") == ["vgnr"])
+        #expect(respelt("בוקו חראם") == ["bkhrm"])
+        #expect(consonants("אל קאעדה") == ["lqdh", "lqd"])
+        #expect(respelt("אל קאעדה").isEmpty)  // `lkd`: three consonants are too few for a guess
+        #expect(respelt("جورج") == ["gwrg"])  // Arabic و after a letter stays: not the Taliban alias Gurg's `grg`
+        #expect(NameForms.query("مجموعة فاجنر").consonantWords.map(\.text).contains("mgmw vgnr"))
+        #expect(NameForms.query("فاجنر").consonantWords.isEmpty)  // one word: nothing to contain
+        #expect(NameForms.query("خالد الفيصل").consonantWords.isEmpty)  // no word naming a group
+        for name in ["مجموعة فاجنر", "קבוצת וגנר", "حركة حماس", "الحركة حماس", "הקבוצה וגנר"] {
+            #expect(EvasionForms.namesAGroup(name), "\(name)")
+        }
+        for name in ["فاجنر", "خالد الفيصل", "ريتشارد فاغنر", "مجموعة", "مجموعة فاجنر الروسية"] {
+            #expect(!EvasionForms.namesAGroup(name), "\(name)")
+        }
+        #expect(EvasionForms.asListsSpell("וו") == "v")
+        #expect(EvasionForms.asListsSpell("محمود") == "محمود")  // Arabic و after a letter stays: Mahmoud is not Muhammad
+        #expect(EvasionForms.withoutFinalHeh("קאעדה") == "קאעד")
+        #expect(EvasionForms.withoutFinalHeh("ה") == "ה")
+        // Three consonants do not take part in containment: HAMAS's are Homs's.
+        #expect(!NameScorer.consonantContainable("hms", normalized: "hamas", type: .organization))
+        #expect(NameScorer.consonantContainable("vgnr", normalized: "vagner", type: .organization))
+        #expect(!NameScorer.consonantContainable("vgnr", normalized: "vagner", type: .individual))
     }
 
     @Test("ь is b only among Latin letters, Λ is read both ways, a quotation mark is no look-alike")

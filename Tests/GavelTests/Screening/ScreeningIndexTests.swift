@@ -451,6 +451,7 @@ enum NameGenerator {
             // The fifth probe, a third of the time.
             if random.chance(33) {
                 return random.element(of: [
+                    "فاجنر", "واغنر", "واگنر", "مجموعة فاجنر", "ואגנר", "קבוצת וגנר", "אל קאעדה", "בוקו חראם", "بوكو حرام", "פ.ק.ק",
                     "Hamas’s", "Al-Shabaab’s", "PKK'nın", "Hamas'ın", "IŞİD'e", "Hizьallah", "Al-Shaьaab", "ΗΙΖΒΑΛΛΑΗ",
                 ]) ?? "x"
             }

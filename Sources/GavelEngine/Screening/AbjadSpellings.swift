@@ -1,0 +1,115 @@
+import Foundation
+
+/// The spellings of an Arabic or Hebrew case name whose consonants are
+/// compared (`NameReading.consonants`): ICU's reading, and the reading the
+/// lists give a foreign or a Hebrew name where ICU reads its letters
+/// otherwise. Case names only, each beside the others: the best counts.
+extension EvasionForms {
+    /// The spellings scored by Jaro–Winkler, each once: the name without
+    /// ta marbuta and tatweel (`withoutTaMarbuta`), and the same with a
+    /// word-final heh left out (`withoutFinalHeh`).
+    static func consonantSpellings(_ text: String) -> [String] {
+        let withoutTaMarbuta = withoutTaMarbuta(text)
+        let withoutHeh = withoutFinalHeh(withoutTaMarbuta)
+        return withoutHeh == withoutTaMarbuta ? [withoutTaMarbuta] : [withoutTaMarbuta, withoutHeh]
+    }
+
+    /// The fewest consonants a respelling (`asListsSpell`) must have to be
+    /// compared: three are too few for a guess on top (`جورج`, George, is
+    /// `grg` so, the Taliban alias `Gurg`).
+    static let shortestRespelling = 4
+
+    /// The name with the letters ICU reads otherwise than the lists spell
+    /// a name written in them rewritten as Latin letters, a word-final heh
+    /// left out (`withoutFinalHeh`):
+    /// - Arabic writes a foreign g with `ج` (Egyptian g) or `غ`, and v with
+    ///   `ف`: `فاجنر`, `واغنر` are Wagner, which the lists also spell Vagner;
+    ///   ICU reads `j`, `gh`, `f`. Here `g`, `g`, `v`.
+    /// - `و` and `ו` beginning a word are a consonant, which names from other
+    ///   languages spell v (`واغنر`, `ואגנר`); ICU reads `w`. Here v.
+    /// - Hebrew `ק` is k as often as q (`בוקו חראם`, Boko Haram), and `ו`
+    ///   after a letter is most often the vowel o or u (`בוקו`), which the
+    ///   consonants leave out; ICU reads q and w. Here k, and nothing
+    ///   (`וו` is v). Arabic `و` after a letter stays: it is as often the
+    ///   consonant w (`الدولة`, `توحيد`), and read as a vowel it made
+    ///   `محمود` (Mahmoud) Muhammad's `mhmd`.
+    /// Such a respelling is a guess letter by letter, so it counts only when
+    /// its consonants equal a listed name's (`NameScorer`), never as a near
+    /// miss on top. The text is read in its compatibility form first, so
+    /// that Arabic presentation forms count as their letters.
+    static func asListsSpell(_ text: String) -> String {
+        let scalars = Array(withoutFinalHeh(withoutTaMarbuta(text)).precomposedStringWithCompatibilityMapping.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            switch scalar.value {
+            case 0x062C, 0x063A: out.append("g")
+            case 0x0641: out.append("v")
+            case 0x05E7: out.append("k")
+            case 0x0648:
+                out.append(followsLetter(scalars, i) ? scalar : "v")
+            case 0x05D5:
+                if i + 1 < scalars.count, scalars[i + 1].value == 0x05D5 {
+                    out.append("v")
+                    i += 1
+                } else if !followsLetter(scalars, i) {
+                    out.append("v")
+                }
+            default: out.append(scalar)
+            }
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// Whether a letter comes before `index` in its word (marks passed over).
+    private static func followsLetter(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0, isNonspacingMark(scalars[before]) { before -= 1 }
+        return before >= 0 && scalars[before].properties.isAlphabetic
+    }
+
+    /// Each word's consonants (`consonants`, word by word), the words that
+    /// have none left out; nil unless two words or more are left. What
+    /// containment compares: a listed one-word name's consonants are one
+    /// of these words (`مجموعة فاجنر`, "the Wagner group": `mgmw vgnr`
+    /// respelt holds Vagner's `vgnr`).
+    static func consonantWords(normalized: String) -> String? {
+        var words: [String] = []
+        for word in normalized.split(separator: " ") {
+            var out: [UInt8] = []
+            for byte in word.utf8 where isConsonant(byte) && out.last != byte { out.append(byte) }
+            if !out.isEmpty { words.append(String(decoding: out, as: UTF8.self)) }
+        }
+        return words.count >= 2 ? words.joined(separator: " ") : nil
+    }
+
+    /// Whether the name is one word and words naming a kind of group in
+    /// Arabic or Hebrew (`abjadGroupWords`): "the Wagner group" (`مجموعة
+    /// فاجنر`, `קבוצת וגנר`). Only such a name is read word by word for
+    /// containment: the consonants of one word of an ordinary name say
+    /// too little (`خالد`, Khalid, is `khld`, the company `KHALIDI`'s).
+    static func namesAGroup(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { !$0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || isNonspacingMark($0) } })
+        guard words.count >= 2 else { return false }
+        return words.filter { !abjadGroupWords.contains(groupWordForm($0)) }.count == 1
+    }
+
+    /// A word as `abjadGroupWords` holds it: marks and tatweel left out,
+    /// ta marbuta as heh, and the article (`ال`, Hebrew `ה`) taken off.
+    private static func groupWordForm(_ word: Substring) -> String {
+        var scalars = word.unicodeScalars.filter { !isNonspacingMark($0) && $0.value != 0x0640 }.map { $0.value == 0x0629 ? "\u{0647}" : $0 }
+        if scalars.count > 4, scalars[0] == "\u{0627}", scalars[1] == "\u{0644}" { scalars.removeFirst(2) }
+        if scalars.count > 4, scalars[0] == "\u{05D4}" { scalars.removeFirst() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// Arabic: group, jama'a, movement, organisation (two words), front,
+    /// brigades, army, network; Hebrew: group (construct and absolute),
+    /// organisation, movement (both), front, battalion, army, network.
+    static let abjadGroupWords: Set<String> = [
+        "مجموعه", "جماعه", "حركه", "تنظيم", "منظمه", "جبهه", "كتائب", "جيش", "شبكه",
+        "קבוצת", "קבוצה", "ארגון", "תנועת", "תנועה", "חזית", "גדוד", "צבא", "רשת",
+    ]
+}
