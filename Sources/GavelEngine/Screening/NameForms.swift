@@ -29,6 +29,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// A host read out of a link another URL carries in its query
     /// (`google.com/url?q=https://aqsatv.ps`): identifiers only.
     case linked
+    /// A listed name without its leading Arabic article (`AL QAEDA` →
+    /// `qaeda`): `EvasionForms.withoutArticle`.
+    case article
 }
 
 /// One form of a name: normalised text and its length in scalars.
@@ -131,6 +134,13 @@ package struct NameForms: Sendable {
     /// compared by containment alone, with a listed one-word name's
     /// consonants (`NameScorer.consonantsContained`).
     package var consonantWords: [NameForm] = []
+    /// Listed only: the plain reading without a leading Arabic article
+    /// (`EvasionForms.withoutArticle`), scored as `variant` against a
+    /// case's Latin forms, and contained only with words naming a kind of
+    /// group (`EvasionForms.groupWords`). For an organisation's (or other
+    /// entry's) name only: `NameScorer` and `NameIndex` leave it out for
+    /// people and vessels.
+    package var article: [NameForm] = []
 
     /// A listed name: every group, so that any query can meet it.
     package static func listed(_ text: String, normalized: String) -> NameForms {
@@ -141,7 +151,8 @@ package struct NameForms: Sendable {
             skeleton: skeletonForm.isEmpty
                 ? [] : EvasionForms.latinForms(skeletonForm, raw: text, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters).map { NameForm($0.text, .skeleton) },
             consonants: EvasionForms.consonants(normalized: normalized).map { [NameForm($0, .consonants)] } ?? [],
-            variants: [])
+            variants: [],
+            article: EvasionForms.withoutArticle(normalized).map { [NameForm($0, .article)] } ?? [])
     }
 
     /// A case's name, normalised here, read on at most `Screener.Query.maxScalars`

@@ -250,17 +250,22 @@ final class NameIndex: Sendable {
             signature: ScalarSignature.of(scalars), keys: keys)
     }
 
-    /// The distinct non-empty forms of an entry's names, in a fixed order.
+    /// The distinct non-empty forms of an entry's names, in a fixed order:
+    /// every reading, and for an organisation's (or other entry's) names
+    /// the reading without the article (`NameScorer.readsArticle`).
     static func indexedTexts(_ candidate: ScreeningEntry) -> [String] {
         var out: [String] = []
+        let article = NameScorer.readsArticle(candidate.entry.type)
         for name in candidate.names {
-            for text in name.forms.allTexts where !out.contains(text) { out.append(text) }
+            for text in name.forms.allTexts + (article ? name.forms.article.map(\.text) : []) where !text.isEmpty && !out.contains(text) {
+                out.append(text)
+            }
         }
         return out
     }
 
     /// The forms containment compares, each with the fewest scalars it may
-    /// have as one word: the Latin and skeleton readings
+    /// have as one word: the Latin, skeleton and article readings
     /// (`EvasionScores.shortestContainedWord`), and a one-word name's
     /// consonants (`EvasionScores.shortestContainedConsonants`,
     /// `NameScorer.consonantsContained`).
@@ -270,6 +275,9 @@ final class NameIndex: Sendable {
         let type = candidate.entry.type
         for name in candidate.names where NameScorer.entersContainment(name.normalized, type: type) {
             for form in name.forms.latin + name.forms.skeleton { add(form.text, EvasionScores.shortestContainedWord) }
+            if NameScorer.readsArticle(type) {
+                for form in name.forms.article { add(form.text, EvasionScores.shortestContainedWord) }
+            }
             for form in name.forms.consonants where NameScorer.consonantContainable(form.text, normalized: name.normalized, type: type) {
                 add(form.text, EvasionScores.shortestContainedConsonants)
             }

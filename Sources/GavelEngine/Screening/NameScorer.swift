@@ -21,10 +21,12 @@ package enum NameScorer {
     /// `TokenAlignment.cap`), containment (`contained`), word-by-word
     /// alignment within the Latin and within the skeleton reading
     /// (`aligned`), the variant readings against the Latin forms (`variant`,
-    /// capped likewise) and the consonant readings (`fuzzy`; a respelling
-    /// only when equal); on a tie the first in that order, and the earlier
-    /// name. Containment also reads a name and words naming a group word by
-    /// word in consonants.
+    /// capped likewise), the case's Latin forms against a listed
+    /// organisation's names without their article (`variant`, likewise) and
+    /// the consonant readings (`fuzzy`; a respelling only when equal); on a
+    /// tie the first in that order, and the earlier name. Containment also
+    /// reads a name and words naming a group word by word in consonants, and
+    /// a listed name without its article with such words.
     /// Pairs whose lengths alone keep them below `floor` are not scored:
     /// they could not be reported.
     package static func best(_ query: NameForms, _ candidate: ScreeningEntry, floor: Double) -> Hit {
@@ -133,6 +135,7 @@ package enum NameScorer {
                     ?? containedReading(query.runTogether, listed[i].forms.latin)
                     ?? (runTogetherContainable(type) ? runTogetherContained(query, listed[i].forms.latin) : nil)
                     ?? (consonantsContained(query.consonantWords, listed[i], type: type) ? .consonants : nil)
+                    ?? (readsArticle(type) && articleContained(query.latin, listed[i].forms.article) ? .article : nil)
                 {
                     consider(EvasionScores.contained, names[i], .contained, reading)
                     break
@@ -148,6 +151,11 @@ package enum NameScorer {
         if !query.variants.isEmpty {
             for i in names.indices {
                 fuzzy(query.variants, listed[i].forms.latin, names[i], factor: EvasionScores.variantFactor, method: .variant)
+            }
+        }
+        if readsArticle(type) {
+            for i in names.indices where !listed[i].forms.article.isEmpty {
+                fuzzy(query.latin, listed[i].forms.article, names[i], factor: EvasionScores.variantFactor, method: .variant)
             }
         }
         if !query.skeletonVariants.isEmpty {
@@ -172,6 +180,15 @@ package enum NameScorer {
         return best
     }
 
+    /// Whether an entry of this type is read without its names' leading
+    /// article (`NameForms.article`): an organisation's or other entry's
+    /// names. A person's surname without its article is another spelling
+    /// that Jaro–Winkler and the words already weigh (`Masri` for
+    /// `AL-MASRI`), and a vessel's name is no Arabic name.
+    static func readsArticle(_ type: ListEntry.EntryType) -> Bool {
+        type == .organization || type == .other
+    }
+
     /// Whether a listed name's consonants are a word of the case name's
     /// consonants word by word (`NameForms.consonantWords`): `مجموعة فاجنر`
     /// ("the Wagner group", `mgmw vgnr` respelt) holds Vagner's `vgnr`. Only a
@@ -191,6 +208,31 @@ package enum NameScorer {
     static func consonantContainable(_ consonants: String, normalized: String, type: ListEntry.EntryType) -> Bool {
         !normalized.utf8.contains(0x20) && entersContainment(normalized, type: type)
             && consonants.unicodeScalars.count >= EvasionScores.shortestContainedConsonants
+    }
+
+    /// Whether a case form holds every word of a listed article form and
+    /// more, each of the more a word naming a kind of group
+    /// (`EvasionForms.groupWords`): `qaida organization` holds `qaida`.
+    static func articleContained(_ queryForms: [NameForm], _ articleForms: [NameForm]) -> Bool {
+        for listed in articleForms where containable(listed.text) {
+            let wanted = listed.text.split(separator: " ")
+            for form in queryForms {
+                let words = form.text.split(separator: " ")
+                guard words.count > wanted.count else { continue }
+                var missing = wanted
+                var othersNameGroups = true
+                for word in words {
+                    if let at = missing.firstIndex(of: word) {
+                        missing.remove(at: at)
+                    } else if !EvasionForms.groupWords.contains(word) {
+                        othersNameGroups = false
+                        break
+                    }
+                }
+                if othersNameGroups, missing.isEmpty { return true }
+            }
+        }
+        return false
     }
 
     /// Whether `listed` has a space and, its spaces left out, is `run`.

@@ -26,6 +26,7 @@ struct ListedNameReadingsTests {
             #expect(name.forms.latin == eager.latin, "\(text)")
             #expect(name.forms.skeleton == eager.skeleton, "\(text)")
             #expect(name.forms.consonants == eager.consonants, "\(text)")
+            #expect(name.forms.article == eager.article, "\(text)")
             #expect(name.readingsMade)
         }
     }

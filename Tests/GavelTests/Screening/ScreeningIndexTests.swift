@@ -404,8 +404,9 @@ enum NameGenerator {
     }
 
     /// Listed names the probes' spellings are meant to meet, added to the
-    /// generated ones where evasive queries are drawn: a spelling read as
-    /// one of these must find it as the index and as the scan.
+    /// generated ones where evasive queries are drawn: Arabic and Hebrew
+    /// spellings of Wagner and Boko Haram, al-Qaida without its article,
+    /// a possessive of al-Shabaab must find these as the index and as the scan.
     static let probeEntries: [ListEntry] = [
         ("HAMAS", [String]()), ("BOKO HARAM", []), ("WAGNER GROUP", ["Vagner"]), ("HIZBALLAH", []),
         ("KURDISTAN WORKERS' PARTY", ["PKK"]), ("AL-QA'IDA", ["AL QAEDA", "AL-QAIDA"]), ("AL-SHABAAB", []),
@@ -417,8 +418,15 @@ enum NameGenerator {
     }
 
     /// One spelling for each name reading, against `probeEntries`: plain,
-    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix.
-    static let everyReading = ["Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s"]
+    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article.
+    static let everyReading = ["Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s", "Qaeda"]
+    /// The listed name without a leading article (`Al-Qa'ida` → `Qa'ida`), or nil.
+    static func withoutArticle(_ name: String) -> String? {
+        for article in ["Al-", "AL-", "Al ", "AL ", "al-", "El-", "EL "] where name.hasPrefix(article) && name.count > article.count {
+            return String(name.dropFirst(article.count))
+        }
+        return nil
+    }
 
     /// A query shaped like the evasion probe (SPEC §3 "Evasion"): a listed
     /// name respelt with look-alikes, dots, digits, extra words, or written
@@ -448,11 +456,13 @@ enum NameGenerator {
                     "H/-\\M/-\\S", "P1<1<", "В.О.К.О Н.А.R.А.М",
                 ]) ?? "x"
             }
-            // The fifth probe, a third of the time.
+            // The fifth probe, a third of the time: Wagner, al-Qaida, Boko Haram and the PKK in Arabic and Hebrew,
+            // the article left out, endings after an apostrophe, ь for b, Greek capitals.
             if random.chance(33) {
                 return random.element(of: [
                     "فاجنر", "واغنر", "واگنر", "مجموعة فاجنر", "ואגנר", "קבוצת וגנר", "אל קאעדה", "בוקו חראם", "بوكو حرام", "פ.ק.ק",
-                    "Hamas’s", "Al-Shabaab’s", "PKK'nın", "Hamas'ın", "IŞİD'e", "Hizьallah", "Al-Shaьaab", "ΗΙΖΒΑΛΛΑΗ",
+                    "Qaeda", "Qaida Organization", "Hamas’s", "Al-Shabaab’s", "PKK'nın", "Hamas'ın", "IŞİD'e", "Hizьallah",
+                    "Al-Shaьaab", "ΗΙΖΒΑΛΛΑΗ", "Masri",
                 ]) ?? "x"
             }
             return random.element(of: [
@@ -471,6 +481,10 @@ enum NameGenerator {
         case 12:
             // An ending after an apostrophe: an English possessive, a Turkish case ending.
             return base + (random.element(of: ["’s", "'s", "'ın", "'e", "’nin"]) ?? "'s")
+        case 13:
+            // A listed name whose first word is an article, written without it.
+            let articled = entries.flatMap { [$0.name] + $0.aliases }.compactMap(withoutArticle)
+            return random.element(of: articled).map { random.chance(30) ? $0 + " Organization" : $0 } ?? base
         default: return query(from: entries, random: &random)
         }
     }
