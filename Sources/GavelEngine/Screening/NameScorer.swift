@@ -128,15 +128,7 @@ package enum NameScorer {
         }
         if EvasionScores.contained >= floor - margin, EvasionScores.contained > best.score {
             for i in names.indices where entersContainment(listed[i].normalized, type: type) {
-                if let reading = containedReading(query.latin, listed[i].forms.latin)
-                    ?? containedReading(query.skeleton, listed[i].forms.skeleton)
-                    ?? containedReading(query.variants, listed[i].forms.latin)
-                    ?? containedReading(query.skeletonVariants, listed[i].forms.skeleton)
-                    ?? containedReading(query.runTogether, listed[i].forms.latin)
-                    ?? (runTogetherContainable(type) ? runTogetherContained(query, listed[i].forms.latin) : nil)
-                    ?? (consonantsContained(query.consonantWords, listed[i], type: type) ? .consonants : nil)
-                    ?? (readsArticle(type) && articleContained(query.latin, listed[i].forms.article) ? .article : nil)
-                {
+                if let reading = containment(query, listed[i], type: type) {
                     consider(EvasionScores.contained, names[i], .contained, reading)
                     break
                 }
@@ -260,6 +252,20 @@ package enum NameScorer {
                 }
             }
         }
+        return nil
+    }
+
+    /// The reading in which the case name contains the listed one, trying
+    /// each kind of containment in turn; nil when none holds.
+    private static func containment(_ query: NameForms, _ listed: ListedNameReadings.Readings, type: ListEntry.EntryType) -> NameReading? {
+        if let reading = containedReading(query.latin, listed.forms.latin) { return reading }
+        if let reading = containedReading(query.skeleton, listed.forms.skeleton) { return reading }
+        if let reading = containedReading(query.variants, listed.forms.latin) { return reading }
+        if let reading = containedReading(query.skeletonVariants, listed.forms.skeleton) { return reading }
+        if let reading = containedReading(query.runTogether, listed.forms.latin) { return reading }
+        if runTogetherContainable(type), let reading = runTogetherContained(query, listed.forms.latin) { return reading }
+        if consonantsContained(query.consonantWords, listed, type: type) { return .consonants }
+        if readsArticle(type), articleContained(query.latin, listed.forms.article) { return .article }
         return nil
     }
 
