@@ -134,6 +134,11 @@ package struct NameForms: Sendable {
     /// compared by containment alone, with a listed one-word name's
     /// consonants (`NameScorer.consonantsContained`).
     package var consonantWords: [NameForm] = []
+    /// Query only: whether a Latin form has a word naming a kind of group
+    /// (`EvasionForms.groupWords`), without which no listed name without
+    /// its article is contained (`NameScorer.articleContained`): known once
+    /// per case name rather than found out for every pair.
+    package var hasGroupWord = false
     /// Listed only: the plain reading without a leading Arabic article
     /// (`EvasionForms.withoutArticle`), scored as `variant` against a
     /// case's Latin forms, and contained only with words naming a kind of
@@ -283,7 +288,8 @@ package struct NameForms: Sendable {
             consonants: consonants.map { $0.preparedForScoring() }, variants: variants.map { $0.preparedForScoring() },
             runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun,
             skeletonWholeRun: skeletonWholeRun, consonantRespellings: consonantRespellings.map { $0.preparedForScoring() },
-            consonantWords: consonantWords)
+            consonantWords: consonantWords,
+            hasGroupWord: latin.contains { $0.text.split(separator: " ").contains { EvasionForms.groupWords.contains($0) } })
     }
 
     /// Every distinct non-empty text, for the index.

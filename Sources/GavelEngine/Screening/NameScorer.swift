@@ -145,7 +145,8 @@ package enum NameScorer {
                 fuzzy(query.variants, listed[i].forms.latin, names[i], factor: EvasionScores.variantFactor, method: .variant)
             }
         }
-        if readsArticle(type) {
+        // At most 0.95 × 1: once the entry has that, no article reading can beat it (a tie keeps the earlier).
+        if readsArticle(type), Screener.rounded(EvasionScores.variantFactor) > best.score {
             for i in names.indices where !listed[i].forms.article.isEmpty {
                 fuzzy(query.latin, listed[i].forms.article, names[i], factor: EvasionScores.variantFactor, method: .variant)
             }
@@ -265,7 +266,7 @@ package enum NameScorer {
         if let reading = containedReading(query.runTogether, listed.forms.latin) { return reading }
         if runTogetherContainable(type), let reading = runTogetherContained(query, listed.forms.latin) { return reading }
         if consonantsContained(query.consonantWords, listed, type: type) { return .consonants }
-        if readsArticle(type), articleContained(query.latin, listed.forms.article) { return .article }
+        if query.hasGroupWord, readsArticle(type), articleContained(query.latin, listed.forms.article) { return .article }
         return nil
     }
 
@@ -295,14 +296,56 @@ package enum NameScorer {
     /// run together are one word of five letters or more (`containable`).
     static func runTogetherContained(_ query: NameForms, _ nameForms: [NameForm]) -> NameReading? {
         for n in nameForms.indices where nameForms[n].hasSpace {
-            let spaceless = String(String.UnicodeScalarView(nameForms[n].text.unicodeScalars.filter { $0 != " " }))
             for forms in [query.latin, query.variants, query.runTogether] {
-                for q in forms.indices where contains(forms[q].text, spaceless) {
+                for q in forms.indices where holdsRunTogether(forms[q].text, nameForms[n].text) {
                     return forms[q].reading == .plain ? nameForms[n].reading : forms[q].reading
                 }
             }
         }
         return nil
+    }
+
+    /// `contains(query, listed without its spaces)`, read in place: the
+    /// query has two words or more, one of them is `listed`'s letters run
+    /// together, and those are one containable word (five scalars or more).
+    /// By bytes, with no string made: every case/entry pair of an
+    /// organisation comes here, and making the run-together text for each
+    /// cost a fifth of scoring a pair. A space byte is never part of another
+    /// scalar's UTF-8, so cutting at it gives `String.split`'s words.
+    static func holdsRunTogether(_ query: String, _ listed: String) -> Bool {
+        var query = query, listed = listed
+        return query.withUTF8 { q in
+            listed.withUTF8 { l in
+                var spaces = 0, scalars = 0
+                for byte in l {
+                    if byte == 0x20 { spaces += 1 } else if byte & 0xC0 != 0x80 { scalars += 1 }
+                }
+                let letters = l.count - spaces
+                guard spaces > 0, scalars >= EvasionScores.shortestContainedWord, q.count > letters else { return false }
+                var words = 0, found = false, start = 0
+                while start < q.count {
+                    while start < q.count, q[start] == 0x20 { start += 1 }
+                    var end = start
+                    while end < q.count, q[end] != 0x20 { end += 1 }
+                    if end > start {
+                        words += 1
+                        if !found, end - start == letters {
+                            var at = start
+                            found = true
+                            for byte in l where byte != 0x20 {
+                                if q[at] != byte {
+                                    found = false
+                                    break
+                                }
+                                at += 1
+                            }
+                        }
+                    }
+                    start = end
+                }
+                return found && words >= 2
+            }
+        }
     }
 
     /// Whether every token of `listed` appears in `query` (as a multiset)

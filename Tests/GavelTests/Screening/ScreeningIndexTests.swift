@@ -456,7 +456,7 @@ enum NameGenerator {
                     "H/-\\M/-\\S", "P1<1<", "В.О.К.О Н.А.R.А.М",
                 ]) ?? "x"
             }
-            // The fifth probe, a third of the time: Wagner, al-Qaida, Boko Haram and the PKK in Arabic and Hebrew,
+            // The rest of the fourth probe's report, a third of the time: Wagner, al-Qaida, Boko Haram and the PKK in Arabic and Hebrew,
             // the article left out, endings after an apostrophe, ь for b, Greek capitals.
             if random.chance(33) {
                 return random.element(of: [
