@@ -212,7 +212,7 @@ package enum EvasionForms {
     /// The text decomposed, its non-spacing marks removed.
     static func withoutMarks(_ text: String) -> String {
         String(String.UnicodeScalarView(text.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
+            !isNonspacingMark($0)
         }))
     }
 

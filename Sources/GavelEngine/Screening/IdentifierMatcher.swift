@@ -124,7 +124,8 @@ package enum IdentifierMatcher {
     /// look-alikes of `aqsatv.ps` all the same); nil when the Unicode form
     /// is all ASCII (unless `force`), since an ASCII host is compared as itself.
     static func lookAlikeSkeleton(_ host: String, force: Bool = false) -> String? {
-        var unicode = host.contains("xn--") ? (UnicodeSecurity.domainToUnicode(host) ?? punycodeRead(host)) : host
+        // ICU will not read back a label it refused to map (an em dash), which `IdentifierNormalizer.toASCII` encoded itself.
+        var unicode = host.contains("xn--") ? (UnicodeSecurity.domainToUnicode(host) ?? IdentifierNormalizer.punycodeLabelsDecoded(host) ?? host) : host
         if !force, unicode.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
         // Small capitals, stroked letters and the other shapes UTS #39 has no prototype for (`ᴀqsatv.ps`),
         // read as names read them; Cyrillic т is drawn as a small capital T (`rт.com`).
@@ -143,16 +144,6 @@ package enum IdentifierMatcher {
     /// Dashes other than the hyphen, which UTS #39 maps to another dash or
     /// none: `voice—of—europe.eu` with em dashes looks like `voice-of-europe.eu`.
     private static let dashLookAlikes: Set<UInt32> = [0x2012, 0x2013, 0x2014, 0x2015, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0x2043]
-
-    /// Each `xn--` label decoded by Gavel's own Punycode: ICU will not read
-    /// back a label it refused to map (an em dash), which
-    /// `IdentifierNormalizer.toASCII` encoded itself.
-    private static func punycodeRead(_ host: String) -> String {
-        host.split(separator: ".", omittingEmptySubsequences: false).map { label -> String in
-            guard label.hasPrefix("xn--"), let decoded = Punycode.decode(label.dropFirst(4)) else { return String(label) }
-            return decoded
-        }.joined(separator: ".")
-    }
 
     /// Listed hosts by skeleton, per kind.
     static func skeletons(of identifiers: [String: Set<String>]) -> [String: Set<String>] {

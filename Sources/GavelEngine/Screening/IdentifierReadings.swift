@@ -66,14 +66,18 @@ extension IdentifierNormalizer {
     /// ASCII (`xn--aqsatv-.ps` is `aqsatv.ps`: IDNA forbids such a label,
     /// and only a comparison of text is fooled by it); nil when no label is one.
     static func asciiPunycodeRead(_ host: String) -> String? {
+        punycodeLabelsDecoded(host) { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }?.lowercased()
+    }
+
+    /// The host with each `xn--` label that Punycode decodes to a text
+    /// `accepted` takes written as that text; nil when no label is.
+    static func punycodeLabelsDecoded(_ host: String, where accepted: (String) -> Bool = { _ in true }) -> String? {
         guard host.contains("xn--") else { return nil }
         var changed = false
         let labels = host.split(separator: ".", omittingEmptySubsequences: false).map { label -> Substring in
-            guard label.hasPrefix("xn--"), let decoded = Punycode.decode(label.dropFirst(4)), !decoded.isEmpty,
-                decoded.utf8.allSatisfy({ $0 < 0x80 })
-            else { return label }
+            guard label.hasPrefix("xn--"), let decoded = Punycode.decode(label.dropFirst(4)), accepted(decoded) else { return label }
             changed = true
-            return Substring(decoded.lowercased())
+            return Substring(decoded)
         }
         return changed ? labels.joined(separator: ".") : nil
     }

@@ -133,10 +133,10 @@ final class NameIndex: Sendable {
         var texts: [(text: String, entry: UInt32, containable: Containable, length: Int, opening: UInt64, order: Int)] = []
         let perEntry = Concurrently.map(entries.count) { position in
             let containable = containableTexts(entries[position])
-            let runTogether = NameScorer.runTogetherContainable(entries[position].entry.type) ? containable : [:]
+            let group = NameScorer.readsAsGroup(entries[position].entry.type)
             return indexedTexts(entries[position]).map { text in
                 (
-                    text: text, containable: Containable(shortestWord: containable[text], runTogether: runTogether[text] != nil),
+                    text: text, containable: Containable(shortestWord: containable[text], runTogether: group && containable[text] != nil),
                     length: text.unicodeScalars.count, opening: Self.opening(text)
                 )
             }
@@ -252,10 +252,10 @@ final class NameIndex: Sendable {
 
     /// The distinct non-empty forms of an entry's names, in a fixed order:
     /// every reading, and for an organisation's (or other entry's) names
-    /// the reading without the article (`NameScorer.readsArticle`).
+    /// the reading without the article (`NameScorer.readsAsGroup`).
     static func indexedTexts(_ candidate: ScreeningEntry) -> [String] {
         var out: [String] = []
-        let article = NameScorer.readsArticle(candidate.entry.type)
+        let article = NameScorer.readsAsGroup(candidate.entry.type)
         for name in candidate.names {
             for text in name.forms.allTexts + (article ? name.forms.article.map(\.text) : []) where !text.isEmpty && !out.contains(text) {
                 out.append(text)
@@ -275,7 +275,7 @@ final class NameIndex: Sendable {
         let type = candidate.entry.type
         for name in candidate.names where NameScorer.entersContainment(name.normalized, type: type) {
             for form in name.forms.latin + name.forms.skeleton { add(form.text, EvasionScores.shortestContainedWord) }
-            if NameScorer.readsArticle(type) {
+            if NameScorer.readsAsGroup(type) {
                 for form in name.forms.article { add(form.text, EvasionScores.shortestContainedWord) }
             }
             for form in name.forms.consonants where NameScorer.consonantContainable(form.text, normalized: name.normalized, type: type) {

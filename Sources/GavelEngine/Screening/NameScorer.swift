@@ -146,7 +146,7 @@ package enum NameScorer {
             }
         }
         // At most 0.95 × 1: once the entry has that, no article reading can beat it (a tie keeps the earlier).
-        if readsArticle(type), Screener.rounded(EvasionScores.variantFactor) > best.score {
+        if readsAsGroup(type), Screener.rounded(EvasionScores.variantFactor) > best.score {
             for i in names.indices where !listed[i].forms.article.isEmpty {
                 fuzzy(query.latin, listed[i].forms.article, names[i], factor: EvasionScores.variantFactor, method: .variant)
             }
@@ -173,12 +173,15 @@ package enum NameScorer {
         return best
     }
 
-    /// Whether an entry of this type is read without its names' leading
-    /// article (`NameForms.article`): an organisation's or other entry's
-    /// names. A person's surname without its article is another spelling
-    /// that Jaro–Winkler and the words already weigh (`Masri` for
-    /// `AL-MASRI`), and a vessel's name is no Arabic name.
-    static func readsArticle(_ type: ListEntry.EntryType) -> Bool {
+    /// Whether an entry's names are also read as only a group's are: without
+    /// their leading article (`NameForms.article`), and with their words
+    /// run together inside a longer name (`runTogetherContained`). An
+    /// organisation's or other entry's names. A person's surname without its
+    /// article is another spelling that Jaro–Winkler and the words already
+    /// weigh (`Masri` for `AL-MASRI`), and a person's full name run together
+    /// inside a longer name is as likely a namesake's handle; a vessel's
+    /// name is no Arabic name.
+    static func readsAsGroup(_ type: ListEntry.EntryType) -> Bool {
         type == .organization || type == .other
     }
 
@@ -264,9 +267,9 @@ package enum NameScorer {
         if let reading = containedReading(query.variants, listed.forms.latin) { return reading }
         if let reading = containedReading(query.skeletonVariants, listed.forms.skeleton) { return reading }
         if let reading = containedReading(query.runTogether, listed.forms.latin) { return reading }
-        if runTogetherContainable(type), let reading = runTogetherContained(query, listed.forms.latin) { return reading }
+        if readsAsGroup(type), let reading = runTogetherContained(query, listed.forms.latin) { return reading }
         if consonantsContained(query.consonantWords, listed, type: type) { return .consonants }
-        if query.hasGroupWord, readsArticle(type), articleContained(query.latin, listed.forms.article) { return .article }
+        if query.hasGroupWord, readsAsGroup(type), articleContained(query.latin, listed.forms.article) { return .article }
         return nil
     }
 
@@ -279,14 +282,6 @@ package enum NameScorer {
             }
         }
         return nil
-    }
-
-    /// Whether an entry's names of several words take part in containment
-    /// with their words run together too: an organisation's (or another
-    /// entry's), not a person's, whose run-together full name inside a
-    /// longer name is as likely a namesake's handle as the person's.
-    static func runTogetherContainable(_ type: ListEntry.EntryType) -> Bool {
-        type == .organization || type == .other
     }
 
     /// The reading in which a case name holds, as one of its words, a listed

@@ -61,10 +61,8 @@ package final class ScreeningIndex: Sendable {
             }
         }
         for id in ids {
-            for suffix in id.suffixes {
-                for position in identifiers[id.kind]?[suffix] ?? [] { pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName)) }
-            }
-            for suffix in id.linkedSuffixes {
+            // A linked host is looked up among the listed hosts as the value's own are.
+            for suffix in id.suffixes + id.linkedSuffixes {
                 for position in identifiers[id.kind]?[suffix] ?? [] { pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName)) }
             }
             for suffix in id.skeletonSuffixes {

@@ -135,10 +135,15 @@ struct EvasionTests {
     ])
 
     static func screenFourth(_ name: String, minScore: Double = 0.9, mode: Screener.Mode = .indexed) -> [ScreenMatch] {
+        screen(name, in: fourthList, minScore: minScore, mode: mode)
+    }
+
+    /// One name screened against every entry of `list` as a customer's name.
+    static func screen(_ name: String, in list: CompiledList, minScore: Double = 0.9, mode: Screener.Mode = .indexed) -> [ScreenMatch] {
         let spec = ScreenSpec(
-            lists: ["p4"], names: [], identifiers: [], minScore: minScore, below: nil, types: nil,
+            lists: [list.id], names: [], identifiers: [], minScore: minScore, below: nil, types: nil,
             location: SourceLocation(file: "t", line: 1, column: 1))
-        return Screener(lists: [fourthList], mode: mode).screen(
+        return Screener(lists: [list], mode: mode).screen(
             names: [Screener.Query(text: name, field: "customer.name")], identifiers: [], spec: spec, asOf: asOf, rule: "r")
     }
 
@@ -212,10 +217,10 @@ struct EvasionTests {
         Self.expectMeetsItsEntry(probe)
     }
 
-    /// The probe's entry is the best hit, by the probe's method, reading and score, and index and scan agree.
-    static func expectMeetsItsEntry(_ probe: EntryProbe) {
-        let indexed = Self.screenFourth(probe.name)
-        #expect(indexed == Self.screenFourth(probe.name, mode: .scan))
+    /// The probe's entry is the best hit in `list`, by the probe's method, reading and score, and index and scan agree.
+    static func expectMeetsItsEntry(_ probe: EntryProbe, in list: CompiledList = fourthList) {
+        let indexed = Self.screen(probe.name, in: list)
+        #expect(indexed == Self.screen(probe.name, in: list, mode: .scan))
         let best = indexed.max { $0.score < $1.score }
         #expect(best?.entry == probe.entry, "\(String(describing: best))")
         let hit = indexed.first { $0.entry == probe.entry }

@@ -44,14 +44,9 @@ struct FourthProbeReportTests {
         entry("melli", "BANK MELLI"),
         entry("dukko", "DUKKO, Hassan", type: .individual),
     ])
-    static let asOf = Instant(secondsSinceEpoch: 1_500_000_000, isDateOnly: true)
 
     static func screen(_ name: String, minScore: Double = 0.9, mode: Screener.Mode = .indexed) -> [ScreenMatch] {
-        let spec = ScreenSpec(
-            lists: ["p5"], names: [], identifiers: [], minScore: minScore, below: nil, types: nil,
-            location: SourceLocation(file: "t", line: 1, column: 1))
-        return Screener(lists: [list], mode: mode).screen(
-            names: [Screener.Query(text: name, field: "customer.name")], identifiers: [], spec: spec, asOf: asOf, rule: "r")
+        EvasionTests.screen(name, in: list, minScore: minScore, mode: mode)
     }
 
     typealias Probe = EvasionTests.EntryProbe
@@ -94,14 +89,7 @@ struct FourthProbeReportTests {
 
     @Test("each spelling left from the fourth probe's report meets its entry", arguments: probes)
     func probe(_ probe: Probe) {
-        let indexed = Self.screen(probe.name)
-        #expect(indexed == Self.screen(probe.name, mode: .scan))
-        let best = indexed.max { $0.score < $1.score }
-        #expect(best?.entry == probe.entry, "\(String(describing: best))")
-        let hit = indexed.first { $0.entry == probe.entry }
-        #expect(hit?.method == probe.method, "\(String(describing: hit))")
-        #expect(hit?.reading == probe.reading)
-        #expect(hit?.score == probe.score)
+        EvasionTests.expectMeetsItsEntry(probe, in: Self.list)
     }
 
     @Test("the readings that meet a name without its article or with a respelt letter stay below 1.0")

@@ -30,11 +30,10 @@ struct RunTogetherContainmentTests {
         id: "boko", name: "BOKO HARAM", aliases: [], type: .organization, listed: nil, delisted: nil, identifiers: [], programs: [],
         location: SourceLocation(file: "t", line: 2, column: 1))
 
+    static let list = CompiledList(id: "l", digest: "sha256:run-together", entries: [person, group])
+
     static func screen(_ name: String, mode: Screener.Mode) -> [ScreenMatch] {
-        let spec = ScreenSpec(
-            lists: ["l"], names: [], identifiers: [], minScore: 0.9, below: nil, types: nil, location: SourceLocation(file: "t", line: 1, column: 1))
-        return Screener(lists: [CompiledList(id: "l", digest: "sha256:run-together", entries: [person, group])], mode: mode).screen(
-            names: [Screener.Query(text: name, field: "customer.name")], identifiers: [], spec: spec, asOf: EvasionTests.asOf, rule: "r")
+        EvasionTests.screen(name, in: list, mode: mode)
     }
 
     @Test(
