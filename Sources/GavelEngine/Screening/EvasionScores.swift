@@ -9,6 +9,11 @@ package enum EvasionScores {
     /// `min_score` (0.92) and in its review band: added words are a reason
     /// to look, not a spelling of the listed name.
     package static let contained = 0.91
+    /// Every word of a listed name appears, equal or as a close spelling,
+    /// in a longer query (`Hammas Media Office` ⊃ `hamas`:
+    /// `RespeltContainment`). The bottom of the review band: a respelling
+    /// and added words together are a weaker finding than either alone.
+    package static let containedRespelt = 0.90
     /// The most a whole-text score (`fuzzy`, `variant`) may be when the case
     /// name adds words the listed name does not have (`TokenAlignment.cap`):
     /// the score of containment, which is the same finding.

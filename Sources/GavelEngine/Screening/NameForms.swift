@@ -32,6 +32,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// A listed name without its leading Arabic article (`AL QAEDA` →
     /// `qaeda`): `EvasionForms.withoutArticle`.
     case article
+    /// A listed name's words among more words of the case name, some of
+    /// them respelt (`Hammas Media Office` → `hamas`): `RespeltContainment`.
+    case respelt
 }
 
 /// One form of a name: normalised text and its length in scalars.

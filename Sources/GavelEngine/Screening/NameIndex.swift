@@ -39,7 +39,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 12
+    static let formatVersion: UInt32 = 13
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -387,13 +387,14 @@ final class NameIndex: Sendable {
     static func containmentKeys(_ text: String, shortestWord: Int = EvasionScores.shortestContainedWord) -> [UInt64] {
         guard NameScorer.containable(text, shortestWord: shortestWord), let longest = NameScorer.postingToken(text, shortestWord: shortestWord)
         else { return [] }
-        let tokens = text.split(separator: " ").map(tokenHash).sorted()
-        guard tokens.count <= smallContainedTokens else { return [containedKey(longest, kind: 3)] }
-        return [containedSetKey(tokens[...]), containedKey(longest, kind: 5)]
+        let tokens = text.split(separator: " ").map(wordClassHash).sorted()
+        let longestClass = wordClassHash(longest)
+        guard tokens.count <= smallContainedTokens else { return [containedKey(hashed: longestClass, kind: 3)] }
+        return [containedSetKey(tokens[...]), containedKey(hashed: longestClass, kind: 5)]
     }
 
     /// Appends the entry of every listed form the query form with these
-    /// tokens (their `tokenHash`es, sorted) may contain.
+    /// tokens (their `wordClassHash`es, sorted) may contain.
     ///
     /// `NameScorer.contains(q, n)` holds only when n's tokens are a
     /// sub-multiset of q's with fewer tokens. A form n of at most
@@ -707,10 +708,20 @@ final class NameIndex: Sendable {
         KeyMix.mix(KeyMix.mix(KeyMix.mix(1, UInt64(scalar)), UInt64(occurrence)), UInt64(length))
     }
 
-    /// A token's scalars, hashed: what containment keys are made of.
+    /// A token's scalars, hashed: what the spaceless key is made of.
     static func tokenHash(_ token: Substring) -> UInt64 {
         var key = KeyMix.mix(3, UInt64(token.unicodeScalars.count))
         for scalar in token.unicodeScalars { key = KeyMix.mix(key, UInt64(scalar.value)) }
+        return key
+    }
+
+    /// A token's `RespeltContainment.wordClass`, hashed: what containment
+    /// keys are made of. Equal tokens have equal classes, so the keys find
+    /// exact containment and containment with respelt words alike.
+    static func wordClassHash(_ token: Substring) -> UInt64 {
+        let word = RespeltContainment.wordClass(token.unicodeScalars.map(\.value))
+        var key = KeyMix.mix(5, UInt64(word.count))
+        for scalar in word { key = KeyMix.mix(key, UInt64(scalar)) }
         return key
     }
 

@@ -134,6 +134,14 @@ package enum NameScorer {
                 }
             }
         }
+        if EvasionScores.containedRespelt >= floor - margin, EvasionScores.containedRespelt > best.score {
+            for i in names.indices where entersContainment(listed[i].normalized, type: type) {
+                if respeltContained(query, listed[i].forms) {
+                    consider(EvasionScores.containedRespelt, names[i], .contained, .respelt)
+                    break
+                }
+            }
+        }
         if floor - margin <= TokenAlignment.ceiling, best.score < TokenAlignment.ceiling {
             for i in names.indices {
                 aligned(query.latin, listed[i].forms.latin, names[i])
@@ -271,6 +279,18 @@ package enum NameScorer {
         if consonantsContained(query.consonantWords, listed, type: type) { return .consonants }
         if query.hasGroupWord, readsAsGroup(type), articleContained(query.latin, listed.forms.article) { return .article }
         return nil
+    }
+
+    /// Whether a case form holds a listed form's words, some respelt
+    /// (`RespeltContainment`), within the Latin or within the skeleton reading.
+    static func respeltContained(_ query: NameForms, _ listed: NameForms) -> Bool {
+        func holds(_ queryForms: [NameForm], _ nameForms: [NameForm]) -> Bool {
+            for q in queryForms.indices where queryForms[q].hasSpace {
+                for n in nameForms.indices where RespeltContainment.holds(queryForms[q].text, nameForms[n].text) { return true }
+            }
+            return false
+        }
+        return holds(query.latin, listed.latin) || holds(query.skeleton, listed.skeleton)
     }
 
     /// The reading of the first pair (case form, then listed form) where the

@@ -7,7 +7,7 @@ package struct PreparedName: Sendable {
     /// Forms whose score is multiplied by a factor below 1, with the factor.
     let weighted: [(QueryName, Double)]
     /// Per full-weight, variant or run-together form of several tokens (each once): its tokens'
-    /// `NameIndex.tokenHash`es, sorted, for the containment lookups.
+    /// `NameIndex.wordClassHash`es, sorted, for the containment lookups.
     let containers: [[UInt64]]
     /// Per full-weight form whose words can align (each once): its words,
     /// `TokenAlignment.lookupKeys` (one array per word that needs a
@@ -30,7 +30,7 @@ package struct PreparedName: Sendable {
         // `hamas media office`, `HamasOfficial` in `hamas official`; and the consonants word by word.
         for form in direct + forms.variants + forms.skeletonVariants + forms.runTogether + forms.consonantWords
         where form.text.utf8.contains(0x20) {
-            let tokens = form.text.split(separator: " ").map(NameIndex.tokenHash).sorted()
+            let tokens = form.text.split(separator: " ").map(NameIndex.wordClassHash).sorted()
             if !containers.contains(tokens) { containers.append(tokens) }
         }
         self.containers = containers

@@ -167,28 +167,38 @@ struct ScreeningIndexTests {
     /// `NameIndex.smallContainedTokens` tokens) or its longest token: queries
     /// of 2 to 24 tokens, with repeated tokens and listed names of 1 to 7
     /// tokens, past the sub-multiset budget and below it.
-    @Test("every contained listed name is a candidate, however many tokens", arguments: seeds)
+    @Test("every contained listed name is a candidate, however many tokens, respelt or not", arguments: seeds)
     func containmentCandidates(seed: UInt64) throws {
         var random = SeededRandom(seed: seed &+ 300)
-        let words = ["hamas", "media", "office", "bureau", "al", "qaida", "ali", "hassan", "political", "wing", "news", "ali"]
+        // Respellings too (`RespeltContainment`): a consonant doubled, a vowel changed, a final h.
+        let words = [
+            "hamas", "media", "office", "bureau", "al", "qaida", "ali", "hassan", "political", "wing", "news", "ali", "hammas", "hasan",
+            "qaeda", "hizballah", "hizballa", "hezbolla", "homs", "hamad",
+        ]
         let entries = (0 ..< 120).map { i in
             let name = (0 ..< random.int(in: 1 ... 7)).map { _ in random.element(of: words) ?? "x" }.joined(separator: " ")
             return ScreeningEntry(Self.entry(id: "c\(i)", name: name))
         }
         let index = ScreeningIndex(entries)
-        var contained = 0
+        var contained = 0, respeltOnly = 0
         for _ in 0 ..< 60 {
             let text = (0 ..< random.int(in: 2 ... 24)).map { _ in random.element(of: words) ?? "x" }.joined(separator: " ")
             let forms = NameForms.query(text, normalized: NameNormalizer.normalize(text))
-            let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: EvasionScores.contained).positions)
+            let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: EvasionScores.containedRespelt).positions)
             for (position, entry) in entries.enumerated() {
                 let listed = entry.names.flatMap { $0.forms.latin.map(\.text) }
-                guard forms.latin.contains(where: { q in listed.contains { NameScorer.contains(q.text, $0) } }) else { continue }
+                guard
+                    forms.latin.contains(where: { q in
+                        listed.contains { NameScorer.contains(q.text, $0) || RespeltContainment.holds(q.text, $0) }
+                    })
+                else { continue }
                 contained += 1
+                if !forms.latin.contains(where: { q in listed.contains { NameScorer.contains(q.text, $0) } }) { respeltOnly += 1 }
                 #expect(candidates.contains(position), "`\(text)` contains `\(entry.entry.name)` but it is not a candidate")
             }
         }
         #expect(contained > 100)
+        #expect(respeltOnly > 10, "the respelt words must be what some containments need")
     }
 
     /// The final check recomputes `nameScore` on scalars; where `String.split`
@@ -418,8 +428,32 @@ enum NameGenerator {
     }
 
     /// One spelling for each name reading, against `probeEntries`: plain,
-    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article.
-    static let everyReading = ["Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s", "Qaeda"]
+    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article, respelt.
+    static let everyReading = [
+        "Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s", "Qaeda", "Hammas Media Office",
+    ]
+    /// `name` with one word of four letters or more respelt as evaders and
+    /// transliterators do: a consonant doubled, a vowel changed, a final h
+    /// dropped or added (`RespeltContainment`).
+    static func respelt(_ name: String, _ random: inout SeededRandom) -> String {
+        var words = name.split(separator: " ").map { Array($0.unicodeScalars) }
+        let long = words.indices.filter { words[$0].count >= 4 }
+        guard let w = random.element(of: long) else { return name }
+        var word = words[w]
+        let at = random.int(in: 1 ... word.count - 1)
+        switch random.int(in: 0 ... 3) {
+        case 0: word.insert(word[at], at: at)
+        case 1:
+            let vowels: [Unicode.Scalar] = ["a", "e", "i", "o", "u"]
+            if let v = word.indices.dropFirst().first(where: { vowels.contains(word[$0]) }) {
+                word[v] = random.element(of: vowels.filter { $0 != word[v] }) ?? "a"
+            }
+        case 2: if word.last == "h" || word.last == "H" { word.removeLast() } else { word.append("h") }
+        default: word.remove(at: at)
+        }
+        words[w] = word
+        return words.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+    }
     /// The listed name without a leading article (`Al-Qa'ida` → `Qa'ida`), or nil.
     static func withoutArticle(_ name: String) -> String? {
         for article in ["Al-", "AL-", "Al ", "AL ", "al-", "El-", "EL "] where name.hasPrefix(article) && name.count > article.count {
@@ -444,7 +478,9 @@ enum NameGenerator {
                 let runTogether = base.replacingOccurrences(of: " ", with: "")
                 return random.chance(50) ? runTogether + " Media" : runTogether + "Official"
             }
-            return base + " " + (random.element(of: ["Media Office", "Political Bureau", "Ltd", "News"]) ?? "x")
+            // Extra words, and a quarter of the time a word respelt as well (`Hammas Media Office`).
+            let words = random.chance(25) ? respelt(base, &random) : base
+            return words + " " + (random.element(of: ["Media Office", "Political Bureau", "Ltd", "News"]) ?? "x")
         case 4, 14:
             // The fourth probe's spellings too: Cyrillic м, hooked capitals, letters as dashes, an M apart
             // in a skeleton, `!` for i, Arabizi, Turkish ş.

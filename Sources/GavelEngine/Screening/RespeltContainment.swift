@@ -1,0 +1,104 @@
+/// Containment where the listed words are respelt: every word of a listed
+/// name stands, as a close spelling, among more words of the case name
+/// (`Hammas Media Office` holds HAMAS, `Hizbulla Radio` Hizballah,
+/// `Bokko Haram Media` Boko Haram). Exact containment needs every listed
+/// word written as listed, and Jaro–Winkler on the whole text is lowered
+/// by the added words, so a misspelling and added words together evaded
+/// both (`Hammas Media Office` scored 0.8526).
+///
+/// A listed word is respelt by a case word when both have the same
+/// `wordClass` (first letter, then consonants) and, for words of
+/// `shortestRespeltWord` scalars or more, a Jaro–Winkler score of at least
+/// `closeSpelling`, ending in the same letter; shorter words must be equal. The class keeps `Hamad`
+/// (`hmd`) from naming HAMAS (`hms`) inside a longer name, and the score
+/// keeps `Homs` (`hms` too, 0.8050) from it. Scored
+/// `EvasionScores.containedRespelt`, the bottom of the review band: a
+/// respelt name among added words is a reason to look, less strong than
+/// the listed words themselves.
+///
+/// The index posts containment under the words' classes
+/// (`NameIndex.wordClassHash`), which equal words share, so one set of
+/// postings finds exact and respelt containment alike.
+package enum RespeltContainment {
+    /// A listed word and a case word of at least this many scalars may be
+    /// respellings of each other; shorter ones must be equal (`ali`/`aly`).
+    package static let shortestRespeltWord = 4
+    /// The least Jaro–Winkler score of a respelt word against the listed one.
+    package static let closeSpelling = 0.90
+
+    /// Whether `query` (a case form) has more words than `listed` (a listed
+    /// form that takes part in containment) and holds each listed word,
+    /// equal or respelt, one case word for each. The scorer tries exact
+    /// containment (`NameScorer.contains`) first, so this finding is the
+    /// respelt one.
+    package static func holds(_ query: String, _ listed: String) -> Bool {
+        guard spaces(query) > spaces(listed), NameScorer.containable(listed) else { return false }
+        let queryWords = query.split(separator: " ").map { Array($0.unicodeScalars.map(\.value)) }
+        let listedWords = listed.split(separator: " ").map { Array($0.unicodeScalars.map(\.value)) }
+        guard queryWords.count > listedWords.count, !listedWords.isEmpty else { return false }
+        let queryClasses = queryWords.map(wordClass)
+        // Which case words may stand for each listed word.
+        var options: [[Int]] = []
+        for word in listedWords {
+            let wanted = wordClass(word)
+            let found = queryWords.indices.filter {
+                queryClasses[$0] == wanted && (queryWords[$0] == word || respells(queryWords[$0], word))
+            }
+            guard !found.isEmpty else { return false }
+            options.append(found)
+        }
+        var used = [Bool](repeating: false, count: queryWords.count)
+        return assign(0, options, &used)
+    }
+
+    /// Whether listed words `from…` can each take a distinct unused case
+    /// word among their options. Listed names have a handful of words: the
+    /// search is small.
+    private static func assign(_ from: Int, _ options: [[Int]], _ used: inout [Bool]) -> Bool {
+        guard from < options.count else { return true }
+        for j in options[from] where !used[j] {
+            used[j] = true
+            defer { used[j] = false }
+            if assign(from + 1, options, &used) { return true }
+        }
+        return false
+    }
+
+    private static func spaces(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte == 0x20 { count += 1 }
+        return count
+    }
+
+    /// Whether case word `a` is a respelling of listed word `b` (same class
+    /// already known): a respelling changes letters within a word, not how
+    /// it ends (a final h aside). An ending is grammar: `khalid` with the
+    /// Arabic nisba ending is the family and company name `khalidi`, and
+    /// `wagners` is a plural or a possessive.
+    static func respells(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        guard a.count >= shortestRespeltWord, b.count >= shortestRespeltWord, lastLetter(a) == lastLetter(b) else { return false }
+        let score = a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in JaroWinkler.score(a, b) } }
+        return score >= closeSpelling
+    }
+
+    /// A word's last scalar, or the one before a last `h`.
+    private static func lastLetter(_ word: [UInt32]) -> UInt32? {
+        word.count > 1 && word.last == 0x68 ? word[word.count - 2] : word.last
+    }
+
+    /// A word's first scalar, then its other scalars that are not Latin
+    /// vowels with a run of one scalar written once, and without a last
+    /// `h` after another letter (romanisations of Arabic write or leave out
+    /// a final h: `hizballah`, `hizballa`). Equal words have equal classes.
+    package static func wordClass(_ word: [UInt32]) -> [UInt32] {
+        guard let first = word.first else { return [] }
+        var out: [UInt32] = [first]
+        var previous = first
+        for scalar in word.dropFirst() where !TokenAlignment.isVowel(scalar) && scalar != previous {
+            out.append(scalar)
+            previous = scalar
+        }
+        if out.count > 1, out.last == 0x68 { out.removeLast() }
+        return out
+    }
+}
