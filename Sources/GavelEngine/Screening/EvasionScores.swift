@@ -40,8 +40,12 @@ package enum EvasionScores {
     /// A listed one-word name's consonants take part in containment with a
     /// case name's consonants word by word only when they are at least this
     /// many (`NameScorer.consonantsContained`): Vagner's `vgnr` names the
-    /// group inside `مجموعة فاجنر`, HAMAS's `hms` is also Homs (`حمص`).
-    package static let shortestContainedConsonants = 4
+    /// group inside `مجموعة فاجنر`, HAMAS's `hms` inside `حركة حماس`, "the
+    /// Hamas movement", as Arabic calls it. The case name is then one word
+    /// and words naming a group (`EvasionForms.namesAGroup`), so a hotel or
+    /// a street in Homs (`فندق حمص`, also `hms`) is not read so; two
+    /// consonants name too little.
+    package static let shortestContainedConsonants = 3
     /// A listed form this short (in scalars, spaces counted) meets a case's
     /// name only by equality, never by a Jaro–Winkler score: one or two
     /// letters are an acronym, and one letter more or less is another one

@@ -58,6 +58,9 @@ package struct NameForm: Sendable, Hashable {
     /// `JaroWinkler.nameScore` would otherwise ask of both texts for every pair.
     let isASCII: Bool
     let hasSpace: Bool
+    /// `RespeltContainment.WordEnds` of the text: every case form meets
+    /// every form of the entries it is scored against there.
+    let wordEnds: RespeltContainment.WordEnds
 
     init(_ text: String, _ reading: NameReading) {
         self.text = text
@@ -66,6 +69,7 @@ package struct NameForm: Sendable, Hashable {
         signature = ScalarSignature.of(text.unicodeScalars.lazy.map(\.value))
         isASCII = JaroWinkler.isASCII(text)
         hasSpace = text.utf8.contains(0x20)
+        wordEnds = RespeltContainment.WordEnds(text)
     }
 
     // The sorted tokens follow from the text: a prepared form equals the plain one.

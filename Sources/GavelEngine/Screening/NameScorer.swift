@@ -198,9 +198,8 @@ package enum NameScorer {
     /// ("the Wagner group", `mgmw vgnr` respelt) holds Vagner's `vgnr`. Only a
     /// one-word listed name that takes part in containment
     /// (`entersContainment`), with at least
-    /// `EvasionScores.shortestContainedConsonants` consonants: three are too
-    /// few to name a group inside a longer name (`hms`, HAMAS's, is Homs's
-    /// `حمص`).
+    /// `EvasionScores.shortestContainedConsonants` consonants (`حركة حماس`,
+    /// "the Hamas movement", holds HAMAS's `hms`).
     static func consonantsContained(_ queryForms: [NameForm], _ listed: ListedNameReadings.Readings, type: ListEntry.EntryType) -> Bool {
         guard !queryForms.isEmpty, let consonants = listed.forms.consonants.first,
             consonantContainable(consonants.text, normalized: listed.normalized, type: type)
@@ -286,7 +285,7 @@ package enum NameScorer {
     static func respeltContained(_ query: NameForms, _ listed: NameForms) -> Bool {
         func holds(_ queryForms: [NameForm], _ nameForms: [NameForm]) -> Bool {
             for q in queryForms.indices where queryForms[q].hasSpace {
-                for n in nameForms.indices where RespeltContainment.holds(queryForms[q].text, nameForms[n].text) { return true }
+                for n in nameForms.indices where RespeltContainment.holds(queryForms[q], nameForms[n]) { return true }
             }
             return false
         }
