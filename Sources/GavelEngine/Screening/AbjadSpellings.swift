@@ -18,6 +18,11 @@ extension EvasionForms {
     /// compared: three are too few for a guess on top (`جورج`, George, is
     /// `grg` so, the Taliban alias `Gurg`).
     static let shortestRespelling = 4
+    /// The fewest consonants a respelling that also reads an Arabic `و`
+    /// after a letter as a vowel (`asListsSpell(_:arabicWawAsVowel:)`) must
+    /// have: `بوكو حرام` is Boko Haram's `bkhrm` so, where four let
+    /// `محمود` (Mahmoud) be Muhammad's `mhmd`.
+    static let shortestWawRespelling = 5
 
     /// The name with the letters ICU reads otherwise than the lists spell
     /// a name written in them rewritten as Latin letters, a word-final heh
@@ -37,7 +42,11 @@ extension EvasionForms {
     /// its consonants equal a listed name's (`NameScorer`), never as a near
     /// miss on top. The text is read in its compatibility form first, so
     /// that Arabic presentation forms count as their letters.
-    static func asListsSpell(_ text: String) -> String {
+    /// With `arabicWawAsVowel`, an Arabic `و` after a letter is read as the
+    /// vowel it is as often as a consonant, and left out like Hebrew `ו`: a
+    /// second guess, compared only with `shortestWawRespelling` consonants
+    /// or more.
+    static func asListsSpell(_ text: String, arabicWawAsVowel: Bool = false) -> String {
         let scalars = Array(withoutFinalHeh(withoutTaMarbuta(text)).precomposedStringWithCompatibilityMapping.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
@@ -48,7 +57,11 @@ extension EvasionForms {
             case 0x0641: out.append("v")
             case 0x05E7: out.append("k")
             case 0x0648:
-                out.append(followsLetter(scalars, i) ? scalar : "v")
+                if !followsLetter(scalars, i) {
+                    out.append("v")
+                } else if !arabicWawAsVowel {
+                    out.append(scalar)
+                }
             case 0x05D5:
                 if i + 1 < scalars.count, scalars[i + 1].value == 0x05D5 {
                     out.append("v")

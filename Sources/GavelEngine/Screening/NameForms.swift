@@ -249,6 +249,14 @@ package struct NameForms: Sendable {
             {
                 consonantRespellings.append(NameForm(form, .consonants))
             }
+            // `بوكو حرام`: its و after a letter is the vowel o, which the lists' `bkhrm` leaves out.
+            let wawAsVowel = EvasionForms.asListsSpell(text, arabicWawAsVowel: true)
+            if wawAsVowel != respelt, let form = EvasionForms.consonants(normalized: NameNormalizer.normalize(wawAsVowel)),
+                form.utf8.count >= EvasionForms.shortestWawRespelling, !consonants.contains(where: { $0.text == form }),
+                !consonantRespellings.contains(where: { $0.text == form })
+            {
+                consonantRespellings.append(NameForm(form, .consonants))
+            }
             if EvasionForms.namesAGroup(text) {
                 for spelling in spellings + [respelt] {
                     if let words = EvasionForms.consonantWords(normalized: NameNormalizer.normalize(spelling)),
