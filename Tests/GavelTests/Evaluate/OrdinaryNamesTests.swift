@@ -174,6 +174,8 @@ struct OrdinaryNamesTests {
         arguments: [
             ("Aldar Properties", "AE", "escalate"), ("MB Bank", "VN", "escalate"), ("Transmart", "ID", "escalate"),
             ("MB Bank", "RU", "block"), ("Hamas", "GB", "block"), ("Hamas", "PS", "block"),
+            // The OFAC and UK Wagner entries give Russia: a German company of that name is reviewed, a Russian one blocked.
+            ("Wagner Group GmbH", "DE", "escalate"), ("Wagner Group", "RU", "block"),
         ])
     func organisationCountry(_ name: String, _ country: String, _ expected: String) throws {
         let decision = try shipped(name, country: country)
