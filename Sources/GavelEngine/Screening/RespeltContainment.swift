@@ -59,21 +59,31 @@ package enum RespeltContainment {
             guard !found.isEmpty else { return false }
             options.append(found)
         }
-        var used = [Bool](repeating: false, count: queryWords.count)
-        return assign(0, options, &used)
+        return eachTakesItsOwn(options, among: queryWords.count)
     }
 
-    /// Whether listed words `from…` can each take a distinct unused case
-    /// word among their options. Listed names have a handful of words: the
-    /// search is small.
-    private static func assign(_ from: Int, _ options: [[Int]], _ used: inout [Bool]) -> Bool {
-        guard from < options.count else { return true }
-        for j in options[from] where !used[j] {
-            used[j] = true
-            defer { used[j] = false }
-            if assign(from + 1, options, &used) { return true }
+    /// Whether every listed word can take a case word of its own among its
+    /// options: a bipartite matching, grown one listed word at a time along
+    /// augmenting paths (Kuhn). Polynomial in the words, where trying every
+    /// assignment in turn took factorial time on a name of many equal
+    /// words that one case word too few could not hold.
+    static func eachTakesItsOwn(_ options: [[Int]], among caseWords: Int) -> Bool {
+        var holder = [Int](repeating: -1, count: caseWords)
+        func place(_ listedWord: Int, _ visited: inout [Bool]) -> Bool {
+            for j in options[listedWord] where !visited[j] {
+                visited[j] = true
+                if holder[j] < 0 || place(holder[j], &visited) {
+                    holder[j] = listedWord
+                    return true
+                }
+            }
+            return false
         }
-        return false
+        for listedWord in options.indices {
+            var visited = [Bool](repeating: false, count: caseWords)
+            if !place(listedWord, &visited) { return false }
+        }
+        return true
     }
 
     /// A text's words counted, and one bit per word for its first byte and

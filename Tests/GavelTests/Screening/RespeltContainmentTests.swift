@@ -57,5 +57,14 @@ struct RespeltContainmentTests {
         // Each listed word takes its own case word: `hasan` cannot stand for both.
         #expect(!RespeltContainment.holds("hasan ali media", "hassan hasan ali"))
         #expect(RespeltContainment.holds("hasan hassan ali media", "hassan hasan ali"))
+        // A name of many equal words that one case word too few cannot hold: answered at once, not after
+        // trying every assignment (12! of them).
+        let many = Array(repeating: "hamas", count: 12).joined(separator: " ")
+        let fewer = Array(repeating: "hammas", count: 11).joined(separator: " ") + " media office"
+        #expect(!RespeltContainment.holds(fewer, many))
+        #expect(RespeltContainment.holds(fewer + " hamas", many))
+        // The matching moves an earlier word to free a case word for a later one.
+        #expect(RespeltContainment.eachTakesItsOwn([[0, 1], [0]], among: 2))
+        #expect(!RespeltContainment.eachTakesItsOwn([[0], [0]], among: 2))
     }
 }
