@@ -332,15 +332,17 @@ package enum EvasionForms {
     /// Words that handles and site names run together with a name
     /// (`HamasOfficial`, `hamasmedia`, `AlAqsaTV`), and the words for what a
     /// group is that German compounds and handles run on
-    /// (`Hamasbewegung`, `HamasBrigades`), after it or (`official`)
-    /// before it; split off only when at least `shortestRemainder` letters are
-    /// left, so that `olive`, `thetv` or `seafront` stay whole.
+    /// (`Hamasbewegung`, `HamasBrigades`), in English, German and Arabic
+    /// written in Latin letters (`HamasKataib`, "Hamas brigades";
+    /// `HarakatHamas`, "the Hamas movement"), after it or (`official`,
+    /// `harakat`) before it; split off only when at least `shortestRemainder`
+    /// letters are left, so that `olive`, `thetv` or `seafront` stay whole.
     static let runTogetherSuffixes = [
         "official", "channel", "online", "center", "centre", "office", "agency", "media", "press", "radio", "news", "info",
         "live", "net", "web", "tv",
-        "movement", "bewegung", "brigades", "brigade", "group", "gruppe", "front", "party", "partei",
+        "movement", "bewegung", "brigades", "brigade", "group", "gruppe", "front", "party", "partei", "kataib", "kataeb",
     ]
-    static let runTogetherPrefixes = ["official"]
+    static let runTogetherPrefixes = ["official", "harakat"]
     static let shortestRemainder = 4
 
     /// The plain reading with one such word split off each ASCII word that

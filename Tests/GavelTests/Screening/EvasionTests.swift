@@ -509,7 +509,8 @@ struct EvasionTests {
         ("hamasofficial", "hamas official"), ("officialhamas", "official hamas"), ("officialhamasmedia", "official hamas media"),
         ("alaqsatv", "alaqsa tv"), ("hamas media", nil), ("olive", nil), ("thetv", nil), ("ḥamasmedia", nil),
         ("hamasbewegung", "hamas bewegung"), ("hamasbrigades", "hamas brigades"), ("wagnergruppe", "wagner gruppe"),
-        ("seafront", nil), ("ingroup", nil),
+        ("seafront", nil), ("ingroup", nil), ("hamaskataib", "hamas kataib"), ("hamaskataeb", "hamas kataeb"),
+        ("harakathamas", "harakat hamas"), ("harakat", nil), ("kataib", nil),
     ] as [(String, String?)])
     func runTogether(_ normalized: String, _ split: String?) {
         #expect(EvasionForms.runTogetherSplit(normalized) == split)

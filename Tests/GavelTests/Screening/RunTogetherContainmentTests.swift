@@ -16,6 +16,9 @@ struct RunTogetherContainmentTests {
         .init(name: "B.O.K.O.H.A.R.A.M. Media", entry: "boko", method: .contained, reading: .joined, score: 0.91),
         .init(name: "WagnerGroup Press", entry: "wagner", method: .contained, reading: nil, score: 0.91),
         .init(name: "B0k0Haram Media", entry: "boko", method: .contained, reading: .digits, score: 0.91),
+        // Arabic words for a group, in Latin letters, run on: "brigades" after the name, "movement" before it.
+        .init(name: "BokoHaramKataib", entry: "boko", method: .contained, reading: nil, score: 0.91),
+        .init(name: "HarakatBokoHaram", entry: "boko", method: .contained, reading: nil, score: 0.91),
     ]
 
     @Test("a listed organisation's words run together inside a longer name are contained", arguments: probes)
