@@ -244,18 +244,16 @@ package struct NameForms: Sendable {
                     consonants.append(NameForm(form, .consonants))
                 }
             }
-            if let form = EvasionForms.consonants(normalized: NameNormalizer.normalize(respelt)),
-                form.utf8.count >= EvasionForms.shortestRespelling, !consonants.contains(where: { $0.text == form })
-            {
-                consonantRespellings.append(NameForm(form, .consonants))
-            }
-            // `بوكو حرام`: its و after a letter is the vowel o, which the lists' `bkhrm` leaves out.
+            // The guess as lists spell, then one that also reads an Arabic و after a letter as the vowel it
+            // is in `بوكو حرام` (the lists' `bkhrm` leaves it out), which needs more consonants to count.
             let wawAsVowel = EvasionForms.asListsSpell(text, arabicWawAsVowel: true)
-            if wawAsVowel != respelt, let form = EvasionForms.consonants(normalized: NameNormalizer.normalize(wawAsVowel)),
-                form.utf8.count >= EvasionForms.shortestWawRespelling, !consonants.contains(where: { $0.text == form }),
-                !consonantRespellings.contains(where: { $0.text == form })
-            {
-                consonantRespellings.append(NameForm(form, .consonants))
+            let guesses = [(respelt, EvasionForms.shortestRespelling)] + (wawAsVowel == respelt ? [] : [(wawAsVowel, EvasionForms.shortestWawRespelling)])
+            for (guess, fewest) in guesses {
+                if let form = EvasionForms.consonants(normalized: NameNormalizer.normalize(guess)), form.utf8.count >= fewest,
+                    !consonants.contains(where: { $0.text == form }), !consonantRespellings.contains(where: { $0.text == form })
+                {
+                    consonantRespellings.append(NameForm(form, .consonants))
+                }
             }
             if EvasionForms.namesAGroup(text) {
                 for spelling in spellings + [respelt] {
