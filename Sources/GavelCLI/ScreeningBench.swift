@@ -16,6 +16,9 @@ package struct ScreeningBench: Sendable {
     package var thresholds: [Double]
     package var queries: Int
     package var scanSample: Int
+    /// Names timed on their own, `probeRepeats` times each, after each list's table row.
+    package var probes: [String] = []
+    package var probeRepeats = 200
 
     package init(
         policies: String?, cases: String?, sdnCSV: String?, sizes: [Int], thresholds: [Double], queries: Int, scanSample: Int
@@ -157,6 +160,15 @@ package struct ScreeningBench: Sendable {
                 Self.format(scanSeconds / max(indexSeconds, 1e-9), 0) + "x", "\(sample)", agree ? "yes" : "**NO**",
             ]
             output("| " + row.joined(separator: " | ") + " |\n")
+            for probe in probes {
+                var found = 0
+                let (_, seconds) = Self.timed {
+                    for _ in 0 ..< probeRepeats { found = byIndex.matches([probe], minScore: threshold, asOf: Self.asOf).count }
+                }
+                errors(
+                    "\(label) at θ \(Self.format(threshold, 2)), probe \(probe): "
+                        + "\(Self.format(seconds / Double(probeRepeats) * 1e6, 1)) µs, \(found) matches\n")
+            }
         }
         return same
     }

@@ -28,6 +28,12 @@ struct ScreeningBenchCommand: ParsableCommand {
     @Option(name: .customLong("scan-sample"), help: "Queries of those also run through the scan and compared.")
     var scanSample = 100
 
+    @Option(name: .customLong("probe"), help: "A name timed on its own against each list and threshold, repeated (for chasing a slow query); may be given more than once.")
+    var probes: [String] = []
+
+    @Option(name: .customLong("probe-repeats"), help: "How often each --probe name is screened.")
+    var probeRepeats = 200
+
     func run() throws {
         let sizes = self.sizes.split(separator: ",").compactMap { Int($0) }
         let thresholds = self.thresholds.split(separator: ",").compactMap { Double($0) }
@@ -35,9 +41,11 @@ struct ScreeningBenchCommand: ParsableCommand {
             throw ValidationError("--thresholds needs numbers in (0, 1], e.g. 0.85,0.92")
         }
         guard queries > 0, scanSample >= 0 else { throw ValidationError("--queries must be positive, --scan-sample not negative") }
-        let bench = ScreeningBench(
+        var bench = ScreeningBench(
             policies: policies, cases: cases, sdnCSV: sdnCSV, sizes: sizes, thresholds: thresholds, queries: queries,
             scanSample: min(scanSample, queries))
+        bench.probes = probes
+        bench.probeRepeats = max(1, probeRepeats)
         let status = bench.run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }
     }
