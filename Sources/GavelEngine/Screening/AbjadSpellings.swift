@@ -87,12 +87,19 @@ extension EvasionForms {
     /// have none left out; nil unless two words or more are left. What
     /// containment compares: a listed one-word name's consonants are one
     /// of these words (`مجموعة فاجنر`, "the Wagner group": `mgmw vgnr`
-    /// respelt holds Vagner's `vgnr`).
-    static func consonantWords(normalized: String) -> String? {
+    /// respelt holds Vagner's `vgnr`). The words are the spelling's own,
+    /// each normalised alone: ICU writes Hebrew `א` and `ע` as signs that
+    /// normalising makes spaces, which split `חמאס` (`hm s`) when the whole
+    /// name was normalised first, so `תנועת חמאס` held no `hms`.
+    static func consonantWords(spelling: String) -> String? {
         var words: [String] = []
-        for word in normalized.split(separator: " ") {
+        // A format character (a Persian zero-width non-joiner) is inside a word, as normalising leaves it out.
+        let spelt = spelling.split(whereSeparator: {
+            !$0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || isNonspacingMark($0) || $0.properties.generalCategory == .format }
+        })
+        for word in spelt {
             var out: [UInt8] = []
-            for byte in word.utf8 where isConsonant(byte) && out.last != byte { out.append(byte) }
+            for byte in NameNormalizer.normalize(String(word)).utf8 where isConsonant(byte) && out.last != byte { out.append(byte) }
             if !out.isEmpty { words.append(String(decoding: out, as: UTF8.self)) }
         }
         return words.count >= 2 ? words.joined(separator: " ") : nil

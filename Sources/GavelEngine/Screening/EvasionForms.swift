@@ -334,13 +334,13 @@ package enum EvasionForms {
     /// group is that German compounds and handles run on
     /// (`Hamasbewegung`, `HamasBrigades`), in English, German and Arabic
     /// written in Latin letters (`HamasKataib`, "Hamas brigades";
-    /// `HarakatHamas`, "the Hamas movement"), after it or (`official`,
+    /// `HamasJihad`; `HarakatHamas`, "the Hamas movement"), after it or (`official`,
     /// `harakat`) before it; split off only when at least `shortestRemainder`
     /// letters are left, so that `olive`, `thetv` or `seafront` stay whole.
     static let runTogetherSuffixes = [
         "official", "channel", "online", "center", "centre", "office", "agency", "media", "press", "radio", "news", "info",
         "live", "net", "web", "tv",
-        "movement", "bewegung", "brigades", "brigade", "group", "gruppe", "front", "party", "partei", "kataib", "kataeb",
+        "movement", "bewegung", "brigades", "brigade", "group", "gruppe", "front", "party", "partei", "kataib", "kataeb", "jihad",
     ]
     static let runTogetherPrefixes = ["official", "harakat"]
     static let shortestRemainder = 4

@@ -24,7 +24,8 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// `EvasionForms.otherRomanisations`.
     case romanised
     /// A case's name without the suffixes written after an apostrophe
-    /// (`Hamas’s`, `PKK'nın` → `hamas`, `pkk`): `EvasionForms.withoutApostropheSuffixes`.
+    /// (`Hamas’s`, `PKK'nın` → `hamas`, `pkk`) and without trademark signs
+    /// (`HAMAS™` → `hamas`, not NFKC's `hamastm`): `EvasionForms.withoutSuffixes`.
     case suffix
     /// A host read out of a link another URL carries in its query
     /// (`google.com/url?q=https://aqsatv.ps`): identifiers only.
@@ -199,8 +200,8 @@ package struct NameForms: Sendable {
                 latin.append(NameForm(form.text, .romanised))
             }
         }
-        // The name without what is written after an apostrophe (`Hamas’s`), as it is and romanised.
-        let unsuffixed = EvasionForms.withoutApostropheSuffixes(text)
+        // The name without what is written after an apostrophe (`Hamas’s`) or a trademark sign (`HAMAS™`), as it is and romanised.
+        let unsuffixed = EvasionForms.withoutSuffixes(text)
         if let unsuffixed {
             for spelling in [unsuffixed] + EvasionForms.otherRomanisations(unsuffixed) {
                 for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(spelling)), raw: spelling)
@@ -257,7 +258,7 @@ package struct NameForms: Sendable {
             }
             if EvasionForms.namesAGroup(text) {
                 for spelling in spellings + [respelt] {
-                    if let words = EvasionForms.consonantWords(normalized: NameNormalizer.normalize(spelling)),
+                    if let words = EvasionForms.consonantWords(spelling: spelling),
                         !consonantWords.contains(where: { $0.text == words })
                     {
                         consonantWords.append(NameForm(words, .consonants))

@@ -281,7 +281,12 @@ package enum NameScorer {
     }
 
     /// Whether a case form holds a listed form's words, some respelt
-    /// (`RespeltContainment`), within the Latin or within the skeleton reading.
+    /// (`RespeltContainment`), within the Latin or within the skeleton
+    /// reading, as exact containment reads them: a case's variant and
+    /// run-together readings against the listed Latin forms (`H4mmas
+    /// Media`, `HammasOfficial`), its skeleton's digit readings against the
+    /// listed skeletons. The index finds all of them: `PreparedName.containers`
+    /// holds those readings' word classes.
     static func respeltContained(_ query: NameForms, _ listed: NameForms) -> Bool {
         func holds(_ queryForms: [NameForm], _ nameForms: [NameForm]) -> Bool {
             for q in queryForms.indices where queryForms[q].hasSpace {
@@ -289,7 +294,8 @@ package enum NameScorer {
             }
             return false
         }
-        return holds(query.latin, listed.latin) || holds(query.skeleton, listed.skeleton)
+        return holds(query.latin, listed.latin) || holds(query.skeleton, listed.skeleton) || holds(query.variants, listed.latin)
+            || holds(query.runTogether, listed.latin) || holds(query.skeletonVariants, listed.skeleton)
     }
 
     /// The reading of the first pair (case form, then listed form) where the

@@ -142,7 +142,10 @@ package enum RespeltContainment {
     /// A word's first scalar, then its other scalars that are not Latin
     /// vowels with a run of one scalar written once, and without a last
     /// `h` after another letter (romanisations of Arabic write or leave out
-    /// a final h: `hizballah`, `hizballa`). Equal words have equal classes.
+    /// a final h: `hizballah`, `hizballa`). A run of `rn`, the skeleton of
+    /// `m`, is written once too: the skeleton of a doubled m (`Наmmas` with
+    /// Cyrillic Н, `harnrnas`) is a respelling of one (`harnas`). Equal
+    /// words have equal classes.
     package static func wordClass(_ word: [UInt32]) -> [UInt32] {
         guard let first = word.first else { return [] }
         var out: [UInt32] = [first]
@@ -150,6 +153,7 @@ package enum RespeltContainment {
         for scalar in word.dropFirst() where !TokenAlignment.isVowel(scalar) && scalar != previous {
             out.append(scalar)
             previous = scalar
+            if out.count >= 4, out[out.count - 4 ..< out.count].elementsEqual([0x72, 0x6E, 0x72, 0x6E]) { out.removeLast(2) }
         }
         if out.count > 1, out.last == 0x68 { out.removeLast() }
         return out

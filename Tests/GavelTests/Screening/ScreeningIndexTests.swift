@@ -428,9 +428,11 @@ enum NameGenerator {
     }
 
     /// One spelling for each name reading, against `probeEntries`: plain,
-    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article, respelt.
+    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article, respelt; then the
+    /// readings combined (`CombinedReadingTests`).
     static let everyReading = [
         "Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s", "Qaeda", "Hammas Media Office",
+        "HAMAS™", "H4mmas Media", "Наmmas Media Office", "HammasOfficial", "HamasJihad", "תנועת חמאס",
     ]
     /// `name` with one word of four letters or more respelt as evaders and
     /// transliterators do: a consonant doubled, a vowel changed, a final h

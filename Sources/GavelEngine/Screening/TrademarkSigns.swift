@@ -1,0 +1,38 @@
+/// The `suffix` reading (`NameReading.suffix`), second part: a case's name
+/// without the trademark and service-mark signs written after it.
+extension EvasionForms {
+    /// `™` and `℠`, and the same written in modifier letters (`ᵀᴹ`, `ˢᴹ`):
+    /// NFKC writes each as two letters (SPEC §3 normalises it first), so
+    /// `HAMAS™` read `hamastm` and met HAMAS at 0.9429 only, in review
+    /// rather than the block its name alone gets. `®` and `©` need nothing:
+    /// they are no letters, and normalising makes them spaces.
+    static let trademarkSigns: [[UInt32]] = [[0x2122], [0x2120], [0x1D40, 0x1D39], [0x2E2, 0x1D39]]
+
+    /// The text with every trademark sign left out; nil when it has none.
+    static func withoutTrademarkSigns(_ text: String) -> String? {
+        // Every sign has one of these; most names have none, and are not taken apart.
+        guard text.unicodeScalars.contains(where: { $0.value == 0x2122 || $0.value == 0x2120 || $0.value == 0x1D39 }) else { return nil }
+        let scalars = text.unicodeScalars.map(\.value)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        var changed = false
+        while i < scalars.count {
+            if let sign = trademarkSigns.first(where: { scalars[i...].starts(with: $0) }) {
+                i += sign.count
+                changed = true
+                continue
+            }
+            if let scalar = Unicode.Scalar(scalars[i]) { out.append(scalar) }
+            i += 1
+        }
+        return changed ? String(out) : nil
+    }
+
+    /// The text without trademark signs and then without the endings written
+    /// after an apostrophe (`Hamas™’s`), each where there is one; nil when
+    /// there is neither.
+    static func withoutSuffixes(_ text: String) -> String? {
+        let unmarked = withoutTrademarkSigns(text)
+        return withoutApostropheSuffixes(unmarked ?? text) ?? unmarked
+    }
+}
