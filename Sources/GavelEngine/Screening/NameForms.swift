@@ -24,8 +24,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// `EvasionForms.otherRomanisations`.
     case romanised
     /// A case's name without the suffixes written after an apostrophe
-    /// (`Hamas’s`, `PKK'nın` → `hamas`, `pkk`) and without trademark signs
-    /// (`HAMAS™` → `hamas`, not NFKC's `hamastm`): `EvasionForms.withoutSuffixes`.
+    /// (`Hamas’s`, `PKK'nın` → `hamas`, `pkk`), without trademark signs
+    /// (`HAMAS™` → `hamas`, not NFKC's `hamastm`) and flags (`Hamas 🇵🇸`):
+    /// `EvasionForms.withoutSuffixes`.
     case suffix
     /// A host read out of a link another URL carries in its query
     /// (`google.com/url?q=https://aqsatv.ps`): identifiers only.
@@ -200,7 +201,7 @@ package struct NameForms: Sendable {
                 latin.append(NameForm(form.text, .romanised))
             }
         }
-        // The name without what is written after an apostrophe (`Hamas’s`) or a trademark sign (`HAMAS™`), as it is and romanised.
+        // The name without what is written after an apostrophe (`Hamas’s`), a trademark sign (`HAMAS™`) or a flag, as it is and romanised.
         let unsuffixed = EvasionForms.withoutSuffixes(text)
         if let unsuffixed {
             for spelling in [unsuffixed] + EvasionForms.otherRomanisations(unsuffixed) {

@@ -5,11 +5,11 @@ import Testing
 /// SPEC §3 "Evasion": spellings docs/screening.md listed as still evading
 /// after the respelt containment of 2026-12-05, each a reading the engine
 /// already had met with one more thing: a trademark sign NFKC writes as
-/// letters, a respelling inside a variant, skeleton or run-together
+/// letters or a flag normalising reads as letters, a respelling inside a variant, skeleton or run-together
 /// reading, a name run together with `Jihad`, and a Hebrew name whose
 /// letters ICU writes as signs. Each must meet its entry through the index
 /// and the scan alike; the ordinary names beside them must not.
-@Suite("Screening evasion: readings combined, trademark signs")
+@Suite("Screening evasion: readings combined, trademark signs, flags")
 struct CombinedReadingTests {
     typealias Probe = EvasionTests.EntryProbe
 
@@ -21,6 +21,9 @@ struct CombinedReadingTests {
         Probe(name: "Hamas™’s", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
         Probe(name: "Boko Haram™", entry: "boko", method: .exact, reading: .suffix, score: 1.0),
         Probe(name: "HAMAS™ Media Office", entry: "hamas", method: .contained, reading: .suffix, score: 0.91),
+        // A flag beside the name, which normalising reads as the letters of its country code (`hamas ps`).
+        Probe(name: "Hamas 🇵🇸", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "🇵🇸 Hamas 🇵🇸", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
         // A respelling among added words, inside the digit, skeleton and run-together readings.
         Probe(name: "H4mmas Media", entry: "hamas", method: .contained, reading: .respelt, score: 0.9),
         Probe(name: "\u{41D}\u{430}mmas Media Office", entry: "hamas", method: .contained, reading: .respelt, score: 0.9),  // Cyrillic Н а
@@ -43,7 +46,7 @@ struct CombinedReadingTests {
             // A brand with its sign is its own name; a doubled m in another class; `hamsa` ends otherwise; Homs is
             // too far from HAMAS however run together; a youth movement in Hebrew; a word with `jihad` too short to split.
             "Acme™ Trading", "Hammam Media Office", "Hamsa Media", "HomsJihad", "תנועת הנוער", "Abujihad",
-            "Barnrnes Media", "H4mdan Media Office",
+            "Barnrnes Media", "H4mdan Media Office", "🇭🇲 Media",
         ])
     func ordinaryNames(_ name: String) {
         let indexed = FourthProbeReportTests.screen(name)
@@ -63,6 +66,11 @@ struct CombinedReadingTests {
             #expect(EvasionForms.withoutTrademarkSigns(text) == expected, "\(text)")
         }
         #expect(EvasionForms.withoutSuffixes("Hamas™’s") == "Hamas")
+        #expect(EvasionForms.withoutFlags("Hamas 🇵🇸") == "Hamas")
+        #expect(EvasionForms.withoutFlags("🇵🇸") == nil)  // nothing else: the letters are the name
+        #expect(EvasionForms.withoutFlags("🇭🇦🇲🇦🇸") == nil)  // five letters, no flag
+        #expect(EvasionForms.withoutFlags("Hamas 🇵") == nil)
+        #expect(EvasionForms.withoutSuffixes("Hamas™ 🇵🇸") == "Hamas")
         #expect(EvasionForms.withoutSuffixes("Hamas’s") == "Hamas")
         #expect(EvasionForms.withoutSuffixes("Hamas") == nil)
         // The plain reading is SPEC §3's, NFKC first; the suffix reading is beside it.

@@ -1,5 +1,5 @@
 /// The `suffix` reading (`NameReading.suffix`), second part: a case's name
-/// without the trademark and service-mark signs written after it.
+/// without what decorates it: trademark and service-mark signs, and flags.
 extension EvasionForms {
     /// `™` and `℠`, and the same written in modifier letters (`ᵀᴹ`, `ˢᴹ`):
     /// NFKC writes each as two letters (SPEC §3 normalises it first), so
@@ -28,11 +28,30 @@ extension EvasionForms {
         return changed ? String(out) : nil
     }
 
-    /// The text without trademark signs and then without the endings written
-    /// after an apostrophe (`Hamas™’s`), each where there is one; nil when
-    /// there is neither.
+    /// The text without its words that are flags, pairs of regional
+    /// indicators (`Hamas 🇵🇸`); nil when it has none, or nothing else.
+    /// Normalising reads regional indicators as the letters they stand for,
+    /// so that `🇭🇦🇲🇦🇸` is `hamas`; a flag beside a name was then a
+    /// word added (`hamas ps`: 0.91, review, where the name alone blocks).
+    static func withoutFlags(_ text: String) -> String? {
+        guard text.unicodeScalars.contains(where: isRegionalIndicator) else { return nil }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let kept = words.filter { word in
+            let scalars = word.unicodeScalars.filter { $0.properties.generalCategory != .format && $0.value != 0xFE0F }
+            return scalars.isEmpty || !scalars.allSatisfy(isRegionalIndicator) || scalars.count % 2 != 0
+        }
+        guard kept.count < words.count, !kept.isEmpty else { return nil }
+        return kept.joined(separator: " ")
+    }
+
+    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6 ... 0x1F1FF).contains(scalar.value) }
+
+    /// The text without trademark signs and flags, then without the endings
+    /// written after an apostrophe (`Hamas™’s`), each where there is one;
+    /// nil when there is none of them.
     static func withoutSuffixes(_ text: String) -> String? {
         let unmarked = withoutTrademarkSigns(text)
-        return withoutApostropheSuffixes(unmarked ?? text) ?? unmarked
+        let unflagged = withoutFlags(unmarked ?? text) ?? unmarked
+        return withoutApostropheSuffixes(unflagged ?? text) ?? unflagged
     }
 }
