@@ -105,22 +105,31 @@ extension EvasionForms {
         return words.count >= 2 ? words.joined(separator: " ") : nil
     }
 
-    /// Whether the name is one word and words naming a kind of group in
-    /// Arabic or Hebrew (`abjadGroupWords`): "the Wagner group" (`مجموعة
-    /// فاجنر`, `קבוצת וגנר`). Only such a name is read word by word for
-    /// containment: the consonants of one word of an ordinary name say
-    /// too little (`خالد`, Khalid, is `khld`, the company `KHALIDI`'s).
+    /// Whether the name is one word and words naming a kind of group or
+    /// one of its outlets in Arabic or Hebrew (`abjadGroupWords`,
+    /// `abjadOutletWords`): "the Wagner group" (`مجموعة فاجنر`, `קבוצת
+    /// וגנר`), "Hamas for the media" (`حماس للإعلام`). Only such a name is
+    /// read word by word for containment: the consonants of one word of an
+    /// ordinary name say too little (`خالد`, Khalid, is `khld`, the company
+    /// `KHALIDI`'s).
     static func namesAGroup(_ text: String) -> Bool {
         let words = text.split(whereSeparator: { !$0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || isNonspacingMark($0) } })
         guard words.count >= 2 else { return false }
-        return words.filter { !abjadGroupWords.contains(groupWordForm($0)) }.count == 1
+        return words.filter { !abjadGroupWords.contains(groupWordForm($0)) && !abjadOutletWords.contains(groupWordForm($0)) }.count == 1
     }
 
     /// A word as `abjadGroupWords` holds it: marks and tatweel left out,
-    /// ta marbuta as heh, and the article (`ال`, Hebrew `ה`) taken off.
+    /// ta marbuta as heh, alef with hamza as alef, and the article (`ال`,
+    /// with `ل` "for" before it `لل`; Hebrew `ה`) taken off.
     private static func groupWordForm(_ word: Substring) -> String {
-        var scalars = word.unicodeScalars.filter { !isNonspacingMark($0) && $0.value != 0x0640 }.map { $0.value == 0x0629 ? "\u{0647}" : $0 }
-        if scalars.count > 4, scalars[0] == "\u{0627}", scalars[1] == "\u{0644}" { scalars.removeFirst(2) }
+        var scalars = word.unicodeScalars.filter { !isNonspacingMark($0) && $0.value != 0x0640 }.map { scalar -> Unicode.Scalar in
+            switch scalar.value {
+            case 0x0629: "\u{0647}"
+            case 0x0623, 0x0625, 0x0622: "\u{0627}"
+            default: scalar
+            }
+        }
+        if scalars.count > 4, scalars[0] == "\u{0627}" || scalars[0] == "\u{0644}", scalars[1] == "\u{0644}" { scalars.removeFirst(2) }
         if scalars.count > 4, scalars[0] == "\u{05D4}" { scalars.removeFirst() }
         return String(String.UnicodeScalarView(scalars))
     }
@@ -131,5 +140,18 @@ extension EvasionForms {
     static let abjadGroupWords: Set<String> = [
         "مجموعه", "جماعه", "حركه", "تنظيم", "منظمه", "جبهه", "كتائب", "جيش", "شبكه",
         "קבוצת", "קבוצה", "ארגון", "תנועת", "תנועה", "חזית", "גדוד", "צבא", "רשת",
+    ]
+
+    /// Arabic: media (the noun, and its adjective), channel, radio
+    /// station; Hebrew: media, channel, radio. The words a group's media
+    /// are named with, as `EvasionForms.runTogetherSuffixes` has them in
+    /// Latin letters: `حماس للإعلام`, "Hamas for the media", and `قناة
+    /// حماس`, "the Hamas channel", hold HAMAS's `hms`. Not office, centre
+    /// or foundation: beside a person's name (`مكتب خالد`, "Khalid's
+    /// office") those made the consonants of a given name a listed
+    /// company's (`khld`, KHALIDI's) far more often than they named a group.
+    static let abjadOutletWords: Set<String> = [
+        "اعلام", "اعلامي", "اعلاميه", "قناه", "اذاعه",
+        "תקשורת", "ערוץ", "רדיו",
     ]
 }

@@ -6,8 +6,9 @@ import Testing
 /// after the respelt containment of 2026-12-05, each a reading the engine
 /// already had met with one more thing: a trademark sign NFKC writes as
 /// letters or a flag normalising reads as letters, a respelling inside a variant, skeleton or run-together
-/// reading, a name run together with `Jihad`, and a Hebrew name whose
-/// letters ICU writes as signs. Each must meet its entry through the index
+/// reading, a name run together with `Jihad`, a Hebrew name whose
+/// letters ICU writes as signs, and an Arabic or Hebrew name beside a word
+/// for its media. Each must meet its entry through the index
 /// and the scan alike; the ordinary names beside them must not.
 @Suite("Screening evasion: readings combined, trademark signs, flags")
 struct CombinedReadingTests {
@@ -33,6 +34,11 @@ struct CombinedReadingTests {
         Probe(name: "HamasJihad", entry: "hamas", method: .contained, reading: nil, score: 0.91),
         // "The Hamas movement" in Hebrew: ICU writes `א` as a sign, which split `חמאס` when the whole name was read.
         Probe(name: "תנועת חמאס", entry: "hamas", method: .contained, reading: .consonants, score: 0.91),
+        // A name and a word its media are named with: "Hamas for the media", "the Hamas channel", "Wagner media".
+        Probe(name: "حماس للإعلام", entry: "hamas", method: .contained, reading: .consonants, score: 0.91),
+        Probe(name: "قناة حماس", entry: "hamas", method: .contained, reading: .consonants, score: 0.91),
+        Probe(name: "ערוץ חמאס", entry: "hamas", method: .contained, reading: .consonants, score: 0.91),
+        Probe(name: "فاجنر للإعلام", entry: "wagner", method: .contained, reading: .consonants, score: 0.91),
     ]
 
     @Test("each combined spelling meets its entry", arguments: probes)
@@ -47,12 +53,14 @@ struct CombinedReadingTests {
             // too far from HAMAS however run together; a youth movement in Hebrew; a word with `jihad` too short to split.
             "Acme™ Trading", "Hammam Media Office", "Hamsa Media", "HomsJihad", "תנועת הנוער", "Abujihad",
             "Barnrnes Media", "H4mdan Media Office", "🇭🇲 Media",
+            // An office, a centre or a foundation named after a person is no group's outlet (Khalid is KHALIDI's `khld`).
+            "مكتب خالد", "مؤسسة خالد", "مركز خالد", "משרד החוץ", "قناة الجزيرة",
         ])
     func ordinaryNames(_ name: String) {
         let indexed = FourthProbeReportTests.screen(name)
         #expect(indexed == FourthProbeReportTests.screen(name, mode: .scan))
         #expect(
-            !indexed.contains { ["hamas", "boko", "wagner"].contains($0.entry) },
+            !indexed.contains { ["hamas", "boko", "wagner", "khalidi"].contains($0.entry) },
             "\(name): \(indexed.map { "\($0.entry) \($0.method) \(String(describing: $0.reading)) \($0.score)" })")
     }
 
