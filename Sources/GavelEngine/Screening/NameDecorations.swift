@@ -46,12 +46,11 @@ extension EvasionForms {
 
     private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6 ... 0x1F1FF).contains(scalar.value) }
 
-    /// The text without trademark signs and flags, then without the endings
-    /// written after an apostrophe (`Hamas™’s`), each where there is one;
-    /// nil when there is none of them.
-    static func withoutSuffixes(_ text: String) -> String? {
+    /// The text without trademark signs and flags, each where there is
+    /// one; nil when there is neither (`NameForms.query` reads the name
+    /// without them in every reading).
+    static func withoutDecorations(_ text: String) -> String? {
         let unmarked = withoutTrademarkSigns(text)
-        let unflagged = withoutFlags(unmarked ?? text) ?? unmarked
-        return withoutApostropheSuffixes(unflagged ?? text) ?? unflagged
+        return withoutFlags(unmarked ?? text) ?? unmarked
     }
 }

@@ -24,9 +24,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// `EvasionForms.otherRomanisations`.
     case romanised
     /// A case's name without the suffixes written after an apostrophe
-    /// (`Hamas’s`, `PKK'nın` → `hamas`, `pkk`), without trademark signs
-    /// (`HAMAS™` → `hamas`, not NFKC's `hamastm`) and flags (`Hamas 🇵🇸`):
-    /// `EvasionForms.withoutSuffixes`.
+    /// (`Hamas’s`, `PKK'nın` → `hamas`, `pkk`): `EvasionForms.withoutApostropheSuffixes`;
+    /// and the name without its trademark signs (`HAMAS™` → `hamas`, not
+    /// NFKC's `hamastm`) and flags (`Hamas 🇵🇸`): `EvasionForms.withoutDecorations`.
     case suffix
     /// A host read out of a link another URL carries in its query
     /// (`google.com/url?q=https://aqsatv.ps`): identifiers only.
@@ -82,6 +82,13 @@ package struct NameForm: Sendable, Hashable {
     package func hash(into hasher: inout Hasher) {
         hasher.combine(text)
         hasher.combine(reading)
+    }
+
+    /// The same text, read another way (a reading of the name without a decoration).
+    func read(as reading: NameReading) -> NameForm {
+        var copy = self
+        copy.reading = reading
+        return copy
     }
 
     /// This form with its sorted tokens worked out, for scoring against many names.
@@ -185,7 +192,20 @@ package struct NameForms: Sendable {
     }
 
     /// A case's name: only the readings that can differ from the plain one.
+    /// A trademark sign or a flag (`HAMAS™`, `Hamas 🇵🇸`), which
+    /// normalising makes letters, decorates the name in every reading: the
+    /// name is read without it too, each reading of that added to its
+    /// group (the plain one as `suffix`), so that `H4MAS™` is read as `H4MAS` is.
     package static func query(_ text: String, normalized: String) -> NameForms {
+        var forms = readings(text, normalized: normalized)
+        if let undecorated = EvasionForms.withoutDecorations(text) {
+            forms.add(readings(undecorated, normalized: cutToLongestQuery(NameNormalizer.normalize(undecorated))))
+        }
+        return forms
+    }
+
+    /// The readings of a case's name as it is written.
+    private static func readings(_ text: String, normalized: String) -> NameForms {
         var latin = EvasionForms.latinForms(normalized, raw: text)
         // Under a right-to-left override the name shows reversed: its plain reading as shown too.
         let shown = EvasionForms.inDisplayOrder(text)
@@ -201,8 +221,8 @@ package struct NameForms: Sendable {
                 latin.append(NameForm(form.text, .romanised))
             }
         }
-        // The name without what is written after an apostrophe (`Hamas’s`), a trademark sign (`HAMAS™`) or a flag, as it is and romanised.
-        let unsuffixed = EvasionForms.withoutSuffixes(text)
+        // The name without what is written after an apostrophe (`Hamas’s`), as it is and romanised.
+        let unsuffixed = EvasionForms.withoutApostropheSuffixes(text)
         if let unsuffixed {
             for spelling in [unsuffixed] + EvasionForms.otherRomanisations(unsuffixed) {
                 for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(spelling)), raw: spelling)
@@ -305,6 +325,26 @@ package struct NameForms: Sendable {
             skeletonWholeRun: skeletonWholeRun, consonantRespellings: consonantRespellings.map { $0.preparedForScoring() },
             consonantWords: consonantWords,
             hasGroupWord: latin.contains { $0.text.split(separator: " ").contains { EvasionForms.groupWords.contains($0) } })
+    }
+
+    /// `other`'s forms that this one lacks, each added to its group; its
+    /// plain reading as `suffix` (what it reads is the name without a
+    /// decoration, as `suffix` reads one without an ending).
+    private mutating func add(_ other: NameForms) {
+        func append(_ forms: [NameForm], to group: inout [NameForm]) {
+            for form in forms where !form.text.isEmpty && !group.contains(where: { $0.text == form.text }) { group.append(form) }
+        }
+        append(other.latin.map { $0.reading == .plain ? $0.read(as: .suffix) : $0 }, to: &latin)
+        append(other.skeleton, to: &skeleton)
+        append(other.consonants, to: &consonants)
+        append(other.variants, to: &variants)
+        append(other.runTogether, to: &runTogether)
+        append(other.skeletonVariants, to: &skeletonVariants)
+        append(other.consonantRespellings, to: &consonantRespellings)
+        append(other.consonantWords, to: &consonantWords)
+        wholeRun = wholeRun ?? other.wholeRun
+        skeletonWholeRun = skeletonWholeRun ?? other.skeletonWholeRun
+        hasGroupWord = hasGroupWord || other.hasGroupWord
     }
 
     /// Every distinct non-empty text, for the index.

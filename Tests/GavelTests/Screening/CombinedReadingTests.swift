@@ -22,6 +22,12 @@ struct CombinedReadingTests {
         Probe(name: "Hamas™’s", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
         Probe(name: "Boko Haram™", entry: "boko", method: .exact, reading: .suffix, score: 1.0),
         Probe(name: "HAMAS™ Media Office", entry: "hamas", method: .contained, reading: .suffix, score: 0.91),
+        // The decoration is read off in every reading: digits, run together, Arabic script, look-alikes, joined letters.
+        Probe(name: "H4MAS™", entry: "hamas", method: .variant, reading: .digits, score: 0.95),
+        Probe(name: "HamasOfficial™", entry: "hamas", method: .contained, reading: nil, score: 0.91),
+        Probe(name: "حماس™", entry: "hamas", method: .fuzzy, reading: .consonants, score: 0.95),
+        Probe(name: "Наmas™", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
+        Probe(name: "H.A.M.A.S™", entry: "hamas", method: .exact, reading: .joined, score: 1.0),
         // A flag beside the name, which normalising reads as the letters of its country code (`hamas ps`).
         Probe(name: "Hamas 🇵🇸", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
         Probe(name: "🇵🇸 Hamas 🇵🇸", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
@@ -73,14 +79,13 @@ struct CombinedReadingTests {
         for (text, expected) in cases {
             #expect(EvasionForms.withoutTrademarkSigns(text) == expected, "\(text)")
         }
-        #expect(EvasionForms.withoutSuffixes("Hamas™’s") == "Hamas")
+        #expect(EvasionForms.withoutDecorations("Hamas™ 🇵🇸") == "Hamas")
+        #expect(EvasionForms.withoutDecorations("Hamas’s") == nil)
         #expect(EvasionForms.withoutFlags("Hamas 🇵🇸") == "Hamas")
         #expect(EvasionForms.withoutFlags("🇵🇸") == nil)  // nothing else: the letters are the name
         #expect(EvasionForms.withoutFlags("🇭🇦🇲🇦🇸") == nil)  // five letters, no flag
         #expect(EvasionForms.withoutFlags("Hamas 🇵") == nil)
-        #expect(EvasionForms.withoutSuffixes("Hamas™ 🇵🇸") == "Hamas")
-        #expect(EvasionForms.withoutSuffixes("Hamas’s") == "Hamas")
-        #expect(EvasionForms.withoutSuffixes("Hamas") == nil)
+        #expect(EvasionForms.withoutDecorations("Hamas") == nil)
         // The plain reading is SPEC §3's, NFKC first; the suffix reading is beside it.
         let forms = NameForms.query("HAMAS™")
         #expect(forms.latin.first?.text == "hamastm")
