@@ -16,7 +16,9 @@
 /// are read instead. For p ≥ 2 every name is also posted under its prefix
 /// of p scalars in its whole form and in its sorted-token form, with its
 /// length: the query's own prefixes are read when they hold few of the
-/// length's names, and the bitmaps walked at that level's count otherwise.
+/// length's names (loosest count first, each name once: a name under a
+/// longer prefix is under the shorter ones too), and the bitmaps walked at
+/// that level's count otherwise.
 /// A length with few names is read whole. Every candidate not already
 /// counted exactly is checked against the count it needs, first through
 /// its `ScalarSignature` (an upper bound on the count), then exactly; each
