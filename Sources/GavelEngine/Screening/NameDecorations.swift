@@ -1,5 +1,7 @@
-/// The `suffix` reading (`NameReading.suffix`), second part: a case's name
-/// without what decorates it: trademark and service-mark signs, and flags.
+/// What decorates a case's name without being part of it: trademark and
+/// service-mark signs, and flags. `NameForms.query` reads the name without
+/// them in every reading, its plain reading of that as `suffix`
+/// (`NameReading.suffix`).
 extension EvasionForms {
     /// `™` and `℠`, and the same written in modifier letters (`ᵀᴹ`, `ˢᴹ`):
     /// NFKC writes each as two letters (SPEC §3 normalises it first), so
