@@ -115,7 +115,10 @@ extension EvasionForms {
     static func namesAGroup(_ text: String) -> Bool {
         let words = text.split(whereSeparator: { !$0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || isNonspacingMark($0) } })
         guard words.count >= 2 else { return false }
-        return words.filter { !abjadGroupWords.contains(groupWordForm($0)) && !abjadOutletWords.contains(groupWordForm($0)) }.count == 1
+        return words.filter { word in
+            let form = groupWordForm(word)
+            return !abjadGroupWords.contains(form) && !abjadOutletWords.contains(form)
+        }.count == 1
     }
 
     /// A word as `abjadGroupWords` holds it: marks and tatweel left out,

@@ -9,11 +9,14 @@ extension EvasionForms {
     /// rather than the block its name alone gets. `®` and `©` need nothing:
     /// they are no letters, and normalising makes them spaces.
     static let trademarkSigns: [[UInt32]] = [[0x2122], [0x2120], [0x1D40, 0x1D39], [0x2E2, 0x1D39]]
+    /// The last scalar of each sign: a name without any has no sign, and is
+    /// not taken apart. (Four to compare: an array, as every scalar of every
+    /// case name is looked up in it.)
+    private static let trademarkSignEnds = trademarkSigns.compactMap(\.last)
 
     /// The text with every trademark sign left out; nil when it has none.
     static func withoutTrademarkSigns(_ text: String) -> String? {
-        // Every sign has one of these; most names have none, and are not taken apart.
-        guard text.unicodeScalars.contains(where: { $0.value == 0x2122 || $0.value == 0x2120 || $0.value == 0x1D39 }) else { return nil }
+        guard text.unicodeScalars.contains(where: { trademarkSignEnds.contains($0.value) }) else { return nil }
         let scalars = text.unicodeScalars.map(\.value)
         var out = String.UnicodeScalarView()
         var i = 0

@@ -269,33 +269,39 @@ package enum NameScorer {
     /// The reading in which the case name contains the listed one, trying
     /// each kind of containment in turn; nil when none holds.
     private static func containment(_ query: NameForms, _ listed: ListedNameReadings.Readings, type: ListEntry.EntryType) -> NameReading? {
-        if let reading = containedReading(query.latin, listed.forms.latin) { return reading }
-        if let reading = containedReading(query.skeleton, listed.forms.skeleton) { return reading }
-        if let reading = containedReading(query.variants, listed.forms.latin) { return reading }
-        if let reading = containedReading(query.skeletonVariants, listed.forms.skeleton) { return reading }
-        if let reading = containedReading(query.runTogether, listed.forms.latin) { return reading }
+        if let reading = firstContainmentPair(query, listed.forms, containedReading) { return reading }
         if readsAsGroup(type), let reading = runTogetherContained(query, listed.forms.latin) { return reading }
         if consonantsContained(query.consonantWords, listed, type: type) { return .consonants }
         if query.hasGroupWord, readsAsGroup(type), articleContained(query.latin, listed.forms.article) { return .article }
         return nil
     }
 
+    /// The groups of a case's forms and a listed name's that containment
+    /// compares, in the order tried: Latin with Latin, skeleton with
+    /// skeleton, the case's variant readings with the listed Latin forms,
+    /// its skeleton's digit readings with the listed skeletons, its
+    /// run-together reading with the listed Latin forms. `compare`'s first
+    /// answer. Exact and respelt containment both read these pairs, and the
+    /// index finds what either holds: `PreparedName.containers` holds those
+    /// case readings' word classes.
+    @inline(__always)
+    private static func firstContainmentPair<T>(
+        _ query: NameForms, _ listed: NameForms, _ compare: ([NameForm], [NameForm]) -> T?
+    ) -> T? {
+        compare(query.latin, listed.latin) ?? compare(query.skeleton, listed.skeleton) ?? compare(query.variants, listed.latin)
+            ?? compare(query.skeletonVariants, listed.skeleton) ?? compare(query.runTogether, listed.latin)
+    }
+
     /// Whether a case form holds a listed form's words, some respelt
-    /// (`RespeltContainment`), within the Latin or within the skeleton
-    /// reading, as exact containment reads them: a case's variant and
-    /// run-together readings against the listed Latin forms (`H4mmas
-    /// Media`, `HammasOfficial`), its skeleton's digit readings against the
-    /// listed skeletons. The index finds all of them: `PreparedName.containers`
-    /// holds those readings' word classes.
+    /// (`RespeltContainment`), in the pairs of readings exact containment
+    /// compares (`firstContainmentPair`: `H4mmas Media`, `HammasOfficial`).
     static func respeltContained(_ query: NameForms, _ listed: NameForms) -> Bool {
-        func holds(_ queryForms: [NameForm], _ nameForms: [NameForm]) -> Bool {
+        firstContainmentPair(query, listed) { queryForms, nameForms -> Bool? in
             for q in queryForms.indices where queryForms[q].hasSpace {
                 for n in nameForms.indices where RespeltContainment.holds(queryForms[q], nameForms[n]) { return true }
             }
-            return false
-        }
-        return holds(query.latin, listed.latin) || holds(query.skeleton, listed.skeleton) || holds(query.variants, listed.latin)
-            || holds(query.runTogether, listed.latin) || holds(query.skeletonVariants, listed.skeleton)
+            return nil
+        } ?? false
     }
 
     /// The reading of the first pair (case form, then listed form) where the
