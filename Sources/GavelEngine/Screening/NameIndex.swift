@@ -576,12 +576,14 @@ final class NameIndex: Sendable {
                 func verify(_ range: Range<Int>, common: Int, qualifier: Qualifier? = nil) {
                     for slot in range { check(Int(table.ids[slot]), common: common, qualifier: qualifier) }
                 }
-                // The names of `range` (a run of ids) holding at least `common`, 64 at a time.
-                func walk(_ range: Range<Int>, common: Int, qualifier: Qualifier? = nil) {
+                // The names of `range` (a run of ids) holding at least `common`, 64 at a time; with
+                // `lackingRare`, only those that lack that many of the query's rare occurrences too.
+                func walk(_ range: Range<Int>, common: Int, qualifier: Qualifier? = nil, lackingRare: Int = 0) {
+                    let missing = la - common - lackingRare
                     if sparse.isEmpty, qualifier == nil {
-                        bitmaps.survivors(denseSlots, missingAtMost: la - common, in: range) { passed.append(UInt32(truncatingIfNeeded: $0)) }
+                        bitmaps.survivors(denseSlots, missingAtMost: missing, in: range) { passed.append(UInt32(truncatingIfNeeded: $0)) }
                     } else {
-                        bitmaps.survivors(denseSlots, missingAtMost: la - common, in: range) { check($0, common: common, qualifier: qualifier) }
+                        bitmaps.survivors(denseSlots, missingAtMost: missing, in: range) { check($0, common: common, qualifier: qualifier) }
                     }
                 }
                 // Names of a prefix posting, ascending. Names of one length are numbered by their first
@@ -640,9 +642,18 @@ final class NameIndex: Sendable {
                         // rare ones (pigeonhole), and their postings are short.
                         let probes = sparse.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)) }.sorted { $0.count < $1.count }
                         for probe in probes.prefix(allowed + 1) { verify(probe, common: common, qualifier: qualifier) }
-                    } else {
+                    } else if sparse.isEmpty {
                         // When the bitmaps counted every occurrence of the query, a survivor holds `common`.
                         walk(segment, common: common, qualifier: qualifier)
+                    } else {
+                        // Fewer rare occurrences than that: a name holding one of them is in its
+                        // posting, and a name holding none already lacks all r of them, so it can lack
+                        // only allowed − r of the common ones: the walk keeps fewer names and leaves a
+                        // word sooner (`Hassan Hussein Hussain`'s fifth `s` is rare).
+                        for (scalar, occurrence) in sparse {
+                            verify(table.postings(Self.occurrenceKey(scalar, occurrence, length: lb)), common: common, qualifier: qualifier)
+                        }
+                        walk(segment, common: common, qualifier: qualifier, lackingRare: sparse.count)
                     }
                 }
                 let lengths = ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest)

@@ -61,6 +61,10 @@ struct ScreeningIndexTests {
             try #require(NameIndex.build(entries)), try #require(NameIndex.build(entries, directLength: 0)),
             try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 1)),
             try #require(NameIndex.build(entries, directLength: 0, denseMinimum: Int.max)),
+            // Some of a query's occurrences rare, often no more than it may lack: their postings are read and
+            // the bitmaps walked at a count lowered by as many.
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 12)),
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 40)),
             // Every prefix level read from its postings, once name by name and once with every run of ids walked.
             try #require(NameIndex.build(entries, directLength: 0, prefixShare: 0, walkedRun: Int.max)),
             try #require(NameIndex.build(entries, directLength: 0, prefixShare: 0, walkedRun: 1)),
