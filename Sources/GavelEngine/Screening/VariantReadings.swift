@@ -95,13 +95,14 @@ extension EvasionForms {
         return changed ? words.joined(separator: " ") : nil
     }
 
-    /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`
-    /// and `#` as `h`, `!` and `|` before a letter or digit as `i` and `l`
+    /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`,
+    /// `#` as `h` and `€` as `e` (`D€$H`), `!` and `|` before a letter, a
+    /// digit or one of those symbols as `i` and `l` (`@n$@r@||@h`)
     /// (`!slamic`, `Hezb0||ah`; `!!` as `ll`: `H!zba!!ah`), and the letters drawn with strokes (`|-|` h, `|\/|`
     /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` and `/-\` a, `|<` and `1<` k, `|)` d,
-    /// `|2` r, `|_|` u): `|-|4|\/|4$` is `h4m4s`.
+    /// `|2` r, `|_|` u, `|3` b): `|-|4|\/|4$` is `h4m4s`.
     static func symbolsAsLetters(_ text: String) -> String {
-        guard text.utf8.contains(where: { symbolBytes.contains($0) }) else { return text }
+        guard text.utf8.contains(where: { symbolBytes.contains($0) }) || text.unicodeScalars.contains("€") else { return text }
         var out = text
         if out.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }) {
             for (strokes, letter) in strokeLetters { out = out.replacingOccurrences(of: strokes, with: letter) }
@@ -112,6 +113,7 @@ extension EvasionForms {
             switch scalar {
             case "@", "^": mapped.append("a")
             case "$": mapped.append("s")
+            case "€": mapped.append("e")
             case "#": mapped.append("h")
             case "!" where barContinuesWord(scalars, after: i):
                 // One `!` is the i it looks like; two or more are `ll` (`H!zba!!ah`): names hardly double an i.
@@ -132,16 +134,18 @@ extension EvasionForms {
         var next = index + 1
         while next < scalars.count, scalars[next] == "!" || scalars[next] == "|" { next += 1 }
         guard next < scalars.count else { return false }
-        return scalars[next].properties.isAlphabetic || ("0" ... "9").contains(scalars[next])
+        return scalars[next].properties.isAlphabetic || ("0" ... "9").contains(scalars[next]) || letterSymbols.contains(scalars[next])
     }
 
     private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\!<".utf8)
+    /// The symbols read as letters, after which a bar also continues a word.
+    private static let letterSymbols: Set<Unicode.Scalar> = ["@", "$", "^", "#", "€"]
 
     /// Longest first, so that `|\/|` is read before `\/` (and `/-\` before
     /// `/\`). `1<` is k as `|<` is: a digit one is drawn as the same stroke.
     private static let strokeLetters: [(String, String)] = [
         ("/\\/\\", "m"), ("\\/\\/", "w"), ("|\\/|", "m"), ("|\\|", "n"), ("|-|", "h"), ("|_|", "u"), ("/-\\", "a"),
-        ("\\/", "v"), ("/\\", "a"), ("|<", "k"), ("1<", "k"), ("|)", "d"), ("|2", "r"),
+        ("\\/", "v"), ("/\\", "a"), ("|<", "k"), ("1<", "k"), ("|)", "d"), ("|2", "r"), ("|3", "b"),
     ]
 
     /// The digit-for-letter substitutions of `variant`, in tokens that hold

@@ -207,6 +207,10 @@ struct EvasionTests {
         EntryProbe(name: "Hizba||ah", entry: "hizballah", method: .variant, reading: .digits, score: 0.95),
         EntryProbe(name: "!slamic $tate", entry: "isil", method: .variant, reading: .digits, score: 0.95),
         EntryProbe(name: "7amas", entry: "hamas", method: .variant, reading: .digits, score: 0.95),
+        // The fifth probe (2026-12-06): `€` for e, a bar before a symbol, `|3` for b.
+        EntryProbe(name: "D@€$H", entry: "isil", method: .variant, reading: .digits, score: 0.95),
+        EntryProbe(name: "Hizba||@h", entry: "hizballah", method: .variant, reading: .digits, score: 0.95),
+        EntryProbe(name: "|3oko |-|aram", entry: "boko", method: .variant, reading: .digits, score: 0.95),
         EntryProbe(name: "7AMAS", entry: "hamas", method: .variant, reading: .digits, score: 0.95),
         // Turkish ş as sh.
         EntryProbe(name: "DEAŞ", entry: "isil", method: .fuzzy, reading: .romanised, score: 0.94),
@@ -314,6 +318,8 @@ struct EvasionTests {
         #expect(EvasionForms.symbolsAsLetters("Yahoo!") == "Yahoo!")
         #expect(EvasionForms.symbolsAsLetters("Hamas | Media") == "Hamas | Media")
         #expect(EvasionForms.symbolsAsLetters("H!zba!!ah") == "Hizballah")
+        #expect(EvasionForms.symbolsAsLetters("@n$@r@||@h") == "ansarallah")
+        #expect(EvasionForms.symbolsAsLetters("Price €5 | Shop") == "Price e5 | Shop")
         #expect(ScriptFolding.lettersApart("ラーメン") == "ラーメン")
         #expect(ScriptFolding.lettersApart("一二三") == "一二三")
         #expect(ScriptFolding.lettersApart("AB一C") == "AB一C")  // AB is no single letter
