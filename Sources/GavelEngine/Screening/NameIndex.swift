@@ -576,8 +576,10 @@ final class NameIndex: Sendable {
                 func verify(_ range: Range<Int>, common: Int, qualifier: Qualifier? = nil) {
                     for slot in range { check(Int(table.ids[slot]), common: common, qualifier: qualifier) }
                 }
-                // The names of `range` (a run of ids) holding at least `common`, 64 at a time; with
-                // `lackingRare`, only those that lack that many of the query's rare occurrences too.
+                // The names of `range` (a run of ids) holding at least `common`, 64 at a time. With
+                // `lackingRare`, of the names that lack that many of the query's rare occurrences
+                // (the others are read from those occurrences' postings): they may lack that many
+                // fewer of the common ones.
                 func walk(_ range: Range<Int>, common: Int, qualifier: Qualifier? = nil, lackingRare: Int = 0) {
                     let missing = la - common - lackingRare
                     if sparse.isEmpty, qualifier == nil {
@@ -636,23 +638,22 @@ final class NameIndex: Sendable {
                 }
                 // Every name of `segment` (of length lb) holding at least `common` of the query's occurrences.
                 func holding(_ common: Int, lb: Int, segment: Range<Int>, qualifier: Qualifier? = nil) {
+                    // When the bitmaps counted every occurrence of the query, a survivor holds `common`.
+                    guard !sparse.isEmpty else { return walk(segment, common: common, qualifier: qualifier) }
                     let allowed = la - common
+                    let postings = sparse.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)) }
                     if sparse.count > allowed {
                         // A name lacking at most `allowed` occurrences holds one of any allowed + 1 of the
                         // rare ones (pigeonhole), and their postings are short.
-                        let probes = sparse.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)) }.sorted { $0.count < $1.count }
-                        for probe in probes.prefix(allowed + 1) { verify(probe, common: common, qualifier: qualifier) }
-                    } else if sparse.isEmpty {
-                        // When the bitmaps counted every occurrence of the query, a survivor holds `common`.
-                        walk(segment, common: common, qualifier: qualifier)
+                        for probe in postings.sorted(by: { $0.count < $1.count }).prefix(allowed + 1) {
+                            verify(probe, common: common, qualifier: qualifier)
+                        }
                     } else {
                         // Fewer rare occurrences than that: a name holding one of them is in its
                         // posting, and a name holding none already lacks all r of them, so it can lack
                         // only allowed − r of the common ones: the walk keeps fewer names and leaves a
                         // word sooner (`Hassan Hussein Hussain`'s fifth `s` is rare).
-                        for (scalar, occurrence) in sparse {
-                            verify(table.postings(Self.occurrenceKey(scalar, occurrence, length: lb)), common: common, qualifier: qualifier)
-                        }
+                        for posting in postings { verify(posting, common: common, qualifier: qualifier) }
                         walk(segment, common: common, qualifier: qualifier, lackingRare: sparse.count)
                     }
                 }

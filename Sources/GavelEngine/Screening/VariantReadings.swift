@@ -102,7 +102,8 @@ extension EvasionForms {
     /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` and `/-\` a, `|<` and `1<` k, `|)` d,
     /// `|2` r, `|_|` u, `|3` b): `|-|4|\/|4$` is `h4m4s`.
     static func symbolsAsLetters(_ text: String) -> String {
-        guard text.utf8.contains(where: { symbolBytes.contains($0) }) || text.unicodeScalars.contains("€") else { return text }
+        guard text.utf8.contains(where: { symbolBytes.contains($0) }) || text.unicodeScalars.contains(where: { !$0.isASCII && symbolLetters[$0] != nil })
+        else { return text }
         var out = text
         if out.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") }) {
             for (strokes, letter) in strokeLetters { out = out.replacingOccurrences(of: strokes, with: letter) }
@@ -111,16 +112,12 @@ extension EvasionForms {
         let scalars = Array(out.unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
             switch scalar {
-            case "@", "^": mapped.append("a")
-            case "$": mapped.append("s")
-            case "€": mapped.append("e")
-            case "#": mapped.append("h")
             case "!" where barContinuesWord(scalars, after: i):
                 // One `!` is the i it looks like; two or more are `ll` (`H!zba!!ah`): names hardly double an i.
                 let doubled = (i > 0 && scalars[i - 1] == "!") || (i + 1 < scalars.count && scalars[i + 1] == "!")
                 mapped.append(doubled ? "l" : "i")
             case "|" where barContinuesWord(scalars, after: i): mapped.append("l")
-            default: mapped.append(scalar)
+            default: mapped.append(symbolLetters[scalar] ?? scalar)
             }
         }
         return String(mapped)
@@ -134,12 +131,13 @@ extension EvasionForms {
         var next = index + 1
         while next < scalars.count, scalars[next] == "!" || scalars[next] == "|" { next += 1 }
         guard next < scalars.count else { return false }
-        return scalars[next].properties.isAlphabetic || ("0" ... "9").contains(scalars[next]) || letterSymbols.contains(scalars[next])
+        return scalars[next].properties.isAlphabetic || ("0" ... "9").contains(scalars[next]) || symbolLetters[scalars[next]] != nil
     }
 
-    private static let symbolBytes: Set<UInt8> = Set("@$^#|/\\!<".utf8)
-    /// The symbols read as letters, after which a bar also continues a word.
-    private static let letterSymbols: Set<Unicode.Scalar> = ["@", "$", "^", "#", "€"]
+    /// The symbols that read as one letter wherever they stand; a bar before one continues a word.
+    private static let symbolLetters: [Unicode.Scalar: Unicode.Scalar] = ["@": "a", "^": "a", "$": "s", "#": "h", "€": "e"]
+    /// The ASCII bytes of those symbols and of the bars and strokes: a name without any is left as it is.
+    private static let symbolBytes: Set<UInt8> = Set("|/\\!<".utf8).union(symbolLetters.keys.filter(\.isASCII).map { UInt8($0.value) })
 
     /// Longest first, so that `|\/|` is read before `\/` (and `/-\` before
     /// `/\`). `1<` is k as `|<` is: a digit one is drawn as the same stroke.

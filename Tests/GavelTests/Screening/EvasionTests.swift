@@ -207,11 +207,11 @@ struct EvasionTests {
         EntryProbe(name: "Hizba||ah", entry: "hizballah", method: .variant, reading: .digits, score: 0.95),
         EntryProbe(name: "!slamic $tate", entry: "isil", method: .variant, reading: .digits, score: 0.95),
         EntryProbe(name: "7amas", entry: "hamas", method: .variant, reading: .digits, score: 0.95),
+        EntryProbe(name: "7AMAS", entry: "hamas", method: .variant, reading: .digits, score: 0.95),
         // The fifth probe (2026-12-06): `€` for e, a bar before a symbol, `|3` for b.
         EntryProbe(name: "D@€$H", entry: "isil", method: .variant, reading: .digits, score: 0.95),
         EntryProbe(name: "Hizba||@h", entry: "hizballah", method: .variant, reading: .digits, score: 0.95),
         EntryProbe(name: "|3oko |-|aram", entry: "boko", method: .variant, reading: .digits, score: 0.95),
-        EntryProbe(name: "7AMAS", entry: "hamas", method: .variant, reading: .digits, score: 0.95),
         // Turkish ş as sh.
         EntryProbe(name: "DEAŞ", entry: "isil", method: .fuzzy, reading: .romanised, score: 0.94),
     ]
