@@ -32,6 +32,8 @@ extension EvasionForms {
     ///   ICU reads `j`, `gh`, `f`. Here `g`, `g`, `v`.
     /// - `و` and `ו` beginning a word are a consonant, which names from other
     ///   languages spell v (`واغنر`, `ואגנר`); ICU reads `w`. Here v.
+    /// - Hebrew `ש` is sh as often as s (`אל שבאב`, al-Shabaab); ICU reads s.
+    ///   Here sh.
     /// - Hebrew `ק` is k as often as q (`בוקו חראם`, Boko Haram), and `ו`
     ///   after a letter is most often the vowel o or u (`בוקו`), which the
     ///   consonants leave out; ICU reads q and w. Here k, and nothing
@@ -56,6 +58,7 @@ extension EvasionForms {
             case 0x062C, 0x063A: out.append("g")
             case 0x0641: out.append("v")
             case 0x05E7: out.append("k")
+            case 0x05E9: out.append(contentsOf: "sh".unicodeScalars)
             case 0x0648:
                 if !followsLetter(scalars, i) {
                     out.append("v")
@@ -122,13 +125,17 @@ extension EvasionForms {
     }
 
     /// A word as `abjadGroupWords` holds it: marks and tatweel left out,
-    /// ta marbuta as heh, alef with hamza as alef, and the article (`ال`,
-    /// with `ل` "for" before it `لل`; Hebrew `ה`) taken off.
+    /// ta marbuta and the Urdu and Kurdish hehs (`ہ` `ە`) as heh, alef with
+    /// hamza as alef, Persian keheh and yeh (`ک` `ی`) as Arabic kaf and yeh,
+    /// and the article (`ال`, with `ل` "for" before it `لل`; Hebrew `ה`)
+    /// taken off.
     private static func groupWordForm(_ word: Substring) -> String {
         var scalars = word.unicodeScalars.filter { !isNonspacingMark($0) && $0.value != 0x0640 }.map { scalar -> Unicode.Scalar in
             switch scalar.value {
-            case 0x0629: "\u{0647}"
+            case 0x0629, 0x06C1, 0x06D5: "\u{0647}"
             case 0x0623, 0x0625, 0x0622: "\u{0627}"
+            case 0x06A9: "\u{0643}"
+            case 0x06CC: "\u{064A}"
             default: scalar
             }
         }
@@ -138,15 +145,20 @@ extension EvasionForms {
     }
 
     /// Arabic: group, jama'a, movement, organisation (two words), front,
-    /// brigades, army, network; Hebrew: group (construct and absolute),
-    /// organisation, movement (both), front, battalion, army, network.
+    /// brigades, army, network; Persian and Urdu (as `groupWordForm` folds
+    /// their letters): group (`گروه`, `گروہ`), organisation (`سازمان`),
+    /// movement (`جنبش`, `تحریک`), and the Arabic words they
+    /// share (`تنظیم`, `جماعت`, `شبکه`); Hebrew: group (construct and
+    /// absolute), organisation, movement (both), front, battalion, army,
+    /// network.
     static let abjadGroupWords: Set<String> = [
         "مجموعه", "جماعه", "حركه", "تنظيم", "منظمه", "جبهه", "كتائب", "جيش", "شبكه",
+        "گروه", "سازمان", "جنبش", "تحريك", "جماعت",
         "קבוצת", "קבוצה", "ארגון", "תנועת", "תנועה", "חזית", "גדוד", "צבא", "רשת",
     ]
 
     /// Arabic: media (the noun, and its adjective), channel, radio
-    /// station; Hebrew: media, channel, radio. The words a group's media
+    /// station; Persian: media, channel, radio; Hebrew: media, channel, radio. The words a group's media
     /// are named with, as `EvasionForms.runTogetherSuffixes` has them in
     /// Latin letters: `حماس للإعلام`, "Hamas for the media", and `قناة
     /// حماس`, "the Hamas channel", hold HAMAS's `hms`. Not office, centre
@@ -155,6 +167,7 @@ extension EvasionForms {
     /// company's (`khld`, KHALIDI's) far more often than they named a group.
     static let abjadOutletWords: Set<String> = [
         "اعلام", "اعلامي", "اعلاميه", "قناه", "اذاعه",
+        "رسانه", "كانال", "راديو",
         "תקשורת", "ערוץ", "רדיו",
     ]
 }

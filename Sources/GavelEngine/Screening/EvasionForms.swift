@@ -26,21 +26,28 @@ package enum EvasionForms {
     /// `H&M`, `S&L` or `R+T` joins two names' initials, it does not spell
     /// a word, so no joined reading crosses one. (Joined across it, `H&M`
     /// read `hm`, the alias of Hizbul Mujahideen: an exact match that blocked
-    /// the retailer.)
+    /// the retailer.) Three single letters or more in a row, each apart
+    /// from the next by one, are a word spelt out (`H+E+Z+B+O+L+L+A+H`,
+    /// `D&A&E&S&H`): those join, as letters apart by dots do.
     static let conjunctions: Set<UInt32> = [0x26, 0x2B, 0xFE60, 0xFE62, 0xFF06, 0xFF0B]
 
+    /// The fewest single letters apart by conjunctions that spell a word rather than join initials.
+    static let shortestSpeltRun = 3
+
     /// `joinedLetters` of `normalized`, each stretch of `raw` between
-    /// conjunctions read on its own.
+    /// conjunctions read on its own, except that a run of at least
+    /// `shortestSpeltRun` stretches of one letter each is read as one.
     static func joinedLetters(
         _ normalized: String, raw: String?, normalize: (String) -> String, oneLetterWords: Set<Substring> = []
     ) -> String? {
         guard let raw, raw.unicodeScalars.contains(where: { conjunctions.contains($0.value) }) else {
             return joinedLetters(normalized, oneLetterWords: oneLetterWords)
         }
+        let stretches = raw.unicodeScalars.split(omittingEmptySubsequences: false, whereSeparator: { conjunctions.contains($0.value) })
+            .map { normalize(String(String.UnicodeScalarView($0))) }
         var joinedAny = false
         var parts: [String] = []
-        for stretch in raw.unicodeScalars.split(whereSeparator: { conjunctions.contains($0.value) }) {
-            let plain = normalize(String(String.UnicodeScalarView(stretch)))
+        func read(_ plain: String) {
             if let joined = joinedLetters(plain, oneLetterWords: oneLetterWords) {
                 joinedAny = true
                 if !joined.isEmpty { parts.append(joined) }
@@ -48,6 +55,24 @@ package enum EvasionForms {
                 parts.append(plain)
             }
         }
+        var letters: [String] = []
+        func flushLetters() {
+            if letters.count >= shortestSpeltRun {
+                read(letters.joined(separator: " "))
+            } else {
+                letters.forEach(read)
+            }
+            letters.removeAll()
+        }
+        for plain in stretches {
+            if plain.unicodeScalars.count == 1 {
+                letters.append(plain)
+            } else {
+                flushLetters()
+                read(plain)
+            }
+        }
+        flushLetters()
         return joinedAny ? parts.joined(separator: " ") : nil
     }
 

@@ -150,6 +150,17 @@ package struct NameForms: Sendable {
     /// compared by containment alone, with a listed one-word name's
     /// consonants (`NameScorer.consonantsContained`).
     package var consonantWords: [NameForm] = []
+    /// Query only: for an Arabic or Hebrew name of two words or more, the
+    /// consonants of each word apart in each spelling, the Arabic article
+    /// left off (`EvasionForms.consonantPhraseWords`): compared by
+    /// containment alone, with a listed name's `consonantPhrase`
+    /// (`NameScorer.consonantPhraseContained`).
+    package var consonantPhraseWords: [NameForm] = []
+    /// Listed only: for a name of two words or more besides the article, the
+    /// consonants of each (`EvasionForms.consonantPhrase`: `BOKO HARAM` →
+    /// `bk hrm`), which an Arabic name with more words may hold in order
+    /// (`إعلام بوكو حرام`, "Boko Haram media").
+    package var consonantPhrase: [NameForm] = []
     /// Query only: whether a Latin form has a word naming a kind of group
     /// (`EvasionForms.groupWords`), without which no listed name without
     /// its article is contained (`NameScorer.articleContained`): known once
@@ -173,6 +184,7 @@ package struct NameForms: Sendable {
                 ? [] : EvasionForms.latinForms(skeletonForm, raw: text, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters).map { NameForm($0.text, .skeleton) },
             consonants: EvasionForms.consonants(normalized: normalized).map { [NameForm($0, .consonants)] } ?? [],
             variants: [],
+            consonantPhrase: EvasionForms.consonantPhrase(normalized: normalized).map { [NameForm($0, .consonants)] } ?? [],
             article: EvasionForms.withoutArticle(normalized).map { [NameForm($0, .article)] } ?? [])
     }
 
@@ -259,6 +271,7 @@ package struct NameForms: Sendable {
         var consonants: [NameForm] = []
         var consonantRespellings: [NameForm] = []
         var consonantWords: [NameForm] = []
+        var consonantPhraseWords: [NameForm] = []
         if EvasionForms.hasAbjadLetter(text) {
             let spellings = EvasionForms.consonantSpellings(text), respelt = EvasionForms.asListsSpell(text)
             for spelling in spellings {
@@ -275,6 +288,11 @@ package struct NameForms: Sendable {
                     !consonants.contains(where: { $0.text == form }), !consonantRespellings.contains(where: { $0.text == form })
                 {
                     consonantRespellings.append(NameForm(form, .consonants))
+                }
+            }
+            for spelling in spellings + [respelt, wawAsVowel] {
+                if let words = EvasionForms.consonantPhraseWords(spelling: spelling), !consonantPhraseWords.contains(where: { $0.text == words }) {
+                    consonantPhraseWords.append(NameForm(words, .consonants))
                 }
             }
             if EvasionForms.namesAGroup(text) {
@@ -323,7 +341,7 @@ package struct NameForms: Sendable {
             consonants: consonants.map { $0.preparedForScoring() }, variants: variants.map { $0.preparedForScoring() },
             runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun,
             skeletonWholeRun: skeletonWholeRun, consonantRespellings: consonantRespellings.map { $0.preparedForScoring() },
-            consonantWords: consonantWords,
+            consonantWords: consonantWords, consonantPhraseWords: consonantPhraseWords,
             hasGroupWord: latin.contains { $0.text.split(separator: " ").contains { EvasionForms.groupWords.contains($0) } })
     }
 
@@ -342,6 +360,7 @@ package struct NameForms: Sendable {
         append(other.skeletonVariants, to: &skeletonVariants)
         append(other.consonantRespellings, to: &consonantRespellings)
         append(other.consonantWords, to: &consonantWords)
+        append(other.consonantPhraseWords, to: &consonantPhraseWords)
         wholeRun = wholeRun ?? other.wholeRun
         skeletonWholeRun = skeletonWholeRun ?? other.skeletonWholeRun
         hasGroupWord = hasGroupWord || other.hasGroupWord

@@ -41,7 +41,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 14
+    static let formatVersion: UInt32 = 15
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -132,20 +132,28 @@ final class NameIndex: Sendable {
         // that a prefix posting's names, and their signatures, lie side by
         // side in memory: at 1,000,000 names reading signatures scattered
         // over a length's names was most of a query's time.
-        var texts: [(text: String, entry: UInt32, containable: Containable, length: Int, opening: UInt64, order: Int)] = []
+        var texts: [(text: String, entry: UInt32, containable: Containable, length: Int, opening: UInt64, order: Int, extraKeys: [UInt64])] = []
         let perEntry = Concurrently.map(entries.count) { position in
             let containable = containableTexts(entries[position])
             let group = NameScorer.readsAsGroup(entries[position].entry.type)
-            return indexedTexts(entries[position]).map { text in
+            let indexed = indexedTexts(entries[position])
+            // A form compared by containment alone (a consonant phrase) is no name to score: its keys post the entry
+            // under its first name.
+            var extraKeys: [UInt64] = []
+            for (text, shortest) in containable.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where !indexed.contains(text) {
+                extraKeys += containmentKeys(text, shortestWord: shortest)
+            }
+            return indexed.enumerated().map { offset, text in
                 (
                     text: text, containable: Containable(shortestWord: containable[text], runTogether: group && containable[text] != nil),
-                    length: text.unicodeScalars.count, opening: Self.opening(text)
+                    length: text.unicodeScalars.count, opening: Self.opening(text), extraKeys: offset == 0 ? extraKeys : []
                 )
             }
         }
         for (position, entryTexts) in perEntry.enumerated() {
             for text in entryTexts {
-                texts.append((text.text, UInt32(truncatingIfNeeded: position), text.containable, text.length, text.opening, texts.count))
+                texts.append(
+                    (text.text, UInt32(truncatingIfNeeded: position), text.containable, text.length, text.opening, texts.count, text.extraKeys))
             }
         }
         texts.sort { ($0.length, $0.opening, $0.order) < ($1.length, $1.opening, $1.order) }
@@ -164,6 +172,7 @@ final class NameIndex: Sendable {
             scalarOffsets.append(UInt32(sortedScalars.count))
             longest = max(longest, name.scalars.count)
             prefixKeys += name.keys
+            prefixKeys += ordered[index].extraKeys
             prefixOffsets.append(prefixKeys.count)
             return true
         }
@@ -270,7 +279,8 @@ final class NameIndex: Sendable {
     /// have as one word: the Latin, skeleton and article readings
     /// (`EvasionScores.shortestContainedWord`), and a one-word name's
     /// consonants (`EvasionScores.shortestContainedConsonants`,
-    /// `NameScorer.consonantsContained`).
+    /// `NameScorer.consonantsContained`), and an organisation's consonant
+    /// phrase (`NameScorer.consonantPhraseContained`), which has two words or more.
     private static func containableTexts(_ candidate: ScreeningEntry) -> [String: Int] {
         var out: [String: Int] = [:]
         func add(_ text: String, _ shortest: Int) { out[text] = min(out[text] ?? shortest, shortest) }
@@ -282,6 +292,9 @@ final class NameIndex: Sendable {
             }
             for form in name.forms.consonants where NameScorer.consonantContainable(form.text, normalized: name.normalized, type: type) {
                 add(form.text, EvasionScores.shortestContainedConsonants)
+            }
+            if NameScorer.readsAsGroup(type) {
+                for form in name.forms.consonantPhrase { add(form.text, 1) }
             }
         }
         return out

@@ -196,7 +196,7 @@ package enum NameScorer {
     /// Whether a listed name's consonants are a word of the case name's
     /// consonants word by word (`NameForms.consonantWords`): `مجموعة فاجنر`
     /// ("the Wagner group", `mgmw vgnr` respelt) holds Vagner's `vgnr`. Only a
-    /// one-word listed name that takes part in containment
+    /// one-word listed name (the article apart: `consonantContainable`) that takes part in containment
     /// (`entersContainment`), with at least
     /// `EvasionScores.shortestContainedConsonants` consonants (`حركة حماس`,
     /// "the Hamas movement", holds HAMAS's `hms`).
@@ -207,10 +207,23 @@ package enum NameScorer {
         return queryForms.contains { containsByCharacters($0.text, consonants.text) }
     }
 
-    /// Whether a listed name's consonant form takes part in containment.
+    /// Whether a listed name's consonant form takes part in containment:
+    /// a name of one word, or of one word after the Arabic article, which
+    /// Arabic writes joined to its word (`قناة المنار`, "the al-Manar
+    /// channel", holds `lmnr`, AL-MANAR's consonants; `تنظيم الشباب`
+    /// AL-SHABAAB's `lshb`).
     static func consonantContainable(_ consonants: String, normalized: String, type: ListEntry.EntryType) -> Bool {
-        !normalized.utf8.contains(0x20) && entersContainment(normalized, type: type)
-            && consonants.unicodeScalars.count >= EvasionScores.shortestContainedConsonants
+        guard consonants.unicodeScalars.count >= EvasionScores.shortestContainedConsonants else { return false }
+        guard normalized.utf8.contains(0x20) else { return entersContainment(normalized, type: type) }
+        return readsAsGroup(type) && isArticleAndOneWord(normalized)
+    }
+
+    /// The article `al` or `el` and one word.
+    static func isArticleAndOneWord(_ normalized: String) -> Bool {
+        guard let space = normalized.utf8.firstIndex(of: 0x20) else { return false }
+        let first = normalized.utf8[..<space]
+        let rest = normalized.utf8[normalized.utf8.index(after: space)...]
+        return (first.elementsEqual("al".utf8) || first.elementsEqual("el".utf8)) && !rest.isEmpty && !rest.contains(0x20)
     }
 
     /// Whether a case form holds every word of a listed article form and
@@ -272,6 +285,7 @@ package enum NameScorer {
         if let reading = firstContainmentPair(query, listed.forms, containedReading) { return reading }
         if readsAsGroup(type), let reading = runTogetherContained(query, listed.forms.latin) { return reading }
         if consonantsContained(query.consonantWords, listed, type: type) { return .consonants }
+        if readsAsGroup(type), consonantPhraseContained(query.consonantPhraseWords, listed.forms.consonantPhrase) { return .consonants }
         if query.hasGroupWord, readsAsGroup(type), articleContained(query.latin, listed.forms.article) { return .article }
         return nil
     }

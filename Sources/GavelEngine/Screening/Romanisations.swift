@@ -13,25 +13,34 @@ extension EvasionForms {
     /// `η` i, and `χ` as the h that Arabic and Hebrew names take:
     /// `Βάγκνερ` → `vagner`, `Χιζμπολάχ` → `hizbolah`); Hebrew `ק` as k,
     /// as names romanised from Hebrew write it where ICU writes q (`פ.ק.ק`
-    /// → `p k k`, the PKK). Case names only, read beside the plain reading:
-    /// the better counts.
+    /// → `p k k`, the PKK), and `ש` as sh (ICU: s; `שבאב` is Shabab).
+    /// Russian spells Arabic names with letters ICU writes as Czech does:
+    /// `дж` as j (ICU: dž, read dz), `ш` `ж` `ч` `щ` as sh zh ch shch, `й`
+    /// as y (`Джейш`, Jaysh; `Джолани`, Jolani), and again with `к` as the q
+    /// that Russian has no letter for (`Хаккани`, Haqqani). An Arabic article
+    /// assimilated to the next word's first letter is read as the lists
+    /// mostly write it (`ash-Sham` as `al-Sham`: `articleUnassimilated`).
+    /// Case names only, read beside the plain reading: the better counts.
     static func otherRomanisations(_ text: String) -> [String] {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return [] }
+        let unassimilated = articleUnassimilated(text)
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return unassimilated.map { [$0] } ?? [] }
         // One pass says which rewrites can apply; most names need none.
-        var cyrillicGe = false, mark = false, scholarly = false, greek = false, qof = false
+        var cyrillicGe = false, mark = false, scholarly = false, greek = false, qof = false, shin = false, russian = false
         for scalar in text.unicodeScalars where scalar.value >= 0x80 {
             switch scalar.value {
             case 0x0433, 0x0413: cyrillicGe = true
+            case 0x0416, 0x0436, 0x0427, 0x0447, 0x0428, 0x0448, 0x0429, 0x0449, 0x0419, 0x0439, 0x041A, 0x043A: russian = true
             case 0x0300 ... 0x036F: mark = true
             case 0x0160, 0x0161, 0x1E6E, 0x1E6F, 0x1E0E, 0x1E0F, 0x1E2A, 0x1E2B, 0x1E34, 0x1E35, 0x0120, 0x0121, 0x017D, 0x017E,
                 0x010C, 0x010D, 0x015E, 0x015F, 0x0218, 0x0219, 0x00C7, 0x00E7:
                 scholarly = true
             case 0x0370 ... 0x03FF, 0x1F00 ... 0x1FFF: greek = true
             case 0x05E7: qof = true
+            case 0x05E9: shin = true
             default: break
             }
         }
-        var out: [String] = []
+        var out: [String] = unassimilated.map { [$0] } ?? []
         // Scholarly transliteration of Arabic and Persian (DMG, ALA-LC) writes one letter with a mark where
         // lists write two: `wa-š-Šām` is the lists' `wa-sh-Sham`; removing the mark read it `s`. A letter
         // and a combining mark are composed first, so a decomposed `š` counts.
@@ -49,6 +58,15 @@ extension EvasionForms {
         if qof {
             out.append(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{5E7}" ? "k" : $0 })))
         }
+        if shin {
+            out.append(String(String.UnicodeScalarView(text.unicodeScalars.flatMap { $0 == "\u{5E9}" ? ["s", "h"] : [$0] })))
+        }
+        if russian {
+            let spelt = russianSpelling(text, kAsQ: false)
+            if spelt != text { out.append(spelt) }
+            let withQ = russianSpelling(text, kAsQ: true)
+            if withQ != spelt { out.append(withQ) }
+        }
         if greek {
             var rewritten = text.decomposedStringWithCanonicalMapping
             for (digraph, latin) in greekDigraphs { rewritten = rewritten.replacingOccurrences(of: digraph, with: latin, options: .caseInsensitive) }
@@ -57,6 +75,82 @@ extension EvasionForms {
         }
         return out
     }
+
+    /// The Cyrillic letters that English-style romanisation of Russian (as
+    /// BGN/PCGN) writes otherwise than ICU, `дж` first.
+    static func russianSpelling(_ text: String, kAsQ: Bool) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let capital = scalar.properties.isUppercase
+            if scalar == "д" || scalar == "Д", index + 1 < scalars.count, scalars[index + 1] == "ж" || scalars[index + 1] == "Ж" {
+                out.append(capital ? "J" : "j")
+                index += 2
+                continue
+            }
+            let small = Unicode.Scalar(scalar.properties.lowercaseMapping) ?? scalar
+            var latin: String? = russianLetters[small]
+            if kAsQ, small == "к" { latin = "q" }
+            if let latin {
+                out.append(contentsOf: (capital ? latin.capitalized : latin).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+            index += 1
+        }
+        return String(out)
+    }
+
+    private static let russianLetters: [Unicode.Scalar: String] = ["ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "й": "y"]
+
+    /// The text with each Arabic article assimilated to a sun letter (`ash-`,
+    /// `ad-`, `an `, `ez-` …, before a word that begins with the same
+    /// consonant) written `al-`, as the lists write most names (`HAY'AT
+    /// TAHRIR AL-SHAM`, `JABHAT AL-NUSRA`); nil when there is none. The
+    /// listed names are read the other way already (`withoutArticle`).
+    static func articleUnassimilated(_ text: String) -> String? {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == 0x20 }) else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        func lower(_ i: Int) -> Unicode.Scalar? {
+            guard scalars.indices.contains(i), scalars[i].isASCII else { return nil }
+            return Unicode.Scalar(UInt8(scalars[i].value | 0x20))
+        }
+        func startsWith(_ letters: [Unicode.Scalar], at i: Int) -> Bool {
+            letters.indices.allSatisfy { lower(i + $0) == letters[$0] }
+        }
+        var out = String.UnicodeScalarView()
+        var changed = false
+        var index = 0
+        while index < scalars.count {
+            let wordStart = index == 0 || !(scalars[index - 1].properties.isAlphabetic || scalars[index - 1] == "'" || scalars[index - 1] == "’")
+            if wordStart, let vowel = lower(index), vowel == "a" || vowel == "e",
+                let consonant = sunConsonants.first(where: { startsWith($0, at: index + 1) })
+            {
+                var next = index + 1 + consonant.count
+                var separated = false
+                while next < scalars.count, scalars[next] == "-" || scalars[next] == " " {
+                    next += 1
+                    separated = true
+                }
+                if separated, startsWith(consonant, at: next), next + consonant.count < scalars.count,
+                    scalars[next + consonant.count].properties.isAlphabetic
+                {
+                    out.append(contentsOf: (scalars[index].properties.isUppercase ? "Al-" : "al-").unicodeScalars)
+                    index = next
+                    changed = true
+                    continue
+                }
+            }
+            out.append(scalars[index])
+            index += 1
+        }
+        return changed ? String(out) : nil
+    }
+
+    /// The sun letters as romanised, two-letter ones first.
+    private static let sunConsonants: [[Unicode.Scalar]] = ["sh", "th", "dh", "d", "n", "r", "s", "t", "z"].map { Array($0.unicodeScalars) }
 
     private static let scholarlyLetters: [Unicode.Scalar: String] = [
         "š": "sh", "Š": "Sh", "ṯ": "th", "Ṯ": "Th", "ḏ": "dh", "Ḏ": "Dh", "ḫ": "kh", "Ḫ": "Kh", "ḵ": "kh", "Ḵ": "Kh",

@@ -14,11 +14,15 @@ extension EvasionForms {
             }
             variants.append(NameForm(text, reading))
         }
-        let symbolic = symbolsAsLetters(text)
-        let sources = symbolic == text ? [normalized] : [normalized, NameNormalizer.normalize(symbolic)]
+        // A lone bar is read as l, and again as the capital I it also draws (`|S|S`).
+        var symbolic = [symbolsAsLetters(text)]
+        if text.utf8.contains(UInt8(ascii: "|")) { symbolic.append(symbolsAsLetters(text, loneBar: "i")) }
+        var raws = [text]
+        for reading in symbolic where !raws.contains(reading) { raws.append(reading) }
+        let sources = [normalized] + raws.dropFirst().map(NameNormalizer.normalize)
         var digits: [String] = []
         for (position, source) in sources.enumerated() {
-            for form in latinForms(source, raw: position == 0 ? text : symbolic) {
+            for form in latinForms(source, raw: raws[position]) {
                 // `@`/`$` read as letters are a reading of their own, digits or not.
                 digits += (position > 0 ? [form.text] : []) + digitReadings(form.text)
             }
@@ -97,11 +101,13 @@ extension EvasionForms {
 
     /// `@` and `$` inside a word read as `a` and `s` (`H@mas`), `^` as `a`,
     /// `#` as `h` and `€` as `e` (`D€$H`), `!` and `|` before a letter, a
-    /// digit or one of those symbols as `i` and `l` (`@n$@r@||@h`)
+    /// digit or one of those symbols as `i` and `l` (`@n$@r@||@h`; a lone
+    /// `|` as `loneBar`)
     /// (`!slamic`, `Hezb0||ah`; `!!` as `ll`: `H!zba!!ah`), and the letters drawn with strokes (`|-|` h, `|\/|`
     /// and `/\/\` m, `|\|` n, `\/\/` w, `\/` v, `/\` and `/-\` a, `|<` and `1<` k, `|)` d,
     /// `|2` r, `|_|` u, `|3` b): `|-|4|\/|4$` is `h4m4s`.
-    static func symbolsAsLetters(_ text: String) -> String {
+    /// `loneBar` is what a `|` standing alone before a letter reads as.
+    static func symbolsAsLetters(_ text: String, loneBar: Unicode.Scalar = "l") -> String {
         guard text.utf8.contains(where: { symbolBytes.contains($0) }) || text.unicodeScalars.contains(where: { !$0.isASCII && symbolLetters[$0] != nil })
         else { return text }
         var out = text
@@ -116,7 +122,9 @@ extension EvasionForms {
                 // One `!` is the i it looks like; two or more are `ll` (`H!zba!!ah`): names hardly double an i.
                 let doubled = (i > 0 && scalars[i - 1] == "!") || (i + 1 < scalars.count && scalars[i + 1] == "!")
                 mapped.append(doubled ? "l" : "i")
-            case "|" where barContinuesWord(scalars, after: i): mapped.append("l")
+            case "|" where barContinuesWord(scalars, after: i):
+                let doubled = (i > 0 && scalars[i - 1] == "|") || (i + 1 < scalars.count && scalars[i + 1] == "|")
+                mapped.append(doubled ? "l" : loneBar)
             default: mapped.append(symbolLetters[scalar] ?? scalar)
             }
         }
@@ -157,32 +165,63 @@ extension EvasionForms {
 
     /// The readings of `normalized` with digits substituted (none when no
     /// token mixes letters and digits, or when the result equals the input):
-    /// `1` as `i`, then as `l`, then the Arabizi readings (`arabiziReadings`).
+    /// `1` as `i`, then as `l`, then `13` as the `b` it draws (`13oko`),
+    /// then the Arabizi readings (`arabiziReadings`). A digit alone between
+    /// two words is read too: a name spelt with hyphens has one-letter
+    /// words there (`Jaish-3-Mohammed`, `Lashkar-3-Taiba`).
     package static func digitReadings(_ normalized: String) -> [String] {
         guard normalized.utf8.contains(where: { digitLetters[$0] != nil }) else { return [] }
+        let tokens = normalized.split(separator: " ")
+        func hasLetter(_ token: Substring) -> Bool {
+            token.utf8.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
+        }
+        func isRead(_ index: Int) -> Bool {
+            if hasLetter(tokens[index]) { return true }
+            guard tokens[index].utf8.count == 1, index > 0, index + 1 < tokens.count else { return false }
+            return hasLetter(tokens[index - 1]) && hasLetter(tokens[index + 1])
+        }
+        let thirteen = normalized.contains("13")
         var readings: [String] = []
-        for one in [UInt8(ascii: "i"), UInt8(ascii: "l")] {
-            var tokens: [String] = []
-            for token in normalized.split(separator: " ") {
-                let bytes = Array(token.utf8)
-                let hasLetter = bytes.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
-                guard hasLetter else {
-                    tokens.append(String(token))
+        for (one, thirteenAsB) in [(UInt8(ascii: "i"), false), (UInt8(ascii: "l"), false), (UInt8(ascii: "i"), true)] {
+            if thirteenAsB, !thirteen { continue }
+            var mappedTokens: [String] = []
+            for (index, token) in tokens.enumerated() {
+                guard isRead(index) else {
+                    mappedTokens.append(String(token))
                     continue
                 }
+                var bytes = Array(token.utf8)
+                if thirteenAsB, hasLetter(token) { bytes = Self.thirteenAsB(bytes) }
                 let mapped = bytes.map { byte -> UInt8 in
                     if byte == UInt8(ascii: "1") { return one }
                     return digitLetters[byte] ?? byte
                 }
-                tokens.append(String(decoding: mapped, as: UTF8.self))
+                mappedTokens.append(String(decoding: mapped, as: UTF8.self))
             }
-            let reading = tokens.joined(separator: " ")
+            let reading = mappedTokens.joined(separator: " ")
             if reading != normalized, !readings.contains(reading) { readings.append(reading) }
         }
         for reading in arabiziReadings(normalized) where reading != normalized && !readings.contains(reading) {
             readings.append(reading)
         }
         return readings
+    }
+
+    /// Each `13` in a word written `b`, as `|3` is.
+    private static func thirteenAsB(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "1"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "3") {
+                out.append(UInt8(ascii: "b"))
+                index += 2
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
     }
 
     /// Arabizi, the Arabic chat alphabet, in words that hold a letter and a
