@@ -1,0 +1,39 @@
+import Testing
+
+@testable import GavelEngine
+@testable import GavelSyntax
+
+/// The fifth probe's spellings of a listed host (2026-12-06): each left
+/// `aqsatv.ps` unmatched. A dot look-alike and `view-source:` are read as
+/// the host itself; a link in a path and a translation proxy's host lead
+/// to it, and are `linked` variants, for review.
+@Suite("Domain evasions, fifth probe")
+struct FifthProbeDomainEvasionTests {
+    /// Every character ICU 72's UTS #39 data gives the prototype `.` or `·`
+    /// (the raised dots), between two labels.
+    static let dottedByPrototype: [String] = [
+        "aqsatv\u{16EB}ps", "www\u{16EB}aqsatv\u{16EB}ps", "https://aqsatv\u{16EB}ps/live",  // Runic single punctuation
+        "aqsatv\u{2024}ps", "aqsatv\u{0701}ps", "aqsatv\u{0702}ps", "aqsatv\u{A60E}ps", "aqsatv\u{10A50}ps",
+        "aqsatv\u{0387}ps", "aqsatv\u{2022}ps", "aqsatv\u{10101}ps", "aqsatv\u{2E31}ps", "aqsatv\u{22C5}ps", "aqsatv\u{30FB}ps",
+        // Letters and digits drawn as a dot, between ASCII letters: Arabic-Indic zeros, Lisu tone, Canadian syllabics, sinological dot.
+        "aqsatv\u{0660}ps", "aqsatv\u{06F0}ps", "aqsatv\u{A4F8}ps", "aqsatv\u{1427}ps", "aqsatv\u{A78F}ps",
+    ]
+
+    @Test("a character drawn as a dot between a host's labels is a dot", arguments: dottedByPrototype)
+    func lookAlikeDot(_ value: String) {
+        EvasionTests.expectMeetsAqsaAsItself(value)
+    }
+
+    @Test(
+        "a dot-like character IDNA lets stand inside a label stays there: Catalan l·l, Japanese ・, a digit or letter of the label's own script",
+        arguments: [
+            ("col\u{00B7}legi.cat", 2), ("col\u{0387}legi.cat", 2), ("\u{30B8}\u{30E7}\u{30F3}\u{30FB}\u{30B9}\u{30DF}\u{30B9}.jp", 2),
+            ("\u{5C71}\u{7530}\u{30FB}aqsatv.ps", 2), ("\u{0645}\u{062B}\u{0627}\u{0644}\u{0660}\u{0661}.ps", 2), ("aqsatv\u{0660}.ps", 2),
+            ("10\u{0660}.ps", 2), ("aqsatv\u{A4F8}.ps", 2), ("\u{A4E0}\u{A4F8}\u{A4F2}.ps", 2),
+        ] as [(String, Int)])
+    func dotInsideALabel(_ value: String, labels: Int) {
+        let host = IdentifierNormalizer.normalize(value, kind: "domain")
+        #expect(host.split(separator: ".", omittingEmptySubsequences: false).count == labels, "\(value) → \(host)")
+        #expect(EvasionTests.screen(domains: [value]).isEmpty)
+    }
+}
