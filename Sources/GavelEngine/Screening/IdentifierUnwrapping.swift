@@ -5,8 +5,9 @@ import Foundation
 /// read through before the host is taken out (`IdentifierNormalizer.host`).
 /// Each of these left a listed domain unmatched: `"aqsatv.ps"`,
 /// `<https://aqsatv.ps>`, `[Al-Aqsa](https://aqsatv.ps)`,
-/// `view-source:https://aqsatv.ps/`, `aqsatv .ps`, `aqsatv dot ps`,
-/// `aqsatv[d0t]ps`, `aqsatv<.>ps`, `aqsatv\.ps`, `aqsatv·ps`, `aqsatv᛫ps`.
+/// `view-source:https://aqsatv.ps/`, `view-source:aqsatv.ps`, `aqsatv .ps`,
+/// `aqsatv dot ps`, `aqsatv[d0t]ps`, `aqsatv<.>ps`, `aqsatv\.ps`,
+/// `aqsatv·ps`, `aqsatv᛫ps`.
 extension IdentifierNormalizer {
     static func unwrapped(_ text: String) -> String {
         // Most values are a bare host or URL: nothing here can apply to them.
@@ -51,9 +52,13 @@ extension IdentifierNormalizer {
     }
 
     /// A scheme before a URL's own: `view-source:https://…`, `blob:https://…`.
+    /// `view-source:` also before a bare host (`view-source:aqsatv.ps`), which
+    /// a browser opens as the source of `http://aqsatv.ps`: it only ever
+    /// wraps what it shows the source of.
     private static func withoutOuterScheme(_ text: String) -> String {
         guard let colon = text.firstIndex(of: ":") else { return text }
         let scheme = text[..<colon], rest = text[text.index(after: colon)...]
+        if !rest.isEmpty, scheme.lowercased() == "view-source" { return String(rest) }
         guard isScheme(scheme), let innerColon = rest.range(of: "://"), isScheme(rest[..<innerColon.lowerBound]) else { return text }
         return String(rest)
     }

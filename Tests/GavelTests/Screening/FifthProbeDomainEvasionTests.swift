@@ -36,4 +36,21 @@ struct FifthProbeDomainEvasionTests {
         #expect(host.split(separator: ".", omittingEmptySubsequences: false).count == labels, "\(value) → \(host)")
         #expect(EvasionTests.screen(domains: [value]).isEmpty)
     }
+
+    @Test(
+        "view-source: before a bare host or a URL is the host",
+        arguments: [
+            "view-source:aqsatv.ps", "VIEW-SOURCE:aqsatv.ps/live", "view-source:www.aqsatv.ps",
+            "view-source:http:aqsatv.ps", "\"view-source:aqsatv.ps\"", "view-source:aqsatv[.]ps", "view-source:view-source:aqsatv.ps",
+        ])
+    func viewSource(_ value: String) {
+        EvasionTests.expectMeetsAqsaAsItself(value)
+    }
+
+    @Test(
+        "view-source inside a word or another scheme is not read off",
+        arguments: ["myview-source:aqsatv.ps", "view-sourcex:aqsatv.ps", "view-source.example.org/aqsatv.ps", "aqsatv.ps.view-source.example"])
+    func notViewSource(_ value: String) {
+        #expect(EvasionTests.screen(domains: [value]).isEmpty, "\(value) → \(IdentifierNormalizer.normalize(value, kind: "domain"))")
+    }
 }
