@@ -31,8 +31,9 @@ package enum IdentifierMatcher {
         /// match on one of them is on the host, not on a listed parent.
         package var hosts: Set<String>
         /// The hosts of links the value carries in its query
-        /// (`google.com/url?q=https://aqsatv.ps`), and their parents: a
-        /// listed one among them is a `linked` variant, for review.
+        /// (`google.com/url?q=https://aqsatv.ps`) or its path
+        /// (`web.archive.org/web/2021/https://aqsatv.ps/`), and their
+        /// parents: a listed one among them is a `linked` variant, for review.
         package var linkedSuffixes: [String]
 
         package init(kind: String, text: String) {

@@ -53,4 +53,42 @@ struct FifthProbeDomainEvasionTests {
     func notViewSource(_ value: String) {
         #expect(EvasionTests.screen(domains: [value]).isEmpty, "\(value) → \(IdentifierNormalizer.normalize(value, kind: "domain"))")
     }
+
+    @Test(
+        "a URL in an archive's path, or a host after the Wayback Machine's timestamp, is a linked variant, with the listed host it leads to",
+        arguments: [
+            "https://web.archive.org/web/2021/https://aqsatv.ps/", "web.archive.org/web/20210101000000*/aqsatv.ps",
+            "archive.ph/https://aqsatv.ps", "https://web.archive.org/web/20210101000000id_/http://live.aqsatv.ps/x?y=1",
+            "https://web.archive.org/web/2021/https:/aqsatv.ps", "https://archive.ph/https%3A%2F%2Faqsatv.ps%2F",
+            "archive.today/2021.01.01-000000/https://www.aqsatv.ps/", "https://web.archive.org/web/*/aqsatv.ps/live",
+            "https://web.archive.org/web/2021/https://google.com/url?q=https://aqsatv.ps",
+            "view-source:https://web.archive.org/web/2021im_/aqsatv.ps/logo.png", "<https://web.archive.org/web/2021/aqsatv.ps>",
+        ])
+    func pathLink(_ value: String) {
+        Self.expectLinksToAqsa(value)
+    }
+
+    @Test(
+        "a path that only names a host, or a link past the path, is no link",
+        arguments: [
+            "https://example.org/docs/aqsatv.ps-report.html", "https://example.org/aqsatv.ps", "example.org/web/latest/aqsatv.ps",
+            "https://web.archive.org/web/2021/aqsatv", "https://web.archive.org/web/123456789012345/aqsatv.ps",
+            "https://example.org/?next=/web/2021/https://aqsatv.ps", "https://example.org/x#/https://aqsatv.ps",
+            "https://example.org/contact/mailto:press@aqsatv.ps", "https://example.org/wiki/note:/aqsatv.ps", "https://example.org/web/2021/",
+        ])
+    func notPathLink(_ value: String) {
+        #expect(EvasionTests.screen(domains: [value]).isEmpty, "\(value)")
+        #expect(IdentifierNormalizer.pathLink(in: value) == nil, "\(value)")
+    }
+
+    /// `value` leads to aqsatv.ps: a `linked` variant at 0.95 recording the listed host, and index and scan agree.
+    static func expectLinksToAqsa(_ value: String) {
+        let indexed = EvasionTests.screen(domains: [value])
+        #expect(indexed == EvasionTests.screen(domains: [value], mode: .scan))
+        let hit = indexed.first { $0.entry == "aqsa" }
+        #expect(hit?.method == .variant, "\(value): \(String(describing: hit))")
+        #expect(hit?.reading == .linked)
+        #expect(hit?.score == 0.95)
+        #expect(hit?.matchedSuffix == "aqsatv.ps")
+    }
 }
