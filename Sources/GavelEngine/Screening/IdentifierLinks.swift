@@ -1,10 +1,11 @@
-/// Links a URL carries in its path, as web archives write them. They lead
-/// to a host that is not the value's, as a redirector's query does
+/// Links a URL carries in its path, as web archives write them, and the
+/// site a translation proxy serves under a host of its own. Both lead to a
+/// host that is not the value's, as a redirector's query does
 /// (`linkedHosts`), and are read as it is: a `linked` host, for review.
 /// Each left a listed domain unmatched:
 /// `https://web.archive.org/web/2021/https://aqsatv.ps/`,
 /// `web.archive.org/web/20210101000000*/aqsatv.ps`,
-/// `archive.ph/https://aqsatv.ps`.
+/// `archive.ph/https://aqsatv.ps`, `aqsatv-ps.translate.goog`.
 extension IdentifierNormalizer {
     /// The URL a value's path carries, with all that follows it (its own
     /// path and query), or nil. Only what is clearly a URL: a segment that
@@ -78,6 +79,34 @@ extension IdentifierNormalizer {
         if rest.elementsEqual([UInt8(ascii: "*")]) { return true }
         return !digits.isEmpty && rest.count == 3 && rest.last == UInt8(ascii: "_")
             && rest.prefix(2).allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+    }
+
+    /// The host Google's translation proxy stands for: it serves
+    /// `live.aqsatv.ps` as `live-aqsatv-ps.translate.goog`, each dot of the
+    /// host written `-` and each hyphen `--` (`my--site-ps` is `my-site.ps`).
+    /// Nil unless `host` (normalised) is one label before `translate.goog`
+    /// that decodes to a name of two labels or more, none empty.
+    static func translatedHost(_ host: String, kind: String) -> String? {
+        let proxy = ".translate.goog"
+        guard host.hasSuffix(proxy) else { return nil }
+        let label = host.dropLast(proxy.count)
+        guard !label.isEmpty, !label.contains(".") else { return nil }
+        var decoded = ""
+        var hyphens = 0
+        for character in label + "." {
+            if character == "-" {
+                hyphens += 1
+                continue
+            }
+            // A run of hyphens: each pair is one hyphen of the host, one left over a dot.
+            decoded += String(repeating: "-", count: hyphens / 2) + (hyphens % 2 == 1 ? "." : "")
+            hyphens = 0
+            if character != "." { decoded.append(character) }
+        }
+        let labels = decoded.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count > 1, !labels.contains(where: \.isEmpty) else { return nil }
+        let original = normalize(decoded, kind: kind)
+        return original.isEmpty || original == host ? nil : original
     }
 
     private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")

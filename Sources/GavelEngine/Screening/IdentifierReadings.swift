@@ -4,7 +4,7 @@ import Foundation
 /// host's labels read back from a Punycode that only hides ASCII. Each of
 /// these left a listed domain unmatched: `example.org, aqsatv.ps`,
 /// `google.com/url?q=https://aqsatv.ps`, `xn--aqsatv-.ps`; links in a path
-/// are read in `IdentifierLinks.swift`.
+/// and translation proxies are read in `IdentifierLinks.swift`.
 extension IdentifierNormalizer {
     /// At most this many parts of a value, or parameters of a query, are read: a bounded cost whatever the value.
     static let mostParts = 16
@@ -44,9 +44,10 @@ extension IdentifierNormalizer {
     /// `l.facebook.com/l.php?u=https%3A%2F%2Faqsatv.ps`, Outlook's safe
     /// links: a parameter whose value, percent-decoded, begins with
     /// `http://`, `https://` or `www.`) or in its path, as web archives
-    /// write them (`pathLink`). One wrapper inside another is read too, to
-    /// a bounded depth. The value is read through what it was copied inside
-    /// first (`unwrapped`), as its own host is.
+    /// write them (`pathLink`), and the site each such host stands for when
+    /// it is a translation proxy's (`translatedHost`). One wrapper inside
+    /// another is read too, to a bounded depth. The value is read through
+    /// what it was copied inside first (`unwrapped`), as its own host is.
     static func linkedHosts(in text: String, kind: String, depth: Int = 2) -> [String] {
         guard depth > 0, text.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "/") }) else { return [] }
         let text = unwrapped(text)
@@ -54,7 +55,8 @@ extension IdentifierNormalizer {
         for link in (pathLink(in: text).map { [$0] } ?? []) + queryLinks(in: text) {
             let host = normalize(link, kind: kind)
             guard !host.isEmpty else { continue }
-            for found in [host] + linkedHosts(in: link, kind: kind, depth: depth - 1) where !hosts.contains(found) {
+            let proxied = translatedHost(host, kind: kind).map { [$0] } ?? []
+            for found in [host] + proxied + linkedHosts(in: link, kind: kind, depth: depth - 1) where !hosts.contains(found) {
                 hosts.append(found)
             }
         }

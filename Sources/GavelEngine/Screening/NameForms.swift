@@ -30,7 +30,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     case suffix
     /// A host read out of a link another URL carries in its query or path
     /// (`google.com/url?q=https://aqsatv.ps`,
-    /// `web.archive.org/web/2021/https://aqsatv.ps/`): identifiers only.
+    /// `web.archive.org/web/2021/https://aqsatv.ps/`), or the site a
+    /// translation proxy's host stands for (`aqsatv-ps.translate.goog`):
+    /// identifiers only.
     case linked
     /// A listed name without its leading Arabic article (`AL QAEDA` →
     /// `qaeda`): `EvasionForms.withoutArticle`.

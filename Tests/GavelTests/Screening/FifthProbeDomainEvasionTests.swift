@@ -81,6 +81,41 @@ struct FifthProbeDomainEvasionTests {
         #expect(IdentifierNormalizer.pathLink(in: value) == nil, "\(value)")
     }
 
+    @Test(
+        "a translation proxy's host is a linked variant of the site it serves",
+        arguments: [
+            "aqsatv-ps.translate.goog", "live-aqsatv-ps.translate.goog", "https://aqsatv-ps.translate.goog/live?_x_tr_sl=ar&_x_tr_tl=en",
+            "www-aqsatv-ps.translate.goog", "AQSATV-PS.TRANSLATE.GOOG.", "https://google.com/url?q=https://aqsatv-ps.translate.goog/",
+            "example.org, aqsatv-ps.translate.goog",
+        ])
+    func translationProxy(_ value: String) {
+        Self.expectLinksToAqsa(value)
+    }
+
+    @Test(
+        "a translation proxy's label decodes each lone hyphen as a dot and each pair as a hyphen; other hosts are not decoded",
+        arguments: [
+            ("aqsatv-ps.translate.goog", "aqsatv.ps"), ("my--site-ps.translate.goog", "my-site.ps"),
+            ("xn----bcher--kva-de.translate.goog", "xn--bcher-kva.de"), ("a---b-c.translate.goog", "a-.b.c"),
+            ("translate.goog", nil), ("aqsatv.translate.goog", nil), ("my--site.translate.goog", nil),
+            ("x.aqsatv-ps.translate.goog", nil), ("-aqsatv-ps.translate.goog", nil), ("aqsatv-ps-.translate.goog", nil),
+            ("aqsatv-ps.translate.goog.evil.example", nil), ("aqsatv-ps.com", nil), ("aqsatv-ps.translate.google", nil),
+        ] as [(String, String?)])
+    func translatedHost(_ host: String, original: String?) {
+        #expect(IdentifierNormalizer.translatedHost(host, kind: "domain") == original)
+    }
+
+    @Test("a proxy's host meets a listed host with a hyphen; a hyphen alone is no proxy")
+    func proxiedHyphen() {
+        let entry = ScreeningEntry(ListEntry(
+            id: "e", name: "E", aliases: [], type: .organization, listed: nil, delisted: nil,
+            identifiers: [(kind: "domain", values: ["my-site.ps"])], programs: [], location: .init(file: "t", line: 1, column: 1)))
+        let proxied = IdentifierMatcher.match(IdentifierMatcher.Prepared(kind: "domain", text: "my--site-ps.translate.goog"), entry)
+        #expect(proxied == IdentifierMatcher.Hit(score: 0.95, method: .variant, suffix: "my-site.ps", reading: .linked))
+        #expect(IdentifierMatcher.match(IdentifierMatcher.Prepared(kind: "domain", text: "my-site-ps.example"), entry) == nil)
+        #expect(EvasionTests.screen(domains: ["aqsatv-ps.com", "translate.goog", "aqsatv-ps.goog"]).isEmpty)
+    }
+
     /// `value` leads to aqsatv.ps: a `linked` variant at 0.95 recording the listed host, and index and scan agree.
     static func expectLinksToAqsa(_ value: String) {
         let indexed = EvasionTests.screen(domains: [value])
