@@ -30,9 +30,12 @@ package enum IdentifierMatcher {
         /// The hosts themselves among `suffixes` and `skeletonSuffixes`: a
         /// match on one of them is on the host, not on a listed parent.
         package var hosts: Set<String>
-        /// The hosts of links the value carries in its query
-        /// (`google.com/url?q=https://aqsatv.ps`), and their parents: a
-        /// listed one among them is a `linked` variant, for review.
+        /// The hosts the value leads to without being them, and their
+        /// parents: of links it carries in its query
+        /// (`google.com/url?q=https://aqsatv.ps`) or its path
+        /// (`web.archive.org/web/2021/https://aqsatv.ps/`), and the site a
+        /// translation proxy's host stands for (`aqsatv-ps.translate.goog`).
+        /// A listed one among them is a `linked` variant, for review.
         package var linkedSuffixes: [String]
 
         package init(kind: String, text: String) {
@@ -69,8 +72,10 @@ package enum IdentifierMatcher {
             }
             skeletonSuffixes = skeletons.flatMap { IdentifierMatcher.suffixes($0) }
             hosts = Set(readings + skeletons)
-            let linked = IdentifierNormalizer.linkedHosts(in: text, kind: kind).filter { !readings.contains($0) }
-            linkedSuffixes = linked.flatMap { IdentifierMatcher.suffixes($0) }
+            // A translation proxy's host is the proxy's, serving the site it names: that site is linked, as a link to it would be.
+            var linked = readings.compactMap { IdentifierNormalizer.translatedHost($0, kind: kind) }
+            for host in IdentifierNormalizer.linkedHosts(in: text, kind: kind) where !linked.contains(host) { linked.append(host) }
+            linkedSuffixes = linked.filter { !readings.contains($0) }.flatMap { IdentifierMatcher.suffixes($0) }
         }
     }
 

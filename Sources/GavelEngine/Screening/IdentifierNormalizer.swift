@@ -161,13 +161,13 @@ package enum IdentifierNormalizer {
     }
 
     /// Schemes whose `scheme:` is cut even without the `//` that should follow.
-    private static let webSchemes = ["http", "https", "ftp", "ftps", "ws", "wss"]
+    static let webSchemes = ["http", "https", "ftp", "ftps", "ws", "wss"]
 
     /// The index just past `http:` (or another of `webSchemes`) when the
     /// value begins with one not followed by `//` (`http:aqsatv.ps`,
     /// `https:/aqsatv.ps`); nil otherwise. Only these schemes: `host:443`
     /// is a host and its port.
-    private static func webSchemeEnd(_ bytes: [UInt8]) -> Int? {
+    static func webSchemeEnd(_ bytes: [UInt8]) -> Int? {
         guard let colonAt = bytes.prefix(6).firstIndex(of: colon) else { return nil }
         let scheme = String(decoding: bytes[..<colonAt].map(asciiLowercased), as: UTF8.self)
         return webSchemes.contains(scheme) ? colonAt + 1 : nil
@@ -179,7 +179,7 @@ package enum IdentifierNormalizer {
 
     /// Index of the `://` that ends a URL scheme (RFC 3986: a letter, then
     /// letters, digits, `+`, `-`, `.`), or nil when the text has no scheme.
-    private static func schemeSeparator(_ bytes: [UInt8]) -> Int? {
+    static func schemeSeparator(_ bytes: [UInt8]) -> Int? {
         guard let first = bytes.first, isASCIILetter(first) else { return nil }
         var i = 1
         while i < bytes.count {
@@ -195,11 +195,11 @@ package enum IdentifierNormalizer {
         return nil
     }
 
-    private static func isASCIILetter(_ b: UInt8) -> Bool {
+    static func isASCIILetter(_ b: UInt8) -> Bool {
         (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
     }
 
-    private static func asciiLowercased(_ b: UInt8) -> UInt8 {
+    static func asciiLowercased(_ b: UInt8) -> UInt8 {
         isASCIILetter(b) ? b | 0x20 : b
     }
 

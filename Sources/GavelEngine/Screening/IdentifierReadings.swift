@@ -3,7 +3,8 @@ import Foundation
 /// Hosts a value names besides the one `host(of:)` takes out of it, and a
 /// host's labels read back from a Punycode that only hides ASCII. Each of
 /// these left a listed domain unmatched: `example.org, aqsatv.ps`,
-/// `google.com/url?q=https://aqsatv.ps`, `xn--aqsatv-.ps`.
+/// `google.com/url?q=https://aqsatv.ps`, `xn--aqsatv-.ps`; links in a path
+/// and translation proxies are read in `IdentifierLinks.swift`.
 extension IdentifierNormalizer {
     /// At most this many parts of a value, or parameters of a query, are read: a bounded cost whatever the value.
     static let mostParts = 16
@@ -37,29 +38,46 @@ extension IdentifierNormalizer {
 
     private static let separators: Set<Unicode.Scalar> = [",", ";", "|"]
 
-    /// The hosts of links carried in a URL's query, as redirectors and
-    /// link wrappers carry them (`https://google.com/url?q=https://aqsatv.ps`,
+    /// The hosts a value leads to without being them: of links carried in
+    /// a URL's query, as redirectors and link wrappers carry them
+    /// (`https://google.com/url?q=https://aqsatv.ps`,
     /// `l.facebook.com/l.php?u=https%3A%2F%2Faqsatv.ps`, Outlook's safe
-    /// links): a parameter whose value, percent-decoded, begins with
-    /// `http://`, `https://` or `www.`. One wrapper inside another is read
-    /// too, to a bounded depth.
+    /// links: a parameter whose value, percent-decoded, begins with
+    /// `http://`, `https://` or `www.`) or in its path, as web archives
+    /// write them (`pathLink`), and the site each such host stands for when
+    /// it is a translation proxy's (`translatedHost`). One wrapper inside
+    /// another is read too, to a bounded depth. The value is read through
+    /// what it was copied inside first (`unwrapped`), as its own host is.
     static func linkedHosts(in text: String, kind: String, depth: Int = 2) -> [String] {
-        guard depth > 0, let question = text.firstIndex(of: "?") else { return [] }
+        guard depth > 0, text.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "/") }) else { return [] }
+        let text = unwrapped(text)
+        var hosts: [String] = []
+        for link in (pathLink(in: text).map { [$0] } ?? []) + queryLinks(in: text) {
+            let host = normalize(link, kind: kind)
+            guard !host.isEmpty else { continue }
+            let proxied = translatedHost(host, kind: kind).map { [$0] } ?? []
+            for found in [host] + proxied + linkedHosts(in: link, kind: kind, depth: depth - 1) where !hosts.contains(found) {
+                hosts.append(found)
+            }
+        }
+        return hosts
+    }
+
+    /// The values of a URL's query parameters that are links: percent-decoded, beginning with `http://`, `https://` or `www.`.
+    private static func queryLinks(in text: String) -> [String] {
+        guard let question = text.firstIndex(of: "?") else { return [] }
         var query = text[text.index(after: question)...]
         if let fragment = query.firstIndex(of: "#") { query = query[..<fragment] }
-        var hosts: [String] = []
+        var links: [String] = []
         for parameter in query.split(separator: "&").prefix(mostParts) {
             guard let equals = parameter.firstIndex(of: "=") else { continue }
             var bytes = Array(parameter[parameter.index(after: equals)...].utf8)
             for _ in 0 ..< 3 where bytes.contains(UInt8(ascii: "%")) { bytes = percentDecoded(bytes[...]) }
             let value = String(decoding: bytes, as: UTF8.self)
             let lowered = value.prefix(8).lowercased()
-            guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") else { continue }
-            let host = normalize(value, kind: kind)
-            if !host.isEmpty, !hosts.contains(host) { hosts.append(host) }
-            for inner in linkedHosts(in: value, kind: kind, depth: depth - 1) where !hosts.contains(inner) { hosts.append(inner) }
+            if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") { links.append(value) }
         }
-        return hosts
+        return links
     }
 
     /// The host with each `xn--` label that encodes only ASCII read as that

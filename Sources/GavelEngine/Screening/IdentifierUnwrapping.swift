@@ -5,8 +5,9 @@ import Foundation
 /// read through before the host is taken out (`IdentifierNormalizer.host`).
 /// Each of these left a listed domain unmatched: `"aqsatv.ps"`,
 /// `<https://aqsatv.ps>`, `[Al-Aqsa](https://aqsatv.ps)`,
-/// `view-source:https://aqsatv.ps/`, `aqsatv .ps`, `aqsatv dot ps`,
-/// `aqsatv[d0t]ps`, `aqsatv<.>ps`, `aqsatv\.ps`, `aqsatv·ps`.
+/// `view-source:https://aqsatv.ps/`, `view-source:aqsatv.ps`, `aqsatv .ps`,
+/// `aqsatv dot ps`, `aqsatv[d0t]ps`, `aqsatv<.>ps`, `aqsatv\.ps`,
+/// `aqsatv·ps`, `aqsatv᛫ps`.
 extension IdentifierNormalizer {
     static func unwrapped(_ text: String) -> String {
         // Most values are a bare host or URL: nothing here can apply to them.
@@ -51,9 +52,13 @@ extension IdentifierNormalizer {
     }
 
     /// A scheme before a URL's own: `view-source:https://…`, `blob:https://…`.
+    /// `view-source:` also before a bare host (`view-source:aqsatv.ps`), which
+    /// a browser opens as the source of `http://aqsatv.ps`: it only ever
+    /// wraps what it shows the source of.
     private static func withoutOuterScheme(_ text: String) -> String {
         guard let colon = text.firstIndex(of: ":") else { return text }
         let scheme = text[..<colon], rest = text[text.index(after: colon)...]
+        if !rest.isEmpty, scheme.lowercased() == "view-source" { return String(rest) }
         guard isScheme(scheme), let innerColon = rest.range(of: "://"), isScheme(rest[..<innerColon.lowerBound]) else { return text }
         return String(rest)
     }
@@ -66,8 +71,7 @@ extension IdentifierNormalizer {
     /// Dots written other ways: spelt out between spaces (` dot `), in
     /// brackets with a zero (`[d0t]`), in angle brackets (`<.>`, `<dot>`),
     /// escaped (`\.`), with spaces around them (`aqsatv .ps`), and the
-    /// characters that look like one and are never part of a host name
-    /// (the middle dot only outside Catalan's `l·l`, which IDNA allows).
+    /// characters that look like one between labels (`DotLookAlikes`).
     private static func withDotsRead(_ text: String) -> String {
         var out = text
         if out.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") }) {
@@ -79,20 +83,7 @@ extension IdentifierNormalizer {
             out = out.replacingOccurrences(of: #"\s+dot\s+"#, with: ".", options: [.regularExpression, .caseInsensitive])
             out = out.replacingOccurrences(of: #"\s*\.\s*"#, with: ".", options: .regularExpression)
         }
-        let lookAlikes: Set<UInt32> = [
-            0x2027, 0x2219, 0x02D9, 0x22C5, 0x30FB, 0xFF65, 0x2E31, 0x00B7,
-            // Full stops of other scripts: Arabic, Armenian, Ethiopic, Lisu; and the dotted ⸼.
-            0x06D4, 0x0589, 0x1362, 0xA4FF, 0x2E3C,
-        ]
-        guard out.unicodeScalars.contains(where: { lookAlikes.contains($0.value) }) else { return out }
-        let scalars = Array(out.unicodeScalars)
-        var read = String.UnicodeScalarView()
-        for (i, scalar) in scalars.enumerated() {
-            let catalan = scalar.value == 0x00B7 && i > 0 && i + 1 < scalars.count
-                && "lL".unicodeScalars.contains(scalars[i - 1]) && "lL".unicodeScalars.contains(scalars[i + 1])
-            read.append(lookAlikes.contains(scalar.value) && !catalan ? "." : scalar)
-        }
-        return String(read)
+        return DotLookAlikes.read(out)
     }
 
     /// Full-width ASCII (`／`, `？`, `：`) read as ASCII before the host is cut

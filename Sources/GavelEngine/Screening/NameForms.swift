@@ -28,8 +28,11 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// and the name without its trademark signs (`HAMAS™` → `hamas`, not
     /// NFKC's `hamastm`) and flags (`Hamas 🇵🇸`): `EvasionForms.withoutDecorations`.
     case suffix
-    /// A host read out of a link another URL carries in its query
-    /// (`google.com/url?q=https://aqsatv.ps`): identifiers only.
+    /// A host read out of a link another URL carries in its query or path
+    /// (`google.com/url?q=https://aqsatv.ps`,
+    /// `web.archive.org/web/2021/https://aqsatv.ps/`), or the site a
+    /// translation proxy's host stands for (`aqsatv-ps.translate.goog`):
+    /// identifiers only.
     case linked
     /// A listed name without its leading Arabic article (`AL QAEDA` →
     /// `qaeda`): `EvasionForms.withoutArticle`.
