@@ -14,10 +14,10 @@ extension EvasionForms {
     /// `Βάγκνερ` → `vagner`, `Χιζμπολάχ` → `hizbolah`); Hebrew `ק` as k,
     /// as names romanised from Hebrew write it where ICU writes q (`פ.ק.ק`
     /// → `p k k`, the PKK), and `ש` as sh (ICU: s; `שבאב` is Shabab).
-    /// Russian spells Arabic names with letters ICU writes as Czech does:
-    /// `дж` as j (ICU: dž, read dz), `ш` `ж` `ч` `щ` as sh zh ch shch, `й`
-    /// as y (`Джейш`, Jaysh; `Джолани`, Jolani), and again with `к` as the q
-    /// that Russian has no letter for (`Хаккани`, Haqqani). An Arabic article
+    /// Russian as English-style romanisation writes it (`russianSpellings`),
+    /// Japanese katakana without the vowels it adds to foreign names
+    /// (`katakanaSpellings`), Chinese syllables of one name joined
+    /// (`hanSyllablesJoined`). An Arabic article
     /// assimilated to the next word's first letter is read as the lists
     /// mostly write it (`ash-Sham` as `al-Sham`: `articleUnassimilated`).
     /// Case names only, read beside the plain reading: the better counts.
@@ -26,10 +26,16 @@ extension EvasionForms {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return unassimilated.map { [$0] } ?? [] }
         // One pass says which rewrites can apply; most names need none.
         var cyrillicGe = false, mark = false, scholarly = false, greek = false, qof = false, shin = false, russian = false
+        var katakana = false, han = false
         for scalar in text.unicodeScalars where scalar.value >= 0x80 {
             switch scalar.value {
             case 0x0433, 0x0413: cyrillicGe = true
-            case 0x0416, 0x0436, 0x0427, 0x0447, 0x0428, 0x0448, 0x0429, 0x0449, 0x0419, 0x0439, 0x041A, 0x043A: russian = true
+            // The Russian letters that ICU writes otherwise than English-style romanisation (`russianSpellings`), and к.
+            case 0x0416, 0x0436, 0x0427, 0x0447, 0x0428, 0x0448, 0x0429, 0x0449, 0x0419, 0x0439, 0x0426, 0x0446, 0x042E, 0x044E,
+                0x042F, 0x044F, 0x0401, 0x0451, 0x042D, 0x044D, 0x042A, 0x044A, 0x042C, 0x044C, 0x041A, 0x043A:
+                russian = true
+            case 0x30A1 ... 0x30FA: katakana = true
+            case 0x3400 ... 0x4DBF, 0x4E00 ... 0x9FFF, 0xF900 ... 0xFAFF, 0x20000 ... 0x2A6DF: han = true
             case 0x0300 ... 0x036F: mark = true
             case 0x0160, 0x0161, 0x1E6E, 0x1E6F, 0x1E0E, 0x1E0F, 0x1E2A, 0x1E2B, 0x1E34, 0x1E35, 0x0120, 0x0121, 0x017D, 0x017E,
                 0x010C, 0x010D, 0x015E, 0x015F, 0x0218, 0x0219, 0x00C7, 0x00E7:
@@ -62,11 +68,12 @@ extension EvasionForms {
             out.append(String(String.UnicodeScalarView(text.unicodeScalars.flatMap { $0 == "\u{5E9}" ? ["s", "h"] : [$0] })))
         }
         if russian {
-            let spelt = russianSpelling(text, kAsQ: false)
-            if spelt != text { out.append(spelt) }
-            let withQ = russianSpelling(text, kAsQ: true)
-            if withQ != spelt { out.append(withQ) }
+            for spelling in russianSpellings(text) where !out.contains(spelling) { out.append(spelling) }
         }
+        if katakana {
+            for spelling in katakanaSpellings(text) where !out.contains(spelling) { out.append(spelling) }
+        }
+        if han, let joined = hanSyllablesJoined(text), !out.contains(joined) { out.append(joined) }
         if greek {
             var rewritten = text.decomposedStringWithCanonicalMapping
             for (digraph, latin) in greekDigraphs { rewritten = rewritten.replacingOccurrences(of: digraph, with: latin, options: .caseInsensitive) }
@@ -76,38 +83,10 @@ extension EvasionForms {
         return out
     }
 
-    /// The Cyrillic letters that English-style romanisation of Russian (as
-    /// BGN/PCGN) writes otherwise than ICU, `дж` first.
-    static func russianSpelling(_ text: String, kAsQ: Bool) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let capital = scalar.properties.isUppercase
-            if scalar == "д" || scalar == "Д", index + 1 < scalars.count, scalars[index + 1] == "ж" || scalars[index + 1] == "Ж" {
-                out.append(capital ? "J" : "j")
-                index += 2
-                continue
-            }
-            let small = Unicode.Scalar(scalar.properties.lowercaseMapping) ?? scalar
-            var latin: String? = russianLetters[small]
-            if kAsQ, small == "к" { latin = "q" }
-            if let latin {
-                out.append(contentsOf: (capital ? latin.capitalized : latin).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-            index += 1
-        }
-        return String(out)
-    }
-
-    private static let russianLetters: [Unicode.Scalar: String] = ["ж": "zh", "ч": "ch", "ш": "sh", "щ": "shch", "й": "y"]
-
     /// The text with each Arabic article assimilated to a sun letter (`ash-`,
-    /// `ad-`, `an `, `ez-` …, before a word that begins with the same
-    /// consonant) written `al-`, as the lists write most names (`HAY'AT
+    /// `ad-`, `ez-` …, before a word that begins with the same consonant;
+    /// without the hyphen only in small letters after the first word: `an
+    /// Nusra`, not `Ash Sharma`) written `al-`, as the lists write most names (`HAY'AT
     /// TAHRIR AL-SHAM`, `JABHAT AL-NUSRA`); nil when there is none. The
     /// listed names are read the other way already (`withoutArticle`).
     static func articleUnassimilated(_ text: String) -> String? {
@@ -134,7 +113,10 @@ extension EvasionForms {
                     next += 1
                     separated = true
                 }
-                if separated, startsWith(consonant, at: next), next + consonant.count < scalars.count,
+                // Written as an article: joined by a hyphen, or in small letters after the name's first word (`Hayat
+                // Tahrir ash Sham`); `Ash Sharma` and `Ed Davis` are given names.
+                let smallAfterFirstWord = index > 0 && !scalars[index].properties.isUppercase
+                if separated, scalars[index + 1 + consonant.count] == "-" || smallAfterFirstWord, startsWith(consonant, at: next), next + consonant.count < scalars.count,
                     scalars[next + consonant.count].properties.isAlphabetic
                 {
                     out.append(contentsOf: (scalars[index].properties.isUppercase ? "Al-" : "al-").unicodeScalars)
