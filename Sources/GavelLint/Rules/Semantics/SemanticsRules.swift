@@ -8,6 +8,7 @@ package enum SemanticsRules {
         AlwaysHoldsCheck.self,
         ShadowedByMandatoryCheck.self,
         UnreachableExceptionCheck.self,
+        SuspendedWithoutActionCheck.self,
         InvertedWindowCheck.self,
         RuleNeverInForceCheck.self,
         ScreenScoreRangeCheck.self,
