@@ -77,15 +77,13 @@ extension EvasionForms {
 extension NameScorer {
     /// Whether a case form holds a listed consonant phrase's words in
     /// order, one after another, and more words besides.
-    static func consonantPhraseContained(_ queryForms: [NameForm], _ phrases: [NameForm]) -> Bool {
-        for phrase in phrases {
-            let wanted = phrase.text.split(separator: " ")
-            for form in queryForms {
-                let words = form.text.split(separator: " ")
-                guard words.count > wanted.count else { continue }
-                for start in 0 ... (words.count - wanted.count) where words[start ..< start + wanted.count].elementsEqual(wanted) {
-                    return true
-                }
+    static func consonantPhraseContained(_ queryForms: [NameForm], _ phrase: String) -> Bool {
+        let wanted = phrase.split(separator: " ")
+        for form in queryForms {
+            let words = form.text.split(separator: " ")
+            guard words.count > wanted.count else { continue }
+            for start in 0 ... (words.count - wanted.count) where words[start ..< start + wanted.count].elementsEqual(wanted) {
+                return true
             }
         }
         return false

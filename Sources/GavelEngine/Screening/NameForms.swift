@@ -156,14 +156,9 @@ package struct NameForms: Sendable {
     /// Query only: for an Arabic or Hebrew name of two words or more, the
     /// consonants of each word apart in each spelling, the Arabic article
     /// left off (`EvasionForms.consonantPhraseWords`): compared by
-    /// containment alone, with a listed name's `consonantPhrase`
-    /// (`NameScorer.consonantPhraseContained`).
+    /// containment alone, with a listed organisation's consonant phrase
+    /// (`EvasionForms.consonantPhrase`, `NameScorer.consonantPhraseContained`).
     package var consonantPhraseWords: [NameForm] = []
-    /// Listed only: for a name of two words or more besides the article, the
-    /// consonants of each (`EvasionForms.consonantPhrase`: `BOKO HARAM` →
-    /// `bk hrm`), which an Arabic name with more words may hold in order
-    /// (`إعلام بوكو حرام`, "Boko Haram media").
-    package var consonantPhrase: [NameForm] = []
     /// Query only: whether a Latin form has a word naming a kind of group
     /// (`EvasionForms.groupWords`), without which no listed name without
     /// its article is contained (`NameScorer.articleContained`): known once
@@ -187,7 +182,6 @@ package struct NameForms: Sendable {
                 ? [] : EvasionForms.latinForms(skeletonForm, raw: text, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters).map { NameForm($0.text, .skeleton) },
             consonants: EvasionForms.consonants(normalized: normalized).map { [NameForm($0, .consonants)] } ?? [],
             variants: [],
-            consonantPhrase: EvasionForms.consonantPhrase(normalized: normalized).map { [NameForm($0, .consonants)] } ?? [],
             article: EvasionForms.withoutArticle(normalized).map { [NameForm($0, .article)] } ?? [])
     }
 

@@ -293,9 +293,7 @@ final class NameIndex: Sendable {
             for form in name.forms.consonants where NameScorer.consonantContainable(form.text, normalized: name.normalized, type: type) {
                 add(form.text, EvasionScores.shortestContainedConsonants)
             }
-            if NameScorer.readsAsGroup(type) {
-                for form in name.forms.consonantPhrase { add(form.text, 1) }
-            }
+            if NameScorer.readsAsGroup(type), let phrase = EvasionForms.consonantPhrase(normalized: name.normalized) { add(phrase, 1) }
         }
         return out
     }

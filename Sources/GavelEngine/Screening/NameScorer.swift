@@ -285,7 +285,12 @@ package enum NameScorer {
         if let reading = firstContainmentPair(query, listed.forms, containedReading) { return reading }
         if readsAsGroup(type), let reading = runTogetherContained(query, listed.forms.latin) { return reading }
         if consonantsContained(query.consonantWords, listed, type: type) { return .consonants }
-        if readsAsGroup(type), consonantPhraseContained(query.consonantPhraseWords, listed.forms.consonantPhrase) { return .consonants }
+        // Worked out here, for the few Arabic and Hebrew case names, rather than kept with every listed name.
+        if readsAsGroup(type), !query.consonantPhraseWords.isEmpty, let phrase = EvasionForms.consonantPhrase(normalized: listed.normalized),
+            consonantPhraseContained(query.consonantPhraseWords, phrase)
+        {
+            return .consonants
+        }
         if query.hasGroupWord, readsAsGroup(type), articleContained(query.latin, listed.forms.article) { return .article }
         return nil
     }

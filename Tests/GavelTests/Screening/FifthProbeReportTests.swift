@@ -123,6 +123,7 @@ struct FifthProbeReportTests {
         #expect(NameForms.query("Джейш-е-Мухаммад").latin.contains { $0.text == "jeysh e muhammad" && $0.reading == .romanised })
         #expect(EvasionForms.russianSpellings("Хаккани") == ["Hakkani", "Haqqani"])
         #expect(EvasionForms.russianSpellings("Джейш") == ["Jeysh", "Jaish"])
+        #expect(EvasionForms.russianSpellings("Алексей Шевченко") == ["Aleksey Shevchenko", "Aleqsai Shevchenqo"])
         #expect(EvasionForms.russianSpellings("аш-Шам") == ["al-Sham"])
         #expect(EvasionForms.katakanaSpellings("ワグネル") == ["wagner", "wagnel"])
         #expect(EvasionForms.katakanaSpellings("ハマス") == ["hamas"])
