@@ -1,4 +1,4 @@
-/// The `romanised` readings of Japanese katakana and Chinese characters:
+/// The `romanised` readings of Japanese katakana, Korean Hangul and Chinese characters:
 /// how they write a foreign name, which ICU's Any-Latin reads letter by
 /// letter or syllable by syllable.
 extension EvasionForms {
@@ -8,7 +8,8 @@ extension EvasionForms {
     /// has one letter for r and l. The name read with each `u` after a
     /// consonant and before another consonant or a word's end left out
     /// (`hizbora`, `wagner`, `ar shabab`), then again with r as l
-    /// (`hizbola`, `al shabab`). Nil readings are left out.
+    /// (`hizbola`, `al shabab`: an article run together set apart,
+    /// `articleApart`). Readings equal to ICU's are left out.
     static func katakanaSpellings(_ text: String) -> [String] {
         let latin = NameNormalizer.normalize(text)
         guard !latin.isEmpty else { return [] }
@@ -26,9 +27,63 @@ extension EvasionForms {
         let withoutVowels = String(decoding: unvoiced, as: UTF8.self)
         if withoutVowels != latin { out.append(withoutVowels) }
         if unvoiced.contains(UInt8(ascii: "r")) {
-            out.append(String(decoding: unvoiced.map { $0 == UInt8(ascii: "r") ? UInt8(ascii: "l") : $0 }, as: UTF8.self))
+            out.append(articleApart(String(decoding: unvoiced.map { $0 == UInt8(ascii: "r") ? UInt8(ascii: "l") : $0 }, as: UTF8.self)))
         }
         return out
+    }
+
+    /// Hangul writes a foreign name's lone consonants with the vowel `ㅡ`,
+    /// which ICU reads `eu` (`헤즈볼라`, Hezbollah, is `hejeubolla`; `하마스`
+    /// `hamaseu`), `sh` as `sy` (`알샤바브`, al-Shabab, `alsyababeu`), z with
+    /// `ㅈ` (j), and a word's syllables apart where a vowel begins one
+    /// (`알카에다` → `alka eda`). Each run of Hangul read as one word without
+    /// those `eu`, `sy` as sh, the Arabic article apart (`al shabab`), then
+    /// again with j as z (`hezbolla`).
+    static func hangulSpellings(_ text: String) -> [String] {
+        guard let joined = scriptRunsJoined(text, where: isHangul) else { return [] }
+        let bytes = Array(NameNormalizer.normalize(joined).utf8)
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "e"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"), index > 0, isConsonant(bytes[index - 1]),
+                index + 2 == bytes.count || bytes[index + 2] == 0x20 || isConsonant(bytes[index + 2])
+            {
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "y"), index > 0, bytes[index - 1] == UInt8(ascii: "s") {
+                out.append(UInt8(ascii: "h"))
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        let spelt = articleApart(String(decoding: out, as: UTF8.self))
+        var readings = [spelt]
+        if out.contains(UInt8(ascii: "j")) { readings.append(String(decoding: Array(spelt.utf8).map { $0 == UInt8(ascii: "j") ? UInt8(ascii: "z") : $0 }, as: UTF8.self)) }
+        return readings
+    }
+
+    /// Each word that begins with the Arabic article run together with the
+    /// word after it (`alkaida`, `alshabab`, as katakana and Hangul write
+    /// it) with the article apart, as the lists write it (`al kaida`).
+    static func articleApart(_ text: String) -> String {
+        let words = text.split(separator: " ").map { word -> String in
+            let bytes = Array(word.utf8)
+            // `allegs` (Alex) keeps its double l: the article is not followed by an l.
+            guard bytes.count >= 5, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "l"), isConsonant(bytes[2]), bytes[2] != UInt8(ascii: "l")
+            else { return String(word) }
+            return "al " + String(word.dropFirst(2))
+        }
+        return words.joined(separator: " ")
+    }
+
+    static func isHangul(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xAC00 ... 0xD7A3, 0x1100 ... 0x11FF, 0x3130 ... 0x318F: true
+        default: false
+        }
     }
 
     /// Chinese writes a foreign name with one character a syllable, which
@@ -36,6 +91,12 @@ extension EvasionForms {
     /// Chinese characters read as one word (`hamasi`, 0.9667 against
     /// HAMAS). Nil when no run has two characters or more.
     static func hanSyllablesJoined(_ text: String) -> String? {
+        scriptRunsJoined(text, where: isHan)
+    }
+
+    /// `text` with each run of two scalars or more that `inRun` takes read
+    /// (ICU's Any-Latin) as one word; nil when there is no such run.
+    static func scriptRunsJoined(_ text: String, where inRun: (Unicode.Scalar) -> Bool) -> String? {
         var parts: [String] = []
         var run = String.UnicodeScalarView()
         var other = String.UnicodeScalarView()
@@ -52,7 +113,7 @@ extension EvasionForms {
             other = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
-            if isHan(scalar) {
+            if inRun(scalar) {
                 flushOther()
                 run.append(scalar)
             } else {

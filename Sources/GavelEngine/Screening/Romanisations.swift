@@ -15,8 +15,9 @@ extension EvasionForms {
     /// as names romanised from Hebrew write it where ICU writes q (`פ.ק.ק`
     /// → `p k k`, the PKK), and `ש` as sh (ICU: s; `שבאב` is Shabab).
     /// Russian as English-style romanisation writes it (`russianSpellings`),
-    /// Japanese katakana without the vowels it adds to foreign names
-    /// (`katakanaSpellings`), Chinese syllables of one name joined
+    /// Japanese katakana and Korean Hangul without the vowels they add to
+    /// foreign names (`katakanaSpellings`, `hangulSpellings`), Chinese
+    /// syllables of one name joined
     /// (`hanSyllablesJoined`). An Arabic article
     /// assimilated to the next word's first letter is read as the lists
     /// mostly write it (`ash-Sham` as `al-Sham`: `articleUnassimilated`).
@@ -26,7 +27,7 @@ extension EvasionForms {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return unassimilated.map { [$0] } ?? [] }
         // One pass says which rewrites can apply; most names need none.
         var cyrillicGe = false, mark = false, scholarly = false, greek = false, qof = false, shin = false, russian = false
-        var katakana = false, han = false
+        var katakana = false, han = false, hangul = false
         for scalar in text.unicodeScalars where scalar.value >= 0x80 {
             switch scalar.value {
             case 0x0433, 0x0413: cyrillicGe = true
@@ -35,6 +36,7 @@ extension EvasionForms {
                 0x042F, 0x044F, 0x0401, 0x0451, 0x042D, 0x044D, 0x042A, 0x044A, 0x042C, 0x044C, 0x041A, 0x043A:
                 russian = true
             case 0x30A1 ... 0x30FA: katakana = true
+            case 0xAC00 ... 0xD7A3: hangul = true
             case 0x3400 ... 0x4DBF, 0x4E00 ... 0x9FFF, 0xF900 ... 0xFAFF, 0x20000 ... 0x2A6DF: han = true
             case 0x0300 ... 0x036F: mark = true
             case 0x0160, 0x0161, 0x1E6E, 0x1E6F, 0x1E0E, 0x1E0F, 0x1E2A, 0x1E2B, 0x1E34, 0x1E35, 0x0120, 0x0121, 0x017D, 0x017E,
@@ -74,6 +76,9 @@ extension EvasionForms {
             for spelling in katakanaSpellings(text) where !out.contains(spelling) { out.append(spelling) }
         }
         if han, let joined = hanSyllablesJoined(text), !out.contains(joined) { out.append(joined) }
+        if hangul {
+            for spelling in hangulSpellings(text) where !out.contains(spelling) { out.append(spelling) }
+        }
         if greek {
             var rewritten = text.decomposedStringWithCanonicalMapping
             for (digraph, latin) in greekDigraphs { rewritten = rewritten.replacingOccurrences(of: digraph, with: latin, options: .caseInsensitive) }

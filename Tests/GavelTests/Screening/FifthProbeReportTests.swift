@@ -25,6 +25,7 @@ struct FifthProbeReportTests {
         FourthProbeReportTests.entry("nusra", "JABHAT AL-NUSRAH"),
         FourthProbeReportTests.entry("shabaab", "AL-SHABAAB", ["AL-SHABAB"]),
         FourthProbeReportTests.entry("haqqani", "HAQQANI"),
+        FourthProbeReportTests.entry("qaida", "AL-QAIDA", ["AL QAEDA"]),
         FourthProbeReportTests.entry("ansar", "ANSAR ALLAH"),
         FourthProbeReportTests.entry("jamaat", "AL-GAMA'A AL-ISLAMIYYA", ["JAMAAT AL-ISLAMIYYA"]),
         FourthProbeReportTests.entry("aqsa", "AL-AQSA"),
@@ -74,6 +75,13 @@ struct FifthProbeReportTests {
         Probe(name: "アル・シャバブ", entry: "shabaab", method: .alias, reading: .romanised, score: 1.0),
         Probe(name: "ハマス", entry: "hamas", method: .exact, reading: .romanised, score: 1.0),
         Probe(name: "哈马斯", entry: "hamas", method: .fuzzy, reading: .romanised, score: 0.9667),
+        // Katakana and Hangul write the article run together with its word: set apart. Hangul without its added eu,
+        // sy as sh, j as z.
+        Probe(name: "アルカイダ", entry: "qaida", method: .fuzzy, reading: .romanised, score: 0.9417),
+        Probe(name: "하마스", entry: "hamas", method: .exact, reading: .romanised, score: 1.0),
+        Probe(name: "헤즈볼라", entry: "hizballah", method: .fuzzy, reading: .romanised, score: 0.9778),
+        Probe(name: "알샤바브", entry: "shabaab", method: .alias, reading: .romanised, score: 1.0),
+        Probe(name: "알카에다", entry: "qaida", method: .fuzzy, reading: .romanised, score: 0.9417),
     ]
 
     @Test("each name spelling of the fifth probe meets its entry", arguments: probes)
@@ -97,7 +105,7 @@ struct FifthProbeReportTests {
             "بيت المال الإسلامي", "سازمان ملل متحد", "گروه موسیقی آریان", "قناة الجزيرة",
             // Russian, Hebrew, Japanese and Chinese names of people and companies.
             "Иван Петров", "Кира Шевченко", "Джон Смит", "שלמה כהן", "Сергей Королёв", "Газпром", "トヨタ自動車", "ソニー株式会社",
-            "東京スカイツリー", "李佳", "王伟", "华为技术有限公司",
+            "東京スカイツリー", "李佳", "王伟", "华为技术有限公司", "김민준", "삼성전자", "알렉스", "박서준", "현대자동차", "스즈키 이치로",
         ])
     func ordinaryName(_ name: String) {
         let indexed = EvasionTests.screen(name, in: Self.list)
@@ -129,5 +137,8 @@ struct FifthProbeReportTests {
         #expect(EvasionForms.katakanaSpellings("ハマス") == ["hamas"])
         #expect(EvasionForms.hanSyllablesJoined("哈马斯") == "hamasi")
         #expect(EvasionForms.hanSyllablesJoined("李") == nil)
+        #expect(EvasionForms.hangulSpellings("헤즈볼라") == ["hejbolla", "hezbolla"])
+        #expect(EvasionForms.hangulSpellings("알샤바브") == ["al shabab"])
+        #expect(EvasionForms.articleApart("allegs alkaida") == "allegs al kaida")
     }
 }
