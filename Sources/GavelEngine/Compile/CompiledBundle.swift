@@ -153,6 +153,17 @@ extension InForceWindow {
         if let expires, date >= expires { return false }
         return true
     }
+
+    /// Whether this is in force on every date `other` is (nil bounds unbounded).
+    package func covers(_ other: some InForceWindow) -> Bool {
+        if let effective {
+            guard let start = other.effective, start >= effective else { return false }
+        }
+        if let expires {
+            guard let end = other.expires, end <= expires else { return false }
+        }
+        return true
+    }
 }
 
 package struct CompiledFollowUp: Sendable {

@@ -96,16 +96,21 @@ extension EvasionForms {
     /// name was normalised first, so `תנועת חמאס` held no `hms`.
     static func consonantWords(spelling: String) -> String? {
         var words: [String] = []
-        // A format character (a Persian zero-width non-joiner) is inside a word, as normalising leaves it out.
-        let spelt = spelling.split(whereSeparator: {
-            !$0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || isNonspacingMark($0) || $0.properties.generalCategory == .format }
-        })
-        for word in spelt {
+        for word in spellingWords(spelling) {
             var out: [UInt8] = []
             for byte in NameNormalizer.normalize(String(word)).utf8 where isConsonant(byte) && out.last != byte { out.append(byte) }
             if !out.isEmpty { words.append(String(decoding: out, as: UTF8.self)) }
         }
         return words.count >= 2 ? words.joined(separator: " ") : nil
+    }
+
+    /// The words of a spelling, apart at anything but a letter or a mark. A
+    /// format character (a Persian zero-width non-joiner) is inside a word,
+    /// as normalising leaves it out.
+    static func spellingWords(_ spelling: String) -> [Substring] {
+        spelling.split(whereSeparator: {
+            !$0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || isNonspacingMark($0) || $0.properties.generalCategory == .format }
+        })
     }
 
     /// Whether the name is one word and words naming a kind of group or

@@ -2,7 +2,7 @@
 /// the consonants of each word, held in order by an Arabic or Hebrew case
 /// name with more words (`إعلام بوكو حرام`, "Boko Haram media", holds
 /// BOKO HARAM's `bk hrm`; `مكتب أنصار الله`, "the Ansar Allah office",
-/// ANSAR ALLAH's `nsr lh`). The one-word names have their own, narrower
+/// ANSAR ALLAH's `ansr alh`). The one-word names have their own, narrower
 /// containment (`NameScorer.consonantsContained`): the consonants of one
 /// word say too little without a word naming a group beside them.
 extension EvasionForms {
@@ -42,10 +42,7 @@ extension EvasionForms {
     /// consonant. Each word is normalised alone, as in `consonantWords`.
     static func consonantPhraseWords(spelling: String) -> String? {
         var words: [String] = []
-        let spelt = spelling.split(whereSeparator: {
-            !$0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || isNonspacingMark($0) || $0.properties.generalCategory == .format }
-        })
-        for word in spelt {
+        for word in spellingWords(spelling) {
             for part in NameNormalizer.normalize(String(word)).split(separator: " ") {
                 let (letters, consonants) = phraseWord(String(part))
                 if consonants > 0 { words.append(letters) }

@@ -13,22 +13,11 @@ extension EvasionForms {
     static func katakanaSpellings(_ text: String) -> [String] {
         let latin = NameNormalizer.normalize(text)
         guard !latin.isEmpty else { return [] }
-        let bytes = Array(latin.utf8)
-        var unvoiced: [UInt8] = []
-        for (index, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "u"), index > 0, isConsonant(bytes[index - 1]),
-                index + 1 == bytes.count || bytes[index + 1] == 0x20 || isConsonant(bytes[index + 1])
-            {
-                continue
-            }
-            unvoiced.append(byte)
-        }
+        let unvoiced = withoutAddedVowel(Array(latin.utf8), Array("u".utf8))
         var out: [String] = []
         let withoutVowels = String(decoding: unvoiced, as: UTF8.self)
         if withoutVowels != latin { out.append(withoutVowels) }
-        if unvoiced.contains(UInt8(ascii: "r")) {
-            out.append(articleApart(String(decoding: unvoiced.map { $0 == UInt8(ascii: "r") ? UInt8(ascii: "l") : $0 }, as: UTF8.self)))
-        }
+        if unvoiced.contains(UInt8(ascii: "r")) { out.append(articleApart(replacing("r", with: "l", in: unvoiced))) }
         return out
     }
 
@@ -41,28 +30,36 @@ extension EvasionForms {
     /// again with j as z (`hezbolla`).
     static func hangulSpellings(_ text: String) -> [String] {
         guard let joined = scriptRunsJoined(text, where: isHangul) else { return [] }
-        let bytes = Array(NameNormalizer.normalize(joined).utf8)
+        var out = withoutAddedVowel(Array(NameNormalizer.normalize(joined).utf8), Array("eu".utf8))
+        for index in out.indices.dropFirst() where out[index] == UInt8(ascii: "y") && out[index - 1] == UInt8(ascii: "s") {
+            out[index] = UInt8(ascii: "h")
+        }
+        let spelt = articleApart(String(decoding: out, as: UTF8.self))
+        return out.contains(UInt8(ascii: "j")) ? [spelt, replacing("j", with: "z", in: Array(spelt.utf8))] : [spelt]
+    }
+
+    /// `bytes` without each `vowel` a script writes after a consonant that
+    /// has none: after a consonant, before another or a word's end.
+    static func withoutAddedVowel(_ bytes: [UInt8], _ vowel: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var index = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "e"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u"), index > 0, isConsonant(bytes[index - 1]),
-                index + 2 == bytes.count || bytes[index + 2] == 0x20 || isConsonant(bytes[index + 2])
+            let after = index + vowel.count
+            if index > 0, isConsonant(bytes[index - 1]), after <= bytes.count, bytes[index ..< after].elementsEqual(vowel),
+                after == bytes.count || bytes[after] == 0x20 || isConsonant(bytes[after])
             {
-                index += 2
+                index = after
                 continue
             }
-            if byte == UInt8(ascii: "y"), index > 0, bytes[index - 1] == UInt8(ascii: "s") {
-                out.append(UInt8(ascii: "h"))
-            } else {
-                out.append(byte)
-            }
+            out.append(bytes[index])
             index += 1
         }
-        let spelt = articleApart(String(decoding: out, as: UTF8.self))
-        var readings = [spelt]
-        if out.contains(UInt8(ascii: "j")) { readings.append(String(decoding: Array(spelt.utf8).map { $0 == UInt8(ascii: "j") ? UInt8(ascii: "z") : $0 }, as: UTF8.self)) }
-        return readings
+        return out
+    }
+
+    /// The text of `bytes` with each `letter` written `other`.
+    private static func replacing(_ letter: Unicode.Scalar, with other: Unicode.Scalar, in bytes: [UInt8]) -> String {
+        String(decoding: bytes.map { $0 == UInt8(letter.value) ? UInt8(other.value) : $0 }, as: UTF8.self)
     }
 
     /// Each word that begins with the Arabic article run together with the

@@ -153,9 +153,9 @@ package struct NameForms: Sendable {
     /// compared by containment alone, with a listed one-word name's
     /// consonants (`NameScorer.consonantsContained`).
     package var consonantWords: [NameForm] = []
-    /// Query only: for an Arabic or Hebrew name of two words or more, the
-    /// consonants of each word apart in each spelling, the Arabic article
-    /// left off (`EvasionForms.consonantPhraseWords`): compared by
+    /// Query only: for an Arabic or Hebrew name of two words or more, each
+    /// word apart in each spelling as `EvasionForms.phraseWord` reads it
+    /// (`EvasionForms.consonantPhraseWords`): compared by
     /// containment alone, with a listed organisation's consonant phrase
     /// (`EvasionForms.consonantPhrase`, `NameScorer.consonantPhraseContained`).
     package var consonantPhraseWords: [NameForm] = []

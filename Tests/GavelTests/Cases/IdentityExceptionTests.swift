@@ -39,7 +39,7 @@ struct IdentityExceptionTests {
                         suspended.allSatisfy { rule.severity > $0.severity },
                         "`\(exception.id)`: `\(rule.id)` decides `\(rule.decision)`, no more than a rule it suspends")
                     #expect(
-                        Self.within(exception, rule),
+                        rule.covers(exception),
                         "`\(exception.id)` is in force outside `\(rule.id)`'s window")
                 }
             }
@@ -54,16 +54,5 @@ struct IdentityExceptionTests {
         for exception in Self.identityExceptions(bundle) {
             #expect(Set(exception.suspends) == review, "`\(exception.id)` suspends \(exception.suspends.sorted())")
         }
-    }
-
-    /// Whether `exception` is in force only on dates `rule` is.
-    static func within(_ exception: CompiledException, _ rule: CompiledRule) -> Bool {
-        if let start = rule.effective {
-            guard let own = exception.effective, own >= start else { return false }
-        }
-        if let end = rule.expires {
-            guard let own = exception.expires, own <= end else { return false }
-        }
-        return true
     }
 }

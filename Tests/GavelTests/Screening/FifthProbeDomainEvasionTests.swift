@@ -65,7 +65,7 @@ struct FifthProbeDomainEvasionTests {
             "view-source:https://web.archive.org/web/2021im_/aqsatv.ps/logo.png", "<https://web.archive.org/web/2021/aqsatv.ps>",
         ])
     func pathLink(_ value: String) {
-        Self.expectLinksToAqsa(value)
+        DomainEvasionTests.expectLinksToAqsa(value)
     }
 
     @Test(
@@ -89,7 +89,7 @@ struct FifthProbeDomainEvasionTests {
             "example.org, aqsatv-ps.translate.goog",
         ])
     func translationProxy(_ value: String) {
-        Self.expectLinksToAqsa(value)
+        DomainEvasionTests.expectLinksToAqsa(value)
     }
 
     @Test(
@@ -114,16 +114,5 @@ struct FifthProbeDomainEvasionTests {
         #expect(proxied == IdentifierMatcher.Hit(score: 0.95, method: .variant, suffix: "my-site.ps", reading: .linked))
         #expect(IdentifierMatcher.match(IdentifierMatcher.Prepared(kind: "domain", text: "my-site-ps.example"), entry) == nil)
         #expect(EvasionTests.screen(domains: ["aqsatv-ps.com", "translate.goog", "aqsatv-ps.goog"]).isEmpty)
-    }
-
-    /// `value` leads to aqsatv.ps: a `linked` variant at 0.95 recording the listed host, and index and scan agree.
-    static func expectLinksToAqsa(_ value: String) {
-        let indexed = EvasionTests.screen(domains: [value])
-        #expect(indexed == EvasionTests.screen(domains: [value], mode: .scan))
-        let hit = indexed.first { $0.entry == "aqsa" }
-        #expect(hit?.method == .variant, "\(value): \(String(describing: hit))")
-        #expect(hit?.reading == .linked)
-        #expect(hit?.score == 0.95)
-        #expect(hit?.matchedSuffix == "aqsatv.ps")
     }
 }

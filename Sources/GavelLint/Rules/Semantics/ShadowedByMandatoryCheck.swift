@@ -84,7 +84,7 @@ package struct ShadowedByMandatoryCheck: LintRule {
             let canonical = rule.condition.canonical
             guard
                 let (winner, _) = mandatory.first(where: { m, c in
-                    c == canonical && m.severity > rule.severity && Self.covers(m, rule)
+                    c == canonical && m.severity > rule.severity && m.covers(rule)
                 })
             else { continue }
             findings.append(
@@ -98,14 +98,4 @@ package struct ShadowedByMandatoryCheck: LintRule {
         return findings
     }
 
-    /// Whether `outer` is in force on every date `inner` is.
-    static func covers(_ outer: CompiledRule, _ inner: CompiledRule) -> Bool {
-        if let e = outer.effective {
-            guard let ie = inner.effective, ie >= e else { return false }
-        }
-        if let x = outer.expires {
-            guard let ix = inner.expires, ix <= x else { return false }
-        }
-        return true
-    }
 }

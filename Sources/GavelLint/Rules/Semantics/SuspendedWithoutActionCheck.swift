@@ -110,21 +110,22 @@ package struct SuspendedWithoutActionCheck: LintRule {
 
     package func check(_ context: LintContext) -> [Diagnostic] {
         guard let compiled = context.compiled else { return [] }
-        var rules: [String: CompiledRule] = [:]
-        for rule in compiled.rules { rules[rule.id] = rule }
+        // Each rule's screens, worked out once for every exception that asks.
+        let screened = compiled.rules.map { (rule: $0, screens: Self.screens($0.condition)) }
+        var rules: [String: (rule: CompiledRule, screens: [ScreenSpec])] = [:]
+        for item in screened { rules[item.rule.id] = item }
         var nodes = ItemNodes(context)
         var findings: [Diagnostic] = []
         for exception in compiled.exceptions {
             let suspended = exception.suspends.compactMap { rules[$0] }
-            let acting = compiled.rules.filter { !exception.suspends.contains($0.id) && Self.covers($0, exception) }
+            let acting = screened.filter {
+                !exception.suspends.contains($0.rule.id) && $0.rule.decision != compiled.manifest.defaultDecision && $0.rule.covers(exception)
+            }
             reported: for screen in Self.screens(exception.condition) {
-                for review in suspended {
-                    let reviewed = Set(Self.screens(review.condition).flatMap(\.lists))
+                for (review, reviewScreens) in suspended {
+                    let reviewed = Set(reviewScreens.flatMap(\.lists))
                     for list in screen.lists where reviewed.contains(list) {
-                        let actedOn = acting.contains { rule in
-                            rule.decision != compiled.manifest.defaultDecision
-                                && Self.screens(rule.condition).contains { Self.finds($0, all: screen, on: list) }
-                        }
+                        let actedOn = acting.contains { $0.screens.contains { Self.finds($0, all: screen, on: list) } }
                         guard !actedOn else { continue }
                         findings.append(
                             context.finding(
@@ -161,17 +162,6 @@ package struct SuspendedWithoutActionCheck: LintRule {
         guard Set(screen.names.map(\.description)).isSubset(of: Set(acting.names.map(\.description))) else { return false }
         if let types = acting.types {
             guard let taken = screen.types, Set(taken).isSubset(of: Set(types)) else { return false }
-        }
-        return true
-    }
-
-    /// Whether `rule` is in force on every date `exception` is ([effective, expires), nil unbounded).
-    static func covers(_ rule: CompiledRule, _ exception: CompiledException) -> Bool {
-        if let start = rule.effective {
-            guard let from = exception.effective, start <= from else { return false }
-        }
-        if let end = rule.expires {
-            guard let until = exception.expires, until <= end else { return false }
         }
         return true
     }
