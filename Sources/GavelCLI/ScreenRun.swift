@@ -170,6 +170,7 @@ public struct ScreenRun: Sendable {
             ("digits", shown(forms.variants.filter { $0.reading == .digits } + forms.skeletonVariants)),
             ("repeats", shown(forms.variants.filter { $0.reading == .repeats })),
             ("fillers", shown(forms.variants.filter { $0.reading == .fillers })),
+            ("translated", shown(forms.variants.filter { $0.reading == .translated })),
         ]
     }
 
@@ -243,7 +244,7 @@ public struct ScreenRun: Sendable {
             w.field("consonants")
             // The first consonant reading: the schema's field holds one (the second, without a final heh, is shown in the table).
             if let consonants = result.forms.consonants.first { w.string(consonants.text) } else { w.null() }
-            let fields: [(StaticString, NameReading)] = [("digits", .digits), ("repeats", .repeats), ("fillers", .fillers)]
+            let fields: [(StaticString, NameReading)] = [("digits", .digits), ("repeats", .repeats), ("fillers", .fillers), ("translated", .translated)]
             for (field, reading) in fields {
                 w.field(field)
                 w.strings(result.forms.variants.filter { $0.reading == reading }.map(\.text))

@@ -40,6 +40,9 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// A listed name's words among more words of the case name, some of
     /// them respelt (`Hammas Media Office` → `hamas`): `RespeltContainment`.
     case respelt
+    /// A case's name in another language read in the English the lists
+    /// use (`Estado Islámico` → `state islamic`): `EvasionForms.translatedReadings`.
+    case translated
 }
 
 /// One form of a name: normalised text and its length in scalars.

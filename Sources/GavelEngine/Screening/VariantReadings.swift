@@ -5,7 +5,8 @@
 extension EvasionForms {
     /// Every variant reading of a case's name not among its `latin` forms,
     /// each once: the digit readings (sorted), then letters with their
-    /// fillers left out, then each run of one letter written once.
+    /// fillers left out, then each run of one letter written once, then
+    /// the name translated.
     static func variantReadings(_ text: String, normalized: String, latin: [NameForm]) -> [NameForm] {
         var variants: [NameForm] = []
         func add(_ text: String, _ reading: NameReading) {
@@ -34,6 +35,7 @@ extension EvasionForms {
         for source in latin.map(\.text) + variants.map(\.text) {
             if let squeezed = withoutRepeats(source) { add(squeezed, .repeats) }
         }
+        for reading in translatedReadings(text, latin: latin) { add(reading, .translated) }
         return variants
     }
 

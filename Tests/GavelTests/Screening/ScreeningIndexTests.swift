@@ -432,11 +432,11 @@ enum NameGenerator {
     }
 
     /// One spelling for each name reading, against `probeEntries`: plain,
-    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article, respelt; then the
+    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article, respelt, translated; then the
     /// readings combined (`CombinedReadingTests`).
     static let everyReading = [
         "Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s", "Qaeda", "Hammas Media Office",
-        "HAMAS™", "H4mmas Media", "Наmmas Media Office", "HammasOfficial", "HamasJihad", "תנועת חמאס",
+        "HAMAS™", "H4mmas Media", "Наmmas Media Office", "HammasOfficial", "HamasJihad", "תנועת חמאס", "Gruppe Wagner", "瓦格纳集团",
     ]
     /// `name` with one word of four letters or more respelt as evaders and
     /// transliterators do: a consonant doubled, a vowel changed, a final h
@@ -486,6 +486,10 @@ enum NameGenerator {
             }
             // Extra words, and a quarter of the time a word respelt as well (`Hammas Media Office`).
             let words = random.chance(25) ? respelt(base, &random) : base
+            // A fifth of the time the words another language names a group with (`Gruppe Hamas`): a translated reading.
+            if random.chance(20) {
+                return (random.element(of: ["Gruppe", "Grupo de", "Partido", "Estado", "集团"]) ?? "Gruppe") + " " + words
+            }
             return words + " " + (random.element(of: ["Media Office", "Political Bureau", "Ltd", "News"]) ?? "x")
         case 4, 14:
             // The fourth probe's spellings too: Cyrillic м, hooked capitals, letters as dashes, an M apart

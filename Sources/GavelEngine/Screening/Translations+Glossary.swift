@@ -1,0 +1,76 @@
+/// The words designated organisations are named with, in the languages
+/// their supporters, the press and hosting customers write them in, and the
+/// English words the lists write instead (`TranslatedReadings`). Keys are
+/// as `NameNormalizer.normalize` leaves a word: small letters, no accents,
+/// Cyrillic as ICU and as English-style romanisation spell it.
+extension EvasionForms {
+    /// A word that makes a name worth translating: what a group is or
+    /// stands for. Only these start a translation, so that a name of
+    /// articles and given names (`Dan Del Rio`) is never read again.
+    static let translatedAnchors: [Substring: String] = [
+        // Spanish and Portuguese.
+        "estado": "state", "islamico": "islamic", "islamica": "islamic", "partido": "party", "dios": "god", "deus": "god",
+        "frente": "front", "ejercito": "army", "exercito": "army", "brigada": "brigade", "brigadas": "brigades",
+        "movimiento": "movement", "movimento": "movement", "grupo": "group", "organizacion": "organization",
+        "organizacao": "organization", "liberacion": "liberation", "libertacao": "liberation", "resistencia": "resistance",
+        "martires": "martyrs", "yihad": "jihad", "combatientes": "fighters", "combatentes": "fighters", "fuerzas": "forces",
+        "forcas": "forces", "armadas": "armed", "revolucionarias": "revolutionary", "revolucionarios": "revolutionary",
+        "revolucionaria": "revolutionary", "revolucionario": "revolutionary", "sendero": "path", "luminoso": "shining",
+        // French.
+        "etat": "state", "islamique": "islamic", "parti": "party", "dieu": "god", "armee": "army", "mouvement": "movement",
+        "groupe": "group", "djihad": "jihad", "combattants": "fighters", "revolutionnaire": "revolutionary",
+        "revolutionnaires": "revolutionary",
+        // German.
+        "islamischer": "islamic", "islamische": "islamic", "islamisches": "islamic", "islamischen": "islamic", "staat": "state",
+        "staates": "state", "partei": "party", "gottes": "of god", "gott": "god", "bewegung": "movement", "gruppe": "group",
+        "befreiung": "liberation", "widerstand": "resistance", "martyrer": "martyrs", "kampfer": "fighters",
+        "brigaden": "brigades",
+        // Italian.
+        "stato": "state", "partito": "party", "dio": "god", "esercito": "army",
+        "gruppo": "group", "organizzazione": "organization", "liberazione": "liberation", "resistenza": "resistance",
+        "martiri": "martyrs", "brigate": "brigades", "fronte": "front", "combattenti": "fighters",
+        // Turkish.
+        "devleti": "state", "devlet": "state", "partisi": "party", "grubu": "group", "hareketi": "movement", "cephesi": "front",
+        "ordusu": "army", "orgutu": "organization", "tugaylari": "brigades",
+        // Indonesian and Malay.
+        "negara": "state", "partai": "party", "kelompok": "group", "gerakan": "movement", "tentara": "army",
+        "organisasi": "organization", "pembebasan": "liberation",
+        // Russian, as ICU and as English-style romanisation write it.
+        "islamskoe": "islamic", "islamskoye": "islamic", "islamskogo": "islamic", "islamskaia": "islamic",
+        "islamskaya": "islamic", "gosudarstvo": "state", "gosudarstva": "state", "gruppa": "group", "gruppy": "group",
+        "dvizenie": "movement", "dvizhenie": "movement", "dvizheniye": "movement", "armia": "army", "armiya": "army",
+        "partia": "party", "partiya": "party", "organizacia": "organization", "organizatsiya": "organization",
+        "brigady": "brigades",
+    ]
+
+    /// Words translated only beside an anchor: articles (left out, as lists
+    /// mostly leave them), prepositions, `and`, the word Islam itself
+    /// (Turkish and Indonesian say "Islam State"; alone it is a surname),
+    /// and the countries the listed groups are named after.
+    static let translatedCompanions: [Substring: String] = [
+        "el": "", "la": "", "los": "", "las": "", "le": "", "les": "", "l": "", "der": "", "die": "", "das": "", "den": "",
+        "dem": "", "il": "", "lo": "", "gli": "", "o": "", "os": "", "as": "",
+        "de": "of", "del": "of", "du": "of", "des": "of", "d": "of", "di": "of", "della": "of", "dei": "of", "degli": "of",
+        "do": "of", "da": "of", "dos": "of", "von": "of", "vom": "of",
+        "y": "and", "et": "and", "und": "and", "e": "and", "ve": "and", "dan": "and", "i": "and",
+        "en": "in", "au": "in", "aux": "in", "im": "in", "nel": "in", "no": "in", "na": "in",
+        "islam": "islamic", "boga": "of god", "ala": "allah", "alla": "allah",
+        "irak": "iraq", "siria": "syria", "syrie": "syria", "syrien": "syria", "libano": "lebanon", "liban": "lebanon",
+        "libanon": "lebanon", "palestina": "palestine", "palastina": "palestine", "levante": "levant", "libye": "libya",
+        "libia": "libya", "libyen": "libya", "somalie": "somalia", "egipto": "egypt", "egypte": "egypt", "agypten": "egypt",
+        "egitto": "egypt", "sam": "sham", "iraka": "iraq",
+    ]
+
+    /// Chinese (simplified and traditional) and Japanese names and words for
+    /// the listed groups, which run on without spaces: read as the lists'
+    /// English words wherever they occur, longest first. A Chinese name
+    /// that only spells a name's sounds (`哈马斯`) is read by
+    /// `hanSyllablesJoined` instead.
+    static let translatedHanPhrases: [(String, String)] = [
+        ("伊斯兰国", "islamic state"), ("伊斯蘭國", "islamic state"), ("イスラム国", "islamic state"),
+        ("基地组织", "al qaida"), ("基地組織", "al qaida"), ("真主党", "party of god"), ("真主黨", "party of god"),
+        ("伊斯兰", "islamic"), ("伊斯蘭", "islamic"), ("圣战", "jihad"), ("聖戰", "jihad"), ("集团", "group"), ("集團", "group"),
+        ("组织", "organization"), ("組織", "organization"), ("运动", "movement"), ("運動", "movement"), ("阵线", "front"),
+        ("陣線", "front"), ("グループ", "group"),
+    ]
+}

@@ -1,0 +1,83 @@
+import Testing
+
+@testable import GavelEngine
+@testable import GavelSyntax
+
+/// SPEC §3 "Evasion": a listed group's name in another language (Spanish,
+/// Portuguese, French, German, Italian, Turkish, Indonesian, Russian,
+/// Chinese, Japanese) meets the English name the list holds as a `variant`
+/// with reading `translated`, through the index and the scan alike; ordinary
+/// names with those words stay below the review band.
+@Suite("Screening evasion: names in another language")
+struct TranslatedReadingTests {
+    static let list = CompiledList(id: "tr", digest: "sha256:translated", entries: [
+        FourthProbeReportTests.entry("is", "ISLAMIC STATE", ["ISLAMIC STATE OF IRAQ AND THE LEVANT"]),
+        FourthProbeReportTests.entry("hizballah", "HIZBALLAH", ["PARTY OF GOD"]),
+        FourthProbeReportTests.entry("wagner", "WAGNER GROUP"),
+        FourthProbeReportTests.entry("qaida", "AL-QAIDA"),
+        FourthProbeReportTests.entry("army", "ARMY OF ISLAM"),
+        FourthProbeReportTests.entry("judea", "STATE OF JUDEA"),
+        FourthProbeReportTests.entry("kashmir", "MOVEMENT FOR FREEDOM OF KASHMIR"),
+    ])
+
+    typealias Probe = EvasionTests.EntryProbe
+
+    static let probes: [Probe] = [
+        Probe(name: "Estado Islámico", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Estado Islâmico", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "État islamique", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "l'État islamique", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Islamischer Staat", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "İslam Devleti", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Negara Islam", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Исламское государство", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "伊斯兰国", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "伊斯蘭國", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "イスラム国", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Partido de Dios", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Partei Gottes", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Партия Бога", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "真主党", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Gruppe Wagner", entry: "wagner", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Группа Вагнера", entry: "wagner", method: .variant, reading: .translated, score: 0.9049),
+        Probe(name: "瓦格纳集团", entry: "wagner", method: .variant, reading: .translated, score: 0.9011),
+        Probe(name: "基地组织", entry: "qaida", method: .variant, reading: .translated, score: 0.95),
+        // With the articles and prepositions of the long name, and with more words: contained.
+        Probe(name: "Estado Islámico de Irak y el Levante", entry: "is", method: .variant, reading: .translated, score: 0.9289),
+        Probe(name: "Estado Islámico Noticias", entry: "is", method: .contained, reading: .translated, score: 0.91),
+    ]
+
+    @Test("each translation meets its entry", arguments: probes)
+    func probe(_ probe: Probe) {
+        EvasionTests.expectMeetsItsEntry(probe, in: Self.list)
+    }
+
+    @Test(
+        "ordinary names with those words stay below the review band",
+        arguments: [
+            "Grupo Bimbo", "Partido Popular", "Estado de México", "Mouvement Démocrate", "Armée du Salut", "Bewegung Freie Schweiz",
+            "Gruppo Mondadori", "Stato di Israele", "Partito Democratico", "Cumhuriyet Halk Partisi", "Gerakan Pemuda Ansor",
+            "Kelompok Kompas Gramedia", "Negara Brunei Darussalam", "Армия Спасения", "华为集团", "阿里巴巴集团", "世界卫生组织",
+            "Gott Mit Uns", "Dio Brando", "Iglesia de Dios", "Rafiqul Islam", "Dan Del Rio",
+        ])
+    func ordinaryName(_ name: String) {
+        let indexed = EvasionTests.screen(name, in: Self.list)
+        #expect(indexed == EvasionTests.screen(name, in: Self.list, mode: .scan))
+        #expect(indexed.isEmpty, "\(indexed.map { "\($0.entry) \($0.method) \($0.score)" })")
+    }
+
+    @Test("the reading word by word")
+    func readings() {
+        #expect(EvasionForms.translatedWords("estado islamico de irak y el levante") == "state islamic of iraq and levant")
+        #expect(EvasionForms.translatedWords("l etat islamique") == "state islamic")
+        #expect(EvasionForms.translatedWords("partei gottes") == "party of god")
+        // Only beside a word naming what a group is: a surname Islam, a given name Dan, articles alone stay.
+        #expect(EvasionForms.translatedWords("rafiqul islam") == nil)
+        #expect(EvasionForms.translatedWords("dan del rio") == nil)
+        #expect(EvasionForms.translatedWords("islamic state") == nil)
+        #expect(EvasionForms.translatedHan("瓦格纳集团") == "wagena group")
+        #expect(EvasionForms.translatedHan("真主党") == "party of god")
+        #expect(EvasionForms.translatedHan("哈马斯") == nil)
+        #expect(NameForms.query("Gruppe Wagner").variants.contains { $0.text == "group wagner" && $0.reading == .translated })
+    }
+}
