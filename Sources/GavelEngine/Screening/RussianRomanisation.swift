@@ -7,26 +7,30 @@ extension EvasionForms {
     /// writes it, `дж` as j and `х` as h as Arabic names take it (`Джаиш-е-
     /// Мохаммед` → `jaish e mohammed`); then again as Russian spells an
     /// Arabic name, with `к` as the q that Russian has no letter for
-    /// (`Хаккани`, Haqqani) and `ей` as its `ai` (`Джейш`, Jaish; `Шейх`,
-    /// Shaikh), where it has either. An assimilated Arabic article is read as
-    /// `al-` in each (`аш-Шам` → `al-Sham`: `articleUnassimilated`). Letters
-    /// of other Cyrillic alphabets are left to ICU.
+    /// (`Хаккани`, Haqqani), `ей` as its `ai` (`Джейш`, Jaish; `Шейх`,
+    /// Shaikh), `е` after a consonant as the short a it writes so
+    /// (`Джебхат`, Jabhat; `Мухаммед`, Muhammad) and `аи` as the `ae` of a
+    /// name whose ayn the lists write so (`Даиш`, Daesh), where it has `к`,
+    /// `ей`, `дж`, `аи` or an assimilated article, the marks of an Arabic
+    /// name. An assimilated Arabic article is read as `al-` in each (`аш-Шам`
+    /// → `al-Sham`: `articleUnassimilated`). Letters of other Cyrillic
+    /// alphabets are left to ICU.
     static func russianSpellings(_ text: String) -> [String] {
         var out: [String] = []
         let scalars = Array(text.unicodeScalars)
-        let hasK = scalars.contains { $0 == "к" || $0 == "К" }
-        let hasEy = zip(scalars, scalars.dropFirst()).contains { ($0 == "е" || $0 == "Е") && ($1 == "й" || $1 == "Й") }
+        let small = scalars.map { Unicode.Scalar($0.properties.lowercaseMapping) ?? $0 }
+        let pairs = Set(zip(small, small.dropFirst()).map { String($0) + String($1) })
+        let english = russianSpelling(scalars, asArabic: false)
+        let arabic = small.contains("к") || !pairs.isDisjoint(with: ["ей", "дж", "аи"]) || articleUnassimilated(english) != nil
         // Two readings at most: each is another walk of the index, which at a million names costs a millisecond.
-        for arabic in [false, true] {
-            if arabic, !hasK, !hasEy { continue }
-            let spelt = russianSpelling(scalars, kAsQ: arabic, eyAsAi: arabic)
+        for spelt in [english] + (arabic ? [russianSpelling(scalars, asArabic: true)] : []) {
             let read = articleUnassimilated(spelt) ?? spelt
             if read != text, !out.contains(read) { out.append(read) }
         }
         return out
     }
 
-    private static func russianSpelling(_ scalars: [Unicode.Scalar], kAsQ: Bool, eyAsAi: Bool) -> String {
+    private static func russianSpelling(_ scalars: [Unicode.Scalar], asArabic: Bool) -> String {
         var out = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
@@ -34,15 +38,21 @@ extension EvasionForms {
             let capital = scalar.properties.isUppercase
             let small = Unicode.Scalar(scalar.properties.lowercaseMapping) ?? scalar
             let next = index + 1 < scalars.count ? Unicode.Scalar(scalars[index + 1].properties.lowercaseMapping) : nil
+            let previous = index > 0 ? Unicode.Scalar(scalars[index - 1].properties.lowercaseMapping) : nil
             var latin: String?
             var taken = 1
             if small == "д", next == "ж" {
                 latin = "j"
                 taken = 2
-            } else if eyAsAi, small == "е", next == "й" {
+            } else if asArabic, small == "е", next == "й" {
                 latin = "ai"
                 taken = 2
-            } else if kAsQ, small == "к" {
+            } else if asArabic, small == "е", let previous, russianConsonants.contains(previous) {
+                latin = "a"
+            } else if asArabic, small == "а", next == "и" {
+                latin = "ae"
+                taken = 2
+            } else if asArabic, small == "к" {
                 latin = "q"
             } else {
                 latin = russianLetters[small]
@@ -56,6 +66,10 @@ extension EvasionForms {
         }
         return String(out)
     }
+
+    static let russianConsonants: Set<Unicode.Scalar> = [
+        "б", "в", "г", "д", "ж", "з", "к", "л", "м", "н", "п", "р", "с", "т", "ф", "х", "ц", "ч", "ш", "щ",
+    ]
 
     /// `х` as h (Arabic names' ح and خ, which the lists mostly write h), `ъ`
     /// and `ь` as nothing.
