@@ -43,6 +43,10 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// A case's name in another language read in the English the lists
     /// use (`Estado Islámico` → `state islamic`): `EvasionForms.translatedReadings`.
     case translated
+    /// A listed organisation's name without its word for a kind of group,
+    /// held with another such word (`Houthi Movement` → HOUTHI GROUP's
+    /// `houthi`): `EvasionForms.withoutGroupWords`.
+    case groupless
 }
 
 /// One form of a name: normalised text and its length in scalars.
@@ -162,10 +166,11 @@ package struct NameForms: Sendable {
     /// containment alone, with a listed organisation's consonant phrase
     /// (`EvasionForms.consonantPhrase`, `NameScorer.consonantPhraseContained`).
     package var consonantPhraseWords: [NameForm] = []
-    /// Query only: whether a Latin form has a word naming a kind of group
-    /// (`EvasionForms.groupWords`), without which no listed name without
-    /// its article is contained (`NameScorer.articleContained`): known once
-    /// per case name rather than found out for every pair.
+    /// Query only: whether a Latin or translated form has a word naming a
+    /// kind of group (`EvasionForms.groupWords`), without which no listed
+    /// name without its article or its own word for a group is contained
+    /// (`NameScorer.articleContained`): known once per case name rather
+    /// than found out for every pair.
     package var hasGroupWord = false
     /// Listed only: the plain reading without a leading Arabic article
     /// (`EvasionForms.withoutArticle`), scored as `variant` against a
@@ -342,7 +347,9 @@ package struct NameForms: Sendable {
             runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun,
             skeletonWholeRun: skeletonWholeRun, consonantRespellings: consonantRespellings.map { $0.preparedForScoring() },
             consonantWords: consonantWords, consonantPhraseWords: consonantPhraseWords,
-            hasGroupWord: latin.contains { $0.text.split(separator: " ").contains { EvasionForms.groupWords.contains($0) } })
+            hasGroupWord: (latin + variants.filter { $0.reading == .translated }).contains {
+                $0.text.split(separator: " ").contains { EvasionForms.groupWords.contains($0) }
+            })
     }
 
     /// `other`'s forms that this one lacks, each added to its group; its

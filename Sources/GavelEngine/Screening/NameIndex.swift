@@ -276,7 +276,8 @@ final class NameIndex: Sendable {
     }
 
     /// The forms containment compares, each with the fewest scalars it may
-    /// have as one word: the Latin, skeleton and article readings
+    /// have as one word: the Latin, skeleton and article readings and an
+    /// organisation's name without its word for a group
     /// (`EvasionScores.shortestContainedWord`), and a one-word name's
     /// consonants (`EvasionScores.shortestContainedConsonants`,
     /// `NameScorer.consonantsContained`), and an organisation's consonant
@@ -289,6 +290,7 @@ final class NameIndex: Sendable {
             for form in name.forms.latin + name.forms.skeleton { add(form.text, EvasionScores.shortestContainedWord) }
             if NameScorer.readsAsGroup(type) {
                 for form in name.forms.article { add(form.text, EvasionScores.shortestContainedWord) }
+                if let groupless = EvasionForms.withoutGroupWords(name.normalized) { add(groupless, EvasionScores.shortestContainedWord) }
             }
             for form in name.forms.consonants where NameScorer.consonantContainable(form.text, normalized: name.normalized, type: type) {
                 add(form.text, EvasionScores.shortestContainedConsonants)

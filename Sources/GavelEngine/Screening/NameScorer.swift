@@ -228,7 +228,8 @@ package enum NameScorer {
 
     /// Whether a case form holds every word of a listed article form and
     /// more, each of the more a word naming a kind of group
-    /// (`EvasionForms.groupWords`): `qaida organization` holds `qaida`.
+    /// (`EvasionForms.groupWords`) or `the`: `qaida organization` holds
+    /// `qaida`, `the houthi organization` holds HOUTHI GROUP's `houthi`.
     static func articleContained(_ queryForms: [NameForm], _ articleForms: [NameForm]) -> Bool {
         for listed in articleForms where containable(listed.text) {
             let wanted = listed.text.split(separator: " ")
@@ -240,7 +241,7 @@ package enum NameScorer {
                 for word in words {
                     if let at = missing.firstIndex(of: word) {
                         missing.remove(at: at)
-                    } else if !EvasionForms.groupWords.contains(word) {
+                    } else if !EvasionForms.groupWords.contains(word), word != "the" {
                         othersNameGroups = false
                         break
                     }
@@ -291,7 +292,15 @@ package enum NameScorer {
         {
             return .consonants
         }
-        if query.hasGroupWord, readsAsGroup(type), articleContained(query.latin, listed.forms.article) { return .article }
+        if query.hasGroupWord, readsAsGroup(type) {
+            // With the case's translations too: `Organización Qaeda`, `Movimiento Houthi`.
+            let forms = query.latin + query.variants.filter { $0.reading == .translated }
+            if articleContained(forms, listed.forms.article) { return .article }
+            // Worked out here, for the few case names with a word for a group, rather than kept with every listed name.
+            if let groupless = EvasionForms.withoutGroupWords(listed.normalized), articleContained(forms, [NameForm(groupless, .groupless)]) {
+                return .groupless
+            }
+        }
         return nil
     }
 

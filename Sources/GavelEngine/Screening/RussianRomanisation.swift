@@ -8,11 +8,11 @@ extension EvasionForms {
     /// Мохаммед` → `jaish e mohammed`); then again as Russian spells an
     /// Arabic name, with `к` as the q that Russian has no letter for
     /// (`Хаккани`, Haqqani), `ей` as its `ai` (`Джейш`, Jaish; `Шейх`,
-    /// Shaikh), `е` after a consonant as the short a it writes so
-    /// (`Джебхат`, Jabhat; `Мухаммед`, Muhammad) and `аи` as the `ae` of a
-    /// name whose ayn the lists write so (`Даиш`, Daesh), where it has `к`,
-    /// `ей`, `дж`, `аи` or an assimilated article, the marks of an Arabic
-    /// name. An assimilated Arabic article is read as `al-` in each (`аш-Шам`
+    /// Shaikh), where it has either or a stronger mark of an Arabic name:
+    /// `дж`, `аи` or an assimilated article; with one of those also `е`
+    /// after a consonant as the short a it writes so (`Джебхат`, Jabhat) and
+    /// `аи` as the `ae` of a name whose ayn the lists write so (`Даиш`,
+    /// Daesh). An assimilated Arabic article is read as `al-` in each (`аш-Шам`
     /// → `al-Sham`: `articleUnassimilated`). Letters of other Cyrillic
     /// alphabets are left to ICU.
     static func russianSpellings(_ text: String) -> [String] {
@@ -20,17 +20,20 @@ extension EvasionForms {
         let scalars = Array(text.unicodeScalars)
         let small = scalars.map { Unicode.Scalar($0.properties.lowercaseMapping) ?? $0 }
         let pairs = Set(zip(small, small.dropFirst()).map { String($0) + String($1) })
-        let english = russianSpelling(scalars, asArabic: false)
-        let arabic = small.contains("к") || !pairs.isDisjoint(with: ["ей", "дж", "аи"]) || articleUnassimilated(english) != nil
+        let english = russianSpelling(scalars, asArabic: false, vowels: false)
+        // `к` and `ей` are as common in Russian's own names (`Алексей`) as in Arabic ones: only `дж`, `аи` or an
+        // article, which Russian's own names hardly have, also read the vowels as an Arabic name's.
+        let vowels = !pairs.isDisjoint(with: ["дж", "аи"]) || articleUnassimilated(english) != nil
+        let arabic = vowels || small.contains("к") || pairs.contains("ей")
         // Two readings at most: each is another walk of the index, which at a million names costs a millisecond.
-        for spelt in [english] + (arabic ? [russianSpelling(scalars, asArabic: true)] : []) {
+        for spelt in [english] + (arabic ? [russianSpelling(scalars, asArabic: true, vowels: vowels)] : []) {
             let read = articleUnassimilated(spelt) ?? spelt
             if read != text, !out.contains(read) { out.append(read) }
         }
         return out
     }
 
-    private static func russianSpelling(_ scalars: [Unicode.Scalar], asArabic: Bool) -> String {
+    private static func russianSpelling(_ scalars: [Unicode.Scalar], asArabic: Bool, vowels: Bool) -> String {
         var out = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
@@ -47,9 +50,9 @@ extension EvasionForms {
             } else if asArabic, small == "е", next == "й" {
                 latin = "ai"
                 taken = 2
-            } else if asArabic, small == "е", let previous, russianConsonants.contains(previous) {
+            } else if vowels, small == "е", let previous, russianConsonants.contains(previous) {
                 latin = "a"
-            } else if asArabic, small == "а", next == "и" {
+            } else if vowels, small == "а", next == "и" {
                 latin = "ae"
                 taken = 2
             } else if asArabic, small == "к" {

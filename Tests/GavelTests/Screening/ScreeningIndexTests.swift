@@ -432,11 +432,12 @@ enum NameGenerator {
     }
 
     /// One spelling for each name reading, against `probeEntries`: plain,
-    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article, respelt, translated; then the
+    /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article, respelt, translated,
+    /// groupless; then the
     /// readings combined (`CombinedReadingTests`).
     static let everyReading = [
         "Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s", "Qaeda", "Hammas Media Office",
-        "HAMAS™", "H4mmas Media", "Наmmas Media Office", "HammasOfficial", "HamasJihad", "תנועת חמאס", "Gruppe Wagner", "瓦格纳集团",
+        "HAMAS™", "H4mmas Media", "Наmmas Media Office", "HammasOfficial", "HamasJihad", "תנועת חמאס", "Gruppe Wagner", "瓦格纳集团", "Wagner Movement",
     ]
     /// `name` with one word of four letters or more respelt as evaders and
     /// transliterators do: a consonant doubled, a vowel changed, a final h
@@ -508,7 +509,7 @@ enum NameGenerator {
                 return random.element(of: [
                     "فاجنر", "واغنر", "واگنر", "مجموعة فاجنر", "ואגנר", "קבוצת וגנר", "אל קאעדה", "בוקו חראם", "بوكو حرام", "פ.ק.ק",
                     "Qaeda", "Qaida Organization", "Hamas’s", "Al-Shabaab’s", "PKK'nın", "Hamas'ın", "IŞİD'e", "Hizьallah",
-                    "Al-Shaьaab", "ΗΙΖΒΑΛΛΑΗ", "Masri",
+                    "Al-Shaьaab", "ΗΙΖΒΑΛΛΑΗ", "Masri", "Wagner Network", "Movimiento Wagner", "Boko Movement",
                 ]) ?? "x"
             }
             return random.element(of: [
