@@ -36,14 +36,46 @@ extension EvasionForms {
         return read.isEmpty ? nil : read
     }
 
+    /// The name with `translatedArabicPhrases` read as English and the rest
+    /// normalised (`الدولة الإسلامية في العراق` → `islamic state fy al raq`);
+    /// nil when no phrase is in it.
+    static func translatedArabic(_ text: String) -> String? {
+        guard hasAbjadLetter(text) else { return nil }
+        let folded = foldedArabic(text)
+        var replaced = folded
+        for (phrase, english) in translatedArabicPhrases where replaced.contains(phrase) {
+            replaced = replaced.replacingOccurrences(of: phrase, with: " \(english) ")
+        }
+        guard replaced != folded else { return nil }
+        let read = NameNormalizer.normalize(replaced)
+        return read.isEmpty ? nil : read
+    }
+
+    /// Arabic letters as informal spelling and the phrases' keys write
+    /// them: `أ إ آ` as `ا`, ta marbuta as `ه`, alef maqsura as `ي`; marks
+    /// (harakat) and tatweel left out.
+    static func foldedArabic(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0623, 0x0625, 0x0622: out.append("\u{0627}")
+            case 0x0629: out.append("\u{0647}")
+            case 0x0649: out.append("\u{064A}")
+            case 0x064B ... 0x065F, 0x0670, 0x0640: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// Every translated reading of a case's name: of each of its Latin forms
-    /// (plain and romanised), and of its Chinese or Japanese phrases.
+    /// (plain and romanised), and of its Chinese, Japanese or Arabic phrases.
     static func translatedReadings(_ text: String, latin: [NameForm]) -> [String] {
         var out: [String] = []
         for form in latin {
             if let read = translatedWords(form.text), !out.contains(read) { out.append(read) }
         }
-        if let read = translatedHan(text), !out.contains(read) { out.append(read) }
+        for read in [translatedHan(text), translatedArabic(text)].compactMap({ $0 }) where !out.contains(read) { out.append(read) }
         return out
     }
 }

@@ -73,4 +73,17 @@ extension EvasionForms {
         ("组织", "organization"), ("組織", "organization"), ("运动", "movement"), ("運動", "movement"), ("阵线", "front"),
         ("陣線", "front"), ("グループ", "group"),
     ]
+
+    /// Arabic names of listed groups that translate rather than name them,
+    /// so that neither the consonants nor the romanised letters meet the
+    /// lists' English: the Islamic State as it calls itself (`الدولة
+    /// الإسلامية`, "the Islamic State") and as Arabic media do (`تنظيم
+    /// الدولة`, "the State organisation"), and the Houthis (`الحوثيون`, whose
+    /// only listed English name is HOUTHI GROUP). Keys as
+    /// `foldedArabic` writes them: hamza seats, ta marbuta and alef maqsura
+    /// folded, marks and tatweel left out.
+    static let translatedArabicPhrases: [(String, String)] = [
+        ("الدوله الاسلاميه", "islamic state"), ("تنظيم الدوله", "islamic state"), ("الحوثيون", "houthi group"),
+        ("الحوثيين", "houthi group"),
+    ]
 }

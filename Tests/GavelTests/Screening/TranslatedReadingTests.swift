@@ -18,6 +18,7 @@ struct TranslatedReadingTests {
         FourthProbeReportTests.entry("army", "ARMY OF ISLAM"),
         FourthProbeReportTests.entry("judea", "STATE OF JUDEA"),
         FourthProbeReportTests.entry("kashmir", "MOVEMENT FOR FREEDOM OF KASHMIR"),
+        FourthProbeReportTests.entry("houthi", "HOUTHI GROUP"),
     ])
 
     typealias Probe = EvasionTests.EntryProbe
@@ -45,6 +46,12 @@ struct TranslatedReadingTests {
         // With the articles and prepositions of the long name, and with more words: contained.
         Probe(name: "Estado Islámico de Irak y el Levante", entry: "is", method: .variant, reading: .translated, score: 0.9289),
         Probe(name: "Estado Islámico Noticias", entry: "is", method: .contained, reading: .translated, score: 0.91),
+        // Arabic names that translate the group's name: as it calls itself, as Arabic media do, the Houthis.
+        Probe(name: "الدولة الإسلامية", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "الدولةُ الاسلاميه", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "تنظيم الدولة", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "الحوثيون", entry: "houthi", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "إذاعة الدولة الإسلامية", entry: "is", method: .contained, reading: .translated, score: 0.91),
     ]
 
     @Test("each translation meets its entry", arguments: probes)
@@ -58,7 +65,8 @@ struct TranslatedReadingTests {
             "Grupo Bimbo", "Partido Popular", "Estado de México", "Mouvement Démocrate", "Armée du Salut", "Bewegung Freie Schweiz",
             "Gruppo Mondadori", "Stato di Israele", "Partito Democratico", "Cumhuriyet Halk Partisi", "Gerakan Pemuda Ansor",
             "Kelompok Kompas Gramedia", "Negara Brunei Darussalam", "Армия Спасения", "华为集团", "阿里巴巴集团", "世界卫生组织",
-            "Gott Mit Uns", "Dio Brando", "Iglesia de Dios", "Rafiqul Islam", "Dan Del Rio",
+            "Gott Mit Uns", "Dio Brando", "Iglesia de Dios", "Rafiqul Islam", "Dan Del Rio", "وزارة الدولة للشؤون الإسلامية",
+            "الدولة العثمانية", "بنك الدولة",
         ])
     func ordinaryName(_ name: String) {
         let indexed = EvasionTests.screen(name, in: Self.list)
@@ -78,6 +86,9 @@ struct TranslatedReadingTests {
         #expect(EvasionForms.translatedHan("瓦格纳集团") == "wagena group")
         #expect(EvasionForms.translatedHan("真主党") == "party of god")
         #expect(EvasionForms.translatedHan("哈马斯") == nil)
+        #expect(EvasionForms.translatedArabic("الدولة الإسلامية في العراق") == "islamic state fy al raq")
+        #expect(EvasionForms.foldedArabic("الدولةُ الإسلاميّة") == "الدوله الاسلاميه")
+        #expect(EvasionForms.translatedArabic("الدولة العثمانية") == nil)
         #expect(NameForms.query("Gruppe Wagner").variants.contains { $0.text == "group wagner" && $0.reading == .translated })
     }
 }
