@@ -70,7 +70,7 @@ extension EvasionForms {
         return String(out)
     }
 
-    static let russianConsonants: Set<Unicode.Scalar> = [
+    private static let russianConsonants: Set<Unicode.Scalar> = [
         "б", "в", "г", "д", "ж", "з", "к", "л", "м", "н", "п", "р", "с", "т", "ф", "х", "ц", "ч", "ш", "щ",
     ]
 

@@ -26,12 +26,9 @@ extension EvasionForms {
     /// `hanSyllablesJoined` reads it (`瓦格纳集团` → `wagena group`); nil
     /// when no phrase is in it.
     static func translatedHan(_ text: String) -> String? {
-        guard text.unicodeScalars.contains(where: { isHan($0) || ("\u{30A0}" ... "\u{30FF}").contains($0) }) else { return nil }
-        var replaced = text
-        for (phrase, english) in translatedHanPhrases where replaced.contains(phrase) {
-            replaced = replaced.replacingOccurrences(of: phrase, with: " \(english) ")
-        }
-        guard replaced != text else { return nil }
+        guard text.unicodeScalars.contains(where: { isHan($0) || ("\u{30A0}" ... "\u{30FF}").contains($0) }),
+            let replaced = replacingPhrases(translatedHanPhrases, in: text)
+        else { return nil }
         let read = NameNormalizer.normalize(scriptRunsJoined(replaced, where: isHan) ?? replaced)
         return read.isEmpty ? nil : read
     }
@@ -40,15 +37,19 @@ extension EvasionForms {
     /// normalised (`الدولة الإسلامية في العراق` → `islamic state fy al raq`);
     /// nil when no phrase is in it.
     static func translatedArabic(_ text: String) -> String? {
-        guard hasAbjadLetter(text) else { return nil }
-        let folded = foldedArabic(text)
-        var replaced = folded
-        for (phrase, english) in translatedArabicPhrases where replaced.contains(phrase) {
-            replaced = replaced.replacingOccurrences(of: phrase, with: " \(english) ")
-        }
-        guard replaced != folded else { return nil }
+        guard hasAbjadLetter(text), let replaced = replacingPhrases(translatedArabicPhrases, in: foldedArabic(text)) else { return nil }
         let read = NameNormalizer.normalize(replaced)
         return read.isEmpty ? nil : read
+    }
+
+    /// `text` with each phrase written as its English words, apart from
+    /// what stands beside it; nil when no phrase is in it.
+    private static func replacingPhrases(_ phrases: [(String, String)], in text: String) -> String? {
+        var replaced = text
+        for (phrase, english) in phrases where replaced.contains(phrase) {
+            replaced = replaced.replacingOccurrences(of: phrase, with: " \(english) ")
+        }
+        return replaced == text ? nil : replaced
     }
 
     /// Arabic letters as informal spelling and the phrases' keys write

@@ -26,9 +26,9 @@ extension EvasionForms {
         "befreiung": "liberation", "widerstand": "resistance", "martyrer": "martyrs", "kampfer": "fighters",
         "brigaden": "brigades",
         // Italian.
-        "stato": "state", "partito": "party", "dio": "god", "esercito": "army",
-        "gruppo": "group", "organizzazione": "organization", "liberazione": "liberation", "resistenza": "resistance",
-        "martiri": "martyrs", "brigate": "brigades", "fronte": "front", "combattenti": "fighters",
+        "stato": "state", "partito": "party", "dio": "god", "esercito": "army", "gruppo": "group",
+        "organizzazione": "organization", "liberazione": "liberation", "resistenza": "resistance", "martiri": "martyrs",
+        "brigate": "brigades", "fronte": "front", "combattenti": "fighters",
         // Turkish.
         "devleti": "state", "devlet": "state", "partisi": "party", "grubu": "group", "hareketi": "movement", "cephesi": "front",
         "ordusu": "army", "orgutu": "organization", "tugaylari": "brigades",
