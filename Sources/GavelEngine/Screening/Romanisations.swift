@@ -15,6 +15,7 @@ extension EvasionForms {
     /// as names romanised from Hebrew write it where ICU writes q (`פ.ק.ק`
     /// → `p k k`, the PKK), and `ש` as sh (ICU: s; `שבאב` is Shabab).
     /// Russian as English-style romanisation writes it (`russianSpellings`),
+    /// also when a Latin name was transliterated from it (`latinRussianSpellings`),
     /// Japanese katakana and Korean Hangul without the vowels they add to
     /// foreign names (`katakanaSpellings`, `hangulSpellings`), Chinese
     /// syllables of one name joined
@@ -24,7 +25,11 @@ extension EvasionForms {
     /// Case names only, read beside the plain reading: the better counts.
     static func otherRomanisations(_ text: String) -> [String] {
         let unassimilated = articleUnassimilated(text)
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return unassimilated.map { [$0] } ?? [] }
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else {
+            var out = unassimilated.map { [$0] } ?? []
+            for spelling in latinRussianSpellings(text) where !out.contains(spelling) { out.append(spelling) }
+            return out
+        }
         // One pass says which rewrites can apply; most names need none.
         var cyrillicGe = false, mark = false, scholarly = false, greek = false, qof = false, shin = false, russian = false
         var katakana = false, han = false, hangul = false

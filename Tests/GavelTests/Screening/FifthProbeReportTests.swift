@@ -74,6 +74,9 @@ struct FifthProbeReportTests {
         Probe(name: "Джебхат ан-Нусра", entry: "nusra", method: .fuzzy, reading: .romanised, score: 0.9875),
         Probe(name: "Даиш", entry: "isil", method: .alias, reading: .romanised, score: 1.0),
         Probe(name: "Аль-Каида", entry: "qaida", method: .alias, reading: .romanised, score: 1.0),
+        // The same, transliterated into Latin letters letter by letter (`dzh` marks it).
+        Probe(name: "Dzhebkhat an-Nusra", entry: "nusra", method: .fuzzy, reading: .romanised, score: 0.9875),
+        Probe(name: "Dzhejsh-e-Mukhammad", entry: "jem", method: .fuzzy, reading: .romanised, score: 0.95),
         // Katakana without the vowels it adds, r as l; Chinese syllables of a name joined.
         Probe(name: "ヒズボラ", entry: "hizballah", method: .fuzzy, reading: .romanised, score: 0.9556),
         Probe(name: "アル・シャバブ", entry: "shabaab", method: .alias, reading: .romanised, score: 1.0),
@@ -108,7 +111,7 @@ struct FifthProbeReportTests {
             "شركة نصر الله للمقاولات", "ناصر عبد الله", "جماعت اسلامی پاکستان", "مسجد الأقصى المبارك", "مدرسة الشباب",
             "بيت المال الإسلامي", "سازمان ملل متحد", "گروه موسیقی آریان", "قناة الجزيرة",
             // Russian, Hebrew, Japanese and Chinese names of people and companies.
-            "Иван Петров", "Кира Шевченко", "Джон Смит", "שלמה כהן", "Сергей Королёв", "Газпром", "トヨタ自動車", "ソニー株式会社",
+            "Иван Петров", "Кира Шевченко", "Джон Смит", "Dzhon Smit", "Dzhokhar Dudaev", "שלמה כהן", "Сергей Королёв", "Газпром", "トヨタ自動車", "ソニー株式会社",
             "東京スカイツリー", "李佳", "王伟", "华为技术有限公司", "김민준", "삼성전자", "알렉스", "박서준", "현대자동차", "스즈키 이치로",
         ])
     func ordinaryName(_ name: String) {
@@ -140,6 +143,8 @@ struct FifthProbeReportTests {
         #expect(EvasionForms.russianSpellings("Даиш") == ["Daish", "Daesh"])
         // No mark of an Arabic name: English-style only.
         #expect(EvasionForms.russianSpellings("Иван Петров") == ["Ivan Petrov"])
+        #expect(EvasionForms.latinRussianSpellings("Dzhebkhat an-Nusra") == ["jebhat al-nusra", "jabhat al-nusra"])
+        #expect(EvasionForms.latinRussianSpellings("Khalid Sheikh") == [])
         #expect(EvasionForms.russianSpellings("аш-Шам") == ["al-Sham"])
         #expect(EvasionForms.katakanaSpellings("ワグネル") == ["wagner", "wagnel"])
         #expect(EvasionForms.katakanaSpellings("ハマス") == ["hamas"])
