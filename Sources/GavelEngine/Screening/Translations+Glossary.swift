@@ -41,6 +41,8 @@ extension EvasionForms {
         "dvizenie": "movement", "dvizhenie": "movement", "dvizheniye": "movement", "armia": "army", "armiya": "army",
         "partia": "party", "partiya": "party", "organizacia": "organization", "organizatsiya": "organization",
         "brigady": "brigades",
+        // English names a group by its people in the plural, where the lists keep one name: the Houthis.
+        "houthis": "houthi group", "huthis": "houthi group",
     ]
 
     /// Words translated only beside an anchor: articles (left out, as lists

@@ -51,6 +51,8 @@ struct TranslatedReadingTests {
         Probe(name: "الدولةُ الاسلاميه", entry: "is", method: .variant, reading: .translated, score: 0.95),
         Probe(name: "تنظيم الدولة", entry: "is", method: .variant, reading: .translated, score: 0.95),
         Probe(name: "الحوثيون", entry: "houthi", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Houthis", entry: "houthi", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "The Houthis", entry: "houthi", method: .contained, reading: .translated, score: 0.91),
         Probe(name: "إذاعة الدولة الإسلامية", entry: "is", method: .contained, reading: .translated, score: 0.91),
     ]
 
