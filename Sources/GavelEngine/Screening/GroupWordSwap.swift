@@ -3,7 +3,8 @@
 /// such word (`Houthi Movement`, `Wagner Network`, `Libyan Islamic Fighting
 /// Movement`): the press and the groups themselves call one group a
 /// group, a movement or an organisation in turn, and the lists keep one
-/// of them. Contained only with words naming a group, as the article
+/// of them; and likewise an outlet's name without its word for an outlet
+/// (`AL MANAR TV` → `al manar`: `Al Manar Television`). Contained only with words naming a group, as the article
 /// reading is (`NameScorer.articleContained`), so that a person's surname
 /// (`Вагнер`) or a company (`Wagner Bakery`) is not read as the group.
 extension EvasionForms {
@@ -14,9 +15,25 @@ extension EvasionForms {
     /// `shortestWithoutArticle` letters. Two such words together are a name
     /// (`LIBYAN ISLAMIC FIGHTING GROUP`).
     static func withoutGroupWords(_ normalized: String) -> String? {
+        without(groupWords, in: normalized)
+    }
+
+    /// `normalized` without its `outletWords` (`AL MANAR TV` → `al manar`),
+    /// as `withoutGroupWords` leaves out words for a group: held by a case
+    /// name whose other words all name an outlet (`Al Manar Television`,
+    /// `قناة المنار`, "the al-Manar channel").
+    static func withoutOutletWords(_ normalized: String) -> String? {
+        without(outletWords, in: normalized)
+    }
+
+    /// Words naming a group's media outlet, which the lists keep one of and
+    /// the outlet's own pages another.
+    static let outletWords: Set<Substring> = ["tv", "television", "channel", "radio", "satellite", "media", "news", "agency", "press"]
+
+    private static func without(_ kind: Set<Substring>, in normalized: String) -> String? {
         let words = normalized.split(separator: " ")
         guard words.count >= 2 else { return nil }
-        let rest = words.filter { !groupWords.contains($0) }
+        let rest = words.filter { !kind.contains($0) }
         guard rest.count < words.count else { return nil }
         let content = rest.filter { !littleWords.contains($0) }
         if content.count < 2, content.allSatisfy({ describingWords.contains($0) }) { return nil }
@@ -41,4 +58,20 @@ extension EvasionForms {
         "somali", "pakistani", "iranian", "turkish", "chechen", "uzbek", "moroccan", "algerian", "tunisian", "saudi",
         "jordanian", "sudanese", "nigerian", "indian", "indonesian", "russian", "american", "european", "african", "asian",
     ]
+
+    /// The consonants of a listed organisation's name without its words for
+    /// a group or an outlet, where that leaves one word or the article and
+    /// one word (`NameScorer.consonantContainable`): what an Arabic or Hebrew
+    /// case name read word by word holds (`قناة المنار` → `qn lmnr`).
+    static func withoutKindWordsConsonants(_ normalized: String, type: ListEntry.EntryType) -> [String] {
+        var out: [String] = []
+        for stripped in [withoutGroupWords(normalized), withoutOutletWords(normalized)].compactMap({ $0 }) {
+            if let form = consonants(normalized: stripped), NameScorer.consonantContainable(form, normalized: stripped, type: type),
+                !out.contains(form)
+            {
+                out.append(form)
+            }
+        }
+        return out
+    }
 }

@@ -43,9 +43,10 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// A case's name in another language read in the English the lists
     /// use (`Estado Islámico` → `state islamic`): `EvasionForms.translatedReadings`.
     case translated
-    /// A listed organisation's name without its word for a kind of group,
-    /// held with another such word (`Houthi Movement` → HOUTHI GROUP's
-    /// `houthi`): `EvasionForms.withoutGroupWords`.
+    /// A listed organisation's name without its word for a kind of group
+    /// or outlet, held with another such word (`Houthi Movement` → HOUTHI
+    /// GROUP's `houthi`, `Al Manar Television` → AL MANAR TV's `al manar`):
+    /// `EvasionForms.withoutGroupWords`, `withoutOutletWords`.
     case groupless
 }
 
@@ -172,6 +173,10 @@ package struct NameForms: Sendable {
     /// (`NameScorer.articleContained`): known once per case name rather
     /// than found out for every pair.
     package var hasGroupWord = false
+    /// Query only: whether a Latin or translated form has a word naming an
+    /// outlet (`EvasionForms.outletWords`), without which no listed name
+    /// without its own such words is contained.
+    package var hasOutletWord = false
     /// Listed only: the plain reading without a leading Arabic article
     /// (`EvasionForms.withoutArticle`), scored as `variant` against a
     /// case's Latin forms, and contained only with words naming a kind of
@@ -349,6 +354,9 @@ package struct NameForms: Sendable {
             consonantWords: consonantWords, consonantPhraseWords: consonantPhraseWords,
             hasGroupWord: (latin + variants.filter { $0.reading == .translated }).contains {
                 $0.text.split(separator: " ").contains { EvasionForms.groupWords.contains($0) }
+            },
+            hasOutletWord: (latin + variants.filter { $0.reading == .translated }).contains {
+                $0.text.split(separator: " ").contains { EvasionForms.outletWords.contains($0) }
             })
     }
 
@@ -371,6 +379,7 @@ package struct NameForms: Sendable {
         wholeRun = wholeRun ?? other.wholeRun
         skeletonWholeRun = skeletonWholeRun ?? other.skeletonWholeRun
         hasGroupWord = hasGroupWord || other.hasGroupWord
+        hasOutletWord = hasOutletWord || other.hasOutletWord
     }
 
     /// Every distinct non-empty text, for the index.

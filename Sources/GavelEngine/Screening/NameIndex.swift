@@ -277,8 +277,8 @@ final class NameIndex: Sendable {
 
     /// The forms containment compares, each with the fewest scalars it may
     /// have as one word: the Latin, skeleton and article readings and an
-    /// organisation's name without its word for a group
-    /// (`EvasionScores.shortestContainedWord`), and a one-word name's
+    /// organisation's name without its words for a group or an outlet
+    /// (`EvasionScores.shortestContainedWord`; and their consonants), and a one-word name's
     /// consonants (`EvasionScores.shortestContainedConsonants`,
     /// `NameScorer.consonantsContained`), and an organisation's consonant
     /// phrase (`NameScorer.consonantPhraseContained`), which has two words or more.
@@ -290,7 +290,12 @@ final class NameIndex: Sendable {
             for form in name.forms.latin + name.forms.skeleton { add(form.text, EvasionScores.shortestContainedWord) }
             if NameScorer.readsAsGroup(type) {
                 for form in name.forms.article { add(form.text, EvasionScores.shortestContainedWord) }
-                if let groupless = EvasionForms.withoutGroupWords(name.normalized) { add(groupless, EvasionScores.shortestContainedWord) }
+                for stripped in [EvasionForms.withoutGroupWords(name.normalized), EvasionForms.withoutOutletWords(name.normalized)] {
+                    if let stripped { add(stripped, EvasionScores.shortestContainedWord) }
+                }
+                for consonants in EvasionForms.withoutKindWordsConsonants(name.normalized, type: type) {
+                    add(consonants, EvasionScores.shortestContainedConsonants)
+                }
             }
             for form in name.forms.consonants where NameScorer.consonantContainable(form.text, normalized: name.normalized, type: type) {
                 add(form.text, EvasionScores.shortestContainedConsonants)

@@ -230,7 +230,9 @@ package enum NameScorer {
     /// more, each of the more a word naming a kind of group
     /// (`EvasionForms.groupWords`) or `the`: `qaida organization` holds
     /// `qaida`, `the houthi organization` holds HOUTHI GROUP's `houthi`.
-    static func articleContained(_ queryForms: [NameForm], _ articleForms: [NameForm]) -> Bool {
+    static func articleContained(
+        _ queryForms: [NameForm], _ articleForms: [NameForm], others: Set<Substring> = EvasionForms.groupWords
+    ) -> Bool {
         for listed in articleForms where containable(listed.text) {
             let wanted = listed.text.split(separator: " ")
             for form in queryForms {
@@ -241,7 +243,7 @@ package enum NameScorer {
                 for word in words {
                     if let at = missing.firstIndex(of: word) {
                         missing.remove(at: at)
-                    } else if !EvasionForms.groupWords.contains(word), word != "the" {
+                    } else if !others.contains(word), word != "the" {
                         othersNameGroups = false
                         break
                     }
@@ -292,12 +294,25 @@ package enum NameScorer {
         {
             return .consonants
         }
-        if query.hasGroupWord, readsAsGroup(type) {
-            // With the case's translations too: `Organización Qaeda`, `Movimiento Houthi`.
-            let forms = query.latin + query.variants.filter { $0.reading == .translated }
+        guard readsAsGroup(type) else { return nil }
+        // With the case's translations too: `Organización Qaeda`, `Movimiento Houthi`.
+        let forms = query.hasGroupWord || query.hasOutletWord ? query.latin + query.variants.filter { $0.reading == .translated } : []
+        if query.hasGroupWord {
             if articleContained(forms, listed.forms.article) { return .article }
             // Worked out here, for the few case names with a word for a group, rather than kept with every listed name.
             if let groupless = EvasionForms.withoutGroupWords(listed.normalized), articleContained(forms, [NameForm(groupless, .groupless)]) {
+                return .groupless
+            }
+        }
+        if query.hasOutletWord, let outletless = EvasionForms.withoutOutletWords(listed.normalized),
+            articleContained(forms, [NameForm(outletless, .groupless)], others: EvasionForms.outletWords)
+        {
+            return .groupless
+        }
+        // An Arabic or Hebrew name with a word for a group or an outlet, word by word: `قناة المنار` holds `lmnr`.
+        if !query.consonantWords.isEmpty {
+            for consonants in EvasionForms.withoutKindWordsConsonants(listed.normalized, type: type)
+            where query.consonantWords.contains(where: { containsByCharacters($0.text, consonants) }) {
                 return .groupless
             }
         }

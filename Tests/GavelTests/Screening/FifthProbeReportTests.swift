@@ -63,7 +63,8 @@ struct FifthProbeReportTests {
         Probe(name: "جيش محمد تنظيم", entry: "jem", method: .contained, reading: .consonants, score: 0.91),
         Probe(name: "قناة الأقصى", entry: "aqsa", method: .contained, reading: .consonants, score: 0.91),
         Probe(name: "تنظيم الشباب", entry: "shabaab", method: .contained, reading: .consonants, score: 0.91),
-        Probe(name: "گروه واگنر", entry: "wagner", method: .contained, reading: .consonants, score: 0.91),
+        // Since 2026-12-06 met first through WAGNER GROUP without its word for a group (`wgnr`), before the alias Vagner.
+        Probe(name: "گروه واگنر", entry: "wagner", method: .contained, reading: .groupless, score: 0.91),
         Probe(name: "گروه الشباب", entry: "shabaab", method: .contained, reading: .consonants, score: 0.91),
         // Russian as English-style romanisation writes it: к for the q it has no letter for, ей for ai, дж for j,
         // the article assimilated.

@@ -4,7 +4,8 @@ import Testing
 @testable import GavelSyntax
 
 /// SPEC §3 "Evasion": a listed organisation's name with its word for a
-/// kind of group swapped for another (`Houthi Movement` for HOUTHI GROUP)
+/// kind of group or outlet swapped for another (`Houthi Movement` for
+/// HOUTHI GROUP, `Al Manar Television` for AL MANAR TV)
 /// is contained (0.91, reading `groupless`), through the index and the scan
 /// alike, and only beside such a word: a surname or a shop with the name
 /// is not.
@@ -19,6 +20,7 @@ struct GroupWordSwapTests {
         FourthProbeReportTests.entry("army", "ISLAMIC ARMY"),
         FourthProbeReportTests.entry("aig", "ARMED ISLAMIC GROUP"),
         FourthProbeReportTests.entry("wagner-person", "WAGNER, Dieter", type: .individual),
+        FourthProbeReportTests.entry("manar", "AL MANAR TV"),
     ])
 
     typealias Probe = EvasionTests.EntryProbe
@@ -35,6 +37,10 @@ struct GroupWordSwapTests {
         Probe(name: "Mouvement Houthi", entry: "houthi", method: .contained, reading: .groupless, score: 0.91),
         // The same word for a group in another language is the listed name itself, translated.
         Probe(name: "Gruppa Houthi", entry: "houthi", method: .variant, reading: .translated, score: 0.95),
+        // An outlet's name with another word for an outlet, in Latin letters and in Arabic ("the al-Manar channel").
+        Probe(name: "Al Manar Television", entry: "manar", method: .contained, reading: .groupless, score: 0.91),
+        Probe(name: "Al-Manar Channel", entry: "manar", method: .contained, reading: .groupless, score: 0.91),
+        Probe(name: "قناة المنار", entry: "manar", method: .contained, reading: .groupless, score: 0.91),
     ]
 
     @Test("each swap meets its entry", arguments: probes)
@@ -44,7 +50,9 @@ struct GroupWordSwapTests {
 
     @Test(
         "names without a word for a group, or only describing one, stay out",
-        arguments: ["Houthi Restaurant", "Wagner Bakery", "Вагнер", "Dieter Wagner Network Services", "Islamic Movement", "Islamic Group", "Armed Forces Group", "Islamic Network"])
+        arguments: ["Houthi Restaurant", "Wagner Bakery", "Вагнер", "Dieter Wagner Network Services", "Islamic Movement", "Islamic Group", "Armed Forces Group", "Islamic Network",
+            // A word for an outlet beside a group's name, or for a group beside an outlet's: another kind of name.
+            "Houthi Media", "Wagner Media", "Al Manar Group", "قناة الجزيرة"])
     func ordinaryName(_ name: String) {
         let indexed = EvasionTests.screen(name, in: Self.list)
         #expect(indexed == EvasionTests.screen(name, in: Self.list, mode: .scan))
@@ -66,5 +74,8 @@ struct GroupWordSwapTests {
         #expect(EvasionForms.withoutGroupWords("isis group") == nil)
         #expect(EvasionForms.withoutGroupWords("wagner") == nil)
         #expect(EvasionForms.withoutGroupWords("wagner trading") == nil)
+        #expect(EvasionForms.withoutOutletWords("al manar tv") == "al manar")
+        #expect(EvasionForms.withoutKindWordsConsonants("al manar tv", type: .organization) == ["lmnr"])
+        #expect(EvasionForms.withoutKindWordsConsonants("al manar tv", type: .individual).isEmpty)
     }
 }

@@ -424,7 +424,7 @@ enum NameGenerator {
     static let probeEntries: [ListEntry] = [
         ("HAMAS", [String]()), ("BOKO HARAM", []), ("WAGNER GROUP", ["Vagner"]), ("HIZBALLAH", []),
         ("KURDISTAN WORKERS' PARTY", ["PKK"]), ("AL-QA'IDA", ["AL QAEDA", "AL-QAIDA"]), ("AL-SHABAAB", []),
-        ("AL-MASRI, Abu Hafs", []),
+        ("AL-MASRI, Abu Hafs", []), ("AL MANAR TV", []),
     ].enumerated().map { position, name in
         ListEntry(
             id: "probe\(position)", name: name.0, aliases: name.1, type: position == 7 ? .individual : .organization, listed: nil,
@@ -438,6 +438,7 @@ enum NameGenerator {
     static let everyReading = [
         "Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s", "Qaeda", "Hammas Media Office",
         "HAMAS™", "H4mmas Media", "Наmmas Media Office", "HammasOfficial", "HamasJihad", "תנועת חמאס", "Gruppe Wagner", "瓦格纳集团", "Wagner Movement",
+        "Al Manar Television", "قناة المنار",
     ]
     /// `name` with one word of four letters or more respelt as evaders and
     /// transliterators do: a consonant doubled, a vowel changed, a final h
