@@ -4,9 +4,11 @@
 /// Movement`): the press and the groups themselves call one group a
 /// group, a movement or an organisation in turn, and the lists keep one
 /// of them; and likewise an outlet's name without its word for an outlet
-/// (`AL MANAR TV` → `al manar`: `Al Manar Television`). Contained only with words naming a group, as the article
-/// reading is (`NameScorer.articleContained`), so that a person's surname
-/// (`Вагнер`) or a company (`Wagner Bakery`) is not read as the group.
+/// (`AL MANAR TV` → `al manar`: `Al Manar Television`). Contained only
+/// with words of the same kind, as the article reading is with words for
+/// a group (`NameScorer.articleContained`), so that a person's surname
+/// (`Вагнер`), a company (`Wagner Bakery`) or a group's name beside a word
+/// for an outlet (`Wagner Media`) is not read as the listed one.
 extension EvasionForms {
     /// `normalized` without its `groupWords`; nil when it has none, when
     /// what is left is one word (the little words apart) that describes a

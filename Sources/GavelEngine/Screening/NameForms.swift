@@ -342,6 +342,8 @@ package struct NameForms: Sendable {
                 skeletonWholeRun = joined
             }
         }
+        // The words that may say the name is a group's or an outlet's, in the Latin and translated readings.
+        let kindWords = (latin + variants.filter { $0.reading == .translated }).flatMap { $0.text.split(separator: " ") }
         var runTogether: [NameForm] = []
         if let split = EvasionForms.runTogetherSplit(normalized), !latin.contains(where: { $0.text == split }) {
             runTogether = [NameForm(split, .plain)]
@@ -352,12 +354,8 @@ package struct NameForms: Sendable {
             runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun,
             skeletonWholeRun: skeletonWholeRun, consonantRespellings: consonantRespellings.map { $0.preparedForScoring() },
             consonantWords: consonantWords, consonantPhraseWords: consonantPhraseWords,
-            hasGroupWord: (latin + variants.filter { $0.reading == .translated }).contains {
-                $0.text.split(separator: " ").contains { EvasionForms.groupWords.contains($0) }
-            },
-            hasOutletWord: (latin + variants.filter { $0.reading == .translated }).contains {
-                $0.text.split(separator: " ").contains { EvasionForms.outletWords.contains($0) }
-            })
+            hasGroupWord: kindWords.contains { EvasionForms.groupWords.contains($0) },
+            hasOutletWord: kindWords.contains { EvasionForms.outletWords.contains($0) })
     }
 
     /// `other`'s forms that this one lacks, each added to its group; its

@@ -278,8 +278,9 @@ final class NameIndex: Sendable {
     /// The forms containment compares, each with the fewest scalars it may
     /// have as one word: the Latin, skeleton and article readings and an
     /// organisation's name without its words for a group or an outlet
-    /// (`EvasionScores.shortestContainedWord`; and their consonants), and a one-word name's
-    /// consonants (`EvasionScores.shortestContainedConsonants`,
+    /// (`EvasionScores.shortestContainedWord`), and a one-word name's
+    /// consonants and those of such a name without those words
+    /// (`EvasionScores.shortestContainedConsonants`,
     /// `NameScorer.consonantsContained`), and an organisation's consonant
     /// phrase (`NameScorer.consonantPhraseContained`), which has two words or more.
     private static func containableTexts(_ candidate: ScreeningEntry) -> [String: Int] {

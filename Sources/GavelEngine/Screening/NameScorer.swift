@@ -227,9 +227,10 @@ package enum NameScorer {
     }
 
     /// Whether a case form holds every word of a listed article form and
-    /// more, each of the more a word naming a kind of group
-    /// (`EvasionForms.groupWords`) or `the`: `qaida organization` holds
-    /// `qaida`, `the houthi organization` holds HOUTHI GROUP's `houthi`.
+    /// more, each of the more one of `others` (words naming a kind of
+    /// group, `EvasionForms.groupWords`, unless told otherwise) or `the`:
+    /// `qaida organization` holds `qaida`, `the houthi organization` holds
+    /// HOUTHI GROUP's `houthi`.
     static func articleContained(
         _ queryForms: [NameForm], _ articleForms: [NameForm], others: Set<Substring> = EvasionForms.groupWords
     ) -> Bool {
