@@ -62,12 +62,13 @@ extension EvasionForms {
     ]
 
     /// The consonants of a listed organisation's name without its words for
-    /// a group or an outlet, where that leaves one word or the article and
+    /// a group or an outlet (`stripped`: `withoutGroupWords`,
+    /// `withoutOutletWords`), where that leaves one word or the article and
     /// one word (`NameScorer.consonantContainable`): what an Arabic or Hebrew
     /// case name read word by word holds (`قناة المنار` → `qn lmnr`).
-    static func withoutKindWordsConsonants(_ normalized: String, type: ListEntry.EntryType) -> [String] {
+    static func consonantsOfStripped(_ strippedForms: [String], type: ListEntry.EntryType) -> [String] {
         var out: [String] = []
-        for stripped in [withoutGroupWords(normalized), withoutOutletWords(normalized)].compactMap({ $0 }) {
+        for stripped in strippedForms {
             if let form = consonants(normalized: stripped), NameScorer.consonantContainable(form, normalized: stripped, type: type),
                 !out.contains(form)
             {

@@ -291,10 +291,10 @@ final class NameIndex: Sendable {
             for form in name.forms.latin + name.forms.skeleton { add(form.text, EvasionScores.shortestContainedWord) }
             if NameScorer.readsAsGroup(type) {
                 for form in name.forms.article { add(form.text, EvasionScores.shortestContainedWord) }
-                for stripped in [EvasionForms.withoutGroupWords(name.normalized), EvasionForms.withoutOutletWords(name.normalized)] {
-                    if let stripped { add(stripped, EvasionScores.shortestContainedWord) }
-                }
-                for consonants in EvasionForms.withoutKindWordsConsonants(name.normalized, type: type) {
+                let stripped = [EvasionForms.withoutGroupWords(name.normalized), EvasionForms.withoutOutletWords(name.normalized)]
+                    .compactMap { $0 }
+                for text in stripped { add(text, EvasionScores.shortestContainedWord) }
+                for consonants in EvasionForms.consonantsOfStripped(stripped, type: type) {
                     add(consonants, EvasionScores.shortestContainedConsonants)
                 }
             }

@@ -295,27 +295,22 @@ package enum NameScorer {
         {
             return .consonants
         }
-        guard readsAsGroup(type) else { return nil }
+        guard readsAsGroup(type), query.hasGroupWord || query.hasOutletWord || !query.consonantWords.isEmpty else { return nil }
         // With the case's translations too: `Organización Qaeda`, `Movimiento Houthi`.
         let forms = query.hasGroupWord || query.hasOutletWord ? query.latin + query.variants.filter { $0.reading == .translated } : []
-        if query.hasGroupWord {
-            if articleContained(forms, listed.forms.article) { return .article }
-            // Worked out here, for the few case names with a word for a group, rather than kept with every listed name.
-            if let groupless = EvasionForms.withoutGroupWords(listed.normalized), articleContained(forms, [NameForm(groupless, .groupless)]) {
-                return .groupless
-            }
-        }
-        if query.hasOutletWord, let outletless = EvasionForms.withoutOutletWords(listed.normalized),
+        if query.hasGroupWord, articleContained(forms, listed.forms.article) { return .article }
+        // Worked out here, once a pair and only for case names with such a word, rather than kept with every listed name.
+        let groupless = EvasionForms.withoutGroupWords(listed.normalized), outletless = EvasionForms.withoutOutletWords(listed.normalized)
+        if query.hasGroupWord, let groupless, articleContained(forms, [NameForm(groupless, .groupless)]) { return .groupless }
+        if query.hasOutletWord, let outletless,
             articleContained(forms, [NameForm(outletless, .groupless)], others: EvasionForms.outletWords)
         {
             return .groupless
         }
         // An Arabic or Hebrew name with a word for a group or an outlet, word by word: `قناة المنار` holds `lmnr`.
-        if !query.consonantWords.isEmpty {
-            for consonants in EvasionForms.withoutKindWordsConsonants(listed.normalized, type: type)
-            where query.consonantWords.contains(where: { containsByCharacters($0.text, consonants) }) {
-                return .groupless
-            }
+        for consonants in EvasionForms.consonantsOfStripped([groupless, outletless].compactMap { $0 }, type: type)
+        where query.consonantWords.contains(where: { containsByCharacters($0.text, consonants) }) {
+            return .groupless
         }
         return nil
     }

@@ -222,9 +222,16 @@ struct EvasionTests {
     }
 
     /// The probe's entry is the best hit in `list`, by the probe's method, reading and score, and index and scan agree.
+    /// `name` screened against `list` through the index, expected to be
+    /// the scan's answer too.
+    static func screenedBothWays(_ name: String, in list: CompiledList) -> [ScreenMatch] {
+        let indexed = screen(name, in: list)
+        #expect(indexed == screen(name, in: list, mode: .scan))
+        return indexed
+    }
+
     static func expectMeetsItsEntry(_ probe: EntryProbe, in list: CompiledList = fourthList) {
-        let indexed = Self.screen(probe.name, in: list)
-        #expect(indexed == Self.screen(probe.name, in: list, mode: .scan))
+        let indexed = screenedBothWays(probe.name, in: list)
         let best = indexed.max { $0.score < $1.score }
         #expect(best?.entry == probe.entry, "\(String(describing: best))")
         let hit = indexed.first { $0.entry == probe.entry }
