@@ -89,6 +89,8 @@ package struct ScreeningEntry: Sendable {
     package var identifiers: [String: Set<String>]
     /// Domain identifiers by confusable skeleton, for look-alike hosts.
     package var identifierSkeletons: [String: Set<String>]
+    /// Domain identifiers by registered name (`IdentifierMatcher.registeredNames`), for the same name under another suffix.
+    package var registeredNames: [String: [String: Set<String>]]
 
     init(_ entry: ListEntry) {
         self.entry = entry
@@ -101,5 +103,6 @@ package struct ScreeningEntry: Sendable {
         }
         self.identifiers = identifiers
         identifierSkeletons = IdentifierMatcher.skeletons(of: identifiers)
+        registeredNames = IdentifierMatcher.registeredNames(of: identifiers)
     }
 }

@@ -2,9 +2,11 @@ import GavelSyntax
 
 /// How a case's identifier meets a list entry's (SPEC §3): the same
 /// normalised value, a listed domain that is a parent of the case's host
-/// (`live.aqsatv.ps` → `aqsatv.ps`, recorded with the suffix), or — for a
+/// (`live.aqsatv.ps` → `aqsatv.ps`, recorded with the suffix), — for a
 /// host with non-ASCII letters — a listed domain with the same confusable
-/// skeleton (a look-alike IDN such as `аqsatv.ps` with Cyrillic а).
+/// skeleton (a look-alike IDN such as `аqsatv.ps` with Cyrillic а), or a
+/// listed domain's registered name under another public suffix
+/// (`aqsatv.com`, `presstv.co.uk` for a listed `presstv.ir`).
 package enum IdentifierMatcher {
     /// Identifier kinds that hold a host.
     static let hostKinds: Set<String> = ["domain", "url"]
@@ -37,6 +39,11 @@ package enum IdentifierMatcher {
         /// translation proxy's host stands for (`aqsatv-ps.translate.goog`).
         /// A listed one among them is a `linked` variant, for review.
         package var linkedSuffixes: [String]
+        /// The keys of the registered names of the value's hosts and their
+        /// skeletons (`registeredKey`), each with the registrable domain it
+        /// is the name of: a listed domain's name under another suffix, or
+        /// hyphenated otherwise, is a `registered` variant, for review.
+        package var registeredNames: [(key: String, domain: String)]
 
         package init(kind: String, text: String) {
             self.kind = kind
@@ -46,6 +53,7 @@ package enum IdentifierMatcher {
                 skeletonSuffixes = []
                 hosts = Set(suffixes)
                 linkedSuffixes = []
+                registeredNames = []
                 return
             }
             // A value with a right-to-left override is also read as it shows
@@ -76,6 +84,11 @@ package enum IdentifierMatcher {
             var linked = readings.compactMap { IdentifierNormalizer.translatedHost($0, kind: kind) }
             for host in IdentifierNormalizer.linkedHosts(in: text, kind: kind) where !linked.contains(host) { linked.append(host) }
             linkedSuffixes = linked.filter { !readings.contains($0) }.flatMap { IdentifierMatcher.suffixes($0) }
+            var names: [(key: String, domain: String)] = []
+            for host in readings + skeletons {
+                if let name = IdentifierMatcher.registeredName(host), !names.contains(where: { $0 == name }) { names.append(name) }
+            }
+            registeredNames = names
         }
     }
 
@@ -110,7 +123,7 @@ package enum IdentifierMatcher {
                 return Hit(score: lookAlikeScore, method: .variant, suffix: suffix, reading: .linked)
             }
         }
-        return nil
+        return registeredHit(query, candidate)
     }
 
     /// `a.b.c.d` → [`a.b.c.d`, `b.c.d`, `c.d`]: the host and its parents of two labels or more.

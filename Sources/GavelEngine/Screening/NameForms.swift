@@ -48,6 +48,12 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// GROUP's `houthi`, `Al Manar Television` → AL MANAR TV's `al manar`):
     /// `EvasionForms.withoutGroupWords`, `withoutOutletWords`.
     case groupless
+    /// A listed site's registered name (the label before its public
+    /// suffix) under another suffix, hyphenated otherwise, with a letter
+    /// doubled or run together with its suffix (`aqsatv.com`, `aqsa-tv.ps`,
+    /// `aqsatv-ps.com` for a listed `aqsatv.ps`; `presstv.co.uk` for
+    /// `presstv.ir`): `RegisteredNames.swift`. Identifiers only.
+    case registered
 }
 
 /// One form of a name: normalised text and its length in scalars.

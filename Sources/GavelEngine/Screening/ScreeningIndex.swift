@@ -13,11 +13,14 @@ package final class ScreeningIndex: Sendable {
     let identifiers: [String: [String: [UInt32]]]
     /// Identifier kind → confusable skeleton of a listed host → entries.
     let identifierSkeletons: [String: [String: [UInt32]]]
+    /// Identifier kind → key of a listed host's registered name → entries.
+    let registeredNames: [String: [String: [UInt32]]]
 
     init(names: NameIndex?, entries: [ScreeningEntry]) {
         self.names = names
         var identifiers: [String: [String: [UInt32]]] = [:]
         var identifierSkeletons: [String: [String: [UInt32]]] = [:]
+        var registeredNames: [String: [String: [UInt32]]] = [:]
         for (position, candidate) in entries.enumerated() {
             for (kind, values) in candidate.identifiers {
                 for value in values where !value.isEmpty {
@@ -29,9 +32,13 @@ package final class ScreeningIndex: Sendable {
                     identifierSkeletons[kind, default: [:]][value, default: []].append(UInt32(truncatingIfNeeded: position))
                 }
             }
+            for (kind, names) in candidate.registeredNames {
+                for key in names.keys { registeredNames[kind, default: [:]][key, default: []].append(UInt32(truncatingIfNeeded: position)) }
+            }
         }
         self.identifiers = identifiers
         self.identifierSkeletons = identifierSkeletons
+        self.registeredNames = registeredNames
     }
 
     /// Builds the whole index in memory.
@@ -67,6 +74,11 @@ package final class ScreeningIndex: Sendable {
             }
             for suffix in id.skeletonSuffixes {
                 for position in identifierSkeletons[id.kind]?[suffix] ?? [] {
+                    pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName))
+                }
+            }
+            for name in id.registeredNames {
+                for position in registeredNames[id.kind]?[name.key] ?? [] {
                     pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName))
                 }
             }

@@ -140,7 +140,13 @@ public enum AuditTrailRenderer {
         let listed = m.listed.map { "listed \($0)" } ?? "no listing date"
         var how = m.method.rawValue
         if let reading = m.reading { how += " (\(reading.rawValue) reading)" }
-        if let suffix = m.matchedSuffix { how += m.reading == .linked ? " (links to \(suffix.shown))" : " (parent domain \(suffix.shown))" }
+        if let suffix = m.matchedSuffix {
+            switch m.reading {
+            case .linked: how += " (links to \(suffix.shown))"
+            case .registered: how += " (the name of \(suffix.shown), registered again)"
+            default: how += " (parent domain \(suffix.shown))"
+            }
+        }
         return "\(m.list)/\(m.entry.shown) `\(m.name.shown)` (\(listed)) ← \(m.field) `\(m.query.shown)`, \(how), score \(JSON.format(m.score))"
     }
 

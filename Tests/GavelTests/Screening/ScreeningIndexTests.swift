@@ -133,8 +133,8 @@ struct ScreeningIndexTests {
         for method in [ScreenMatch.Method.exact, .alias, .fuzzy, .contained, .variant] {
             #expect((reached[method] ?? 0) > 0, "no \(method) hit was generated")
         }
-        // `linked` is a domain's reading (a link in a URL's query), never a name's.
-        for reading in NameReading.allCases where reading != .linked { #expect(readings.contains(reading), "no \(reading) reading was generated") }
+        // `linked` and `registered` are a domain's readings (a link in a URL's query, a site's name under another suffix), never a name's.
+        for reading in NameReading.allCases where reading != .linked && reading != .registered { #expect(readings.contains(reading), "no \(reading) reading was generated") }
     }
 
     /// `NameScorer.best` skips the pairs whose signatures show they cannot
@@ -538,9 +538,14 @@ enum NameGenerator {
     }
 
     /// A listed domain as an evader gives it: a subdomain, percent-encoded,
-    /// a look-alike IDN, upper case, or a URL.
+    /// a look-alike IDN, upper case, a URL, or its registered name under
+    /// another suffix or hyphenated.
     static func domainVariant(_ domain: String, _ random: inout SeededRandom) -> String {
-        switch random.int(in: 0 ... 6) {
+        switch random.int(in: 0 ... 8) {
+        case 7:
+            let name = domain.prefix { $0 != "." }
+            return name + (random.element(of: [".com", ".co.uk", ".business.site", ".ps"]) ?? ".com")
+        case 8: return domain.count > 3 ? domain.prefix(2) + "-" + domain.dropFirst(2) : domain
         case 0: return "live." + domain
         case 1: return "https://%" + String(domain.utf8.first ?? 0x61, radix: 16) + domain.dropFirst() + "/x"
         case 2: return domain.replacingOccurrences(of: "e", with: "\u{435}")
