@@ -53,15 +53,16 @@ extension EvasionForms {
     }
 
     /// Arabic letters as informal spelling and the phrases' keys write
-    /// them: `أ إ آ` as `ا`, ta marbuta as `ه`, alef maqsura as `ي`; marks
-    /// (harakat) and tatweel left out.
+    /// them: `أ إ آ` as `ا`, ta marbuta as `ه`, alef maqsura and Persian
+    /// `ی` as `ي`, Persian `ک` as `ك`; marks (harakat) and tatweel left out.
     static func foldedArabic(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0623, 0x0625, 0x0622: out.append("\u{0627}")
             case 0x0629: out.append("\u{0647}")
-            case 0x0649: out.append("\u{064A}")
+            case 0x0649, 0x06CC: out.append("\u{064A}")
+            case 0x06A9: out.append("\u{0643}")
             case 0x064B ... 0x065F, 0x0670, 0x0640: continue
             default: out.append(scalar)
             }

@@ -41,6 +41,32 @@ extension EvasionForms {
         "dvizenie": "movement", "dvizhenie": "movement", "dvizheniye": "movement", "armia": "army", "armiya": "army",
         "partia": "party", "partiya": "party", "organizacia": "organization", "organizatsiya": "organization",
         "brigady": "brigades",
+        // Dutch.
+        "islamitische": "islamic", "islamitisch": "islamic", "partij": "party", "groep": "group", "beweging": "movement",
+        "leger": "army", "bevrijding": "liberation", "verzet": "resistance", "strijders": "fighters", "organisatie": "organization",
+        // Polish.
+        "panstwo": "state", "panstwa": "state", "islamskie": "islamic", "islamskiego": "islamic", "grupa": "group",
+        "grupy": "group", "ruch": "movement", "organizacja": "organization", "wyzwolenia": "liberation",
+        // Swedish, Norwegian and Danish ("Guds parti", God's party).
+        "islamiska": "islamic", "islamisk": "islamic", "islamske": "islamic", "islamiske": "islamic", "staten": "state",
+        "stat": "state", "partiet": "party", "guds": "of god", "gruppen": "group", "rorelse": "movement", "rorelsen": "movement",
+        "bevegelse": "movement", "bevaegelse": "movement",
+        // Czech and Slovak.
+        "islamsky": "islamic", "strana": "party", "bozi": "of god", "boha": "of god",
+        "skupina": "group", "hnuti": "movement", "fronta": "front", "organizace": "organization",
+        // Serbian, Croatian, Bosnian and Slovene (`islamske` is above), and Ukrainian as romanised.
+        "islamska": "islamic", "drzava": "state", "drzave": "state", "derzava": "state",
+        "derzhava": "state", "stranka": "party", "bozja": "of god", "pokret": "movement", "vojska": "army",
+        // Romanian.
+        "statul": "state", "partidul": "party", "dumnezeu": "god", "grupul": "group", "miscarea": "movement",
+        // Hungarian ("Isten Pártja", God's party).
+        "iszlam": "islamic", "allam": "state", "allama": "state", "partja": "party", "isten": "of god", "csoport": "group",
+        "mozgalom": "movement", "hadsereg": "army", "szervezet": "organization",
+        // Greek, as romanised.
+        "islamiko": "islamic", "islamiki": "islamic", "kratos": "state", "komma": "party", "theou": "of god",
+        "omada": "group", "kinima": "movement", "stratos": "army",
+        // Hindi and Bengali: the word for a state, and English "state" as their letters spell it, romanised.
+        "rajya": "state", "steta": "state",
         // English names a group by its people in the plural, where the lists keep one name: the Houthis.
         "houthis": "houthi group", "huthis": "houthi group",
     ]
@@ -61,6 +87,9 @@ extension EvasionForms {
         "libanon": "lebanon", "palestina": "palestine", "palastina": "palestine", "levante": "levant", "libye": "libya",
         "libia": "libya", "libyen": "libya", "somalie": "somalia", "egipto": "egypt", "egypte": "egypt", "agypten": "egypt",
         "egitto": "egypt", "sam": "sham", "iraka": "iraq",
+        // Dutch, Polish, Scandinavian, Romanian, Greek articles and particles; Hindi and Bengali "Islamic".
+        "van": "of", "het": "", "w": "in", "og": "and", "och": "and", "lui": "of", "tou": "", "tis": "",
+        "islami": "islamic", "islamika": "islamic", "isalamika": "islamic", "irakie": "iraq", "syrii": "syria",
     ]
 
     /// Chinese (simplified and traditional) and Japanese names and words for
@@ -87,5 +116,8 @@ extension EvasionForms {
     static let translatedArabicPhrases: [(String, String)] = [
         ("الدوله الاسلاميه", "islamic state"), ("تنظيم الدوله", "islamic state"), ("الحوثيون", "houthi group"),
         ("الحوثيين", "houthi group"),
+        // Persian (its ye and keheh folded to Arabic's) and Hebrew: "the Islamic State".
+        ("دولت اسلامي", "islamic state"), ("המדינה האסלאמית", "islamic state"), ("המדינה האיסלאמית", "islamic state"),
+        ("מדינה אסלאמית", "islamic state"), ("מדינת האסלאם", "islamic state"),
     ]
 }

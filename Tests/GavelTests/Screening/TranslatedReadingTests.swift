@@ -4,8 +4,10 @@ import Testing
 @testable import GavelSyntax
 
 /// SPEC §3 "Evasion": a listed group's name in another language (Spanish,
-/// Portuguese, French, German, Italian, Turkish, Indonesian, Russian,
-/// Chinese, Japanese) meets the English name the list holds as a `variant`
+/// Portuguese, French, German, Italian, Dutch, the Scandinavian languages,
+/// Polish, Czech, Slovak, Serbo-Croatian, Romanian, Hungarian, Greek,
+/// Turkish, Indonesian, Russian, Ukrainian, Hindi, Bengali, Persian,
+/// Hebrew, Chinese, Japanese) meets the English name the list holds as a `variant`
 /// with reading `translated`, through the index and the scan alike; ordinary
 /// names with those words stay below the review band.
 @Suite("Screening evasion: names in another language")
@@ -54,6 +56,31 @@ struct TranslatedReadingTests {
         Probe(name: "Houthis", entry: "houthi", method: .variant, reading: .translated, score: 0.95),
         Probe(name: "The Houthis", entry: "houthi", method: .contained, reading: .translated, score: 0.91),
         Probe(name: "إذاعة الدولة الإسلامية", entry: "is", method: .contained, reading: .translated, score: 0.91),
+        // Dutch, Polish, Swedish, Norwegian, Czech, Serbo-Croatian, Ukrainian, Romanian, Hungarian, Greek.
+        Probe(name: "Islamitische Staat", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Partij van God", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Państwo Islamskie", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Islamiska staten", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Den islamske stat", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Guds parti", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Islámský stát", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Strana Boží", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Islamska država", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Ісламська держава", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Партія Бога", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Partidul lui Dumnezeu", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Iszlám Állam", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Isten Pártja", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Wagner-csoport", entry: "wagner", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Ισλαμικό Κράτος", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Κόμμα του Θεού", entry: "hizballah", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "Państwo Islamskie w Iraku i Syrii", entry: "is", method: .contained, reading: .translated, score: 0.91),
+        // Hindi and Bengali (their word for a state, and English "Islamic State" in their letters), Persian, Hebrew.
+        Probe(name: "इस्लामी राज्य", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "इस्लामिक स्टेट", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "ইসলামিক স্টেট", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "دولت اسلامی", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "המדינה האסלאמית", entry: "is", method: .variant, reading: .translated, score: 0.95),
     ]
 
     @Test("each translation meets its entry", arguments: probes)
@@ -69,6 +96,13 @@ struct TranslatedReadingTests {
             "Kelompok Kompas Gramedia", "Negara Brunei Darussalam", "Армия Спасения", "华为集团", "阿里巴巴集团", "世界卫生组织",
             "Gott Mit Uns", "Dio Brando", "Iglesia de Dios", "Rafiqul Islam", "Dan Del Rio", "وزارة الدولة للشؤون الإسلامية",
             "الدولة العثمانية", "بنك الدولة",
+            // The languages added on 2026-12-06.
+            "Partij van de Arbeid", "Leger des Heils", "Staat der Nederlanden", "Prawo i Sprawiedliwość", "Grupa Azoty",
+            "Ruch Chorzów", "Państwo Polskie", "Sveriges Riksbank", "Staten och Kapitalet", "Den Danske Bank", "Guds Kirke",
+            "Strana zelených", "Skupina ČEZ", "Hnutí ANO", "Magyar Állam", "Isten Háza", "Mol Csoport", "Ομάδα Τέχνης",
+            "Grupul Renault", "Statul Român", "Partidul Social Democrat", "Srpska Napredna Stranka", "Pokret Slobode",
+            "Islamska zajednica", "राज्य सरकार", "इस्लामी बैंक", "دولت ایران", "بانک اسلامی", "جمهوری اسلامی ایران",
+            "המדינה היהודית", "מדינת ישראל", "Stat Medical Services", "Boha Tour",
         ])
     func ordinaryName(_ name: String) {
         let indexed = EvasionTests.screenedBothWays(name, in: Self.list)
