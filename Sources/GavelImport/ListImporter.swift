@@ -47,7 +47,7 @@ package struct ListImporter {
         for snapshot in options.snapshots {
             for path in [snapshot.path] + (snapshot.format ?? options.format).companions(of: snapshot.path) {
                 let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
-                total += size ?? 0
+                total += size
             }
         }
         let bar = progress.map { ImportProgress(totalBytes: total, sink: $0) }
