@@ -7,11 +7,14 @@ import GavelSyntax
 /// to — those at or above the bundle's `min_score`, then the best near
 /// misses below it — with method, score, the plain Jaro–Winkler scores
 /// on the whole names and on their sorted tokens, and what the analyst's
-/// identifying details (`--detail KEY=VALUE`) say against each entry's.
+/// identifying details (`--detail KEY=VALUE`) say against each entry's;
+/// for each `--domain`, how it is read and the entries whose domains it meets.
 public struct ScreenRun: Sendable {
     public enum Format: String, Sendable, CaseIterable { case text, json }
 
     public var names: [String]
+    /// `--domain`: hosts or URLs, looked up as a screen's `identifiers: { domain: … }` looks them up.
+    public var domains: [String]
     public var policies: String
     /// `--lists`: the lists to search; empty means every list of the bundle but its lists of ordinary names.
     public var lists: [String]
@@ -26,10 +29,11 @@ public struct ScreenRun: Sendable {
 
     public init(
         names: [String], policies: String, lists: [String] = [], asOf: Instant?, now: Instant, top: Int = 10,
-        format: Format = .text, details: [String] = []
+        format: Format = .text, details: [String] = [], domains: [String] = []
     ) {
         self.details = details
         self.names = names
+        self.domains = domains
         self.policies = policies
         self.lists = lists
         self.asOf = asOf
@@ -108,11 +112,22 @@ public struct ScreenRun: Sendable {
             }
             return Result(name: name, forms: ScreenLookup.forms(name), matches: matches.map(compared), nearMisses: nearMisses.map(compared))
         }
+        let domainResults = domains.map { value in
+            DomainResult(
+                value: value, readings: ScreenLookup.domainReadings(value),
+                matches: Array(ScreenLookup.domainRows(value, lists: selected, asOf: date).prefix(top)))
+        }
         switch format {
-        case .text: output(text(results, lists: selected, asOf: date, minScore: minScore, details: given))
-        case .json: output(json(results, lists: selected, asOf: date, minScore: minScore, details: given))
+        case .text: output(text(results, domains: domainResults, lists: selected, asOf: date, minScore: minScore, details: given))
+        case .json: output(json(results, domains: domainResults, lists: selected, asOf: date, minScore: minScore, details: given))
         }
         return 0
+    }
+
+    struct DomainResult {
+        var value: String
+        var readings: ScreenLookup.DomainReadings
+        var matches: [ScreenLookup.DomainRow]
     }
 
     struct Result {
@@ -133,7 +148,7 @@ public struct ScreenRun: Sendable {
     }
 
     func text(
-        _ results: [Result], lists: [CompiledList], asOf: Instant, minScore: Double,
+        _ results: [Result], domains: [DomainResult], lists: [CompiledList], asOf: Instant, minScore: Double,
         details: [(kind: CorroborationSpec.Kind, value: String)]
     ) -> String {
         var out: [String] = []
@@ -152,7 +167,43 @@ public struct ScreenRun: Sendable {
             if result.nearMisses.isEmpty { out.append("    none") }
             for shown in result.nearMisses { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }
         }
+        for domain in domains {
+            out.append("")
+            out.append("DOMAIN  `\(domain.value.shown)`")
+            for (label, value) in Self.readingLines(domain.readings) { out.append("  \(label.padding(12))\(value)") }
+            out.append("  MATCHES")
+            if domain.matches.isEmpty { out.append("    none") }
+            for row in domain.matches { out.append("    " + Self.line(row, asOf: asOf)) }
+        }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A domain's readings as `label value` pairs; `—` where it has none.
+    static func readingLines(_ r: ScreenLookup.DomainReadings) -> [(String, String)] {
+        func shown(_ hosts: [String]) -> String { hosts.isEmpty ? "—" : hosts.map { "`\($0.shown)`" }.joined(separator: ", ") }
+        return [
+            ("host", r.host.isEmpty ? "— (no host in it)" : "`\(r.host.shown)`"),
+            ("hosts", shown(r.hosts)),
+            ("parents", shown(r.parents)),
+            ("skeleton", shown(r.skeleton)),
+            ("linked", shown(r.linked)),
+            (
+                "registered",
+                r.registered.isEmpty ? "—" : r.registered.map { "`\($0.domain.shown)`, its name compared as `\($0.key.shown)`" }.joined(separator: "; ")
+            ),
+        ]
+    }
+
+    /// `0.95   variant (registered)   us-sdgt/ofac-11911 `AL-AQSA TV`  listed host aqsatv.ps  no listing date, in force`
+    static func line(_ row: ScreenLookup.DomainRow, asOf: Instant) -> String {
+        var method = row.method.rawValue
+        if let reading = row.reading { method += " (\(reading.rawValue))" }
+        let listedHost = row.matchedSuffix.map { "  listed host `\($0.shown)`" } ?? ""
+        let listed = row.listed.map { "listed \($0)" } ?? "no listing date"
+        let delisted = row.delisted.map { ", delisted \($0)" } ?? ""
+        let force = row.inForce ? "in force" : "NOT in force on \(asOf)"
+        return "\(JSON.format(row.score).padding(7))\(method.padding(24))\(row.list)/\(row.entry.shown) `\(row.entryName.shown)`"
+            + "\(listedHost)  \(listed)\(delisted), \(force)"
     }
 
     /// The forms as `label value` pairs; a reading the name does not have is `—`.
@@ -203,7 +254,7 @@ public struct ScreenRun: Sendable {
     }
 
     func json(
-        _ results: [Result], lists: [CompiledList], asOf: Instant, minScore: Double,
+        _ results: [Result], domains: [DomainResult], lists: [CompiledList], asOf: Instant, minScore: Double,
         details: [(kind: CorroborationSpec.Kind, value: String)]
     ) -> String {
         var w = JSONWriter(pretty: true)
@@ -257,8 +308,71 @@ public struct ScreenRun: Sendable {
             w.endObject()
         }
         w.endArray()
+        w.field("domains")
+        w.beginArray()
+        for domain in domains { Self.domain(domain, into: &w) }
+        w.endArray()
         w.endObject()
         return String(decoding: w.bytes, as: UTF8.self) + "\n"
+    }
+
+    private static func domain(_ domain: DomainResult, into w: inout JSONWriter) {
+        let r = domain.readings
+        w.beginObject()
+        w.field("query")
+        w.string(domain.value)
+        w.field("readings")
+        w.beginObject()
+        w.field("host")
+        if r.host.isEmpty { w.null() } else { w.string(r.host) }
+        w.field("hosts")
+        w.strings(r.hosts)
+        w.field("parents")
+        w.strings(r.parents)
+        w.field("skeleton")
+        w.strings(r.skeleton)
+        w.field("linked")
+        w.strings(r.linked)
+        w.field("registered")
+        w.beginArray()
+        for name in r.registered {
+            w.beginObject()
+            w.field("domain")
+            w.string(name.domain)
+            w.field("compared_as")
+            w.string(name.key)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        w.field("matches")
+        w.beginArray()
+        for row in domain.matches {
+            w.beginObject()
+            w.field("list")
+            w.string(row.list)
+            w.field("entry")
+            w.string(row.entry)
+            w.field("entry_name")
+            w.string(row.entryName)
+            w.field("method")
+            w.string(row.method.rawValue)
+            w.field("reading")
+            if let reading = row.reading { w.string(reading.rawValue) } else { w.null() }
+            w.field("score")
+            w.double(row.score)
+            w.field("matched_suffix")
+            if let suffix = row.matchedSuffix { w.string(suffix) } else { w.null() }
+            w.field("listed")
+            if let listed = row.listed { w.string(listed.description) } else { w.null() }
+            w.field("delisted")
+            if let delisted = row.delisted { w.string(delisted.description) } else { w.null() }
+            w.field("in_force")
+            w.bool(row.inForce)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
     }
 
     private func rows(_ rows: [Shown], into w: inout JSONWriter) {
