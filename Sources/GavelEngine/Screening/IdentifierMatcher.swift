@@ -39,6 +39,11 @@ package enum IdentifierMatcher {
         /// translation proxy's host stands for (`aqsatv-ps.translate.goog`).
         /// A listed one among them is a `linked` variant, for review.
         package var linkedSuffixes: [String]
+        /// The same hosts' look-alike skeletons and parents, and their
+        /// registered names: a link to `аqsatv.ps` (Cyrillic а) or to
+        /// `aqsatv.net` is a `linked` variant of a listed `aqsatv.ps` too.
+        package var linkedSkeletonSuffixes: [String]
+        package var linkedRegisteredNames: [(key: String, domain: String)]
         /// The keys of the registered names of the value's hosts and their
         /// skeletons (`registeredKey`), each with the registrable domain it
         /// is the name of: a listed domain's name under another suffix, or
@@ -53,6 +58,8 @@ package enum IdentifierMatcher {
                 skeletonSuffixes = []
                 hosts = Set(suffixes)
                 linkedSuffixes = []
+                linkedSkeletonSuffixes = []
+                linkedRegisteredNames = []
                 registeredNames = []
                 return
             }
@@ -83,7 +90,15 @@ package enum IdentifierMatcher {
             // A translation proxy's host is the proxy's, serving the site it names: that site is linked, as a link to it would be.
             var linked = readings.compactMap { IdentifierNormalizer.translatedHost($0, kind: kind) }
             for host in IdentifierNormalizer.linkedHosts(in: text, kind: kind) where !linked.contains(host) { linked.append(host) }
-            linkedSuffixes = linked.filter { !readings.contains($0) }.flatMap { IdentifierMatcher.suffixes($0) }
+            let linkedOnly = linked.filter { !readings.contains($0) }
+            linkedSuffixes = linkedOnly.flatMap { IdentifierMatcher.suffixes($0) }
+            let linkedSkeletons = linkedOnly.compactMap { IdentifierMatcher.lookAlikeSkeleton($0) }
+            linkedSkeletonSuffixes = linkedSkeletons.flatMap { IdentifierMatcher.suffixes($0) }
+            var linkedNames: [(key: String, domain: String)] = []
+            for host in linkedOnly + linkedSkeletons {
+                if let name = IdentifierMatcher.registeredName(host), !linkedNames.contains(where: { $0 == name }) { linkedNames.append(name) }
+            }
+            linkedRegisteredNames = linkedNames
             var names: [(key: String, domain: String)] = []
             for host in readings + skeletons {
                 if let name = IdentifierMatcher.registeredName(host), !names.contains(where: { $0 == name }) { names.append(name) }
@@ -112,9 +127,7 @@ package enum IdentifierMatcher {
         if let listed = candidate.identifierSkeletons[query.kind] {
             for suffix in query.skeletonSuffixes where listed.contains(suffix) {
                 let isHost = query.hosts.contains(suffix)
-                let parent = isHost ? nil : candidate.identifiers[query.kind].flatMap { hosts in
-                    hosts.sorted().first { lookAlikeSkeleton($0, force: true) == suffix }
-                }
+                let parent = isHost ? nil : listedHost(withSkeleton: suffix, in: candidate, kind: query.kind)
                 return Hit(score: lookAlikeScore, method: .variant, suffix: parent ?? (isHost ? nil : suffix), reading: .skeleton)
             }
         }
@@ -123,7 +136,18 @@ package enum IdentifierMatcher {
                 return Hit(score: lookAlikeScore, method: .variant, suffix: suffix, reading: .linked)
             }
         }
+        if let listed = candidate.identifierSkeletons[query.kind] {
+            for suffix in query.linkedSkeletonSuffixes where listed.contains(suffix) {
+                let host = listedHost(withSkeleton: suffix, in: candidate, kind: query.kind) ?? suffix
+                return Hit(score: lookAlikeScore, method: .variant, suffix: host, reading: .linked)
+            }
+        }
         return registeredHit(query, candidate)
+    }
+
+    /// The listed host (the first in order) whose look-alike skeleton is `skeleton`.
+    private static func listedHost(withSkeleton skeleton: String, in candidate: ScreeningEntry, kind: String) -> String? {
+        candidate.identifiers[kind].flatMap { hosts in hosts.sorted().first { lookAlikeSkeleton($0, force: true) == skeleton } }
     }
 
     /// `a.b.c.d` → [`a.b.c.d`, `b.c.d`, `c.d`]: the host and its parents of two labels or more.

@@ -14,12 +14,15 @@ extension IdentifierMatcher {
 
     /// `registeredHit`'s answer for `query` against `candidate`, the last way
     /// `match` tries: the listed host whose registered name the value's has.
+    /// A link's host with such a name is a `linked` variant: the value only leads there.
     static func registeredHit(_ query: Prepared, _ candidate: ScreeningEntry) -> Hit? {
         guard let listed = candidate.registeredNames[query.kind] else { return nil }
-        for name in query.registeredNames {
-            // Under the same registrable domain a host is the listed one's parent or sibling, not another registration.
-            let others = (listed[name.key] ?? []).filter { !listedNames($0).contains { $0.domain == name.domain } }
-            if let host = others.min() { return Hit(score: lookAlikeScore, method: .variant, suffix: host, reading: .registered) }
+        for (names, reading) in [(query.registeredNames, NameReading.registered), (query.linkedRegisteredNames, .linked)] {
+            for name in names {
+                // Under the same registrable domain a host is the listed one's parent or sibling, not another registration.
+                let others = (listed[name.key] ?? []).filter { !listedNames($0).contains { $0.domain == name.domain } }
+                if let host = others.min() { return Hit(score: lookAlikeScore, method: .variant, suffix: host, reading: reading) }
+            }
         }
         return nil
     }

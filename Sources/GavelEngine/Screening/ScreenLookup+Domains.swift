@@ -28,7 +28,7 @@ extension ScreenLookup {
         package var parents: [String]
         /// The look-alike skeletons of a host with non-ASCII letters, and their parents.
         package var skeleton: [String]
-        /// The hosts its links lead to, and their parents.
+        /// The hosts its links lead to, and their parents, then their look-alike skeletons.
         package var linked: [String]
         /// Registered names, as compared (`IdentifierMatcher.registeredKey`), each with its registrable domain.
         package var registered: [(key: String, domain: String)]
@@ -45,7 +45,8 @@ extension ScreenLookup {
             host: prepared.normalized,
             hosts: prepared.suffixes.filter { prepared.hosts.contains($0) },
             parents: prepared.suffixes.filter { !prepared.hosts.contains($0) },
-            skeleton: prepared.skeletonSuffixes, linked: prepared.linkedSuffixes, registered: prepared.registeredNames)
+            skeleton: prepared.skeletonSuffixes, linked: prepared.linkedSuffixes + prepared.linkedSkeletonSuffixes,
+            registered: prepared.registeredNames)
     }
 
     /// Every entry of `lists` whose domains `value` meets, best first (then

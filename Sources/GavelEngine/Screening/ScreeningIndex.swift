@@ -72,12 +72,12 @@ package final class ScreeningIndex: Sendable {
             for suffix in id.suffixes + id.linkedSuffixes {
                 for position in identifiers[id.kind]?[suffix] ?? [] { pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName)) }
             }
-            for suffix in id.skeletonSuffixes {
+            for suffix in id.skeletonSuffixes + id.linkedSkeletonSuffixes {
                 for position in identifierSkeletons[id.kind]?[suffix] ?? [] {
                     pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName))
                 }
             }
-            for name in id.registeredNames {
+            for name in id.registeredNames + id.linkedRegisteredNames {
                 for position in registeredNames[id.kind]?[name.key] ?? [] {
                     pairs.append(ScreeningCandidates.pair(position, ScreeningCandidates.noName))
                 }

@@ -83,6 +83,16 @@ struct RegisteredNameTests {
     }
 
     @Test(
+        "a link to a look-alike of the listed host, or to its name under another suffix, is a linked variant",
+        arguments: [
+            "https://google.com/url?q=https://live.\u{430}qsatv.ps", "https://google.com/url?q=https://aqsatv.net",
+            "web.archive.org/web/2021/https://aqsa-tv.com/", "aqsatv-net.translate.goog",
+        ])
+    func linkedVariant(_ value: String) {
+        DomainEvasionTests.expectLinksToAqsa(value)
+    }
+
+    @Test(
         "another name, the listed host's own registrable domain, or the name inside a longer label is not",
         arguments: [
             "aqsatvx.com", "xaqsatv.com", "aqstv.ps", "aqsatv-news.com", "aqsatv.ps.evil.example", "evil.example/aqsatv.com", "aqsatv",

@@ -541,10 +541,13 @@ enum NameGenerator {
     /// a look-alike IDN, upper case, a URL, or its registered name under
     /// another suffix or hyphenated.
     static func domainVariant(_ domain: String, _ random: inout SeededRandom) -> String {
-        switch random.int(in: 0 ... 8) {
+        switch random.int(in: 0 ... 9) {
         case 7:
             let name = domain.prefix { $0 != "." }
             return name + (random.element(of: [".com", ".co.uk", ".business.site", ".ps"]) ?? ".com")
+        case 9:
+            let name = domain.prefix { $0 != "." }
+            return "https://google.com/url?q=https://" + (random.chance(50) ? name + ".net" : domain.replacingOccurrences(of: "e", with: "\u{435}"))
         case 8: return domain.count > 3 ? domain.prefix(2) + "-" + domain.dropFirst(2) : domain
         case 0: return "live." + domain
         case 1: return "https://%" + String(domain.utf8.first ?? 0x61, radix: 16) + domain.dropFirst() + "/x"
