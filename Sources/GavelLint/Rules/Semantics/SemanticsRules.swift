@@ -19,6 +19,7 @@ package enum SemanticsRules {
         ListEvidenceBeforeSnapshotCheck.self,
         FuzzyOnlyTerminationCheck.self,
         UncorroboratedIndividualActionCheck.self,
+        PartialScreenFieldsCheck.self,
         RuntimeTypeMismatchCheck.self,
     ]
 }
