@@ -9,7 +9,9 @@ extension EvasionForms {
     /// consonant and before another consonant or a word's end left out
     /// (`hizbora`, `wagner`, `ar shabab`), then again with r as l
     /// (`hizbola`, `al shabab`: an article run together set apart,
-    /// `articleApart`). Readings equal to ICU's are left out.
+    /// `articleApart`). A foreign name's final -er, which katakana writes
+    /// as a long a (`ワグナー`, Wagner, `wagunā`; `ヒトラー`, Hitler), is
+    /// also read as -er (`wagner`). Readings equal to ICU's are left out.
     static func katakanaSpellings(_ text: String) -> [String] {
         let latin = NameNormalizer.normalize(text)
         guard !latin.isEmpty else { return [] }
@@ -18,24 +20,74 @@ extension EvasionForms {
         let withoutVowels = String(decoding: unvoiced, as: UTF8.self)
         if withoutVowels != latin { out.append(withoutVowels) }
         if unvoiced.contains(UInt8(ascii: "r")) { out.append(articleApart(replacing("r", with: "l", in: unvoiced))) }
+        if let er = katakanaFinalEr(text) {
+            let read = String(decoding: withoutAddedVowel(Array(NameNormalizer.normalize(er).utf8), Array("u".utf8)), as: UTF8.self)
+            if !read.isEmpty, read != latin, !out.contains(read) { out.append(read) }
+        }
         return out
     }
+
+    /// The text with each syllable of katakana's a-column lengthened by `ー`
+    /// at a word's end written as its e-column syllable and `ル` (`ナー` →
+    /// `ネル`), as katakana would write the -er it stands for; nil when there is none.
+    static func katakanaFinalEr(_ text: String) -> String? {
+        var scalars = Array(text.unicodeScalars)
+        var changed = false
+        var index = 1
+        while index < scalars.count {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let atEnd = next.map { !("\u{30A1}" ... "\u{30FC}").contains($0) || $0 == "\u{30FB}" } ?? true
+            if scalars[index] == "\u{30FC}", atEnd, let e = katakanaEColumn[scalars[index - 1]] {
+                scalars[index - 1] = e
+                scalars[index] = "\u{30EB}"
+                changed = true
+            }
+            index += 1
+        }
+        return changed ? String(String.UnicodeScalarView(scalars)) : nil
+    }
+
+    /// Katakana's a-column syllables and the e-column ones of the same consonant.
+    private static let katakanaEColumn: [Unicode.Scalar: Unicode.Scalar] = [
+        "ア": "エ", "カ": "ケ", "ガ": "ゲ", "サ": "セ", "ザ": "ゼ", "タ": "テ", "ダ": "デ", "ナ": "ネ", "ハ": "ヘ", "バ": "ベ",
+        "パ": "ペ", "マ": "メ", "ラ": "レ",
+    ]
 
     /// Hangul writes a foreign name's lone consonants with the vowel `ㅡ`,
     /// which ICU reads `eu` (`헤즈볼라`, Hezbollah, is `hejeubolla`; `하마스`
     /// `hamaseu`), `sh` as `sy` (`알샤바브`, al-Shabab, `alsyababeu`), z with
     /// `ㅈ` (j), and a word's syllables apart where a vowel begins one
     /// (`알카에다` → `alka eda`). Each run of Hangul read as one word without
-    /// those `eu`, `sy` as sh, the Arabic article apart (`al shabab`), then
-    /// again with j as z (`hezbolla`).
+    /// those `eu`, `sy` as sh, a word's final `eo` as the -er it writes
+    /// (`바그너`, Wagner, `bageuneo` → `bagner`), the Arabic article apart
+    /// (`al shabab`), then again with j as z (`hezbolla`) and with b as the
+    /// v (or German w) it also writes (`vagner`).
     static func hangulSpellings(_ text: String) -> [String] {
         guard let joined = scriptRunsJoined(text, where: isHangul) else { return [] }
         var out = withoutAddedVowel(Array(NameNormalizer.normalize(joined).utf8), Array("eu".utf8))
         for index in out.indices.dropFirst() where out[index] == UInt8(ascii: "y") && out[index - 1] == UInt8(ascii: "s") {
             out[index] = UInt8(ascii: "h")
         }
+        out = finalEoAsEr(out)
         let spelt = articleApart(String(decoding: out, as: UTF8.self))
-        return out.contains(UInt8(ascii: "j")) ? [spelt, replacing("j", with: "z", in: Array(spelt.utf8))] : [spelt]
+        var spellings = [spelt]
+        if out.contains(UInt8(ascii: "j")) { spellings.append(replacing("j", with: "z", in: Array(spelt.utf8))) }
+        if out.contains(UInt8(ascii: "b")) { spellings.append(replacing("b", with: "v", in: Array(spelt.utf8))) }
+        return spellings
+    }
+
+    /// Each word of four letters or more ending in a consonant and `eo`
+    /// with `eo` written `er`.
+    private static func finalEoAsEr(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
+        var start = 0
+        for end in out.indices.map({ $0 + 1 }) where end == out.count || out[end] == 0x20 {
+            if end - start >= 4, out[end - 2] == UInt8(ascii: "e"), out[end - 1] == UInt8(ascii: "o"), isConsonant(out[end - 3]) {
+                out[end - 1] = UInt8(ascii: "r")
+            }
+            start = end + 1
+        }
+        return out
     }
 
     /// `bytes` without each `vowel` a script writes after a consonant that

@@ -23,14 +23,22 @@ extension EvasionForms {
 
     /// The name with `translatedHanPhrases` read as English, normalised,
     /// and each remaining run of Chinese characters read as one word, as
-    /// `hanSyllablesJoined` reads it (`瓦格纳集团` → `wagena group`); nil
-    /// when no phrase is in it.
-    static func translatedHan(_ text: String) -> String? {
-        guard text.unicodeScalars.contains(where: { isHan($0) || ("\u{30A0}" ... "\u{30FF}").contains($0) }),
+    /// `hanSyllablesJoined` reads it (`瓦格纳集团` → `wagena group`), then
+    /// what is left in katakana or Hangul also as `katakanaSpellings` and
+    /// `hangulSpellings` read it (`ワグナー・グループ` → `wagner group`,
+    /// `바그너 그룹` → `vagner group`); empty when no phrase is in it.
+    static func translatedEastAsian(_ text: String) -> [String] {
+        guard text.unicodeScalars.contains(where: { isHan($0) || isHangul($0) || ("\u{30A0}" ... "\u{30FF}").contains($0) }),
             let replaced = replacingPhrases(translatedHanPhrases, in: text)
-        else { return nil }
+        else { return [] }
+        var out: [String] = []
         let read = NameNormalizer.normalize(scriptRunsJoined(replaced, where: isHan) ?? replaced)
-        return read.isEmpty ? nil : read
+        if !read.isEmpty { out.append(read) }
+        var spellings: [String] = []
+        if replaced.unicodeScalars.contains(where: { ("\u{30A1}" ... "\u{30FA}").contains($0) }) { spellings += katakanaSpellings(replaced) }
+        if replaced.unicodeScalars.contains(where: isHangul) { spellings += hangulSpellings(replaced) }
+        for spelling in spellings where !spelling.isEmpty && !out.contains(spelling) { out.append(spelling) }
+        return out
     }
 
     /// The name with `translatedArabicPhrases` read as English and the rest
@@ -77,7 +85,7 @@ extension EvasionForms {
         for form in latin {
             if let read = translatedWords(form.text), !out.contains(read) { out.append(read) }
         }
-        for read in [translatedHan(text), translatedArabic(text)].compactMap({ $0 }) where !out.contains(read) { out.append(read) }
+        for read in translatedEastAsian(text) + [translatedArabic(text)].compactMap({ $0 }) where !out.contains(read) { out.append(read) }
         return out
     }
 }

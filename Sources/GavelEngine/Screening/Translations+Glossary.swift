@@ -92,8 +92,8 @@ extension EvasionForms {
         "islami": "islamic", "islamika": "islamic", "isalamika": "islamic", "irakie": "iraq", "syrii": "syria",
     ]
 
-    /// Chinese (simplified and traditional) and Japanese names and words for
-    /// the listed groups, which run on without spaces: read as the lists'
+    /// Chinese (simplified and traditional), Japanese and Korean names and
+    /// words for the listed groups, which run on without spaces: read as the lists'
     /// English words wherever they occur, longest first. A Chinese name
     /// that only spells a name's sounds (`哈马斯`) is read by
     /// `hanSyllablesJoined` instead.
@@ -103,6 +103,9 @@ extension EvasionForms {
         ("伊斯兰", "islamic"), ("伊斯蘭", "islamic"), ("圣战", "jihad"), ("聖戰", "jihad"), ("集团", "group"), ("集團", "group"),
         ("组织", "organization"), ("組織", "organization"), ("运动", "movement"), ("運動", "movement"), ("阵线", "front"),
         ("陣線", "front"), ("グループ", "group"),
+        // Korean: Hangul is not Chinese, but its words for the listed groups are read the same way.
+        ("이슬람 국가", "islamic state"), ("이슬람국가", "islamic state"), ("그룹", "group"), ("조직", "organization"),
+        ("운동", "movement"),
     ]
 
     /// Arabic names of listed groups that translate rather than name them,

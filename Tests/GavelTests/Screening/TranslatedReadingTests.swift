@@ -81,6 +81,10 @@ struct TranslatedReadingTests {
         Probe(name: "ইসলামিক স্টেট", entry: "is", method: .variant, reading: .translated, score: 0.95),
         Probe(name: "دولت اسلامی", entry: "is", method: .variant, reading: .translated, score: 0.95),
         Probe(name: "המדינה האסלאמית", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        // Korean, and Japanese with a name's -er written as a long a.
+        Probe(name: "이슬람 국가", entry: "is", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "와그너 그룹", entry: "wagner", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "ワグナー・グループ", entry: "wagner", method: .aligned, reading: .romanised, score: 0.97),
     ]
 
     @Test("each translation meets its entry", arguments: probes)
@@ -103,6 +107,8 @@ struct TranslatedReadingTests {
             "Grupul Renault", "Statul Român", "Partidul Social Democrat", "Srpska Napredna Stranka", "Pokret Slobode",
             "Islamska zajednica", "राज्य सरकार", "इस्लामी बैंक", "دولت ایران", "بانک اسلامی", "جمهوری اسلامی ایران",
             "המדינה היהודית", "מדינת ישראל", "Stat Medical Services", "Boha Tour",
+            "삼성 그룹", "현대 그룹", "롯데 그룹", "보스턴 컨설팅 그룹", "이슬람 문화 센터", "ソニーグループ", "トヨタグループ",
+            "ワーナー・ブラザース", "サッカー",
         ])
     func ordinaryName(_ name: String) {
         let indexed = EvasionTests.screenedBothWays(name, in: Self.list)
@@ -118,9 +124,17 @@ struct TranslatedReadingTests {
         #expect(EvasionForms.translatedWords("rafiqul islam") == nil)
         #expect(EvasionForms.translatedWords("dan del rio") == nil)
         #expect(EvasionForms.translatedWords("islamic state") == nil)
-        #expect(EvasionForms.translatedHan("瓦格纳集团") == "wagena group")
-        #expect(EvasionForms.translatedHan("真主党") == "party of god")
-        #expect(EvasionForms.translatedHan("哈马斯") == nil)
+        #expect(EvasionForms.translatedEastAsian("瓦格纳集团") == ["wagena group"])
+        #expect(EvasionForms.translatedEastAsian("真主党") == ["party of god"])
+        #expect(EvasionForms.translatedEastAsian("哈马斯").isEmpty)
+        #expect(EvasionForms.translatedEastAsian("ワグナー・グループ").contains("wagner group"))
+        #expect(EvasionForms.translatedEastAsian("바그너 그룹").contains("vagner group"))
+        // A foreign name's -er: katakana's long a, Hangul's final eo; Hangul's b for a v.
+        #expect(EvasionForms.katakanaSpellings("ワグナー").contains("wagner"))
+        #expect(EvasionForms.katakanaFinalEr("サッカー・クラブ") == "サッケル・クラブ")
+        #expect(EvasionForms.katakanaFinalEr("ワグネル") == nil)
+        #expect(EvasionForms.hangulSpellings("바그너") == ["bagner", "vagner"])
+        #expect(EvasionForms.hangulSpellings("하마스") == ["hamas"])
         #expect(EvasionForms.translatedArabic("الدولة الإسلامية في العراق") == "islamic state fy al raq")
         #expect(EvasionForms.foldedArabic("الدولةُ الإسلاميّة") == "الدوله الاسلاميه")
         #expect(EvasionForms.translatedArabic("الدولة العثمانية") == nil)
