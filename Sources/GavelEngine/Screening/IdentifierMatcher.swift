@@ -1,12 +1,13 @@
 import GavelSyntax
 
 /// How a case's identifier meets a list entry's (SPEC §3): the same
-/// normalised value, a listed domain that is a parent of the case's host
-/// (`live.aqsatv.ps` → `aqsatv.ps`, recorded with the suffix), — for a
-/// host with non-ASCII letters — a listed domain with the same confusable
-/// skeleton (a look-alike IDN such as `аqsatv.ps` with Cyrillic а), or a
-/// listed domain's registered name under another public suffix
-/// (`aqsatv.com`, `presstv.co.uk` for a listed `presstv.ir`).
+/// normalised value; a listed domain that is a parent of the case's host
+/// (`live.aqsatv.ps` → `aqsatv.ps`, recorded with the suffix); for a host
+/// with non-ASCII letters, a listed domain with the same confusable
+/// skeleton (a look-alike IDN such as `аqsatv.ps` with Cyrillic а); a
+/// listed domain a link in the value leads to; or a listed domain's
+/// registered name under another public suffix (`aqsatv.com`;
+/// `presstv.co.uk` for a listed `presstv.ir`: `RegisteredNames.swift`).
 package enum IdentifierMatcher {
     /// Identifier kinds that hold a host.
     static let hostKinds: Set<String> = ["domain", "url"]

@@ -12,9 +12,9 @@ extension IdentifierMatcher {
     /// `sadra.com`, `davos.ch`) as the listed party's.
     static let shortestRegisteredName = 6
 
-    /// `registeredHit`'s answer for `query` against `candidate`, the last way
-    /// `match` tries: the listed host whose registered name the value's has.
-    /// A link's host with such a name is a `linked` variant: the value only leads there.
+    /// The last way `match` tries: the listed host whose registered name one
+    /// of the value's hosts has (`registered`), or one of the hosts its
+    /// links lead to (`linked`: the value only leads there).
     static func registeredHit(_ query: Prepared, _ candidate: ScreeningEntry) -> Hit? {
         guard let listed = candidate.registeredNames[query.kind] else { return nil }
         for (names, reading) in [(query.registeredNames, NameReading.registered), (query.linkedRegisteredNames, .linked)] {

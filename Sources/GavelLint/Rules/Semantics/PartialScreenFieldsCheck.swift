@@ -93,7 +93,6 @@ package struct PartialScreenFieldsCheck: LintRule {
         ])
 
     package func check(_ context: LintContext) -> [Diagnostic] {
-        guard let compiled = context.compiled else { return [] }
         let screens = ConditionWalk.items(context).flatMap { item in Self.screens(in: item.condition).map { (item, $0) } }
         // What the bundle's screens read together, per kind (`names`, or an identifier kind), and where each field is first read.
         var read: [String: [(field: String, by: String)]] = [:]
@@ -104,9 +103,8 @@ package struct PartialScreenFieldsCheck: LintRule {
                 }
             }
         }
-        let rules = Set(compiled.rules.map(\.id))
         var findings: [Diagnostic] = []
-        for (item, screen) in screens where item.kind == "rule" && rules.contains(item.id) {
+        for (item, screen) in screens where item.kind == "rule" {
             for (kind, fields) in Self.fields(of: screen) {
                 let missing = (read[kind] ?? []).filter { !fields.contains($0.field) }
                 guard !fields.isEmpty, let first = missing.first else { continue }
