@@ -46,6 +46,12 @@ package enum EvasionScores {
     /// a street in Homs (`فندق حمص`, also `hms`) is not read so; two
     /// consonants name too little.
     package static let shortestContainedConsonants = 3
+
+    /// The fewest consonants a listed name of several words has run
+    /// together for a case's word to hold it (`NameScorer.runTogetherConsonants`):
+    /// a word's own consonants meet a two-word name's by chance far more
+    /// often than a whole name's (`AL QAEDA`'s `lqd` is left out).
+    package static let shortestRunTogetherConsonants = 5
     /// A listed form this short (in scalars, spaces counted) meets a case's
     /// name only by equality, never by a Jaro–Winkler score: one or two
     /// letters are an acronym, and one letter more or less is another one

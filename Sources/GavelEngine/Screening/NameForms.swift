@@ -167,6 +167,12 @@ package struct NameForms: Sendable {
     /// compared by containment alone, with a listed one-word name's
     /// consonants (`NameScorer.consonantsContained`).
     package var consonantWords: [NameForm] = []
+    /// Query only: the same, in the spelling that also reads an Arabic or
+    /// Persian `و` after a letter as the vowel it most often is there
+    /// (`گروه بوکوحرام` → `grh bkhrm`): compared only with a listed name's
+    /// consonants run together (`NameScorer.runTogetherConsonants`), which
+    /// need five consonants, as such a guess does on its own.
+    package var consonantWawWords: [NameForm] = []
     /// Query only: for an Arabic or Hebrew name of two words or more, each
     /// word apart in each spelling as `EvasionForms.phraseWord` reads it
     /// (`EvasionForms.consonantPhraseWords`): compared by
@@ -287,6 +293,7 @@ package struct NameForms: Sendable {
         var consonants: [NameForm] = []
         var consonantRespellings: [NameForm] = []
         var consonantWords: [NameForm] = []
+        var consonantWawWords: [NameForm] = []
         var consonantPhraseWords: [NameForm] = []
         if EvasionForms.hasAbjadLetter(text) {
             let spellings = EvasionForms.consonantSpellings(text), respelt = EvasionForms.asListsSpell(text)
@@ -318,6 +325,11 @@ package struct NameForms: Sendable {
                     {
                         consonantWords.append(NameForm(words, .consonants))
                     }
+                }
+                if wawAsVowel != respelt, let words = EvasionForms.consonantWords(spelling: wawAsVowel),
+                    !consonantWords.contains(where: { $0.text == words })
+                {
+                    consonantWawWords.append(NameForm(words, .consonants))
                 }
             }
         }
@@ -359,7 +371,7 @@ package struct NameForms: Sendable {
             consonants: consonants.map { $0.preparedForScoring() }, variants: variants.map { $0.preparedForScoring() },
             runTogether: runTogether, skeletonVariants: skeletonVariants.map { $0.preparedForScoring() }, wholeRun: wholeRun,
             skeletonWholeRun: skeletonWholeRun, consonantRespellings: consonantRespellings.map { $0.preparedForScoring() },
-            consonantWords: consonantWords, consonantPhraseWords: consonantPhraseWords,
+            consonantWords: consonantWords, consonantWawWords: consonantWawWords, consonantPhraseWords: consonantPhraseWords,
             hasGroupWord: kindWords.contains { EvasionForms.groupWords.contains($0) },
             hasOutletWord: kindWords.contains { EvasionForms.outletWords.contains($0) })
     }
@@ -379,6 +391,7 @@ package struct NameForms: Sendable {
         append(other.skeletonVariants, to: &skeletonVariants)
         append(other.consonantRespellings, to: &consonantRespellings)
         append(other.consonantWords, to: &consonantWords)
+        append(other.consonantWawWords, to: &consonantWawWords)
         append(other.consonantPhraseWords, to: &consonantPhraseWords)
         wholeRun = wholeRun ?? other.wholeRun
         skeletonWholeRun = skeletonWholeRun ?? other.skeletonWholeRun

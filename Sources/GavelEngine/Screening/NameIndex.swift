@@ -281,8 +281,9 @@ final class NameIndex: Sendable {
     /// (`EvasionScores.shortestContainedWord`), and a one-word name's
     /// consonants and those of such a name without those words
     /// (`EvasionScores.shortestContainedConsonants`,
-    /// `NameScorer.consonantsContained`), and an organisation's consonant
-    /// phrase (`NameScorer.consonantPhraseContained`), which has two words or more.
+    /// `NameScorer.consonantsContained`), an organisation's consonant
+    /// phrase (`NameScorer.consonantPhraseContained`), which has two words or
+    /// more, and its consonants run together (`NameScorer.runTogetherConsonants`).
     private static func containableTexts(_ candidate: ScreeningEntry) -> [String: Int] {
         var out: [String: Int] = [:]
         func add(_ text: String, _ shortest: Int) { out[text] = min(out[text] ?? shortest, shortest) }
@@ -302,6 +303,9 @@ final class NameIndex: Sendable {
                 add(form.text, EvasionScores.shortestContainedConsonants)
             }
             if NameScorer.readsAsGroup(type), let phrase = EvasionForms.consonantPhrase(normalized: name.normalized) { add(phrase, 1) }
+            if NameScorer.readsAsGroup(type), let joined = NameScorer.runTogetherConsonants(name.forms.consonants, normalized: name.normalized) {
+                add(joined, EvasionScores.shortestRunTogetherConsonants)
+            }
         }
         return out
     }

@@ -207,6 +207,18 @@ package enum NameScorer {
         return queryForms.contains { containsByCharacters($0.text, consonants.text) }
     }
 
+    /// A listed name of two words or more as its consonant reading has it,
+    /// run together (`BOKO HARAM` → `bkhrm`), which Persian and Urdu write
+    /// as one word (`گروه بوکوحرام`, "the Boko Haram group", holds it word
+    /// by word); nil for a name of one word (`consonantsContained`'s) or
+    /// under `EvasionScores.shortestRunTogetherConsonants`.
+    static func runTogetherConsonants(_ consonants: [NameForm], normalized: String) -> String? {
+        guard normalized.utf8.contains(0x20), let text = consonants.first?.text,
+            text.unicodeScalars.count >= EvasionScores.shortestRunTogetherConsonants
+        else { return nil }
+        return text
+    }
+
     /// Whether a listed name's consonant form takes part in containment:
     /// a name of one word, or of one word after the Arabic article, which
     /// Arabic writes joined to its word (`قناة المنار`, "the al-Manar
@@ -289,6 +301,11 @@ package enum NameScorer {
         if let reading = firstContainmentPair(query, listed.forms, containedReading) { return reading }
         if readsAsGroup(type), let reading = runTogetherContained(query, listed.forms.latin) { return reading }
         if consonantsContained(query.consonantWords, listed, type: type) { return .consonants }
+        if readsAsGroup(type), !query.consonantWords.isEmpty, let joined = runTogetherConsonants(listed.forms.consonants, normalized: listed.normalized),
+            (query.consonantWords + query.consonantWawWords).contains(where: { containsByCharacters($0.text, joined) })
+        {
+            return .consonants
+        }
         // Worked out here, for the few Arabic and Hebrew case names, rather than kept with every listed name.
         if readsAsGroup(type), !query.consonantPhraseWords.isEmpty, let phrase = EvasionForms.consonantPhrase(normalized: listed.normalized),
             consonantPhraseContained(query.consonantPhraseWords, phrase)

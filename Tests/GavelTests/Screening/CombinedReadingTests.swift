@@ -7,8 +7,8 @@ import Testing
 /// already had met with one more thing: a trademark sign NFKC writes as
 /// letters or a flag normalising reads as letters, a respelling inside a variant, skeleton or run-together
 /// reading, a name run together with `Jihad`, a Hebrew name whose
-/// letters ICU writes as signs, and an Arabic or Hebrew name beside a word
-/// for its media. Each must meet its entry through the index
+/// letters ICU writes as signs, an Arabic or Hebrew name beside a word
+/// for its media, and a listed name of two words run together in Persian. Each must meet its entry through the index
 /// and the scan alike; the ordinary names beside them must not.
 @Suite("Screening evasion: readings combined, trademark signs, flags")
 struct CombinedReadingTests {
@@ -45,6 +45,9 @@ struct CombinedReadingTests {
         Probe(name: "قناة حماس", entry: "hamas", method: .contained, reading: .consonants, score: 0.91),
         Probe(name: "ערוץ חמאס", entry: "hamas", method: .contained, reading: .consonants, score: 0.91),
         Probe(name: "فاجنر للإعلام", entry: "wagner", method: .contained, reading: .consonants, score: 0.91),
+        // A listed name of two words run together, as Persian writes it, beside a word for a group: "the Boko Haram group".
+        Probe(name: "گروه بوکوحرام", entry: "boko", method: .contained, reading: .consonants, score: 0.91),
+        Probe(name: "مجموعة بوكوحرام", entry: "boko", method: .contained, reading: .consonants, score: 0.91),
     ]
 
     @Test("each combined spelling meets its entry", arguments: probes)
@@ -61,6 +64,8 @@ struct CombinedReadingTests {
             "Barnrnes Media", "H4mdan Media Office", "🇭🇲 Media",
             // An office, a centre or a foundation named after a person is no group's outlet (Khalid is KHALIDI's `khld`).
             "مكتب خالد", "مؤسسة خالد", "مركز خالد", "משרד החוץ", "قناة الجزيرة",
+            // Group names with a word of five consonants or more that is no listed name run together.
+            "گروه صنعتی گلرنگ", "گروه خودروسازی سایپا", "مجموعة طلعت مصطفى", "قناة بوكو", "گروه بوکو",
         ])
     func ordinaryNames(_ name: String) {
         let indexed = FourthProbeReportTests.screen(name)
