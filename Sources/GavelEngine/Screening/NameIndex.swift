@@ -281,9 +281,10 @@ final class NameIndex: Sendable {
     /// (`EvasionScores.shortestContainedWord`), and a one-word name's
     /// consonants and those of such a name without those words
     /// (`EvasionScores.shortestContainedConsonants`,
-    /// `NameScorer.consonantsContained`), an organisation's consonant
-    /// phrase (`NameScorer.consonantPhraseContained`), which has two words or
-    /// more, and its consonants run together (`NameScorer.runTogetherConsonants`).
+    /// `NameScorer.consonantsContained`), and an organisation's consonant
+    /// phrase (`NameScorer.consonantPhraseContained`), which has two words or more.
+    /// (Its consonants run together, `NameScorer.runTogetherConsonants`, are
+    /// an indexed name already, which `PreparedName.runTogetherWords` look up.)
     private static func containableTexts(_ candidate: ScreeningEntry) -> [String: Int] {
         var out: [String: Int] = [:]
         func add(_ text: String, _ shortest: Int) { out[text] = min(out[text] ?? shortest, shortest) }
@@ -303,9 +304,6 @@ final class NameIndex: Sendable {
                 add(form.text, EvasionScores.shortestContainedConsonants)
             }
             if NameScorer.readsAsGroup(type), let phrase = EvasionForms.consonantPhrase(normalized: name.normalized) { add(phrase, 1) }
-            if NameScorer.readsAsGroup(type), let joined = NameScorer.runTogetherConsonants(name.forms.consonants, normalized: name.normalized) {
-                add(joined, EvasionScores.shortestRunTogetherConsonants)
-            }
         }
         return out
     }
@@ -324,6 +322,8 @@ final class NameIndex: Sendable {
         }
         if EvasionScores.contained >= threshold - ScreeningBounds.roundingMargin {
             for tokens in query.containers { collectContained(tokens, into: &entries) }
+            // Equal to a listed consonant form, one word: no words to cap it.
+            for word in query.runTogetherWords { collect(word, threshold: 1.0, into: &entries) }
         }
         if TokenAlignment.ceiling >= threshold - ScreeningBounds.roundingMargin {
             for aligner in query.aligners {

@@ -13,6 +13,13 @@ package struct PreparedName: Sendable {
     /// `TokenAlignment.lookupKeys` (one array per word that needs a
     /// counterpart) and `TokenAlignment.keyPairLookups`.
     let aligners: [(words: TokenAlignment.Words, keys: [[UInt64]], pairs: [UInt64])]
+    /// The words of the consonants word by word (`NameForms.consonantWords`,
+    /// `consonantWawWords`) long enough to be a listed name's consonants run
+    /// together (`NameScorer.runTogetherConsonants`): looked up as names of
+    /// their own at 1.0, since a listed name's consonant form is indexed as
+    /// a name. Posting every listed organisation's consonants for
+    /// containment instead cost 70 MB at 1,000,000 names.
+    let runTogetherWords: [QueryName]
 
     package init(_ forms: NameForms) {
         self.forms = forms
@@ -44,6 +51,14 @@ package struct PreparedName: Sendable {
             }
         }
         self.aligners = aligners
+        var runTogetherWords: [String] = []
+        for form in forms.consonantWords + forms.consonantWawWords {
+            for word in form.text.split(separator: " ")
+            where word.unicodeScalars.count >= EvasionScores.shortestRunTogetherConsonants && !runTogetherWords.contains(String(word)) {
+                runTogetherWords.append(String(word))
+            }
+        }
+        self.runTogetherWords = runTogetherWords.map { QueryName($0) }
         wholeRunKeys = [forms.wholeRun, forms.skeletonWholeRun].compactMap { $0.map { NameIndex.spacelessKey(Substring($0)) } }
     }
     /// `NameIndex.spacelessKey` of the whole-run readings (`NameForms.wholeRun`, `skeletonWholeRun`).
