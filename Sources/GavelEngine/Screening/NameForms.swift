@@ -169,7 +169,7 @@ package struct NameForms: Sendable {
     package var consonantWords: [NameForm] = []
     /// Query only: the same, in the spelling that also reads an Arabic or
     /// Persian `و` after a letter as the vowel it most often is there
-    /// (`گروه بوکوحرام` → `grh bkhrm`): compared only with a listed name's
+    /// (`گروه بوکوحرام` → `gr bkhrm`): compared only with a listed name's
     /// consonants run together (`NameScorer.runTogetherConsonants`), which
     /// need five consonants, as such a guess does on its own.
     package var consonantWawWords: [NameForm] = []

@@ -35,8 +35,7 @@ package struct PreparedName: Sendable {
         var containers: [[UInt64]] = []
         // The variant and run-together readings too: `H4mas Media Office` contains HAMAS in its reading
         // `hamas media office`, `HamasOfficial` in `hamas official`; and the consonants word by word.
-        for form in direct + forms.variants + forms.skeletonVariants + forms.runTogether + forms.consonantWords + forms.consonantWawWords
-            + forms.consonantPhraseWords
+        for form in direct + forms.variants + forms.skeletonVariants + forms.runTogether + forms.consonantWords + forms.consonantPhraseWords
         where form.text.utf8.contains(0x20) {
             let tokens = form.text.split(separator: " ").map(NameIndex.wordClassHash).sorted()
             if !containers.contains(tokens) { containers.append(tokens) }
