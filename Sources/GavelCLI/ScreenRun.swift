@@ -199,11 +199,9 @@ public struct ScreenRun: Sendable {
         var method = row.method.rawValue
         if let reading = row.reading { method += " (\(reading.rawValue))" }
         let listedHost = row.matchedSuffix.map { "  listed host `\($0.shown)`" } ?? ""
-        let listed = row.listed.map { "listed \($0)" } ?? "no listing date"
-        let delisted = row.delisted.map { ", delisted \($0)" } ?? ""
-        let force = row.inForce ? "in force" : "NOT in force on \(asOf)"
+        let listing = Self.listing(listed: row.listed, delisted: row.delisted, inForce: row.inForce, asOf: asOf)
         return "\(JSON.format(row.score).padding(7))\(method.padding(24))\(row.list)/\(row.entry.shown) `\(row.entryName.shown)`"
-            + "\(listedHost)  \(listed)\(delisted), \(force)"
+            + "\(listedHost)  \(listing)"
     }
 
     /// The forms as `label value` pairs; a reading the name does not have is `—`.
@@ -245,12 +243,10 @@ public struct ScreenRun: Sendable {
         if row.reading != .plain { method += " (\(row.reading.rawValue))" }
         var spelling = "`\(row.name.shown)`"
         if row.name != row.entryName { spelling += " (entry `\(row.entryName.shown)`)" }
-        let listed = row.listed.map { "listed \($0)" } ?? "no listing date"
-        let delisted = row.delisted.map { ", delisted \($0)" } ?? ""
-        let force = row.inForce ? "in force" : "NOT in force on \(asOf)"
+        let listing = Self.listing(listed: row.listed, delisted: row.delisted, inForce: row.inForce, asOf: asOf)
         return "\(JSON.format(row.score).padding(7))\(method.padding(24))\(row.list)/\(row.entry.shown) \(spelling)"
             + "  whole \(JSON.format(row.whole)), tokens \(JSON.format(row.sortedTokens))"
-            + (row.capped.map { " (capped: \($0.rawValue))" } ?? "") + "  \(listed)\(delisted), \(force)"
+            + (row.capped.map { " (capped: \($0.rawValue))" } ?? "") + "  \(listing)"
     }
 
     func json(
@@ -363,16 +359,27 @@ public struct ScreenRun: Sendable {
             w.double(row.score)
             w.field("matched_suffix")
             if let suffix = row.matchedSuffix { w.string(suffix) } else { w.null() }
-            w.field("listed")
-            if let listed = row.listed { w.string(listed.description) } else { w.null() }
-            w.field("delisted")
-            if let delisted = row.delisted { w.string(delisted.description) } else { w.null() }
-            w.field("in_force")
-            w.bool(row.inForce)
+            Self.listing(listed: row.listed, delisted: row.delisted, inForce: row.inForce, into: &w)
             w.endObject()
         }
         w.endArray()
         w.endObject()
+    }
+
+    /// An entry's listing as a row shows it: `listed 1997-10-08, in force`.
+    static func listing(listed: Instant?, delisted: Instant?, inForce: Bool, asOf: Instant) -> String {
+        (listed.map { "listed \($0)" } ?? "no listing date") + (delisted.map { ", delisted \($0)" } ?? "")
+            + (inForce ? ", in force" : ", NOT in force on \(asOf)")
+    }
+
+    /// An entry's `listed`, `delisted` and `in_force` fields.
+    private static func listing(listed: Instant?, delisted: Instant?, inForce: Bool, into w: inout JSONWriter) {
+        w.field("listed")
+        if let listed { w.string(listed.description) } else { w.null() }
+        w.field("delisted")
+        if let delisted { w.string(delisted.description) } else { w.null() }
+        w.field("in_force")
+        w.bool(inForce)
     }
 
     private func rows(_ rows: [Shown], into w: inout JSONWriter) {
@@ -400,12 +407,7 @@ public struct ScreenRun: Sendable {
             w.double(row.sortedTokens)
             w.field("capped")
             if let capped = row.capped { w.string(capped.rawValue) } else { w.null() }
-            w.field("listed")
-            if let listed = row.listed { w.string(listed.description) } else { w.null() }
-            w.field("delisted")
-            if let delisted = row.delisted { w.string(delisted.description) } else { w.null() }
-            w.field("in_force")
-            w.bool(row.inForce)
+            Self.listing(listed: row.listed, delisted: row.delisted, inForce: row.inForce, into: &w)
             w.field("corroboration")
             if let corroboration = shown.corroboration {
                 DecisionRecord.corroboration(corroboration, into: &w)

@@ -95,16 +95,8 @@ package enum IdentifierMatcher {
             linkedSuffixes = linkedOnly.flatMap { IdentifierMatcher.suffixes($0) }
             let linkedSkeletons = linkedOnly.compactMap { IdentifierMatcher.lookAlikeSkeleton($0) }
             linkedSkeletonSuffixes = linkedSkeletons.flatMap { IdentifierMatcher.suffixes($0) }
-            var linkedNames: [(key: String, domain: String)] = []
-            for host in linkedOnly + linkedSkeletons {
-                if let name = IdentifierMatcher.registeredName(host), !linkedNames.contains(where: { $0 == name }) { linkedNames.append(name) }
-            }
-            linkedRegisteredNames = linkedNames
-            var names: [(key: String, domain: String)] = []
-            for host in readings + skeletons {
-                if let name = IdentifierMatcher.registeredName(host), !names.contains(where: { $0 == name }) { names.append(name) }
-            }
-            registeredNames = names
+            linkedRegisteredNames = IdentifierMatcher.registeredNames(of: linkedOnly + linkedSkeletons)
+            registeredNames = IdentifierMatcher.registeredNames(of: readings + skeletons)
         }
     }
 

@@ -37,6 +37,15 @@ extension IdentifierMatcher {
         return (registeredKey(name), "\(name).\(suffix)")
     }
 
+    /// The distinct registered names of `hosts`, in order.
+    static func registeredNames(of hosts: [String]) -> [(key: String, domain: String)] {
+        var names: [(key: String, domain: String)] = []
+        for host in hosts {
+            if let name = registeredName(host), !names.contains(where: { $0 == name }) { names.append(name) }
+        }
+        return names
+    }
+
     /// What two registered names are compared by: without hyphens and
     /// dots, each run of one character written once, as a typo-squat
     /// doubles a letter (`aqsa-tv`, `aqsattv` are `aqsatv`; `aqsatv.ps`

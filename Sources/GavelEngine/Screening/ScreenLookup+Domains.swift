@@ -19,7 +19,7 @@ extension ScreenLookup {
 
     /// How screening reads a domain, for showing: each of these is what the
     /// value is compared with (`IdentifierMatcher.Prepared`).
-    package struct DomainReadings: Sendable, Equatable {
+    package struct DomainReadings: Sendable {
         /// The value normalised (`IdentifierNormalizer`): its host.
         package var host: String
         /// Every host the value names: its own, as shown when reversed, the others of a list of several.
@@ -32,11 +32,6 @@ extension ScreenLookup {
         package var linked: [String]
         /// Registered names, as compared (`IdentifierMatcher.registeredKey`), each with its registrable domain.
         package var registered: [(key: String, domain: String)]
-
-        package static func == (a: DomainReadings, b: DomainReadings) -> Bool {
-            a.host == b.host && a.hosts == b.hosts && a.parents == b.parents && a.skeleton == b.skeleton && a.linked == b.linked
-                && a.registered.map(\.key) == b.registered.map(\.key) && a.registered.map(\.domain) == b.registered.map(\.domain)
-        }
     }
 
     package static func domainReadings(_ value: String) -> DomainReadings {

@@ -93,7 +93,10 @@ package struct PartialScreenFieldsCheck: LintRule {
         ])
 
     package func check(_ context: LintContext) -> [Diagnostic] {
-        let screens = ConditionWalk.items(context).flatMap { item in Self.screens(in: item.condition).map { (item, $0) } }
+        var screens: [(item: ConditionWalk.Item, screen: ScreenSpec)] = []
+        for item in ConditionWalk.items(context) {
+            ConditionWalk.visit(item.condition) { node, _ in if case .screen(let screen) = node { screens.append((item, screen)) } }
+        }
         // What the bundle's screens read together, per kind (`names`, or an identifier kind), and where each field is first read.
         var read: [String: [(field: String, by: String)]] = [:]
         for (item, screen) in screens {
@@ -125,16 +128,5 @@ package struct PartialScreenFieldsCheck: LintRule {
     /// The fields a screen reads, by kind: `names`, then each identifier kind.
     static func fields(of screen: ScreenSpec) -> [(kind: String, fields: [String])] {
         [("names", screen.names.map(\.text))] + screen.identifiers.map { ($0.kind, $0.paths.map(\.text)) }
-    }
-
-    /// Every screen in a condition, in order.
-    static func screens(in condition: CompiledCondition) -> [ScreenSpec] {
-        switch condition {
-        case .screen(let screen): return [screen]
-        case .any(let items, _), .all(let items, _): return items.flatMap(screens)
-        case .not(let inner, _): return screens(in: inner)
-        case .quantifier(let quantifier): return screens(in: quantifier.condition)
-        case .predicate: return []
-        }
     }
 }
