@@ -43,7 +43,7 @@ struct EntryBytes {
         ranges.removeAll(keepingCapacity: true)
         inlineAt = nil
         bytes += EntryHash.prefix
-        bytes += previous.bytes
+        previous.withUnsafeBytes { bytes.append(contentsOf: $0) }
         // Every field is length-prefixed, so no two different entries serialise alike.
         text(String(seq))
         text(e.kind.rawValue)
@@ -61,7 +61,7 @@ struct EntryBytes {
         length(e.record.count)
         recordAt = bytes.count
         let c = e.caseSource
-        field(c?.blob?.bytes)
+        key(c?.blob)
         // The record and the inline case line have no range: they are not in `bytes`.
         if let inline = c?.inline {
             length(inline.count)
@@ -73,7 +73,7 @@ struct EntryBytes {
         text(c.map { String($0.document) })
         text(c?.file)
         text(c.map { String($0.line) })
-        field(e.bundle?.bytes)
+        key(e.bundle)
     }
 
     /// The field's bytes in `bytes`; nil for NULL.
@@ -97,7 +97,7 @@ struct EntryBytes {
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: all[recordAt...]))
             }
         }
-        return SHA256Key(validated: Array(hasher.finalize()))
+        return SHA256Key(hasher.finalize())
     }
 
     private mutating func text(_ value: String?) {
@@ -110,12 +110,14 @@ struct EntryBytes {
         }
     }
 
-    private mutating func field(_ value: [UInt8]?) {
+    private mutating func key(_ value: SHA256Key?) {
         guard let value else { return null() }
-        length(value.count)
-        let start = bytes.count
-        bytes += value
-        ranges.append(start..<bytes.count)
+        value.withUnsafeBytes { raw in
+            length(raw.count)
+            let start = bytes.count
+            bytes.append(contentsOf: raw)
+            ranges.append(start..<bytes.count)
+        }
     }
 
     /// NULL: a length no field can have, and no bytes.

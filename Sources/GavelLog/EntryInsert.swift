@@ -35,7 +35,7 @@ struct EntryInsert {
         try fields.bytes.withUnsafeBytes { serialised in
             try e.record.withUnsafeBytes { record in
                 try (e.caseSource?.inline ?? []).withUnsafeBytes { inline in
-                    try hash.bytes.withUnsafeBytes { hash in
+                    try hash.withUnsafeBytes { hash in
                         try run(seq: seq, entry: e, fields: fields, serialised: serialised, record: record, inline: inline, hash: hash)
                     }
                 }

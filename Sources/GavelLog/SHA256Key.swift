@@ -3,18 +3,52 @@ import Foundation
 
 /// A SHA-256 digest as 32 raw bytes: the key of a stored blob and the link
 /// of the hash chain. Raw rather than hex: the log stores two per entry.
+///
+/// Held inline, not in an array: every entry of a run refers to the same
+/// bundle key, and an array's one reference count, retained by each deciding
+/// thread and released by the appending one, passed its cache line between
+/// the cores for every decision.
 public struct SHA256Key: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let bytes: [UInt8]
+    /// The digest's bytes in order, eight to a word, each word big-endian so that words compare as the bytes do.
+    private let words: (UInt64, UInt64, UInt64, UInt64)
 
     /// The chain's genesis: the `prev_hash` of entry 1.
-    public static let zero = SHA256Key(validated: [UInt8](repeating: 0, count: 32))
+    public static let zero = SHA256Key(words: (0, 0, 0, 0))
 
-    init(validated bytes: [UInt8]) { self.bytes = bytes }
+    private init(words: (UInt64, UInt64, UInt64, UInt64)) { self.words = words }
+
+    init(validated bytes: some Collection<UInt8>) {
+        var raw: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &raw) { out in
+            for (i, byte) in bytes.prefix(32).enumerated() { out[i] = byte }
+        }
+        words = (UInt64(bigEndian: raw.0), UInt64(bigEndian: raw.1), UInt64(bigEndian: raw.2), UInt64(bigEndian: raw.3))
+    }
 
     /// nil unless exactly 32 bytes: a stored key of another length is damage, not a key.
     public init?(_ bytes: [UInt8]) {
         guard bytes.count == 32 else { return nil }
-        self.bytes = bytes
+        self.init(validated: bytes)
+    }
+
+    /// The 32 bytes, as a new array: for the cold paths; the hot ones use `withUnsafeBytes`.
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// Calls `body` with the 32 bytes in place.
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var bigEndian = (words.0.bigEndian, words.1.bigEndian, words.2.bigEndian, words.3.bigEndian)
+        return try Swift.withUnsafeBytes(of: &bigEndian, body)
+    }
+
+    public static func == (lhs: SHA256Key, rhs: SHA256Key) -> Bool {
+        lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2 && lhs.words.3 == rhs.words.3
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
+        hasher.combine(words.3)
     }
 
     public init?(hex: String) {
@@ -28,12 +62,15 @@ public struct SHA256Key: Sendable, Hashable, Comparable, CustomStringConvertible
             out.append(high << 4 | low)
             index += 2
         }
-        bytes = out
+        self.init(validated: out)
     }
 
     public static func of(_ bytes: [UInt8]) -> SHA256Key {
-        SHA256Key(validated: bytes.withUnsafeBytes { Array(SHA256.hash(data: $0)) })
+        SHA256Key(bytes.withUnsafeBytes { SHA256.hash(data: $0) })
     }
+
+    /// A finished digest, read in place.
+    init(_ digest: SHA256Digest) { self = digest.withUnsafeBytes { SHA256Key(validated: $0) } }
 
     public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
@@ -48,7 +85,9 @@ public struct SHA256Key: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { "sha256:" + hex }
 
-    public static func < (lhs: SHA256Key, rhs: SHA256Key) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+    public static func < (lhs: SHA256Key, rhs: SHA256Key) -> Bool {
+        (lhs.words.0, lhs.words.1, lhs.words.2, lhs.words.3) < (rhs.words.0, rhs.words.1, rhs.words.2, rhs.words.3)
+    }
 
     private static func nibble(_ c: UInt8) -> UInt8? {
         switch c {
