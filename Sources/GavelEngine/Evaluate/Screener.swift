@@ -76,7 +76,7 @@ struct Screener {
         let preparedNames = names.compactMap { query -> (Query, NameForms)? in
             memo.forms(of: query.text).map { (query, $0) }
         }
-        let preparedIDs = identifiers.map { ($0.query, IdentifierMatcher.Prepared(kind: $0.kind, text: $0.query.uncut ?? $0.query.text)) }
+        let preparedIDs = identifiers.map { ($0.query, memo.identifier(kind: $0.kind, text: $0.query.uncut ?? $0.query.text)) }
         var queryNames: [PreparedName]?
         for list in lists where spec.lists.contains(list.id) {
             let scorings = preparedNames.map { memo.scoring(list: list.id, name: $0.0.text) }

@@ -8,6 +8,7 @@
 struct ScreeningMemo {
     private var forms: [String: NameForms?] = [:]
     private var prepared: [String: PreparedName] = [:]
+    private var identifiers: [IdentifierKey: IdentifierMatcher.Prepared] = [:]
     private var candidates: [CandidateKey: ScreeningCandidates] = [:]
     private var scores: [ScoreKey: NameScorer.Hit] = [:]
     /// Lists and names numbered as first met, so that a score's key hashes
@@ -15,6 +16,11 @@ struct ScreeningMemo {
     /// tenth of scoring a name with thousands of matches.
     private var listNumbers: [String: Int] = [:]
     private var nameNumbers: [String: Int] = [:]
+
+    private struct IdentifierKey: Hashable {
+        var kind: String
+        var text: String
+    }
 
     private struct CandidateKey: Hashable {
         var list: String
@@ -77,6 +83,18 @@ struct ScreeningMemo {
         if let known = prepared[text] { return known }
         let made = PreparedName(forms)
         prepared[text] = made
+        return made
+    }
+
+    /// A case identifier prepared for matching: the shipped bundle's screens
+    /// read the same domains a dozen times per case, and preparing one (its
+    /// hosts, skeletons, links and registered names) cost a seventh of the
+    /// case's screening.
+    mutating func identifier(kind: String, text: String) -> IdentifierMatcher.Prepared {
+        let key = IdentifierKey(kind: kind, text: text)
+        if let known = identifiers[key] { return known }
+        let made = IdentifierMatcher.Prepared(kind: kind, text: text)
+        identifiers[key] = made
         return made
     }
 
