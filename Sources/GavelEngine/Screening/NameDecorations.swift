@@ -33,20 +33,42 @@ extension EvasionForms {
         return changed ? String(out) : nil
     }
 
-    /// The text without its words that are flags, pairs of regional
-    /// indicators (`Hamas 🇵🇸`); nil when it has none, or nothing else.
-    /// Normalising reads regional indicators as the letters they stand for,
-    /// so that `🇭🇦🇲🇦🇸` is `hamas`; a flag beside a name was then a
-    /// word added (`hamas ps`: 0.91, review, where the name alone blocks).
+    /// The text without its flags, pairs of regional indicators, where they
+    /// are words of their own (`Hamas 🇵🇸`) or open or close a word of other
+    /// letters (`Hamas🇵🇸`, `🇵🇸Hamas`); nil when it has none, or nothing
+    /// else. Normalising reads regional indicators as the letters they stand
+    /// for, so that `🇭🇦🇲🇦🇸` is `hamas`; a flag beside a name was then a
+    /// word added (`hamas ps`: 0.91, review, where the name alone blocks), and
+    /// a flag written onto it letters added (`hamasps`: 0.9429, review).
     static func withoutFlags(_ text: String) -> String? {
         guard text.unicodeScalars.contains(where: isRegionalIndicator) else { return nil }
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
-        let kept = words.filter { word in
-            let scalars = word.unicodeScalars.filter { $0.properties.generalCategory != .format && $0.value != 0xFE0F }
-            return scalars.isEmpty || !scalars.allSatisfy(isRegionalIndicator) || scalars.count % 2 != 0
+        var kept: [String] = []
+        for word in words {
+            let scalars = Array(word.unicodeScalars.filter { $0.properties.generalCategory != .format && $0.value != 0xFE0F })
+            if scalars.isEmpty {
+                kept.append(String(word))
+                continue
+            }
+            let leading = scalars.prefix(while: isRegionalIndicator).count
+            // A word of flags alone (an odd count is letters written in regional indicators).
+            if leading == scalars.count {
+                if leading % 2 != 0 { kept.append(String(word)) }
+                continue
+            }
+            let trailing = scalars.reversed().prefix(while: isRegionalIndicator).count
+            guard leading + trailing > 0 else {
+                kept.append(String(word))
+                continue
+            }
+            // Only whole flags come off; a lone indicator may be a letter of the word.
+            let start = leading % 2 == 0 ? leading : 0
+            let end = scalars.count - (trailing % 2 == 0 ? trailing : 0)
+            kept.append(String(String.UnicodeScalarView(scalars[start ..< end])))
         }
-        guard kept.count < words.count, !kept.isEmpty else { return nil }
-        return kept.joined(separator: " ")
+        let result = kept.joined(separator: " ")
+        guard !kept.isEmpty, result != words.joined(separator: " ") else { return nil }
+        return result
     }
 
     private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6 ... 0x1F1FF).contains(scalar.value) }

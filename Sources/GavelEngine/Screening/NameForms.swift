@@ -265,6 +265,14 @@ package struct NameForms: Sendable {
                 }
             }
         }
+        // The name without marks written inside its words (`Ha.mas`, `Hez-bollah`), read as joined.
+        let unmarked = EvasionForms.withoutInWordMarks(unsuffixed ?? text)
+        if let unmarked {
+            for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(unmarked)), raw: unmarked)
+            where !form.text.isEmpty && !latin.contains(where: { $0.text == form.text }) {
+                latin.append(NameForm(form.text, .joined))
+            }
+        }
         var skeleton: [NameForm] = []
         if EvasionForms.hasLookAlike(text) {
             let form = EvasionForms.skeleton(text)
@@ -273,7 +281,7 @@ package struct NameForms: Sendable {
             }
             // Greek capitals the fancy-text table reads as another letter, read as their own too (`ΗΙΖΒΑΛΛΑΗ`),
             // and the name without its apostrophe suffixes (`Наmas’s`).
-            for other in [FancyLetters.asOwnLetters(text), unsuffixed].compactMap({ $0 }) {
+            for other in [FancyLetters.asOwnLetters(text), unsuffixed, unmarked].compactMap({ $0 }) {
                 for form in EvasionForms.latinForms(
                     EvasionForms.skeleton(other), raw: other, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters)
                 where !form.text.isEmpty && !skeleton.contains(where: { $0.text == form.text }) {

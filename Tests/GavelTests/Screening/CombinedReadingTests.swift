@@ -31,6 +31,19 @@ struct CombinedReadingTests {
         // A flag beside the name, which normalising reads as the letters of its country code (`hamas ps`).
         Probe(name: "Hamas 🇵🇸", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
         Probe(name: "🇵🇸 Hamas 🇵🇸", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        // Written onto the name, which read `hamasps` (0.9429, review where the name alone blocks).
+        Probe(name: "Hamas🇵🇸", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "🇵🇸Hamas", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "Hamas🇵🇸🇵🇸", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "Wagner🇷🇺 Group", entry: "wagner", method: .exact, reading: .suffix, score: 1.0),
+        // A mark written inside a word (which read `ha mas`: 0.9556, review where the name alone blocks).
+        Probe(name: "Ha.mas", entry: "hamas", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "Ha•mas", entry: "hamas", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "HA*MAS", entry: "hamas", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "Ha_mas", entry: "hamas", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "Hiz-bal-lah", entry: "hizballah", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "Bo·ko Ha·ram", entry: "boko", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "Н.аmas", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),  // Cyrillic Н а
         // A respelling among added words, inside the digit, skeleton and run-together readings.
         Probe(name: "H4mmas Media", entry: "hamas", method: .contained, reading: .respelt, score: 0.9),
         Probe(name: "\u{41D}\u{430}mmas Media Office", entry: "hamas", method: .contained, reading: .respelt, score: 0.9),  // Cyrillic Н а
@@ -90,11 +103,29 @@ struct CombinedReadingTests {
         #expect(EvasionForms.withoutFlags("🇵🇸") == nil)  // nothing else: the letters are the name
         #expect(EvasionForms.withoutFlags("🇭🇦🇲🇦🇸") == nil)  // five letters, no flag
         #expect(EvasionForms.withoutFlags("Hamas 🇵") == nil)
+        #expect(EvasionForms.withoutFlags("Hamas🇵🇸") == "Hamas")
+        #expect(EvasionForms.withoutFlags("🇵🇸Hamas\u{FE0F}🇵🇸 Media") == "Hamas Media")
+        #expect(EvasionForms.withoutFlags("Hamas🇵") == nil)  // a lone indicator may be a letter of the word
+        #expect(EvasionForms.withoutFlags("🇮🇸🇮🇸") == nil)  // four letters alone, `isis`: the letters are the name
         #expect(EvasionForms.withoutDecorations("Hamas") == nil)
         // The plain reading is SPEC §3's, NFKC first; the suffix reading is beside it.
         let forms = NameForms.query("HAMAS™")
         #expect(forms.latin.first?.text == "hamastm")
         #expect(forms.latin.contains { $0.text == "hamas" && $0.reading == .suffix })
+    }
+
+    @Test("marks inside a word are read off between letters only, and not an apostrophe, a bar or a slash")
+    func inWordMarks() {
+        let cases: [(String, String?)] = [
+            ("Ha.mas", "Hamas"), ("Ha..mas", "Hamas"), ("Hez-bol-lah", "Hezbollah"), ("HA*MAS Media", "HAMAS Media"),
+            ("Ha.mas.", "Hamas."), ("-Hamas", nil), ("Ha - mas", nil), ("H4-mas", nil), ("Hama's", nil), ("Hizba||ah", nil),
+            ("Hamas/Gaza", nil), ("ワグナー・グループ", nil), ("Hamas", nil),
+        ]
+        for (text, expected) in cases {
+            #expect(EvasionForms.withoutInWordMarks(text) == expected, "\(text)")
+        }
+        // The Syrian city's possessive is read without its ending, not joined into the listed name.
+        #expect(!FourthProbeReportTests.screen("Hama's").contains { $0.entry == "hamas" && $0.score >= 1.0 })
     }
 
     @Test("a run of `rn`, the skeleton of m, is one in a word's class")
