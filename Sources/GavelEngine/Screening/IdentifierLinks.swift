@@ -109,5 +109,26 @@ extension IdentifierNormalizer {
         return original.isEmpty || original == host ? nil : original
     }
 
+    /// The hosts written as the first labels of another host's name:
+    /// `aqsatv.ps` in `aqsatv.ps.evil.com`, as a mirror, a proxy or a
+    /// storage bucket names the site it serves (`example.com.s3.amazonaws.com`,
+    /// `example.com.cdn.cloudflare.net`). Each is two labels or more ending in
+    /// a top-level suffix the Public Suffix List names, and ends at the latest
+    /// with the host's own registered name (a private suffix such as
+    /// `s3.amazonaws.com` makes the embedded suffix that name): so a
+    /// subdomain is never read so (`www.aqsatv.ps` is not `www.aqsatv`).
+    /// Empty for a host of fewer than three labels.
+    static func embeddedHosts(_ host: String) -> [String] {
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 3, let own = PublicSuffixes.registered(host) else { return [] }
+        let ownName = labels.count - own.suffix.split(separator: ".").count - 1
+        guard ownName >= 1 else { return [] }
+        var hosts: [String] = []
+        for end in 2 ... ownName + 1 where end < labels.count && PublicSuffixes.listsTopLevel(labels[end - 1]) {
+            hosts.append(labels[..<end].joined(separator: "."))
+        }
+        return hosts
+    }
+
     private static let slash = UInt8(ascii: "/"), question = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
 }

@@ -37,7 +37,8 @@ package enum IdentifierMatcher {
         /// parents: of links it carries in its query
         /// (`google.com/url?q=https://aqsatv.ps`) or its path
         /// (`web.archive.org/web/2021/https://aqsatv.ps/`), and the site a
-        /// translation proxy's host stands for (`aqsatv-ps.translate.goog`).
+        /// translation proxy's host stands for (`aqsatv-ps.translate.goog`),
+        /// or that its first labels name (`aqsatv.ps.evil.com`).
         /// A listed one among them is a `linked` variant, for review.
         package var linkedSuffixes: [String]
         /// The same hosts' look-alike skeletons and parents, and their
@@ -90,6 +91,8 @@ package enum IdentifierMatcher {
             hosts = Set(readings + skeletons)
             // A translation proxy's host is the proxy's, serving the site it names: that site is linked, as a link to it would be.
             var linked = readings.compactMap { IdentifierNormalizer.translatedHost($0, kind: kind) }
+            // So is a host written as the first labels of another's name (a mirror's, a proxy's, a bucket's).
+            for host in readings.flatMap(IdentifierNormalizer.embeddedHosts) where !linked.contains(host) { linked.append(host) }
             for host in IdentifierNormalizer.linkedHosts(in: text, kind: kind) where !linked.contains(host) { linked.append(host) }
             let linkedOnly = linked.filter { !readings.contains($0) }
             linkedSuffixes = linkedOnly.flatMap { IdentifierMatcher.suffixes($0) }

@@ -57,6 +57,10 @@ package enum PublicSuffixes {
         return (labels[suffixStart - 1], host[labels[suffixStart].startIndex...])
     }
 
+    /// Whether the list names `label` as a top-level suffix (`ps`, `com`,
+    /// `news`), rather than the implicit rule's reading of any last label.
+    package static func listsTopLevel(_ label: Substring) -> Bool { parsed.plain.contains(label) }
+
     /// Whether an exception rule matches a tail shorter than the one starting at `start`.
     private static func hasException(after start: Int, labels: [Substring], host: String, rules: Rules) -> Bool {
         guard !rules.exceptions.isEmpty else { return false }

@@ -453,7 +453,7 @@ struct EvasionTests {
     }
 
     @Test("domains that must not meet aqsatv.ps", arguments: [
-        "ps", "aqsatv.ps.evil.example", "xaqsatv.ps", "rnaqsatv.ps", "http:evil.example/aqsatv.ps", "evil.example/[.]aqsatv.ps",
+        "ps", "xaqsatv.ps", "rnaqsatv.ps", "http:evil.example/aqsatv.ps", "evil.example/[.]aqsatv.ps",
         "aqsatv.ps%40evil.example",
     ])
     func domainNonMatches(_ value: String) {

@@ -49,9 +49,11 @@ struct FifthProbeDomainEvasionTests {
 
     @Test(
         "view-source inside a word or another scheme is not read off",
-        arguments: ["myview-source:aqsatv.ps", "view-sourcex:aqsatv.ps", "view-source.example.org/aqsatv.ps", "aqsatv.ps.view-source.example"])
+        arguments: ["myview-source:aqsatv.ps", "view-sourcex:aqsatv.ps", "view-source.example.org/aqsatv.ps", "x.view-source.example/aqsatv.ps"])
     func notViewSource(_ value: String) {
         #expect(EvasionTests.screen(domains: [value]).isEmpty, "\(value) → \(IdentifierNormalizer.normalize(value, kind: "domain"))")
+        // A host whose first labels are the listed one is that host's mirror, not a view of it (`embeddedHost`).
+        #expect(EvasionTests.screen(domains: ["aqsatv.ps.view-source.example"]).allSatisfy { $0.reading == .linked })
     }
 
     @Test(
@@ -103,6 +105,34 @@ struct FifthProbeDomainEvasionTests {
         ] as [(String, String?)])
     func translatedHost(_ host: String, original: String?) {
         #expect(IdentifierNormalizer.translatedHost(host, kind: "domain") == original)
+    }
+
+    @Test(
+        "a host whose first labels name a listed host (a mirror's, a proxy's, a bucket's) is a linked variant of it",
+        arguments: [
+            "aqsatv.ps.evil.com", "live.aqsatv.ps.example.net", "aqsatv.ps.s3.amazonaws.com", "aqsatv.ps.cdn.cloudflare.net",
+            "https://aqsatv.ps.mirror.example.org/live", "AQSATV.PS.EVIL.COM.", "аqsatv.ps.evil.com",  // Cyrillic а
+        ])
+    func embeddedHost(_ value: String) {
+        DomainEvasionTests.expectLinksToAqsa(value)
+    }
+
+    @Test(
+        "the hosts a host's first labels name end in a listed top-level suffix, and never inside the host's own registered domain",
+        arguments: [
+            ("aqsatv.ps.evil.com", ["aqsatv.ps"]), ("live.aqsatv.ps.example.net", ["live.aqsatv.ps"]),
+            ("aqsatv.ps.s3.amazonaws.com", ["aqsatv.ps"]), ("www.aqsatv.ps", []), ("aqsatv.ps", []), ("live.aqsatv.ps", []),
+            ("a.b.example.co.uk", []), ("mirror.aqsatv.evil.com", []),
+        ] as [(String, [String])])
+    func embeddedHosts(_ host: String, expected: [String]) {
+        #expect(IdentifierNormalizer.embeddedHosts(host) == expected)
+    }
+
+    @Test(
+        "hosts whose first labels are a listed host's subdomain or name only, or a sibling's, are not read so",
+        arguments: ["www.aqsatv.ps", "mirror.aqsatv.evil.com", "aqsatv.evil.com", "ps.aqsatv.evil.com", "aqsatv.psx.evil.com"])
+    func notEmbedded(_ value: String) {
+        #expect(!EvasionTests.screen(domains: [value]).contains { $0.reading == .linked }, "\(value)")
     }
 
     @Test("a proxy's host meets a listed host with a hyphen; a hyphen alone is no proxy")
