@@ -14,26 +14,37 @@ extension EvasionForms {
         0x5F, 0xFF3F, 0x2A, 0xFF0A,  // _ ＿ * ＊
     ]
 
-    /// The text with every run of `inWordMarks` between two letters left
-    /// out (`Ha.mas`, `Hez-bollah`, `Ha*mas` → `Hamas`, `Hezbollah`);
-    /// nil when there is none. Normalising made the mark a space, and a
+    /// Whether `scalar` cuts a word as `inWordMarks` do: one of those, or a
+    /// symbol such as an emoji (`Ha🔥mas`, `Ha★mas`) with the variation
+    /// selector and joiner that draw it; not a symbol read as a letter (the
+    /// circled `ⓐ`) nor a regional indicator (`Flags`).
+    static func cutsWord(_ scalar: Unicode.Scalar) -> Bool {
+        if inWordMarks.contains(scalar.value) { return true }
+        if scalar.value == 0xFE0F || scalar.value == 0x200D || (0x1F3FB ... 0x1F3FF).contains(scalar.value) { return true }
+        let properties = scalar.properties
+        return properties.generalCategory == .otherSymbol && !properties.isAlphabetic && !(0x1F1E6 ... 0x1F1FF).contains(scalar.value)
+    }
+
+    /// The text with every run of marks that cut a word (`cutsWord`) between
+    /// two letters left out (`Ha.mas`, `Hez-bollah`, `Ha*mas`, `Ha🔥mas` →
+    /// `Hamas`, `Hezbollah`); nil when there is none. Normalising made the mark a space, and a
     /// listed name written so met its entry at 0.9556 (`ha mas`): review,
     /// where the name alone blocks. Runs of single letters (`H.A.M.A.S`)
     /// are joined in the same reading.
     static func withoutInWordMarks(_ text: String) -> String? {
-        guard text.unicodeScalars.contains(where: { inWordMarks.contains($0.value) }) else { return nil }
+        guard text.unicodeScalars.contains(where: cutsWord) else { return nil }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var changed = false
         var i = 0
         while i < scalars.count {
-            guard inWordMarks.contains(scalars[i].value), i > 0, scalars[i - 1].properties.isAlphabetic else {
+            guard cutsWord(scalars[i]), i > 0, scalars[i - 1].properties.isAlphabetic else {
                 out.append(scalars[i])
                 i += 1
                 continue
             }
             var end = i
-            while end < scalars.count, inWordMarks.contains(scalars[end].value) { end += 1 }
+            while end < scalars.count, cutsWord(scalars[end]) { end += 1 }
             if end < scalars.count, scalars[end].properties.isAlphabetic {
                 changed = true
             } else {

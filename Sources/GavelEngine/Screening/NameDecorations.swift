@@ -1,7 +1,7 @@
 /// What decorates a case's name without being part of it: trademark and
-/// service-mark signs, and flags. `NameForms.query` reads the name without
-/// them in every reading, its plain reading of that as `suffix`
-/// (`NameReading.suffix`).
+/// service-mark signs, flags, and a number written onto a word.
+/// `NameForms.query` reads the name without them in every reading, its
+/// plain reading of that as `suffix` (`NameReading.suffix`).
 extension EvasionForms {
     /// `™` and `℠`, and the same written in modifier letters (`ᵀᴹ`, `ˢᴹ`):
     /// NFKC writes each as two letters (SPEC §3 normalises it first), so
@@ -73,11 +73,38 @@ extension EvasionForms {
 
     private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6 ... 0x1F1FF).contains(scalar.value) }
 
-    /// The text without trademark signs and flags, each where there is
-    /// one; nil when there is neither (`NameForms.query` reads the name
-    /// without them in every reading).
+    /// The fewest letters a word keeps before a number written onto its end is read off.
+    static let shortestNumberedWord = 3
+
+    /// The text with the number written onto the end of a word of three
+    /// letters or more left out (`Hamas2`, `Hamas1987`, `Hizballah_313`
+    /// after its low line); nil when there is none. A handle numbers a name
+    /// so: `hamas2` met HAMAS at 0.9667 and `hamas1987` at 0.9111, review
+    /// where the name alone blocks. A number that is a word of its own, or a
+    /// word of fewer letters (`M23`, `G7`), stays.
+    static func withoutNumberEndings(_ text: String) -> String? {
+        guard text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return nil }
+        var changed = false
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> Substring in
+            let scalars = Array(word.unicodeScalars)
+            var end = scalars.count
+            while end > 0, scalars[end - 1].properties.numericType == .decimal { end -= 1 }
+            // A low line or a hyphen before the number is the handle's too (`hamas_2`).
+            var stem = end
+            while stem > 0, end < scalars.count, [0x5F, 0x2D].contains(scalars[stem - 1].value) { stem -= 1 }
+            guard end < scalars.count, scalars[..<stem].filter({ $0.properties.isAlphabetic }).count >= shortestNumberedWord else { return word }
+            changed = true
+            return Substring(String(String.UnicodeScalarView(scalars[..<stem])))
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    /// The text without trademark signs, flags and numbers written onto a
+    /// word, each where there is one; nil when there is none
+    /// (`NameForms.query` reads the name without them in every reading).
     static func withoutDecorations(_ text: String) -> String? {
         let unmarked = withoutTrademarkSigns(text)
-        return withoutFlags(unmarked ?? text) ?? unmarked
+        let unflagged = withoutFlags(unmarked ?? text) ?? unmarked
+        return withoutNumberEndings(unflagged ?? text) ?? unflagged
     }
 }

@@ -44,6 +44,14 @@ struct CombinedReadingTests {
         Probe(name: "Hiz-bal-lah", entry: "hizballah", method: .exact, reading: .joined, score: 1.0),
         Probe(name: "Bo·ko Ha·ram", entry: "boko", method: .exact, reading: .joined, score: 1.0),
         Probe(name: "Н.аmas", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),  // Cyrillic Н а
+        Probe(name: "Ha🔥mas", entry: "hamas", method: .exact, reading: .joined, score: 1.0),
+        Probe(name: "Ha❤️mas", entry: "hamas", method: .exact, reading: .joined, score: 1.0),
+        // A number written onto the name, as a handle numbers it (which read `hamas2`: 0.9667, review).
+        Probe(name: "Hamas2", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "Hamas1987", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "hamas_2", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "Hizballah313", entry: "hizballah", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "H4mas2024", entry: "hamas", method: .variant, reading: .digits, score: 0.95),
         // A respelling among added words, inside the digit, skeleton and run-together readings.
         Probe(name: "H4mmas Media", entry: "hamas", method: .contained, reading: .respelt, score: 0.9),
         Probe(name: "\u{41D}\u{430}mmas Media Office", entry: "hamas", method: .contained, reading: .respelt, score: 0.9),  // Cyrillic Н а
@@ -124,8 +132,25 @@ struct CombinedReadingTests {
         for (text, expected) in cases {
             #expect(EvasionForms.withoutInWordMarks(text) == expected, "\(text)")
         }
+        // A symbol drawn as a letter is that letter, not a mark (NFKC reads `ⓐ` as `a`).
+        #expect(EvasionForms.withoutInWordMarks("Hⓐmas") == nil)
+        #expect(EvasionForms.withoutInWordMarks("Ha🔥mas") == "Hamas")
+        #expect(EvasionForms.withoutInWordMarks("Ha🇵🇸mas") == nil)  // regional indicators are read as flags or letters
         // The Syrian city's possessive is read without its ending, not joined into the listed name.
         #expect(!FourthProbeReportTests.screen("Hama's").contains { $0.entry == "hamas" && $0.score >= 1.0 })
+    }
+
+    @Test("a number written onto a word of three letters or more is read off; a number of its own or after fewer letters stays")
+    func numberEndings() {
+        let cases: [(String, String?)] = [
+            ("Hamas2", "Hamas"), ("Hamas1987", "Hamas"), ("hamas_2", "hamas"), ("Hizb-313", "Hizb"), ("H4mas2024", "H4mas"),
+            ("Hamas2 Media", "Hamas Media"), ("M23", nil), ("G7 Group", nil), ("Boko Haram 2", nil), ("Hamas", nil), ("2024", nil),
+            ("Ab_12", nil),
+        ]
+        for (text, expected) in cases {
+            #expect(EvasionForms.withoutNumberEndings(text) == expected, "\(text)")
+        }
+        #expect(EvasionForms.withoutDecorations("HAMAS™2 🇵🇸") == "HAMAS")
     }
 
     @Test("a run of `rn`, the skeleton of m, is one in a word's class")
