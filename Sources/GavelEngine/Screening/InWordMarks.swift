@@ -27,10 +27,10 @@ extension EvasionForms {
 
     /// The text with every run of marks that cut a word (`cutsWord`) between
     /// two letters left out (`Ha.mas`, `Hez-bollah`, `Ha*mas`, `Ha🔥mas` →
-    /// `Hamas`, `Hezbollah`); nil when there is none. Normalising made the mark a space, and a
-    /// listed name written so met its entry at 0.9556 (`ha mas`): review,
-    /// where the name alone blocks. Runs of single letters (`H.A.M.A.S`)
-    /// are joined in the same reading.
+    /// `Hamas`, `Hezbollah`); nil when there is none. Normalising made the
+    /// mark a space, and a listed name written so met its entry at 0.9556
+    /// (`ha mas`): review, where the name alone blocks. Runs of single
+    /// letters (`H.A.M.A.S`) are joined in the same reading.
     static func withoutInWordMarks(_ text: String) -> String? {
         guard text.unicodeScalars.contains(where: cutsWord) else { return nil }
         let scalars = Array(text.unicodeScalars)
