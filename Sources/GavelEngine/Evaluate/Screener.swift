@@ -73,13 +73,21 @@ struct Screener {
         corroborating: [[String]] = [], memo: inout ScreeningMemo
     ) -> [ScreenMatch] {
         var matches: [ScreenMatch] = []
-        let preparedNames = names.compactMap { query -> (Query, NameForms)? in
-            memo.forms(of: query.text).map { (query, $0) }
+        // Each name by its number in the memo; names that normalise to nothing are left out.
+        var preparedNames: [(Query, NameForms)] = []
+        var nameNumbers: [Int] = []
+        for query in names {
+            let number = memo.name(query.text)
+            guard let forms = memo.forms(of: number) else { continue }
+            preparedNames.append((query, forms))
+            nameNumbers.append(number)
         }
-        let preparedIDs = identifiers.map { ($0.query, memo.identifier(kind: $0.kind, text: $0.query.uncut ?? $0.query.text)) }
+        let identifierNumbers = identifiers.map { memo.identifier(kind: $0.kind, text: $0.query.uncut ?? $0.query.text) }
+        let preparedIDs = zip(identifiers, identifierNumbers).map { ($0.query, memo.identifier($1)) }
         var queryNames: [PreparedName]?
         for list in lists where spec.lists.contains(list.id) {
-            let scorings = preparedNames.map { memo.scoring(list: list.id, name: $0.0.text) }
+            let listNumber = memo.list(list.id)
+            let scorings = nameNumbers.map { memo.scoring(list: listNumber, name: $0) }
             // The entry is read in place, through the buffer: copying it retained each of its dozen
             // fields, for every candidate (a `borrowing` parameter was still copied to read its `entry`).
             // `names` indexes `preparedNames`: the names that may reach this entry.
@@ -125,11 +133,10 @@ struct Screener {
                 matches += found
             }
             if mode == .indexed, let index = list.index, index.serves(spec.minScore) {
-                let prepared = queryNames ?? preparedNames.map { memo.prepared($0.0.text, forms: $0.1) }
+                let prepared = queryNames ?? zip(nameNumbers, preparedNames).map { memo.prepared($0, forms: $1.1) }
                 queryNames = prepared
                 let candidates = memo.candidates(
-                    list: list.id, threshold: spec.minScore, names: preparedNames.map(\.0.text),
-                    identifiers: identifiers.map { ($0.kind, $0.query.uncut ?? $0.query.text) }
+                    list: listNumber, threshold: spec.minScore, names: nameNumbers, identifiers: identifierNumbers
                 ) {
                     index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }

@@ -5,17 +5,30 @@
 /// Every one is a pure function of its key, so a screen answers exactly as
 /// it would alone; the shipped bundle screens the same two fields 26 times
 /// a case, over the same lists at two thresholds.
+///
+/// Names, identifiers and lists are numbered as first met, and everything
+/// else is kept by number: a screen hashes each of its texts once. Keyed by
+/// the texts themselves, a screen hashed each name four times or more (its
+/// forms, its score numbers per list, its prepared form, the candidates'
+/// key of every text again), a tenth of a case's screening, and a name
+/// outside ASCII is normalised to NFC for each hash.
 struct ScreeningMemo {
-    private var forms: [String: NameForms?] = [:]
-    private var prepared: [String: PreparedName] = [:]
-    private var identifiers: [IdentifierKey: IdentifierMatcher.Prepared] = [:]
+    /// A name's number: its place in `names`.
+    private var nameNumbers: [String: Int] = [:]
+    private var names: [Name] = []
+    private var identifierNumbers: [IdentifierKey: Int] = [:]
+    private var identifiers: [IdentifierMatcher.Prepared] = []
+    private var listNumbers: [String: Int] = [:]
     private var candidates: [CandidateKey: ScreeningCandidates] = [:]
     private var scores: [ScoreKey: NameScorer.Hit] = [:]
-    /// Lists and names numbered as first met, so that a score's key hashes
-    /// four numbers: hashing the two texts for every candidate entry was a
-    /// tenth of scoring a name with thousands of matches.
-    private var listNumbers: [String: Int] = [:]
-    private var nameNumbers: [String: Int] = [:]
+
+    /// What is known of one name: its text, its forms once made (nil inside
+    /// when it normalises to nothing), its prepared form once made.
+    private struct Name {
+        let text: String
+        var forms: NameForms??
+        var prepared: PreparedName?
+    }
 
     private struct IdentifierKey: Hashable {
         var kind: String
@@ -23,10 +36,10 @@ struct ScreeningMemo {
     }
 
     private struct CandidateKey: Hashable {
-        var list: String
+        var list: Int
         var threshold: Double
-        var names: [String]
-        var identifiers: [String]
+        var names: [Int]
+        var identifiers: [Int]
     }
 
     /// A list's and a name's numbers, for `ScoreKey`s.
@@ -45,15 +58,23 @@ struct ScreeningMemo {
         fileprivate var spellings: Int
     }
 
-    /// The numbers of `list` and `name`, asked once per screen and name.
-    mutating func scoring(list: String, name: String) -> Scoring {
-        func number(_ text: String, in numbers: inout [String: Int]) -> Int {
-            if let known = numbers[text] { return known }
-            numbers[text] = numbers.count
-            return numbers.count - 1
-        }
-        return Scoring(list: number(list, in: &listNumbers), name: number(name, in: &nameNumbers))
+    /// The number of the name `text`, asked once per screen and name.
+    mutating func name(_ text: String) -> Int {
+        if let known = nameNumbers[text] { return known }
+        nameNumbers[text] = names.count
+        names.append(Name(text: text))
+        return names.count - 1
     }
+
+    /// The number of `list`, asked once per screen and list.
+    mutating func list(_ id: String) -> Int {
+        if let known = listNumbers[id] { return known }
+        listNumbers[id] = listNumbers.count
+        return listNumbers.count - 1
+    }
+
+    /// The numbers of a list and a name, for `scoreKey`.
+    func scoring(list: Int, name: Int) -> Scoring { Scoring(list: list, name: name) }
 
     /// The key of `NameScorer.best` of a name against the entry at `entry` of a list.
     func scoreKey(_ scoring: Scoring, entry: Int, floor: Double, spellings: SpellingFilter? = nil) -> ScoreKey {
@@ -70,41 +91,42 @@ struct ScreeningMemo {
         return hit
     }
 
-    /// The name's forms; nil when it normalises to nothing.
-    mutating func forms(of text: String) -> NameForms? {
-        if let known = forms[text] { return known }
-        let query = NameForms.query(text)
+    /// The forms of name `number`; nil when it normalises to nothing.
+    mutating func forms(of number: Int) -> NameForms? {
+        if let known = names[number].forms { return known }
+        let query = NameForms.query(names[number].text)
         let made = query.latin[0].text.isEmpty ? nil : query
-        forms[text] = made
+        names[number].forms = .some(made)
         return made
     }
 
-    mutating func prepared(_ text: String, forms: NameForms) -> PreparedName {
-        if let known = prepared[text] { return known }
+    mutating func prepared(_ number: Int, forms: NameForms) -> PreparedName {
+        if let known = names[number].prepared { return known }
         let made = PreparedName(forms)
-        prepared[text] = made
+        names[number].prepared = made
         return made
     }
 
-    /// A case identifier prepared for matching: the shipped bundle's screens
-    /// read the same domains a dozen times per case, and preparing one (its
-    /// hosts, skeletons, links and registered names) cost a seventh of the
-    /// case's screening.
-    mutating func identifier(kind: String, text: String) -> IdentifierMatcher.Prepared {
+    /// The number of a case identifier, prepared for matching once per case:
+    /// the shipped bundle's screens read the same domains a dozen times per
+    /// case, and preparing one (its hosts, skeletons, links and registered
+    /// names) cost a seventh of the case's screening.
+    mutating func identifier(kind: String, text: String) -> Int {
         let key = IdentifierKey(kind: kind, text: text)
-        if let known = identifiers[key] { return known }
-        let made = IdentifierMatcher.Prepared(kind: kind, text: text)
-        identifiers[key] = made
-        return made
+        if let known = identifierNumbers[key] { return known }
+        identifierNumbers[key] = identifiers.count
+        identifiers.append(IdentifierMatcher.Prepared(kind: kind, text: text))
+        return identifiers.count - 1
     }
 
-    /// The index's candidates in `list` for these names and identifiers.
+    /// The identifier numbered `number`, prepared.
+    func identifier(_ number: Int) -> IdentifierMatcher.Prepared { identifiers[number] }
+
+    /// The index's candidates in list `list` (a number) for these names and identifiers (numbers).
     mutating func candidates(
-        list: String, threshold: Double, names: [String], identifiers: [(kind: String, text: String)],
-        compute: () -> ScreeningCandidates
+        list: Int, threshold: Double, names: [Int], identifiers: [Int], compute: () -> ScreeningCandidates
     ) -> ScreeningCandidates {
-        let key = CandidateKey(
-            list: list, threshold: threshold, names: names, identifiers: identifiers.map { $0.kind + "\u{0}" + $0.text })
+        let key = CandidateKey(list: list, threshold: threshold, names: names, identifiers: identifiers)
         if let known = candidates[key] { return known }
         let made = compute()
         candidates[key] = made
