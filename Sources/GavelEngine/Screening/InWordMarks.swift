@@ -17,12 +17,12 @@ extension EvasionForms {
     /// Whether `scalar` cuts a word as `inWordMarks` do: one of those, or a
     /// symbol such as an emoji (`Ha🔥mas`, `Ha★mas`) with the variation
     /// selector and joiner that draw it; not a symbol read as a letter (the
-    /// circled `ⓐ`) nor a regional indicator (`Flags`).
+    /// circled `ⓐ`) nor a regional indicator (`withoutFlags`).
     static func cutsWord(_ scalar: Unicode.Scalar) -> Bool {
         if inWordMarks.contains(scalar.value) { return true }
         if scalar.value == 0xFE0F || scalar.value == 0x200D || (0x1F3FB ... 0x1F3FF).contains(scalar.value) { return true }
         let properties = scalar.properties
-        return properties.generalCategory == .otherSymbol && !properties.isAlphabetic && !(0x1F1E6 ... 0x1F1FF).contains(scalar.value)
+        return properties.generalCategory == .otherSymbol && !properties.isAlphabetic && !isRegionalIndicator(scalar)
     }
 
     /// The text with every run of marks that cut a word (`cutsWord`) between

@@ -71,7 +71,8 @@ extension EvasionForms {
         return result
     }
 
-    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6 ... 0x1F1FF).contains(scalar.value) }
+    /// A regional indicator, half of a flag (or a letter, read as one).
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6 ... 0x1F1FF).contains(scalar.value) }
 
     /// The fewest letters a word keeps before a number written onto its end is read off.
     static let shortestNumberedWord = 3

@@ -249,30 +249,22 @@ package struct NameForms: Sendable {
                 latin.append(form)
             }
         }
-        for other in EvasionForms.otherRomanisations(text) {
-            for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(other)), raw: other)
+        // Another spelling's plain and joined forms, as `reading`, where they are not read already.
+        func add(_ spelling: String, as reading: NameReading) {
+            for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(spelling)), raw: spelling)
             where !form.text.isEmpty && !latin.contains(where: { $0.text == form.text }) {
-                latin.append(NameForm(form.text, .romanised))
+                latin.append(NameForm(form.text, reading))
             }
         }
+        for other in EvasionForms.otherRomanisations(text) { add(other, as: .romanised) }
         // The name without what is written after an apostrophe (`Hamas’s`), as it is and romanised.
         let unsuffixed = EvasionForms.withoutApostropheSuffixes(text)
         if let unsuffixed {
-            for spelling in [unsuffixed] + EvasionForms.otherRomanisations(unsuffixed) {
-                for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(spelling)), raw: spelling)
-                where !form.text.isEmpty && !latin.contains(where: { $0.text == form.text }) {
-                    latin.append(NameForm(form.text, .suffix))
-                }
-            }
+            for spelling in [unsuffixed] + EvasionForms.otherRomanisations(unsuffixed) { add(spelling, as: .suffix) }
         }
         // The name without marks written inside its words (`Ha.mas`, `Hez-bollah`), read as joined.
         let unmarked = EvasionForms.withoutInWordMarks(unsuffixed ?? text)
-        if let unmarked {
-            for form in EvasionForms.latinForms(cutToLongestQuery(NameNormalizer.normalize(unmarked)), raw: unmarked)
-            where !form.text.isEmpty && !latin.contains(where: { $0.text == form.text }) {
-                latin.append(NameForm(form.text, .joined))
-            }
-        }
+        if let unmarked { add(unmarked, as: .joined) }
         var skeleton: [NameForm] = []
         if EvasionForms.hasLookAlike(text) {
             let form = EvasionForms.skeleton(text)
