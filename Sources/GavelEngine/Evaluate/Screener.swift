@@ -74,17 +74,23 @@ struct Screener {
     ) -> [ScreenMatch] {
         var matches: [ScreenMatch] = []
         // Each name by its number in the memo; names that normalise to nothing are left out.
-        var preparedNames: [(Query, NameForms)] = []
+        var preparedNames: [PreparedCaseName] = []
         var nameNumbers: [Int] = []
         for query in names {
             let number = memo.name(query.text)
             guard let forms = memo.forms(of: number) else { continue }
-            preparedNames.append((query, forms))
+            preparedNames.append(PreparedCaseName(query: query, forms: forms))
             nameNumbers.append(number)
         }
         let identifierNumbers = identifiers.map { memo.identifier(kind: $0.kind, text: $0.query.uncut ?? $0.query.text) }
         let preparedIDs = zip(identifiers, identifierNumbers).map { ($0.query, memo.identifier($1)) }
         var queryNames: [PreparedName]?
+        // One entry's hits, kept between entries: the scores are compared first, and a match is built only
+        // for the best of an entry in the band (at 1,000,000 names a common name has thousands of entries).
+        var nameHits: [(name: Int, hit: NameScorer.Hit)] = []
+        var identifierHits: [(query: Query, hit: IdentifierMatcher.Hit)] = []
+        // Listed words are read into buffers kept for the whole screen.
+        var scratch = TokenAlignment.Scratch()
         for list in lists where spec.lists.contains(list.id) {
             let listNumber = memo.list(list.id)
             let scorings = nameNumbers.map { memo.scoring(list: listNumber, name: $0) }
@@ -95,45 +101,53 @@ struct Screener {
                 guard entries[position].entry.isInForce(on: asOf) else { return }
                 if let types = spec.types, !types.contains(entries[position].entry.type) { return }
                 // Every way the case may reach this entry; the band applies to the best of them.
-                var hits: [ScreenMatch] = []
+                nameHits.removeAll(keepingCapacity: true)
+                identifierHits.removeAll(keepingCapacity: true)
+                var top = -Double.infinity
                 for name in names {
-                    let (query, forms) = preparedNames[name]
                     // The case's screens often ask again (the shipped bundle: the same names, 26 screens).
                     let key = memo.scoreKey(scorings[name], entry: position, floor: spec.minScore, spellings: spec.spellings)
                     // Under a `SpellingFilter` only the spellings it admits are scored; with none,
                     // the hit scores 0, below any band, and only an identifier can match the entry.
                     let hit = memo.score(key) ?? memo.remember(
                         NameScorer.best(
-                            forms, names: spec.spellings.admitted(entries[position].names), primary: entries[position].entry.name,
-                            type: entries[position].entry.type, floor: spec.minScore), key)
-                    hits.append(
-                        ScreenMatch(
-                            rule: rule, list: list.id, entry: entries[position].entry.id, name: hit.name, query: query.text,
-                            field: query.field, score: hit.score, method: hit.method, listed: entries[position].entry.listed,
-                            reading: hit.reading == .plain ? nil : hit.reading))
+                            preparedNames[name].forms, names: spec.spellings.admitted(entries[position].names),
+                            primary: entries[position].entry.name, type: entries[position].entry.type, floor: spec.minScore,
+                            scratch: &scratch), key)
+                    top = max(top, hit.score)
+                    nameHits.append((name, hit))
                 }
                 var identifierKinds: [String] = []
                 for (query, prepared) in preparedIDs {
                     guard let hit = IdentifierMatcher.match(prepared, entries[position]) else { continue }
                     // Only a listed identifier (or its parent domain) is corroborating evidence; a look-alike is not.
                     if hit.method == .identifier { identifierKinds.append(prepared.kind) }
-                    hits.append(
+                    top = max(top, hit.score)
+                    identifierHits.append((query, hit))
+                }
+                guard inBand(top, spec) else { return }
+                let entry = entries[position].entry
+                let compared = spec.corroboration.map {
+                    Corroborator.compare($0, caseValues: corroborating, entry: entry, identifierKinds: identifierKinds)
+                }
+                for (name, hit) in nameHits where hit.score == top {
+                    let query = preparedNames[name].query
+                    matches.append(
                         ScreenMatch(
-                            rule: rule, list: list.id, entry: entries[position].entry.id, name: entries[position].entry.name,
-                            query: query.text, field: query.field, score: hit.score, method: hit.method, listed: entries[position].entry.listed,
+                            rule: rule, list: list.id, entry: entry.id, name: hit.name, query: query.text, field: query.field,
+                            score: hit.score, method: hit.method, listed: entry.listed, corroboration: compared,
+                            reading: hit.reading == .plain ? nil : hit.reading))
+                }
+                for (query, hit) in identifierHits where hit.score == top {
+                    matches.append(
+                        ScreenMatch(
+                            rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text, field: query.field,
+                            score: hit.score, method: hit.method, listed: entry.listed, corroboration: compared,
                             matchedSuffix: hit.suffix, reading: hit.reading))
                 }
-                guard let top = hits.map(\.score).max(), inBand(top, spec) else { return }
-                var found = hits.filter { $0.score == top }
-                if let corroboration = spec.corroboration {
-                    let compared = Corroborator.compare(
-                        corroboration, caseValues: corroborating, entry: entries[position].entry, identifierKinds: identifierKinds)
-                    for index in found.indices { found[index].corroboration = compared }
-                }
-                matches += found
             }
             if mode == .indexed, let index = list.index, index.serves(spec.minScore) {
-                let prepared = queryNames ?? zip(nameNumbers, preparedNames).map { memo.prepared($0, forms: $1.1) }
+                let prepared = queryNames ?? zip(nameNumbers, preparedNames).map { memo.prepared($0, forms: $1.forms) }
                 queryNames = prepared
                 let candidates = memo.candidates(
                     list: listNumber, threshold: spec.minScore, names: nameNumbers, identifiers: identifierNumbers
@@ -150,6 +164,18 @@ struct Screener {
             }
         }
         return matches
+    }
+
+    /// A case name with its readings, shared by reference: each candidate entry
+    /// read the name's dozen arrays, and copying them retained every one.
+    private final class PreparedCaseName {
+        let query: Query
+        let forms: NameForms
+
+        init(query: Query, forms: NameForms) {
+            self.query = query
+            self.forms = forms
+        }
     }
 
     private func inBand(_ score: Double, _ spec: ScreenSpec) -> Bool {

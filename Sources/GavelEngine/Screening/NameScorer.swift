@@ -39,9 +39,22 @@ package enum NameScorer {
     static func best(
         _ query: NameForms, names: [ScreeningEntry.Name], primary: String, type: ListEntry.EntryType, floor: Double
     ) -> Hit {
+        var scratch = TokenAlignment.Scratch()
+        return best(query, names: names, primary: primary, type: type, floor: floor, scratch: &scratch)
+    }
+
+    /// The same, reading listed words into `scratch`, whose buffers a caller
+    /// scoring many entries keeps between them.
+    static func best(
+        _ query: NameForms, names: [ScreeningEntry.Name], primary: String, type: ListEntry.EntryType, floor: Double,
+        scratch: inout TokenAlignment.Scratch
+    ) -> Hit {
         // Each name's readings once (made now if first needed): asked for per use, each read
         // cost an atomic load and a copy of the forms, every array in them retained and released.
-        let listed = names.map(\.made)
+        // (Element by element: a key path's getter copied each name, its text and readings retained.)
+        var listed: [ListedNameReadings.Readings] = []
+        listed.reserveCapacity(names.count)
+        for i in names.indices { listed.append(names[i].made) }
         // The v1 test first: it is the common case and needs no other form.
         for i in names.indices where listed[i].normalized == query.latin[0].text {
             return Hit(score: 1.0, name: names[i].text, method: names[i].isAlias ? .alias : .exact, reading: .plain)
@@ -65,8 +78,6 @@ package enum NameScorer {
 
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: primary, method: .fuzzy, reading: .plain)
-        // A listed form's words are read into buffers kept for the whole entry.
-        var scratch = TokenAlignment.Scratch()
         func consider(
             _ score: Double, _ name: ScreeningEntry.Name, _ method: ScreenMatch.Method, _ reading: NameReading,
             capped: TokenAlignment.Cap? = nil
@@ -98,7 +109,7 @@ package enum NameScorer {
                     if score > EvasionScores.substitutedWord, queryForms[qi].hasSpace || nameForms[ni].hasSpace, score > best.score {
                         let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
                         scratch.load(nameForms[ni])
-                        if let cap = TokenAlignment.cap(words, TokenAlignment.Words(listed: scratch)), cap.score < score {
+                        if let cap = TokenAlignment.cap(words, scratch.listedWords(), alignment: &scratch.alignment), cap.score < score {
                             score = cap.score
                             capped = cap
                         }

@@ -55,15 +55,13 @@ package enum TokenAlignment {
             self.init(scratch.tokens, listed: listed)
         }
 
-        /// The words of a listed text loaded into `scratch`.
-        init(listed scratch: Scratch) {
-            self.init(scratch.tokens, listed: true)
+        private init(_ tokens: Tokens, listed: Bool) {
+            self.init(tokens, ignorable: tokens.map { listed ? TokenAlignment.isTitle($0) : TokenAlignment.isIgnorable($0) },
+                      keys: tokens.map { TokenAlignment.key($0) })
         }
 
-        private init(_ tokens: Tokens, listed: Bool) {
-            self.tokens = tokens
-            ignorable = tokens.map { listed ? TokenAlignment.isTitle($0) : TokenAlignment.isIgnorable($0) }
-            keys = tokens.map { TokenAlignment.key($0) }
+        /// `ignorable` and `keys` as `init(_:listed:)` works them out.
+        private init(_ tokens: Tokens, ignorable: [Bool], keys: [UInt64]) {
             var count = 0
             var initials: UInt64 = 0
             var spellsAWord = false
@@ -72,7 +70,15 @@ package enum TokenAlignment {
                 initials |= TokenAlignment.initialBit(token)
                 if token.count >= 2 { spellsAWord = true }
             }
-            wordCount = count
+            self.init(tokens, ignorable: ignorable, keys: keys, wordCount: count, initials: initials, spellsAWord: spellsAWord)
+        }
+
+        /// Every field as `init(_:listed:)` works it out (`Scratch.listedWords`).
+        fileprivate init(_ tokens: Tokens, ignorable: [Bool], keys: [UInt64], wordCount: Int, initials: UInt64, spellsAWord: Bool) {
+            self.tokens = tokens
+            self.ignorable = ignorable
+            self.keys = keys
+            self.wordCount = wordCount
             self.initials = initials
             self.spellsAWord = spellsAWord
         }
@@ -111,18 +117,25 @@ package enum TokenAlignment {
     /// The alignment's score of case name `query` against listed name
     /// `listed`, rounded; nil when the alignment does not hold (see the type).
     package static func alignedScore(_ query: Words, _ listed: Words) -> Double? {
+        var alignment = Alignment()
+        return alignedScore(query, listed, alignment: &alignment)
+    }
+
+    /// The same, matching in `alignment`'s buffers.
+    static func alignedScore(_ query: Words, _ listed: Words, alignment: inout Alignment) -> Double? {
         guard query.spellsAWord, mayAlign(query, listed) else { return nil }
-        let matching = match(query, listed, strict: true)
+        match(query, listed, strict: true, into: &alignment)
         var keyMatched = 0
         for i in query.tokens.indices where !query.ignorable[i] {
-            guard let j = matching.partner[i] else { return nil }
+            let j = alignment.partner[i]
+            guard j >= 0 else { return nil }
             if query.keys[i] == listed.keys[j] { keyMatched += 1 }
         }
         guard keyMatched * 2 >= query.wordCount else { return nil }
-        let dropped = matching.unmatchedListed(listed)
+        let dropped = alignment.unmatchedListed(listed)
         guard dropped <= mostDroppedWords else { return nil }
-        var cost = Double(dropped) * droppedWordCost + matching.spellingCost
-        cost += Double(matching.kinds.nonzeroBitCount) * kindCost
+        var cost = Double(dropped) * droppedWordCost + alignment.spellingCost
+        cost += Double(alignment.kinds.nonzeroBitCount) * kindCost
         let score = Screener.rounded(min(ceiling, 1.0 - cost))
         return score > 0 ? score : nil
     }
@@ -140,7 +153,7 @@ package enum TokenAlignment {
         guard mayAlign(query, listedTokens: outline.tokens, listedInitials: outline.initials) else { return nil }
         scratch.load(text)
         guard everyWordMayAlign(query, scratch) else { return nil }
-        return alignedScore(query, Words(listed: scratch))
+        return alignedScore(query, scratch.listedWords(), alignment: &scratch.alignment)
     }
 
     /// The same for a listed form, read by its UTF-8 bytes when it is ASCII (each byte a scalar).
@@ -189,6 +202,42 @@ package enum TokenAlignment {
     struct Scratch {
         var scalars: [UInt32] = []
         var starts: [Int] = []
+        /// Per token of what was loaded, for `listedWords`.
+        private var ignorable: [Bool] = []
+        private var keys: [UInt64] = []
+        /// `match`'s buffers.
+        var alignment = Alignment()
+
+        /// The words of the listed text loaded last, as `Words(_:listed: true)`
+        /// takes them apart, worked out in buffers kept between names (at
+        /// 1,000,000 names a common name is compared word by word with tens
+        /// of thousands of listed names, and the two arrays each allocated
+        /// were most of the cost). Valid until the next `load`.
+        mutating func listedWords() -> Words {
+            ignorable.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            var count = 0
+            var initials: UInt64 = 0
+            var spellsAWord = false
+            let scalars = self.scalars, starts = self.starts
+            scalars.withUnsafeBufferPointer { all in
+                TokenAlignment.packedTitles.withUnsafeBufferPointer { titles in
+                    for t in 0 ..< starts.count - 1 {
+                        let token = UnsafeBufferPointer(rebasing: all[starts[t] ..< starts[t + 1]])
+                        let ignored = TokenAlignment.isTitle(token, among: titles)
+                        ignorable.append(ignored)
+                        keys.append(TokenAlignment.key(token))
+                        guard !ignored else { continue }
+                        count += 1
+                        initials |= TokenAlignment.initialBit(token)
+                        if token.count >= 2 { spellsAWord = true }
+                    }
+                }
+            }
+            return Words(
+                Tokens(scalars: scalars, starts: starts), ignorable: ignorable, keys: keys, wordCount: count, initials: initials,
+                spellsAWord: spellsAWord)
+        }
 
         /// What was loaded, as tokens (sharing the buffers until the next load).
         var tokens: Tokens { Tokens(scalars: scalars, starts: starts) }
@@ -242,28 +291,49 @@ package enum TokenAlignment {
     /// every word of the case name that needs one has a counterpart;
     /// `wordsAdded` when words were added; `wordReplaced` when a word was replaced.
     package static func cap(_ query: Words, _ listed: Words) -> Cap? {
-        let matching = match(query, listed, strict: false)
-        let unexplained = query.tokens.indices.contains { !query.ignorable[$0] && matching.partner[$0] == nil }
+        var alignment = Alignment()
+        return cap(query, listed, alignment: &alignment)
+    }
+
+    /// The same, matching in `alignment`'s buffers.
+    static func cap(_ query: Words, _ listed: Words, alignment: inout Alignment) -> Cap? {
+        match(query, listed, strict: false, into: &alignment)
+        let unexplained = query.tokens.indices.contains { !query.ignorable[$0] && alignment.partner[$0] < 0 }
         guard unexplained else { return nil }
-        return matching.unmatchedListed(listed) > 0 ? .wordReplaced : .wordsAdded
+        return alignment.unmatchedListed(listed) > 0 ? .wordReplaced : .wordsAdded
     }
 
     // MARK: matching
 
-    struct Matching {
-        /// Per case token: the listed token it corresponds to.
-        var partner: [Int?]
-        /// Bits of the shortening kinds used.
-        var kinds: UInt8 = 0
-        /// Σ (1 − Jaro–Winkler) over close spellings.
-        var spellingCost = 0.0
+    /// The outcome of `match`, in buffers kept between calls (in `Scratch`):
+    /// at 1,000,000 names a common name is aligned with tens of thousands of
+    /// listed names, and the three arrays each call allocated were a third
+    /// of its time.
+    struct Alignment {
+        /// Per case token: the listed token it corresponds to, or −1.
+        fileprivate(set) var partner: [Int] = []
         /// Per listed token: whether a case token corresponds to it.
-        var listedTaken: [Bool] = []
+        fileprivate(set) var listedTaken: [Bool] = []
+        /// Bits of the shortening kinds used.
+        fileprivate(set) var kinds: UInt8 = 0
+        /// Σ (1 − Jaro–Winkler) over close spellings.
+        fileprivate(set) var spellingCost = 0.0
+        /// Every way a case token may stand for a listed token, before the greedy choice.
+        fileprivate var options: [Option] = []
 
         /// The listed tokens without a counterpart, titles aside.
         func unmatchedListed(_ listed: Words) -> Int {
             listed.tokens.indices.reduce(0) { $0 + (listedTaken[$1] || listed.ignorable[$1] ? 0 : 1) }
         }
+    }
+
+    /// One way a case token (with the next one, for `joined`) may stand for a listed token.
+    fileprivate struct Option {
+        var cost: Double
+        var keyEqual: Bool
+        var i: Int
+        var j: Int
+        var kind: Kind
     }
 
     enum Kind: UInt8 { case equal, initial, cutShort, vowelsLeftOut, spelling, oneEdit, joined }
@@ -279,15 +349,18 @@ package enum TokenAlignment {
     /// letter; otherwise also one edit anywhere, a close spelling with
     /// another first letter, and two case tokens that together make one
     /// listed token (`Muha mmad`).
-    static func match(_ query: Words, _ listed: Words, strict: Bool) -> Matching {
-        var options: [(cost: Double, keyEqual: Bool, i: Int, j: Int, kind: Kind)] = []
+    static func match(_ query: Words, _ listed: Words, strict: Bool, into alignment: inout Alignment) {
+        var options = alignment.options
+        alignment.options = []
+        defer { alignment.options = options }
+        options.removeAll(keepingCapacity: true)
         query.tokens.scalars.withUnsafeBufferPointer { q in
             listed.tokens.scalars.withUnsafeBufferPointer { l in
                 for i in query.tokens.indices {
                     let a = query.tokens.token(i, in: q)
                     for j in listed.tokens.indices {
                         if let found = explain(a, listed.tokens.token(j, in: l), strict: strict) {
-                            options.append((found.cost, query.keys[i] == listed.keys[j], i, j, found.kind))
+                            options.append(Option(cost: found.cost, keyEqual: query.keys[i] == listed.keys[j], i: i, j: j, kind: found.kind))
                         }
                     }
                 }
@@ -299,7 +372,7 @@ package enum TokenAlignment {
                         if b.count == first.count + second.count, b.prefix(first.count).elementsEqual(first),
                             b.suffix(second.count).elementsEqual(second)
                         {
-                            options.append((0, false, i, j, .joined))
+                            options.append(Option(cost: 0, keyEqual: false, i: i, j: j, kind: .joined))
                         }
                     }
                 }
@@ -310,22 +383,25 @@ package enum TokenAlignment {
             if x.keyEqual != y.keyEqual { return x.keyEqual }
             return (x.i, x.j, x.kind.rawValue) < (y.i, y.j, y.kind.rawValue)
         }
-        var matching = Matching(partner: Array(repeating: nil, count: query.tokens.count))
-        matching.listedTaken = Array(repeating: false, count: listed.tokens.count)
-        for option in options where !matching.listedTaken[option.j] && matching.partner[option.i] == nil {
+        alignment.partner.removeAll(keepingCapacity: true)
+        for _ in query.tokens.indices { alignment.partner.append(-1) }
+        alignment.listedTaken.removeAll(keepingCapacity: true)
+        for _ in listed.tokens.indices { alignment.listedTaken.append(false) }
+        alignment.kinds = 0
+        alignment.spellingCost = 0
+        for option in options where !alignment.listedTaken[option.j] && alignment.partner[option.i] < 0 {
             if option.kind == .joined {
-                guard matching.partner[option.i + 1] == nil else { continue }
-                matching.partner[option.i + 1] = option.j
+                guard alignment.partner[option.i + 1] < 0 else { continue }
+                alignment.partner[option.i + 1] = option.j
             }
-            matching.partner[option.i] = option.j
-            matching.listedTaken[option.j] = true
+            alignment.partner[option.i] = option.j
+            alignment.listedTaken[option.j] = true
             switch option.kind {
-            case .initial, .cutShort, .vowelsLeftOut: matching.kinds |= 1 << option.kind.rawValue
-            case .spelling: matching.spellingCost += option.cost
+            case .initial, .cutShort, .vowelsLeftOut: alignment.kinds |= 1 << option.kind.rawValue
+            case .spelling: alignment.spellingCost += option.cost
             default: break
             }
         }
-        return matching
     }
 
     /// How case token `a` stands for listed token `b`, the cheapest way; nil when it does not.
@@ -392,7 +468,7 @@ package enum TokenAlignment {
     /// `moddesta`): equal for a word and the word without some vowels.
     static func key(_ token: [UInt32]) -> UInt64 { key(token[...]) }
 
-    static func key(_ token: ArraySlice<UInt32>) -> UInt64 {
+    static func key<C: Collection<UInt32>>(_ token: C) -> UInt64 {
         guard let first = token.first else { return 0 }
         var state = KeyMix.mix(6, UInt64(first))
         var previous = first
@@ -403,7 +479,7 @@ package enum TokenAlignment {
         return state
     }
 
-    static func initialBit(_ token: ArraySlice<UInt32>) -> UInt64 {
+    static func initialBit<C: Collection<UInt32>>(_ token: C) -> UInt64 {
         guard let first = token.first else { return 0 }
         return 1 << UInt64(first & 63)
     }
@@ -439,17 +515,22 @@ package enum TokenAlignment {
     /// Whether the token is one of `titles`: packed into a number and looked
     /// up in a sorted array (every listed token is asked, at every candidate).
     static func isTitle(_ token: ArraySlice<UInt32>) -> Bool {
+        packedTitles.withUnsafeBufferPointer { isTitle(token, among: $0) }
+    }
+
+    /// The same against `packedTitles`' buffer, for a caller asking of every token.
+    static func isTitle<C: Collection<UInt32>>(_ token: C, among titles: UnsafeBufferPointer<UInt64>) -> Bool {
         guard let packed = packed(token) else { return false }
-        var low = 0, high = packedTitles.count
+        var low = 0, high = titles.count
         while low < high {
             let middle = (low + high) / 2
-            if packedTitles[middle] < packed { low = middle + 1 } else { high = middle }
+            if titles[middle] < packed { low = middle + 1 } else { high = middle }
         }
-        return low < packedTitles.count && packedTitles[low] == packed
+        return low < titles.count && titles[low] == packed
     }
 
     /// Up to eight ASCII scalars as one number (nil for other tokens, which no title is).
-    private static func packed(_ token: ArraySlice<UInt32>) -> UInt64? {
+    private static func packed<C: Collection<UInt32>>(_ token: C) -> UInt64? {
         guard token.count <= 8 else { return nil }
         var value: UInt64 = 0
         for scalar in token {
@@ -459,7 +540,7 @@ package enum TokenAlignment {
         return value
     }
 
-    private static let packedTitles: [UInt64] = titles.compactMap { packed($0[...]) }.sorted()
+    fileprivate static let packedTitles: [UInt64] = titles.compactMap { packed($0[...]) }.sorted()
 
     private static let longLegalForms: [[UInt32]] = LegalForms.words.filter { $0.utf8.count >= 5 || $0 == "gmbh" }
         .map { $0.unicodeScalars.map(\.value) }
