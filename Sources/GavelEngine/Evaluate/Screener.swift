@@ -126,24 +126,25 @@ struct Screener {
                     identifierHits.append((query, hit))
                 }
                 guard inBand(top, spec) else { return }
-                let entry = entries[position].entry
+                // The entry's fields are read in place (a copy of the entry retained every one of them).
                 let compared = spec.corroboration.map {
-                    Corroborator.compare($0, caseValues: corroborating, entry: entry, identifierKinds: identifierKinds)
+                    Corroborator.compare($0, caseValues: corroborating, entry: entries[position].entry, identifierKinds: identifierKinds)
                 }
                 for (name, hit) in nameHits where hit.score == top {
                     let query = preparedNames[name].query
                     matches.append(
                         ScreenMatch(
-                            rule: rule, list: list.id, entry: entry.id, name: hit.name, query: query.text, field: query.field,
-                            score: hit.score, method: hit.method, listed: entry.listed, corroboration: compared,
-                            reading: hit.reading == .plain ? nil : hit.reading))
+                            rule: rule, list: list.id, entry: entries[position].entry.id, name: hit.name, query: query.text,
+                            field: query.field, score: hit.score, method: hit.method, listed: entries[position].entry.listed,
+                            corroboration: compared, reading: hit.reading == .plain ? nil : hit.reading))
                 }
                 for (query, hit) in identifierHits where hit.score == top {
                     matches.append(
                         ScreenMatch(
-                            rule: rule, list: list.id, entry: entry.id, name: entry.name, query: query.text, field: query.field,
-                            score: hit.score, method: hit.method, listed: entry.listed, corroboration: compared,
-                            matchedSuffix: hit.suffix, reading: hit.reading))
+                            rule: rule, list: list.id, entry: entries[position].entry.id, name: entries[position].entry.name,
+                            query: query.text, field: query.field, score: hit.score, method: hit.method,
+                            listed: entries[position].entry.listed, corroboration: compared, matchedSuffix: hit.suffix,
+                            reading: hit.reading))
                 }
             }
             if mode == .indexed, let index = list.index, index.serves(spec.minScore) {

@@ -61,18 +61,34 @@ package struct NameForm: Sendable, Hashable {
     package private(set) var text: String
     package private(set) var reading: NameReading
     package private(set) var length: Int
-    /// A case's form only (a listed one would pay for it at every load):
-    /// when it is ASCII with a space, `JaroWinkler.sortedTokenBytes` of it,
-    /// which scoring it against each candidate name would otherwise redo.
-    private(set) var sortedTokenBytes: [UInt8]?
     /// Which groups of scalars the text holds (`ScalarSignature`): with a
     /// case form's `levels`, a bound on what the two can share, so that a
     /// pair that cannot reach the floor is not scored.
     let signature: UInt64
+    /// A case's form only (a listed one would pay for it at every load):
+    /// what scoring it against each candidate name would otherwise redo.
+    /// Kept in one shared box: a form is read out of its array for every
+    /// pair it is scored in, and the box costs one retain, its arrays seven.
+    private var prepared: PreparedForScoring?
+
+    private final class PreparedForScoring: Sendable {
+        let sortedTokenBytes: [UInt8]?
+        let levels: [UInt32]
+        let words: TokenAlignment.Words
+
+        init(sortedTokenBytes: [UInt8]?, levels: [UInt32], words: TokenAlignment.Words) {
+            self.sortedTokenBytes = sortedTokenBytes
+            self.levels = levels
+            self.words = words
+        }
+    }
+
+    /// A case's form only: when it is ASCII with a space, `JaroWinkler.sortedTokenBytes` of it.
+    var sortedTokenBytes: [UInt8]? { prepared?.sortedTokenBytes }
     /// A case's form only: `ScalarSignature.levels` of its scalars.
-    private(set) var levels: [UInt32]?
+    var levels: [UInt32]? { prepared?.levels }
     /// A case's form only: its words, for `TokenAlignment` against each candidate name.
-    private(set) var words: TokenAlignment.Words?
+    var words: TokenAlignment.Words? { prepared?.words }
     /// Whether the text is ASCII and whether it has a space: what
     /// `JaroWinkler.nameScore` would otherwise ask of both texts for every pair.
     let isASCII: Bool
@@ -111,9 +127,9 @@ package struct NameForm: Sendable, Hashable {
     /// This form with its sorted tokens worked out, for scoring against many names.
     func preparedForScoring() -> NameForm {
         var copy = self
-        if hasSpace, isASCII { copy.sortedTokenBytes = JaroWinkler.sortedTokenBytes(text) }
-        copy.levels = ScalarSignature.levels(text.unicodeScalars.map(\.value))
-        copy.words = TokenAlignment.Words(text)
+        copy.prepared = PreparedForScoring(
+            sortedTokenBytes: hasSpace && isASCII ? JaroWinkler.sortedTokenBytes(text) : nil,
+            levels: ScalarSignature.levels(text.unicodeScalars.map(\.value)), words: TokenAlignment.Words(text))
         return copy
     }
 }

@@ -78,14 +78,11 @@ package enum NameScorer {
 
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: primary, method: .fuzzy, reading: .plain)
-        func consider(
-            _ score: Double, _ name: ScreeningEntry.Name, _ method: ScreenMatch.Method, _ reading: NameReading,
-            capped: TokenAlignment.Cap? = nil
-        ) {
-            if score > best.score { best = Hit(score: score, name: name.text, method: method, reading: reading, capped: capped) }
+        // The entry's name by its index: passing the name copied it (its text and readings retained) for every pair.
+        func consider(_ score: Double, _ name: Int, _ method: ScreenMatch.Method, _ reading: NameReading, capped: TokenAlignment.Cap? = nil) {
+            if score > best.score { best = Hit(score: score, name: names[name].text, method: method, reading: reading, capped: capped) }
         }
-        func fuzzy(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name, factor: Double,
-                   method: ScreenMatch.Method) {
+        func fuzzy(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: Int, factor: Double, method: ScreenMatch.Method) {
             // The Jaro a pair needs to reach the floor with the most prefix boost: the index's bound (`ScreeningBounds`).
             let jaro = ScreeningBounds.requiredJaro((floor - margin) / factor, prefix: JaroWinkler.maxPrefix)
             // By index, read in place: a `for q in` copied each form (its text and arrays) for every pair.
@@ -120,7 +117,7 @@ package enum NameScorer {
         }
 
         // Word by word, within one group of readings (`TokenAlignment.alignedScore`).
-        func aligned(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: ScreeningEntry.Name) {
+        func aligned(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: Int) {
             for qi in queryForms.indices {
                 let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
                 guard words.wordCount >= 2 else { continue }
@@ -133,14 +130,14 @@ package enum NameScorer {
         }
 
         // Names are read in place (by index): a `for name in names` copied each, and every one of its forms, per entry.
-        for i in names.indices { fuzzy(query.latin, listed[i].forms.latin, names[i], factor: 1.0, method: .fuzzy) }
+        for i in names.indices { fuzzy(query.latin, listed[i].forms.latin, i, factor: 1.0, method: .fuzzy) }
         if !query.skeleton.isEmpty {
-            for i in names.indices { fuzzy(query.skeleton, listed[i].forms.skeleton, names[i], factor: 1.0, method: .fuzzy) }
+            for i in names.indices { fuzzy(query.skeleton, listed[i].forms.skeleton, i, factor: 1.0, method: .fuzzy) }
         }
         if EvasionScores.contained >= floor - margin, EvasionScores.contained > best.score {
             for i in names.indices where entersContainment(listed[i].normalized, type: type) {
                 if let reading = containment(query, listed[i], type: type) {
-                    consider(EvasionScores.contained, names[i], .contained, reading)
+                    consider(EvasionScores.contained, i, .contained, reading)
                     break
                 }
             }
@@ -148,36 +145,36 @@ package enum NameScorer {
         if EvasionScores.containedRespelt >= floor - margin, EvasionScores.containedRespelt > best.score {
             for i in names.indices where entersContainment(listed[i].normalized, type: type) {
                 if respeltContained(query, listed[i].forms) {
-                    consider(EvasionScores.containedRespelt, names[i], .contained, .respelt)
+                    consider(EvasionScores.containedRespelt, i, .contained, .respelt)
                     break
                 }
             }
         }
         if floor - margin <= TokenAlignment.ceiling, best.score < TokenAlignment.ceiling {
             for i in names.indices {
-                aligned(query.latin, listed[i].forms.latin, names[i])
-                aligned(query.skeleton, listed[i].forms.skeleton, names[i])
+                aligned(query.latin, listed[i].forms.latin, i)
+                aligned(query.skeleton, listed[i].forms.skeleton, i)
             }
         }
         if !query.variants.isEmpty {
             for i in names.indices {
-                fuzzy(query.variants, listed[i].forms.latin, names[i], factor: EvasionScores.variantFactor, method: .variant)
+                fuzzy(query.variants, listed[i].forms.latin, i, factor: EvasionScores.variantFactor, method: .variant)
             }
         }
         // At most 0.95 × 1: once the entry has that, no article reading can beat it (a tie keeps the earlier).
         if readsAsGroup(type), Screener.rounded(EvasionScores.variantFactor) > best.score {
             for i in names.indices where !listed[i].forms.article.isEmpty {
-                fuzzy(query.latin, listed[i].forms.article, names[i], factor: EvasionScores.variantFactor, method: .variant)
+                fuzzy(query.latin, listed[i].forms.article, i, factor: EvasionScores.variantFactor, method: .variant)
             }
         }
         if !query.skeletonVariants.isEmpty {
             for i in names.indices {
-                fuzzy(query.skeletonVariants, listed[i].forms.skeleton, names[i], factor: EvasionScores.variantFactor, method: .variant)
+                fuzzy(query.skeletonVariants, listed[i].forms.skeleton, i, factor: EvasionScores.variantFactor, method: .variant)
             }
         }
         if !query.consonants.isEmpty {
             for i in names.indices where !listed[i].forms.consonants.isEmpty {
-                fuzzy(query.consonants, listed[i].forms.consonants, names[i], factor: EvasionScores.consonantFactor, method: .fuzzy)
+                fuzzy(query.consonants, listed[i].forms.consonants, i, factor: EvasionScores.consonantFactor, method: .fuzzy)
             }
         }
         // A respelling letter by letter (`EvasionForms.asListsSpell`) counts only when it lands on a listed name's consonants.
@@ -185,7 +182,7 @@ package enum NameScorer {
         if !query.consonantRespellings.isEmpty, respelt >= floor - margin, respelt > best.score {
             for i in names.indices {
                 for form in listed[i].forms.consonants where query.consonantRespellings.contains(where: { $0.text == form.text }) {
-                    consider(respelt, names[i], .fuzzy, .consonants)
+                    consider(respelt, i, .fuzzy, .consonants)
                 }
             }
         }

@@ -418,8 +418,11 @@ package enum TokenAlignment {
                 if b.starts(with: a) { offer(.cutShort, kindCost) } else if leavesOutVowels(a, of: b) { offer(.vowelsLeftOut, kindCost) }
             }
         }
-        let spelling = JaroWinkler.score(a, b)
-        if spelling >= closeSpelling, fa == fb || !strict { offer(.spelling, 1.0 - spelling) }
+        // A close spelling with another first letter counts only when not strict: then it is not scored at all.
+        if fa == fb || !strict, JaroWinkler.upperBound(a.count, b.count) + 1e-9 >= closeSpelling {
+            let spelling = JaroWinkler.score(a, b)
+            if spelling >= closeSpelling { offer(.spelling, 1.0 - spelling) }
+        }
         if !strict, best == nil, a.count >= 2, b.count >= 2, withinOneEdit(a, b) { offer(.oneEdit, 1.0 - closeSpelling) }
         return best
     }
