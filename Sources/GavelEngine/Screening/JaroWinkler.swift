@@ -172,7 +172,7 @@ package enum JaroWinkler {
     /// b's scalars found through a table of their positions, so that each
     /// scalar of a looks at the positions in its window that hold its
     /// scalar, not at every position in the window. The table is keyed by the
-    /// scalar's low 6 bits (512 bytes to clear); scalars that share a key are
+    /// scalar's low 6 bits (only the keys b holds are written); scalars that share a key are
     /// told apart by comparing them, in position order, so the first
     /// unmatched equal scalar in the window is taken exactly as
     /// `scoreByFlags` takes it. For names of at most 64 scalars: nearly all.

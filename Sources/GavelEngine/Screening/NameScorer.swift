@@ -79,7 +79,9 @@ package enum NameScorer {
         let margin = ScreeningBounds.roundingMargin
         var best = Hit(score: 0.0, name: primary, method: .fuzzy, reading: .plain)
         // The entry's name by its index: passing the name copied it (its text and readings retained) for every pair.
-        func consider(_ score: Double, _ name: Int, _ method: ScreenMatch.Method, _ reading: NameReading, capped: TokenAlignment.Cap? = nil) {
+        func consider(
+            _ score: Double, _ name: Int, _ method: ScreenMatch.Method, _ reading: NameReading, capped: TokenAlignment.Cap? = nil
+        ) {
             if score > best.score { best = Hit(score: score, name: names[name].text, method: method, reading: reading, capped: capped) }
         }
         func fuzzy(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: Int, factor: Double, method: ScreenMatch.Method) {

@@ -360,7 +360,8 @@ package enum TokenAlignment {
                     let a = query.tokens.token(i, in: q)
                     for j in listed.tokens.indices {
                         if let found = explain(a, listed.tokens.token(j, in: l), strict: strict) {
-                            options.append(Option(cost: found.cost, keyEqual: query.keys[i] == listed.keys[j], i: i, j: j, kind: found.kind))
+                            options.append(
+                                Option(cost: found.cost, keyEqual: query.keys[i] == listed.keys[j], i: i, j: j, kind: found.kind))
                         }
                     }
                 }
