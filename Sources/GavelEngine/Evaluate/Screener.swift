@@ -128,7 +128,8 @@ struct Screener {
                 guard inBand(top, spec) else { return }
                 // The entry's fields are read in place (a copy of the entry retained every one of them).
                 let compared = spec.corroboration.map {
-                    Corroborator.compare($0, caseValues: corroborating, entry: entries[position].entry, identifierKinds: identifierKinds)
+                    Corroborator.compare(
+                        $0, caseValues: corroborating, entry: entries[position].entry, identifierKinds: identifierKinds)
                 }
                 for (name, hit) in nameHits where hit.score == top {
                     let query = preparedNames[name].query

@@ -537,7 +537,8 @@ final class NameIndex: Sendable {
                 let name = UnsafeBufferPointer(rebasing: all[range])
                 if let capFloor, query.hasSpace || name.contains(0x20) {
                     scratch.load(name)
-                    if let cap = TokenAlignment.cap(query.words, scratch.listedWords(), alignment: &scratch.alignment), cap.score < capFloor { continue }
+                    let words = scratch.listedWords()
+                    if let cap = TokenAlignment.cap(query.words, words, alignment: &scratch.alignment), cap.score < capFloor { continue }
                 }
                 entries.append(nameEntries[Int(id)])
             }

@@ -82,7 +82,8 @@ package enum NameScorer {
         func consider(
             _ score: Double, _ name: Int, _ method: ScreenMatch.Method, _ reading: NameReading, capped: TokenAlignment.Cap? = nil
         ) {
-            if score > best.score { best = Hit(score: score, name: names[name].text, method: method, reading: reading, capped: capped) }
+            guard score > best.score else { return }
+            best = Hit(score: score, name: names[name].text, method: method, reading: reading, capped: capped)
         }
         func fuzzy(_ queryForms: [NameForm], _ nameForms: [NameForm], _ name: Int, factor: Double, method: ScreenMatch.Method) {
             // The Jaro a pair needs to reach the floor with the most prefix boost: the index's bound (`ScreeningBounds`).
@@ -108,7 +109,9 @@ package enum NameScorer {
                     if score > EvasionScores.substitutedWord, queryForms[qi].hasSpace || nameForms[ni].hasSpace, score > best.score {
                         let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
                         scratch.load(nameForms[ni])
-                        if let cap = TokenAlignment.cap(words, scratch.listedWords(), alignment: &scratch.alignment), cap.score < score {
+                        if let cap = TokenAlignment.cap(words, scratch.listedWords(), alignment: &scratch.alignment),
+                            cap.score < score
+                        {
                             score = cap.score
                             capped = cap
                         }

@@ -56,8 +56,9 @@ package enum TokenAlignment {
         }
 
         private init(_ tokens: Tokens, listed: Bool) {
-            self.init(tokens, ignorable: tokens.map { listed ? TokenAlignment.isTitle($0) : TokenAlignment.isIgnorable($0) },
-                      keys: tokens.map { TokenAlignment.key($0) })
+            self.init(
+                tokens, ignorable: tokens.map { listed ? TokenAlignment.isTitle($0) : TokenAlignment.isIgnorable($0) },
+                keys: tokens.map { TokenAlignment.key($0) })
         }
 
         /// `ignorable` and `keys` as `init(_:listed:)` works them out.
@@ -74,7 +75,9 @@ package enum TokenAlignment {
         }
 
         /// Every field as `init(_:listed:)` works it out (`Scratch.listedWords`).
-        fileprivate init(_ tokens: Tokens, ignorable: [Bool], keys: [UInt64], wordCount: Int, initials: UInt64, spellsAWord: Bool) {
+        fileprivate init(
+            _ tokens: Tokens, ignorable: [Bool], keys: [UInt64], wordCount: Int, initials: UInt64, spellsAWord: Bool
+        ) {
             self.tokens = tokens
             self.ignorable = ignorable
             self.keys = keys
@@ -350,17 +353,14 @@ package enum TokenAlignment {
     /// another first letter, and two case tokens that together make one
     /// listed token (`Muha mmad`).
     static func match(_ query: Words, _ listed: Words, strict: Bool, into alignment: inout Alignment) {
-        var options = alignment.options
-        alignment.options = []
-        defer { alignment.options = options }
-        options.removeAll(keepingCapacity: true)
+        alignment.options.removeAll(keepingCapacity: true)
         query.tokens.scalars.withUnsafeBufferPointer { q in
             listed.tokens.scalars.withUnsafeBufferPointer { l in
                 for i in query.tokens.indices {
                     let a = query.tokens.token(i, in: q)
                     for j in listed.tokens.indices {
                         if let found = explain(a, listed.tokens.token(j, in: l), strict: strict) {
-                            options.append(
+                            alignment.options.append(
                                 Option(cost: found.cost, keyEqual: query.keys[i] == listed.keys[j], i: i, j: j, kind: found.kind))
                         }
                     }
@@ -373,13 +373,13 @@ package enum TokenAlignment {
                         if b.count == first.count + second.count, b.prefix(first.count).elementsEqual(first),
                             b.suffix(second.count).elementsEqual(second)
                         {
-                            options.append(Option(cost: 0, keyEqual: false, i: i, j: j, kind: .joined))
+                            alignment.options.append(Option(cost: 0, keyEqual: false, i: i, j: j, kind: .joined))
                         }
                     }
                 }
             }
         }
-        options.sort { x, y in
+        alignment.options.sort { x, y in
             if x.cost != y.cost { return x.cost < y.cost }
             if x.keyEqual != y.keyEqual { return x.keyEqual }
             return (x.i, x.j, x.kind.rawValue) < (y.i, y.j, y.kind.rawValue)
@@ -390,7 +390,7 @@ package enum TokenAlignment {
         for _ in listed.tokens.indices { alignment.listedTaken.append(false) }
         alignment.kinds = 0
         alignment.spellingCost = 0
-        for option in options where !alignment.listedTaken[option.j] && alignment.partner[option.i] < 0 {
+        for option in alignment.options where !alignment.listedTaken[option.j] && alignment.partner[option.i] < 0 {
             if option.kind == .joined {
                 guard alignment.partner[option.i + 1] < 0 else { continue }
                 alignment.partner[option.i + 1] = option.j
