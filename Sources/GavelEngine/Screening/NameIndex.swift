@@ -537,7 +537,7 @@ final class NameIndex: Sendable {
                 let name = UnsafeBufferPointer(rebasing: all[range])
                 if let capFloor, query.hasSpace || name.contains(0x20) {
                     scratch.load(name)
-                    let words = scratch.listedWords()
+                    let words = scratch.words(listed: true)
                     if let cap = TokenAlignment.cap(query.words, words, alignment: &scratch.alignment), cap.score < capFloor { continue }
                 }
                 entries.append(nameEntries[Int(id)])

@@ -109,7 +109,7 @@ package enum NameScorer {
                     if score > EvasionScores.substitutedWord, queryForms[qi].hasSpace || nameForms[ni].hasSpace, score > best.score {
                         let words = queryForms[qi].words ?? TokenAlignment.Words(queryForms[qi].text)
                         scratch.load(nameForms[ni])
-                        if let cap = TokenAlignment.cap(words, scratch.listedWords(), alignment: &scratch.alignment),
+                        if let cap = TokenAlignment.cap(words, scratch.words(listed: true), alignment: &scratch.alignment),
                             cap.score < score
                         {
                             score = cap.score

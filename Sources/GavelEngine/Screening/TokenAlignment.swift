@@ -52,29 +52,10 @@ package enum TokenAlignment {
         init<S: Sequence>(scalars: S, listed: Bool = false) where S.Element == UInt32 {
             var scratch = Scratch()
             scratch.load(scalars)
-            self.init(scratch.tokens, listed: listed)
+            self = scratch.words(listed: listed)
         }
 
-        private init(_ tokens: Tokens, listed: Bool) {
-            self.init(
-                tokens, ignorable: tokens.map { listed ? TokenAlignment.isTitle($0) : TokenAlignment.isIgnorable($0) },
-                keys: tokens.map { TokenAlignment.key($0) })
-        }
-
-        /// `ignorable` and `keys` as `init(_:listed:)` works them out.
-        private init(_ tokens: Tokens, ignorable: [Bool], keys: [UInt64]) {
-            var count = 0
-            var initials: UInt64 = 0
-            var spellsAWord = false
-            for (token, ignored) in zip(tokens, ignorable) where !ignored {
-                count += 1
-                initials |= TokenAlignment.initialBit(token)
-                if token.count >= 2 { spellsAWord = true }
-            }
-            self.init(tokens, ignorable: ignorable, keys: keys, wordCount: count, initials: initials, spellsAWord: spellsAWord)
-        }
-
-        /// Every field as `init(_:listed:)` works it out (`Scratch.listedWords`).
+        /// Every field as `Scratch.words(listed:)` works it out.
         fileprivate init(
             _ tokens: Tokens, ignorable: [Bool], keys: [UInt64], wordCount: Int, initials: UInt64, spellsAWord: Bool
         ) {
@@ -156,7 +137,7 @@ package enum TokenAlignment {
         guard mayAlign(query, listedTokens: outline.tokens, listedInitials: outline.initials) else { return nil }
         scratch.load(text)
         guard everyWordMayAlign(query, scratch) else { return nil }
-        return alignedScore(query, scratch.listedWords(), alignment: &scratch.alignment)
+        return alignedScore(query, scratch.words(listed: true), alignment: &scratch.alignment)
     }
 
     /// The same for a listed form, read by its UTF-8 bytes when it is ASCII (each byte a scalar).
@@ -205,18 +186,19 @@ package enum TokenAlignment {
     struct Scratch {
         var scalars: [UInt32] = []
         var starts: [Int] = []
-        /// Per token of what was loaded, for `listedWords`.
+        /// Per token of what was loaded, for `words(listed:)`.
         private var ignorable: [Bool] = []
         private var keys: [UInt64] = []
         /// `match`'s buffers.
         var alignment = Alignment()
 
-        /// The words of the listed text loaded last, as `Words(_:listed: true)`
-        /// takes them apart, worked out in buffers kept between names (at
-        /// 1,000,000 names a common name is compared word by word with tens
-        /// of thousands of listed names, and the two arrays each allocated
-        /// were most of the cost). Valid until the next `load`.
-        mutating func listedWords() -> Words {
+        /// The words of the text loaded last, as `Words(_:listed:)` takes
+        /// them apart (`listed`: only a title needs no counterpart), worked
+        /// out in buffers kept between names: at 1,000,000 names a common
+        /// name is compared word by word with tens of thousands of listed
+        /// names, and the two arrays each allocated were most of the cost.
+        /// Valid until the next `load`.
+        mutating func words(listed: Bool) -> Words {
             ignorable.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
             var count = 0
@@ -227,7 +209,8 @@ package enum TokenAlignment {
                 TokenAlignment.packedTitles.withUnsafeBufferPointer { titles in
                     for t in 0 ..< starts.count - 1 {
                         let token = UnsafeBufferPointer(rebasing: all[starts[t] ..< starts[t + 1]])
-                        let ignored = TokenAlignment.isTitle(token, among: titles)
+                        let ignored = listed
+                            ? TokenAlignment.isTitle(token, among: titles) : TokenAlignment.isIgnorable(token, titles: titles)
                         ignorable.append(ignored)
                         keys.append(TokenAlignment.key(token))
                         guard !ignored else { continue }
@@ -506,23 +489,20 @@ package enum TokenAlignment {
     /// normalisation (SPEC §1.6), a misspelt one in a case name survives it.
     /// Short legal forms are left out: one edit from `corp` or `sarl` is
     /// `core` or `carl`, words of names.
-    static func isIgnorable(_ token: [UInt32]) -> Bool { isIgnorable(token[...]) }
+    static func isIgnorable(_ token: [UInt32]) -> Bool {
+        token.withUnsafeBufferPointer { token in packedTitles.withUnsafeBufferPointer { isIgnorable(token, titles: $0) } }
+    }
 
-    static func isIgnorable(_ token: ArraySlice<UInt32>) -> Bool {
-        if isTitle(token) { return true }
+    /// The same, with `packedTitles`' buffer.
+    static func isIgnorable(_ token: UnsafeBufferPointer<UInt32>, titles: UnsafeBufferPointer<UInt64>) -> Bool {
+        if isTitle(token, among: titles) { return true }
         guard token.count >= 2 else { return false }
-        return token.withUnsafeBufferPointer { token in
-            longLegalForms.contains { word in word.withUnsafeBufferPointer { withinOneEdit(token, $0) } }
-        }
+        return longLegalForms.contains { word in word.withUnsafeBufferPointer { withinOneEdit(token, $0) } }
     }
 
-    /// Whether the token is one of `titles`: packed into a number and looked
-    /// up in a sorted array (every listed token is asked, at every candidate).
-    static func isTitle(_ token: ArraySlice<UInt32>) -> Bool {
-        packedTitles.withUnsafeBufferPointer { isTitle(token, among: $0) }
-    }
-
-    /// The same against `packedTitles`' buffer, for a caller asking of every token.
+    /// Whether the token is one of `titles`, given as `packedTitles`' buffer:
+    /// packed into a number and looked up in a sorted array (every listed
+    /// token is asked, at every candidate).
     static func isTitle<C: Collection<UInt32>>(_ token: C, among titles: UnsafeBufferPointer<UInt64>) -> Bool {
         guard let packed = packed(token) else { return false }
         var low = 0, high = titles.count
