@@ -10,23 +10,34 @@ import GavelLog
 /// slow disk costs fewer, larger commits rather than a stall per chunk.
 /// After a failed append nothing more is appended: a chunk that was never
 /// printed must not be followed by ones that are.
+///
+/// A batch goes back to the thread that submitted it, which frees it: freed
+/// here, every record and string was a free into the deciding thread's
+/// malloc arena, and each took that arena's lock while the deciding thread
+/// was allocating from it (at `--jobs 1`, 13,000 futex waits per 100,000
+/// decisions).
 final class LogPipeline: @unchecked Sendable {
     /// One chunk's commit: wait for it before printing the chunk.
     final class Commit: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         // Written once on the log thread before `done` is signalled, read only after waiting on it.
         fileprivate var error: (any Error)?
+        /// The batch, handed back once the log thread no longer holds any of it.
+        fileprivate var batch = Batch()
 
         fileprivate func finish(_ error: (any Error)?) {
             self.error = error
             done.signal()
         }
 
-        /// Blocks until committed; the error when it was not.
-        func wait() -> (any Error)? {
+        /// Blocks until committed; the error when it was not. The batch is
+        /// handed back to the caller, to be freed on its own thread.
+        func wait() -> (error: (any Error)?, batch: Batch) {
             done.wait()
             done.signal()
-            return error
+            var returned = Batch()
+            swap(&returned, &batch)
+            return (error, returned)
         }
     }
 
@@ -65,7 +76,7 @@ final class LogPipeline: @unchecked Sendable {
 
     private func drain() {
         while true {
-            let batches: [(batch: Batch, commit: Commit)] = lock.withLock {
+            var batches: [(batch: Batch, commit: Commit)] = lock.withLock {
                 defer { waiting = [] }
                 if waiting.isEmpty { draining = false }
                 return waiting
@@ -84,7 +95,11 @@ final class LogPipeline: @unchecked Sendable {
                     failure = error
                 }
             }
-            for (_, commit) in batches { commit.finish(failure) }
+            // Moved, not copied: after this the log thread holds no reference into the batch.
+            for index in batches.indices {
+                swap(&batches[index].batch, &batches[index].commit.batch)
+                batches[index].commit.finish(failure)
+            }
         }
     }
 }
