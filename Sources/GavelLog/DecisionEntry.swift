@@ -17,9 +17,12 @@ public struct LoggedDecision: Sendable {
 
     /// The matched rules' ids, in the decision's rule order, which is id order (SPEC §2 step 7).
     /// Read in place by index: a loop over the outcomes copied each one, every reference in it retained and released.
+    /// Matched by case, not `==`: from another module that is a call through `Equatable`'s witness per rule.
     private static func matched(_ d: Decision) -> [String] {
         var ids: [String] = []
-        for i in d.rules.indices where d.rules[i].status == .matched { ids.append(d.rules[i].rule.id) }
+        for i in d.rules.indices {
+            if case .matched = d.rules[i].status { ids.append(d.rules[i].rule.id) }
+        }
         return ids
     }
 
