@@ -57,7 +57,7 @@ struct ScreeningIndexTests {
         let entries = NameGenerator.entries(count: 150, random: &random).map(ScreeningEntry.init)
         // Small lists check most lengths name by name: the postings and bitmaps are proven on their own too,
         // with every occurrence in a bitmap, and with none (rare occurrences go by their postings).
-        let indexes = [
+        let indexes: [NameIndex] = [
             try #require(NameIndex.build(entries)), try #require(NameIndex.build(entries, directLength: 0)),
             try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 1)),
             try #require(NameIndex.build(entries, directLength: 0, denseMinimum: Int.max)),
@@ -69,6 +69,9 @@ struct ScreeningIndexTests {
             try #require(NameIndex.build(entries, directLength: 0, prefixShare: 0, walkedRun: Int.max)),
             try #require(NameIndex.build(entries, directLength: 0, prefixShare: 0, walkedRun: 1)),
             try #require(NameIndex.build(entries, directLength: 0, denseMinimum: Int.max, prefixShare: 0, walkedRun: 1)),
+            // Names checked in batches of one and of three: every batch full, and most cut short by another count.
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 12, prefixShare: 0, walkedRun: 1, checkBatch: 1)),
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 40, checkBatch: 3)),
         ]
         #expect(indexes[1].bitmaps.keys.count > 0 && indexes[1].bitmaps.keys.count < indexes[2].bitmaps.keys.count)
         #expect(indexes[3].bitmaps.keys.isEmpty)
