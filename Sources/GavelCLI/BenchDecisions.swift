@@ -10,10 +10,7 @@ struct Decided {
     var matched: [[String]] = []
 
     mutating func append(_ d: Decision) {
-        // An index loop: filtering copies every rule's outcome out of the decision.
-        var matched: [String] = []
-        for index in d.rules.indices where d.rules[index].status == .matched { matched.append(d.rules[index].rule.id) }
-        append(id: d.caseID, decision: d.decision, matched: matched)
+        append(id: d.caseID, decision: d.decision, matched: d.matchedRuleIDs)
     }
 
     mutating func append(id: String, decision: String, matched rules: [String]) {

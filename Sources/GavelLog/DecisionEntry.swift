@@ -15,17 +15,6 @@ public struct LoggedDecision: Sendable {
         return String(decoding: record[(prefix.count - 4)..<end], as: UTF8.self)
     }
 
-    /// The matched rules' ids, in the decision's rule order, which is id order (SPEC §2 step 7).
-    /// Read in place by index: a loop over the outcomes copied each one, every reference in it retained and released.
-    /// Matched by case, not `==`: from another module that is a call through `Equatable`'s witness per rule.
-    private static func matched(_ d: Decision) -> [String] {
-        var ids: [String] = []
-        for i in d.rules.indices {
-            if case .matched = d.rules[i].status { ids.append(d.rules[i].rule.id) }
-        }
-        return ids
-    }
-
     /// Built on the thread that decided the case, so hashing the case bytes
     /// runs in parallel with the other jobs.
     package init(_ d: borrowing Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, bundle: SHA256Key) {
@@ -41,7 +30,7 @@ public struct LoggedDecision: Sendable {
         entry = LogEntry(
             kind: .decision, recordID: recordID, caseID: d.caseID, decision: d.decision, asOf: d.asOf.description,
             asOfSource: d.asOfSource.rawValue, traceLevel: d.traceLevel.rawValue, engineVersion: DecisionRecord.engineVersion,
-            strict: strict, matchedRules: Self.matched(d), record: record,
+            strict: strict, matchedRules: d.matchedRuleIDs, record: record,
             caseSource: CaseReference(
                 bytes: bytes, format: source.format.rawValue, document: source.document, file: source.file, line: source.line),
             bundle: bundle)

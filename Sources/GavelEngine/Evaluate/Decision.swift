@@ -23,6 +23,17 @@ public struct Decision: Sendable {
     public var errors: [Diagnostic]
     /// `--explain-screening`: the entries each screened name came closest to without matching.
     package var nearMisses: [NearMiss] = []
+
+    /// The matched rules' ids, in the decision's rule order, which is id
+    /// order (SPEC §2 step 7): the decision log's `rules` column and the
+    /// benchmark's results. Read in place by index (a loop over the outcomes
+    /// copied each one), and here rather than in those callers: from another
+    /// module `RuleStatus`'s `==` is a call through `Equatable`'s witness per rule.
+    package var matchedRuleIDs: [String] {
+        var ids: [String] = []
+        for i in rules.indices where rules[i].status == .matched { ids.append(rules[i].rule.id) }
+        return ids
+    }
 }
 
 public struct Obligation: Sendable, Hashable {
