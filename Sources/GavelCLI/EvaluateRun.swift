@@ -176,10 +176,8 @@ public struct EvaluateRun: Sendable {
         func settle() -> Bool {
             guard !pending.isEmpty else { return true }
             let (chunks, commit) = pending.removeFirst()
-            let (error, batch) = commit.wait()
-            // Freed here, after printing: its records were allocated on this side.
-            defer { withExtendedLifetime(batch) {} }
-            if let error {
+            // The batch comes back to be freed on this side, where its records were allocated.
+            if let error = commit.wait().error {
                 errors(((error as? Diagnostic)?.oneLine ?? "gavel: the decision log cannot be written: \(error)") + "\n")
                 errors("gavel: stopped: decisions that cannot be logged are not printed; the \(printed) printed before were logged\n")
                 return false
