@@ -414,13 +414,4 @@ package struct NameForms: Sendable {
         hasGroupWord = hasGroupWord || other.hasGroupWord
         hasOutletWord = hasOutletWord || other.hasOutletWord
     }
-
-    /// Every distinct non-empty text, for the index.
-    var allTexts: [String] {
-        var out: [String] = []
-        for form in latin + skeleton + consonants + variants + skeletonVariants where !form.text.isEmpty && !out.contains(form.text) {
-            out.append(form.text)
-        }
-        return out
-    }
 }

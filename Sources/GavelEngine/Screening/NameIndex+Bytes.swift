@@ -7,7 +7,7 @@ import GavelSyntax
 ///
 ///     magic "GAVELIDX", byte-order mark, format version,
 ///     list digest (length + UTF-8), names fingerprint, longest name,
-///     the scalars' width (16 or 32 bits), twelve arrays (count + elements),
+///     the scalars' width (16 or 32 bits), thirteen arrays (count + elements),
 ///     checksum of everything before it.
 extension NameIndex {
     static let magic = Array("GAVELIDX".utf8)
@@ -24,6 +24,7 @@ extension NameIndex {
         out.append(fingerprint)
         out.append(UInt64(longest))
         out.append(nameEntries)
+        out.append(nameGroups)
         out.append(scalarOffsets)
         switch scalars {
         case .narrow(let sorted, let ordered):
@@ -71,7 +72,7 @@ extension NameIndex {
             reader.take(Int(digestLength)) == Array(listDigest.utf8),
             reader.scalar(UInt64.self) == fingerprint,
             let longest = reader.scalar(UInt64.self), longest < 1 << 32,
-            let nameEntries = reader.array(UInt32.self), let scalarOffsets = reader.array(UInt32.self),
+            let nameEntries = reader.array(UInt32.self), let nameGroups = reader.array(UInt8.self), let scalarOffsets = reader.array(UInt32.self),
             let scalars = reader.scalarColumns(), let signatures = reader.array(UInt64.self),
             let irregularNames = reader.array(UInt32.self), let keys = reader.array(UInt32.self),
             let offsets = reader.array(UInt32.self), let ids = reader.array(UInt32.self),
@@ -83,13 +84,14 @@ extension NameIndex {
         let bitmaps = OccurrenceBitmaps(
             keys: bitmapKeys, counts: bitmapCounts, words: bitmapWords, wordCount: OccurrenceBitmaps.wordCount(names: nameEntries.count))
         guard table.isWellFormed, bitmaps.isWellFormed(names: nameEntries.count), scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
+            nameGroups.count == nameEntries.count,
             scalarOffsets.last.map({ Int($0) == scalars.count }) == true, signatures.count == nameEntries.count,
             zip(scalarOffsets, scalarOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
             zip(irregularNames, irregularNames.dropFirst()).allSatisfy({ $0 < $1 }),
             ids.allSatisfy({ Int($0) < nameEntries.count })
         else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, scalarOffsets: scalarOffsets, scalars: scalars, signatures: signatures,
+            nameEntries: nameEntries, nameGroups: nameGroups, scalarOffsets: scalarOffsets, scalars: scalars, signatures: signatures,
             irregularNames: irregularNames, longest: Int(longest), table: table, bitmaps: bitmaps)
     }
 

@@ -41,7 +41,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 15
+    static let formatVersion: UInt32 = 16
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entry (position in `CompiledList.entries`) of each indexed name.
@@ -59,18 +59,23 @@ final class NameIndex: Sendable {
     let table: PostingTable
     /// The common scalar occurrences, one bit per name: rare ones are posted in `table` instead.
     let bitmaps: OccurrenceBitmaps
-    /// Names of length l are the ids `lengthStarts[l] ..< lengthStarts[l + 1]`
-    /// (names are numbered shortest first); nil for an index whose names are
-    /// not in that order, which then walks every name at every length.
-    let lengthStarts: [UInt32]?
+    /// Each name's `ReadingGroups` (raw).
+    let nameGroups: [UInt8]
+    /// Names of length l whose groups have rank r (`ReadingGroups.order`)
+    /// are the ids `runStarts[l·R + r] ..< runStarts[l·R + r + 1]`, R the
+    /// number of ranks (names are numbered shortest first, then by rank);
+    /// nil for an index whose names are not in that order, which then walks
+    /// every name at every length.
+    let runStarts: [UInt32]?
 
     init(
-        nameEntries: [UInt32], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt64],
+        nameEntries: [UInt32], nameGroups: [UInt8], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt64],
         irregularNames: [UInt32], longest: Int, table: PostingTable, bitmaps: OccurrenceBitmaps,
         directLength: Int = NameIndex.defaultDirectLength, prefixShare: Int = NameIndex.defaultPrefixShare,
         walkedRun: Int = NameIndex.defaultWalkedRun, checkBatch: Int = NameIndex.defaultCheckBatch
     ) {
         self.nameEntries = nameEntries
+        self.nameGroups = nameGroups
         self.scalarOffsets = scalarOffsets
         self.scalars = scalars
         self.signatures = signatures
@@ -82,22 +87,26 @@ final class NameIndex: Sendable {
         self.prefixShare = prefixShare
         self.walkedRun = walkedRun
         self.checkBatch = max(1, checkBatch)
-        lengthStarts = Self.lengthStarts(scalarOffsets, longest: longest)
+        runStarts = Self.runStarts(scalarOffsets, groups: nameGroups, longest: longest)
     }
 
-    private static func lengthStarts(_ offsets: [UInt32], longest: Int) -> [UInt32]? {
-        guard longest >= 0, longest < 1 << 24 else { return nil }
-        var starts = [UInt32](repeating: 0, count: longest + 2)
-        var next = 0, previous = 0
+    static let rankCount = ReadingGroups.order.count
+
+    private static func runStarts(_ offsets: [UInt32], groups: [UInt8], longest: Int) -> [UInt32]? {
         let count = offsets.count - 1
+        guard longest >= 0, longest < 1 << 24, groups.count == count else { return nil }
+        var starts = [UInt32](repeating: 0, count: (longest + 1) * rankCount + 1)
+        var next = 0, previous = 0
         for id in 0 ..< max(0, count) {
             let length = Int(offsets[id + 1]) - Int(offsets[id])
-            guard length >= previous, length <= longest else { return nil }
-            while next <= length {
+            guard length <= longest else { return nil }
+            let run = length * rankCount + ReadingGroups(rawValue: groups[id]).rank
+            guard run >= previous else { return nil }
+            while next <= run {
                 starts[next] = UInt32(truncatingIfNeeded: id)
                 next += 1
             }
-            previous = length
+            previous = run
         }
         while next < starts.count {
             starts[next] = UInt32(truncatingIfNeeded: max(0, count))
@@ -132,8 +141,14 @@ final class NameIndex: Sendable {
         // Within a length, names that begin alike are numbered together, so
         // that a prefix posting's names, and their signatures, lie side by
         // side in memory: at 1,000,000 names reading signatures scattered
-        // over a length's names was most of a query's time.
-        var texts: [(text: String, entry: UInt32, containable: Containable, length: Int, opening: UInt64, order: Int, extraKeys: [UInt64])] = []
+        // over a length's names was most of a query's time. Between the
+        // two, names are numbered by their groups of readings
+        // (`ReadingGroups.order`), so that a case form walks only the runs of
+        // the groups it is compared with.
+        var texts: [
+            (text: String, entry: UInt32, containable: Containable, length: Int, rank: Int, opening: UInt64, order: Int, extraKeys: [UInt64])
+        ] = []
+        var nameGroups: [UInt8] = []
         let perEntry = Concurrently.map(entries.count) { position in
             let containable = containableTexts(entries[position])
             let group = NameScorer.readsAsGroup(entries[position].entry.type)
@@ -141,23 +156,28 @@ final class NameIndex: Sendable {
             // A form compared by containment alone (a consonant phrase) is no name to score: its keys post the entry
             // under its first name.
             var extraKeys: [UInt64] = []
-            for (text, shortest) in containable.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where !indexed.contains(text) {
+            for (text, shortest) in containable.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) where !indexed.contains(where: { $0.text == text }) {
                 extraKeys += containmentKeys(text, shortestWord: shortest)
             }
-            return indexed.enumerated().map { offset, text in
+            return indexed.enumerated().map { offset, form in
                 (
-                    text: text, containable: Containable(shortestWord: containable[text], runTogether: group && containable[text] != nil),
-                    length: text.unicodeScalars.count, opening: Self.opening(text), extraKeys: offset == 0 ? extraKeys : []
+                    text: form.text,
+                    containable: Containable(shortestWord: containable[form.text], runTogether: group && containable[form.text] != nil),
+                    length: form.text.unicodeScalars.count, rank: form.groups.rank, opening: Self.opening(form.text),
+                    extraKeys: offset == 0 ? extraKeys : []
                 )
             }
         }
         for (position, entryTexts) in perEntry.enumerated() {
             for text in entryTexts {
                 texts.append(
-                    (text.text, UInt32(truncatingIfNeeded: position), text.containable, text.length, text.opening, texts.count, text.extraKeys))
+                    (
+                        text.text, UInt32(truncatingIfNeeded: position), text.containable, text.length, text.rank, text.opening, texts.count,
+                        text.extraKeys
+                    ))
             }
         }
-        texts.sort { ($0.length, $0.opening, $0.order) < ($1.length, $1.opening, $1.order) }
+        texts.sort { ($0.length, $0.rank, $0.opening, $0.order) < ($1.length, $1.rank, $1.opening, $1.order) }
         // Each name's scalars, signature and keys are its own: worked out on
         // every core, then laid out in name order, so the index is the same bytes.
         let ordered = texts
@@ -166,6 +186,7 @@ final class NameIndex: Sendable {
         ) { index, name in
             if !name.splitsAtSpaces { irregularNames.append(UInt32(truncatingIfNeeded: nameEntries.count)) }
             nameEntries.append(ordered[index].entry)
+            nameGroups.append(ReadingGroups.order[ordered[index].rank].rawValue)
             signatures.append(name.signature)
             sortedScalars += name.sortedScalars
             orderedScalars += name.scalars
@@ -206,7 +227,7 @@ final class NameIndex: Sendable {
         }
         guard let table else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, scalarOffsets: scalarOffsets,
+            nameEntries: nameEntries, nameGroups: nameGroups, scalarOffsets: scalarOffsets,
             scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars), signatures: signatures,
             irregularNames: irregularNames, longest: longest, table: table, bitmaps: bitmaps, directLength: directLength,
             prefixShare: prefixShare, walkedRun: walkedRun, checkBatch: checkBatch)
@@ -265,13 +286,27 @@ final class NameIndex: Sendable {
     /// The distinct non-empty forms of an entry's names, in a fixed order:
     /// every reading, and for an organisation's (or other entry's) names
     /// the reading without the article (`NameScorer.readsAsGroup`).
-    static func indexedTexts(_ candidate: ScreeningEntry) -> [String] {
-        var out: [String] = []
+    static func indexedTexts(_ candidate: ScreeningEntry) -> [(text: String, groups: ReadingGroups)] {
+        var out: [(text: String, groups: ReadingGroups)] = []
+        func add(_ forms: [NameForm], _ groups: ReadingGroups) {
+            for form in forms where !form.text.isEmpty {
+                if let at = out.firstIndex(where: { $0.text == form.text }) {
+                    out[at].groups.formUnion(groups)
+                } else {
+                    out.append((form.text, groups))
+                }
+            }
+        }
         let article = NameScorer.readsAsGroup(candidate.entry.type)
         for name in candidate.names {
-            for text in name.forms.allTexts + (article ? name.forms.article.map(\.text) : []) where !text.isEmpty && !out.contains(text) {
-                out.append(text)
-            }
+            let forms = name.forms
+            add(forms.latin, .latin)
+            add(forms.skeleton, .skeleton)
+            add(forms.consonants, .consonants)
+            // A listed name has no variant readings; were it given some, they are compared as Latin forms are.
+            add(forms.variants, .latin)
+            add(forms.skeletonVariants, .skeleton)
+            if article { add(forms.article, .latin) }
         }
         return out
     }
@@ -567,6 +602,7 @@ final class NameIndex: Sendable {
         dense.sort { ($0.count, $0.slot) < ($1.count, $1.slot) }
         let denseSlots = dense.map(\.slot)
         let everyName = 0 ..< nameEntries.count
+        let rankRuns = query.groups.rankRuns
         sortedScalars.withUnsafeBufferPointer { allScalars in
             querySorted.withUnsafeBufferPointer { querySorted in
                 // Whether the name opens with the query's first `level` scalars, in its whole form or
@@ -693,10 +729,14 @@ final class NameIndex: Sendable {
                         verifyRuns(unseen, common: common)
                     }
                 }
-                // Every name of `segment` (of length lb) holding at least `common` of the query's occurrences.
-                func holding(_ common: Int, lb: Int, segment: Range<Int>, qualifier: Qualifier? = nil) {
+                // Every name of `segments` (runs of ids of length lb) holding at least `common` of the query's
+                // occurrences.
+                func holding(_ common: Int, lb: Int, segments: [Range<Int>], qualifier: Qualifier? = nil) {
                     // When the bitmaps counted every occurrence of the query, a survivor holds `common`.
-                    guard !sparse.isEmpty else { return walk(segment, common: common, qualifier: qualifier) }
+                    guard !sparse.isEmpty else {
+                        for segment in segments { walk(segment, common: common, qualifier: qualifier) }
+                        return
+                    }
                     let allowed = la - common
                     let postings = sparse.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)) }
                     if sparse.count > allowed {
@@ -711,7 +751,7 @@ final class NameIndex: Sendable {
                         // only allowed − r of the common ones: the walk keeps fewer names and leaves a
                         // word sooner (`Hassan Hussein Hussain`'s fifth `s` is rare).
                         for posting in postings { verify(posting, common: common, qualifier: qualifier) }
-                        walk(segment, common: common, qualifier: qualifier, lackingRare: sparse.count)
+                        for segment in segments { walk(segment, common: common, qualifier: qualifier, lackingRare: sparse.count) }
                     }
                 }
                 let lengths = ScreeningBounds.lengthRange(la, jaro: loosest, longest: longest)
@@ -727,19 +767,27 @@ final class NameIndex: Sendable {
                         let common = commons[level - 1]
                         return common <= min(la, lb) && common < first && la >= level && lb >= level ? (level, common) : nil
                     }
-                    // Without names in length order, every name is walked for every length (a superset: each is still checked).
-                    var segment = everyName
-                    if let starts = lengthStarts, lb + 1 < starts.count {
-                        segment = Int(starts[lb]) ..< Int(starts[lb + 1])
-                        guard !segment.isEmpty else { continue }
+                    // The names of this length in the query's groups of readings. Without names in that
+                    // order, every name is walked for every length (a superset: each is still checked).
+                    var segments = [everyName]
+                    if let starts = runStarts, (lb + 1) * Self.rankCount < starts.count {
+                        segments = rankRuns.compactMap { ranks in
+                            let run = Int(starts[lb * Self.rankCount + ranks.lowerBound]) ..< Int(starts[lb * Self.rankCount + ranks.upperBound])
+                            return run.isEmpty ? nil : run
+                        }
+                        let names = segments.reduce(0) { $0 + $1.count }
+                        guard names > 0 else { continue }
                         // Every name that passes some level's count passes the loosest: a short length is
                         // checked whole, a name below level 1's count held to the prefix of a level it meets.
-                        if segment.count <= directLength {
+                        if names <= directLength {
                             let qualifier = prefixLevels.isEmpty ? nil : Qualifier(first: first, levels: prefixLevels)
-                            for id in segment { check(id, common: loosestCommon, qualifier: qualifier) }
+                            for segment in segments {
+                                for id in segment { check(id, common: loosestCommon, qualifier: qualifier) }
+                            }
                             continue
                         }
                     }
+                    let segmentNames = segments.reduce(0) { $0 + $1.count }
                     // The levels that walk the length walk it once, at the count the loosest of them
                     // needs: every name a stricter count keeps, that one keeps too.
                     var walkCommon: Int? = first <= min(la, lb) ? first : nil
@@ -747,7 +795,8 @@ final class NameIndex: Sendable {
                     var read: [(posting: Range<Int>, common: Int)] = []
                     for (level, common) in prefixLevels {
                         let blocks = query.prefixes(level).map { table.postings(Self.prefixKey($0, length: lb)) }
-                        if blocks.reduce(0, { $0 + $1.count }) * prefixShare <= segment.count {
+                        // (A posting holds the names of every group: it is read as a whole.)
+                        if blocks.reduce(0, { $0 + $1.count }) * prefixShare <= segmentNames {
                             for block in blocks { read.append((block, common)) }
                         } else {
                             walkCommon = min(walkCommon ?? common, common)
@@ -758,7 +807,7 @@ final class NameIndex: Sendable {
                     // A name the walk keeps below level 1's count must share the prefix of a level it meets.
                     if let walkCommon {
                         let qualifier = walkLevels.isEmpty ? nil : Qualifier(first: first, levels: walkLevels)
-                        holding(walkCommon, lb: lb, segment: segment, qualifier: qualifier)
+                        holding(walkCommon, lb: lb, segments: segments, qualifier: qualifier)
                     }
                 }
                 flush()
@@ -900,8 +949,11 @@ struct QueryName: Sendable {
     let splitsAtSpaces: Bool
     /// Its words, as `NameScorer` reads a case's form for `TokenAlignment.cap`.
     let words: TokenAlignment.Words
+    /// The groups of listed readings it is compared with: the only names walked.
+    let groups: ReadingGroups
 
-    init(_ normalized: String) {
+    init(_ normalized: String, comparedWith groups: ReadingGroups) {
+        self.groups = groups
         let scalars = normalized.unicodeScalars.map(\.value)
         sorted = scalars.sorted()
         var occurrences: [(UInt32, Int)] = []

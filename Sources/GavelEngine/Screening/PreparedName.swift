@@ -24,12 +24,25 @@ package struct PreparedName: Sendable {
     package init(_ forms: NameForms) {
         self.forms = forms
         let direct = (forms.latin + forms.skeleton).filter { !$0.text.isEmpty }
-        self.direct = direct.map { QueryName($0.text) }
-        var weighted = (forms.variants + forms.skeletonVariants).filter { !$0.text.isEmpty }.map {
-            (QueryName($0.text), EvasionScores.variantFactor)
+        // Each text once, with every group it is compared with (`NameScorer.best`).
+        var directGroups: [(text: String, groups: ReadingGroups)] = []
+        for (form, groups) in forms.latin.map({ ($0, ReadingGroups.latin) }) + forms.skeleton.map({ ($0, ReadingGroups.skeleton) })
+        where !form.text.isEmpty {
+            if let at = directGroups.firstIndex(where: { $0.text == form.text }) {
+                directGroups[at].groups.formUnion(groups)
+            } else {
+                directGroups.append((form.text, groups))
+            }
+        }
+        self.direct = directGroups.map { QueryName($0.text, comparedWith: $0.groups) }
+        var weighted = forms.variants.filter { !$0.text.isEmpty }.map {
+            (QueryName($0.text, comparedWith: .latin), EvasionScores.variantFactor)
+        }
+        weighted += forms.skeletonVariants.filter { !$0.text.isEmpty }.map {
+            (QueryName($0.text, comparedWith: .skeleton), EvasionScores.variantFactor)
         }
         for consonants in forms.consonants + forms.consonantRespellings where !consonants.text.isEmpty {
-            weighted.append((QueryName(consonants.text), EvasionScores.consonantFactor))
+            weighted.append((QueryName(consonants.text, comparedWith: .consonants), EvasionScores.consonantFactor))
         }
         self.weighted = weighted
         var containers: [[UInt64]] = []
@@ -57,7 +70,8 @@ package struct PreparedName: Sendable {
                 runTogetherWords.append(String(word))
             }
         }
-        self.runTogetherWords = runTogetherWords.map { QueryName($0) }
+        // Equal to a listed name's consonants run together (`NameScorer.runTogetherConsonants`).
+        self.runTogetherWords = runTogetherWords.map { QueryName($0, comparedWith: .consonants) }
         wholeRunKeys = [forms.wholeRun, forms.skeletonWholeRun].compactMap { $0.map { NameIndex.spacelessKey(Substring($0)) } }
     }
     /// `NameIndex.spacelessKey` of the whole-run readings (`NameForms.wholeRun`, `skeletonWholeRun`).

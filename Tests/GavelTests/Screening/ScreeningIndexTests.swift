@@ -79,7 +79,7 @@ struct ScreeningIndexTests {
         for _ in 0 ..< 80 {
             let query = NameNormalizer.normalize(NameGenerator.query(from: entries.map(\.entry), random: &random))
             guard !query.isEmpty else { continue }
-            let prepared = QueryName(query)
+            let prepared = QueryName(query, comparedWith: .latin)
             let scores = entries.map { entry in
                 entry.names.filter { !$0.normalized.isEmpty }.map { (Screener.rounded(JaroWinkler.nameScore(query, $0.normalized)), $0.normalized) }
             }
@@ -230,7 +230,7 @@ struct ScreeningIndexTests {
                     for threshold in Self.thresholds where score >= threshold {
                         reached += 1
                         var found: [UInt32] = []
-                        index.collect(QueryName(normalized), threshold: threshold, into: &found)
+                        index.collect(QueryName(normalized, comparedWith: .latin), threshold: threshold, into: &found)
                         #expect(found.contains(UInt32(position)), "`\(normalized)` ~ `\(name.normalized)` = \(score) at \(threshold)")
                     }
                 }
@@ -254,7 +254,7 @@ struct ScreeningIndexTests {
             for threshold in Self.thresholds {
                 let score = Screener.rounded(JaroWinkler.nameScore(a, b))
                 var found: [UInt32] = []
-                index.collect(QueryName(a), threshold: threshold, into: &found)
+                index.collect(QueryName(a, comparedWith: .latin), threshold: threshold, into: &found)
                 if score >= threshold { #expect(found.contains(0), "\(a) ~ \(b) = \(score) at \(threshold)") }
             }
         }
