@@ -83,7 +83,7 @@ extension NameIndex {
         let table = PostingTable(keys: keys, offsets: offsets, ids: ids)
         let bitmaps = OccurrenceBitmaps(
             keys: bitmapKeys, counts: bitmapCounts, words: bitmapWords, wordCount: OccurrenceBitmaps.wordCount(names: nameEntries.count))
-        guard table.isWellFormed, bitmaps.isWellFormed(names: nameEntries.count), scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
+        guard table.isWellFormed, table.idsAscend, bitmaps.isWellFormed(names: nameEntries.count), scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
             nameGroups.count == nameEntries.count,
             scalarOffsets.last.map({ Int($0) == scalars.count }) == true, signatures.count == nameEntries.count,
             zip(scalarOffsets, scalarOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),

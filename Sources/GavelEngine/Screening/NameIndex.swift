@@ -731,14 +731,14 @@ final class NameIndex: Sendable {
                 }
                 // Every name of `segments` (runs of ids of length lb) holding at least `common` of the query's
                 // occurrences.
-                func holding(_ common: Int, lb: Int, segments: [Range<Int>], qualifier: Qualifier? = nil) {
+                func holding(_ common: Int, lb: Int, segments: [Range<Int>], hull: Range<Int>, qualifier: Qualifier? = nil) {
                     // When the bitmaps counted every occurrence of the query, a survivor holds `common`.
                     guard !sparse.isEmpty else {
                         for segment in segments { walk(segment, common: common, qualifier: qualifier) }
                         return
                     }
                     let allowed = la - common
-                    let postings = sparse.map { table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)) }
+                    let postings = sparse.map { table.postings(table.postings(Self.occurrenceKey($0.0, $0.1, length: lb)), within: hull) }
                     if sparse.count > allowed {
                         // A name lacking at most `allowed` occurrences holds one of any allowed + 1 of the
                         // rare ones (pigeonhole), and their postings are short.
@@ -788,14 +788,16 @@ final class NameIndex: Sendable {
                         }
                     }
                     let segmentNames = segments.reduce(0) { $0 + $1.count }
+                    // Postings hold every group's names (and a key's postings may share a slot with another
+                    // length's): only those from the first of the query's runs of ids to its last are read.
+                    let hull = (segments.first?.lowerBound ?? 0) ..< (segments.last?.upperBound ?? 0)
                     // The levels that walk the length walk it once, at the count the loosest of them
                     // needs: every name a stricter count keeps, that one keeps too.
                     var walkCommon: Int? = first <= min(la, lb) ? first : nil
                     var walkLevels: [(level: Int, common: Int)] = []
                     var read: [(posting: Range<Int>, common: Int)] = []
                     for (level, common) in prefixLevels {
-                        let blocks = query.prefixes(level).map { table.postings(Self.prefixKey($0, length: lb)) }
-                        // (A posting holds the names of every group: it is read as a whole.)
+                        let blocks = query.prefixes(level).map { table.postings(table.postings(Self.prefixKey($0, length: lb)), within: hull) }
                         if blocks.reduce(0, { $0 + $1.count }) * prefixShare <= segmentNames {
                             for block in blocks { read.append((block, common)) }
                         } else {
@@ -807,7 +809,7 @@ final class NameIndex: Sendable {
                     // A name the walk keeps below level 1's count must share the prefix of a level it meets.
                     if let walkCommon {
                         let qualifier = walkLevels.isEmpty ? nil : Qualifier(first: first, levels: walkLevels)
-                        holding(walkCommon, lb: lb, segments: segments, qualifier: qualifier)
+                        holding(walkCommon, lb: lb, segments: segments, hull: hull, qualifier: qualifier)
                     }
                 }
                 flush()

@@ -40,7 +40,7 @@ struct OccurrenceBitmaps: Sendable, Equatable {
     /// An occurrence gets a bitmap when at least this many names hold it:
     /// one in 64 names, so that no bitmap costs more than 8 bytes per name
     /// holding it (twice what its posting did), and at least 64.
-    static func defaultDenseMinimum(names: Int) -> Int { max(64, names / 64) }
+    static func defaultDenseMinimum(names: Int) -> Int { max(64, names / 512) }
 
     /// Bitmaps for the occurrences at least `denseMinimum` of the names
     /// hold. `occurrences(id, emit)` must emit each occurrence key of name

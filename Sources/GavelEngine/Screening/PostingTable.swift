@@ -42,6 +42,29 @@ struct PostingTable: Sendable {
         }
     }
 
+    /// The part of `posting` whose ids lie in `names`: a posting's ids ascend.
+    func postings(_ posting: Range<Int>, within names: Range<Int>) -> Range<Int> {
+        func firstSlot(from id: Int) -> Int {
+            var low = posting.lowerBound, high = posting.upperBound
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(ids[middle]) < id { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return firstSlot(from: names.lowerBound) ..< firstSlot(from: names.upperBound)
+    }
+
+    /// Whether each key's ids ascend (as `build` lays them out, and `postings(_:within:)` needs).
+    var idsAscend: Bool {
+        for s in 0 ..< keys.count {
+            let start = Int(offsets[s]), end = Int(offsets[s + 1])
+            guard start < end else { continue }
+            for slot in start + 1 ..< end where ids[slot - 1] > ids[slot] { return false }
+        }
+        return true
+    }
+
     /// A key's fingerprint: its low 32 bits (they also pick its home slot),
     /// 1 for 0, which marks empty slots.
     static func stored(_ key: UInt64) -> UInt32 {

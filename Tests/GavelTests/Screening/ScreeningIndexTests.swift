@@ -103,6 +103,51 @@ struct ScreeningIndexTests {
         #expect(reached > 500)
     }
 
+    /// Per group of readings: a case form compared with the listed forms of
+    /// one group (Latin, skeleton, consonants) finds every entry with a form
+    /// of that group at or above θ, through the group's runs of ids (the
+    /// consonants' are two) and the postings cut to them.
+    @Test("a form finds every listed form of its group at or above the threshold", arguments: seeds)
+    func candidatesCoverEveryGroup(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed &+ 600)
+        let entries = NameGenerator.entries(count: 150, random: &random).map(ScreeningEntry.init)
+        let indexes: [NameIndex] = [
+            try #require(NameIndex.build(entries)), try #require(NameIndex.build(entries, directLength: 0, prefixShare: 0)),
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: 8, walkedRun: 1, checkBatch: 3)),
+            try #require(NameIndex.build(entries, directLength: 0, denseMinimum: Int.max, prefixShare: 0)),
+        ]
+        let listed = entries.map(NameIndex.indexedTexts)
+        // Every group's forms lie in more than one rank, so the runs between ranks are crossed.
+        #expect(Set(indexes[0].nameGroups).count >= 4)
+        var reached: [UInt8: Int] = [:]
+        for _ in 0 ..< 60 {
+            let text = NameGenerator.query(from: entries.map(\.entry), random: &random)
+            let normalized = NameNormalizer.normalize(text)
+            let readings: [(ReadingGroups, String?)] = [
+                (.latin, normalized), (.skeleton, EvasionForms.skeleton(text)), (.consonants, EvasionForms.consonants(normalized: normalized)),
+            ]
+            for case let (group, query?) in readings where !query.isEmpty {
+                for threshold in [0.8, 0.9, 0.92, 1.0] {
+                    let expected = listed.indices.filter { position in
+                        listed[position].contains { $0.groups.contains(group) && Screener.rounded(JaroWinkler.nameScore(query, $0.text)) >= threshold }
+                    }
+                    reached[group.rawValue, default: 0] += expected.count
+                    for (variant, index) in indexes.enumerated() {
+                        var found: [UInt32] = []
+                        index.collect(QueryName(query, comparedWith: group), threshold: threshold, into: &found)
+                        let candidates = Set(found)
+                        for position in expected {
+                            #expect(
+                                candidates.contains(UInt32(position)),
+                                "`\(query)` (\(group.rawValue)) reaches entry \(position) at \(threshold) but is not a candidate of index \(variant)")
+                        }
+                    }
+                }
+            }
+        }
+        for group in [ReadingGroups.latin, .skeleton, .consonants] { #expect((reached[group.rawValue] ?? 0) > 50, "group \(group.rawValue)") }
+    }
+
     /// Per entry and over every reading (plain, joined, skeleton, digits,
     /// consonants, containment): every entry `NameScorer` puts at or above θ
     /// is among the index's candidates.
@@ -110,7 +155,14 @@ struct ScreeningIndexTests {
     func candidatesCoverEveryReading(seed: UInt64) throws {
         var random = SeededRandom(seed: seed &+ 200)
         let entries = (NameGenerator.entries(count: 150, random: &random) + NameGenerator.probeEntries).map(ScreeningEntry.init)
-        let index = ScreeningIndex(entries)
+        // Also with every length's names looked up through postings and bitmaps (the generated lists are
+        // small enough to be checked name by name otherwise): each reading's group of listed forms is then
+        // one or two runs of ids, walked or read from postings cut to them.
+        let indexes = [
+            ScreeningIndex(entries),
+            ScreeningIndex(names: NameIndex.build(entries, directLength: 0, prefixShare: 0), entries: entries),
+            ScreeningIndex(names: NameIndex.build(entries, directLength: 0, denseMinimum: 8, walkedRun: 1, checkBatch: 3), entries: entries),
+        ]
         var reached: [ScreenMatch.Method: Int] = [:]
         var readings: Set<NameReading> = []
         var texts: [String] = []
@@ -122,13 +174,15 @@ struct ScreeningIndexTests {
             let forms = NameForms.query(text, normalized: normalized)
             let hits = entries.map { NameScorer.best(forms, $0, floor: 0) }
             for threshold in [0.5, 0.8, 0.9, 0.92, 0.93, 0.95, 1.0] {
-                let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: threshold).positions)
-                for (position, hit) in hits.enumerated() where hit.score >= threshold {
-                    reached[hit.method, default: 0] += 1
-                    readings.insert(hit.reading)
-                    #expect(
-                        candidates.contains(position),
-                        "`\(text)` reaches `\(hit.name)` at \(hit.score) (\(hit.method), \(hit.reading)) ≥ \(threshold) but is not a candidate")
+                for (variant, index) in indexes.enumerated() {
+                    let candidates = Set(index.candidates(names: [PreparedName(forms)], identifiers: [], threshold: threshold).positions)
+                    for (position, hit) in hits.enumerated() where hit.score >= threshold {
+                        reached[hit.method, default: 0] += 1
+                        readings.insert(hit.reading)
+                        #expect(
+                            candidates.contains(position),
+                            "`\(text)` reaches `\(hit.name)` at \(hit.score) (\(hit.method), \(hit.reading)) ≥ \(threshold) but is not a candidate of index \(variant)")
+                    }
                 }
             }
         }
