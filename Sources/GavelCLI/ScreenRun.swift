@@ -26,6 +26,10 @@ public struct ScreenRun: Sendable {
     /// `--detail KEY=VALUE`, as given: the identifying details to compare
     /// with each entry's attributes, keyed as a screen's `corroborate:` is.
     public var details: [String]
+    /// Where screening indexes are kept between runs, as for `gavel evaluate`
+    /// (`EvaluateRun.screeningCache`): a bundle with a large list is not
+    /// indexed again for every run.
+    package var screeningCache = ScreeningIndexCache.standard()
 
     public init(
         names: [String], policies: String, lists: [String] = [], asOf: Instant?, now: Instant, top: Int = 10,
@@ -86,7 +90,7 @@ public struct ScreenRun: Sendable {
             }
         }
         let bundle: CompiledBundle
-        switch BundleLoader.load(directory: policies) {
+        switch BundleLoader.load(directory: policies, screeningCache: screeningCache) {
         case .failure(let error):
             errors("gavel: the policy bundle `\(policies)` cannot be loaded:\n")
             for d in error.diagnostics { errors(d.oneLine + "\n") }

@@ -17,6 +17,10 @@ public struct TestRun: Sendable {
     public var coverage: Bool
     /// Per-case times in the JUnit report; off for byte-stable output in tests.
     public var measureTime: Bool
+    /// Where screening indexes are kept between runs, as for `gavel evaluate`
+    /// (`EvaluateRun.screeningCache`): a bundle with a large list is not
+    /// indexed again for every run.
+    package var screeningCache = ScreeningIndexCache.standard()
 
     public init(
         cases: [String], policies: String, asOf: Instant?, now: Instant, format: Format = .text, coverage: Bool = false,
@@ -33,7 +37,7 @@ public struct TestRun: Sendable {
 
     public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
         let bundle: CompiledBundle
-        switch BundleLoader.load(directory: policies) {
+        switch BundleLoader.load(directory: policies, screeningCache: screeningCache) {
         case .failure(let error):
             errors("gavel: the policy bundle `\(policies)` cannot be tested:\n")
             for d in error.diagnostics { errors(d.oneLine + "\n") }

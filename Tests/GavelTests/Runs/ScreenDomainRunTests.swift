@@ -19,7 +19,8 @@ struct ScreenDomainRunTests {
     func screen(_ domains: [String], names: [String] = [], format: ScreenRun.Format = .text) -> (status: Int32, output: String) {
         let run = ScreenRun(
             names: names, policies: Repository.policies, lists: ["us-sdgt", "us-sdn-other"], asOf: Self.asOf,
-            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), top: 3, format: format, domains: domains)
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), top: 3, format: format, domains: domains
+        ).inTestCache()
         var output = ""
         let status = run.run(output: { output += $0 }, errors: { _ in })
         return (status, output)

@@ -16,7 +16,8 @@ struct ScreenRunTests {
                 format: ScreenRun.Format = .text, details: [String] = []) -> (status: Int32, output: String, errors: String) {
         let run = ScreenRun(
             names: names, policies: Repository.policies, lists: lists, asOf: Self.asOf,
-            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), top: top, format: format, details: details)
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), top: top, format: format, details: details
+        ).inTestCache()
         var output = "", errors = ""
         let status = run.run(output: { output += $0 }, errors: { errors += $0 })
         return (status, output, errors)
@@ -58,7 +59,8 @@ struct ScreenRunTests {
         let lists = bundle.lists.filter { ["us-fto", "eu-terrorist-list"].contains($0.id) }
         let run = ScreenRun(
             names: [], policies: Repository.policies, lists: [], asOf: Self.asOf, now: Instant(secondsSinceEpoch: 0, isDateOnly: false),
-            top: top, format: .text, details: [])
+            top: top, format: .text, details: []
+        ).inTestCache()
         let minScore = bundle.manifest.screeningMinScore
         let asOf = try #require(Self.asOf)
         var random = SeededRandom(seed: UInt64(top))
@@ -149,6 +151,25 @@ struct ScreenRunTests {
         #expect(birth["entry"] as? [String] == ["1976-06-23"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect((object["details"] as? [String: Any])?["nationality"] as? [String] == ["Egypt"])
+    }
+
+    /// An analyst's look-up on a bundle with a large list must not index it
+    /// again for every name looked up: `screen` keeps its indexes where
+    /// `evaluate` does, and answers the same from them.
+    @Test("the look-up keeps each list's index in the screening cache and answers the same from it")
+    func usesTheIndexCache() throws {
+        let folder = NSTemporaryDirectory() + "gavel-screen-cache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var run = ScreenRun(
+            names: ["Hammas"], policies: Repository.policies, lists: ["us-fto"], asOf: Self.asOf,
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), top: 3)
+        run.screeningCache = ScreeningIndexCache(directory: folder)
+        var first = "", second = ""
+        #expect(run.run(output: { first += $0 }, errors: { _ in }) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".index") }
+        #expect(files.count >= 1, "\(files)")
+        #expect(run.run(output: { second += $0 }, errors: { _ in }) == 0)
+        #expect(first == second && first.contains("HAMAS"))
     }
 
     @Test("without --detail every comparison is unknown, in text and JSON")

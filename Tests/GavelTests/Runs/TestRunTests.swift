@@ -23,7 +23,8 @@ struct TestRunTests {
     func run(_ cases: [String], format: TestRun.Format = .text, coverage: Bool = false, policies: String = policies) -> Captured {
         let run = TestRun(
             cases: cases, policies: policies, asOf: nil, now: Instant(secondsSinceEpoch: 0, isDateOnly: false), format: format,
-            coverage: coverage, measureTime: false)
+            coverage: coverage, measureTime: false
+        ).inTestCache()
         var output = ""
         var errors = ""
         let status = run.run(output: { output += $0 }, errors: { errors += $0 })
@@ -31,6 +32,23 @@ struct TestRunTests {
         return Captured(
             status: status, output: output.replacingOccurrences(of: prefix, with: ""),
             errors: errors.replacingOccurrences(of: prefix, with: ""))
+    }
+
+    /// `gavel test Cases` on a bundle with a large list must not index it
+    /// again on every run: the run keeps its indexes where `evaluate` does.
+    @Test("a run keeps each list's index in the screening cache")
+    func usesTheIndexCache() throws {
+        let folder = NSTemporaryDirectory() + "gavel-test-cache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let shipped = Repository.cases + "/2017-08-hamas-shurat-hadin.yaml"
+        var run = TestRun(
+            cases: [shipped], policies: Repository.policies, asOf: nil, now: Instant(secondsSinceEpoch: 0, isDateOnly: false),
+            measureTime: false)
+        run.screeningCache = ScreeningIndexCache(directory: folder)
+        var output = ""
+        #expect(run.run(output: { output += $0 }, errors: { _ in }) == 0, "\(output)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".index") }
+        #expect(files.count >= 1, "\(files)")
     }
 
     @Test("passing cases exit 0 and end with the counts")

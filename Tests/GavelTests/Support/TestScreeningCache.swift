@@ -25,3 +25,21 @@ extension EvaluateRun {
         return run
     }
 }
+
+extension ScreenRun {
+    /// The same run, keeping its screening indexes in the tests' folder.
+    func inTestCache() -> ScreenRun {
+        var run = self
+        run.screeningCache = TestScreeningCache.cache
+        return run
+    }
+}
+
+extension TestRun {
+    /// The same run, keeping its screening indexes in the tests' folder.
+    func inTestCache() -> TestRun {
+        var run = self
+        run.screeningCache = TestScreeningCache.cache
+        return run
+    }
+}
