@@ -28,8 +28,11 @@
 /// sorted), so a name is dropped only when the scan's own score for that
 /// pair of texts is below θ − margin. The entries left are scored in full by
 /// `Screener`, with the code the scan uses. Within a length, names are
-/// numbered by their first bytes: the names under one prefix key lie
-/// together in memory.
+/// numbered by their groups of readings (`ReadingGroups`), and a case form
+/// walks only the runs of ids of the groups the scorer compares it with
+/// (postings it reads are cut to them): a name of another group never
+/// scores against it. Within that, names are numbered by their first
+/// bytes: the names under one prefix key lie together in memory.
 ///
 /// The evasion readings (SPEC §3) keep this exact. Every form of a listed
 /// name (plain, joined, skeleton, consonants: `NameForms.listed`) is indexed
