@@ -18,6 +18,10 @@ public struct DiffRun: Sendable {
     public var format: Format
     public var jobs: Int
     public var workingDirectory: String
+    /// Where screening indexes are kept between runs, as for `gavel evaluate`
+    /// (`EvaluateRun.screeningCache`): each side is loaded once per job, and
+    /// a bundle with a large list is then indexed once, not per load.
+    package var screeningCache = ScreeningIndexCache.standard()
 
     public init(
         cases: [String], from: String, to: String, asOf: Instant?, now: Instant, format: Format = .text, jobs: Int = 1,
@@ -45,7 +49,7 @@ public struct DiffRun: Sendable {
                 return 2
             case .success(let source):
                 sources.append(source)
-                switch BundleLoader.load(directory: source.directory) {
+                switch BundleLoader.load(directory: source.directory, screeningCache: screeningCache) {
                 case .failure(let error):
                     errors("gavel diff: \(flag) bundle `\(spec)` does not load:\n")
                     for d in error.diagnostics { errors(d.oneLine.replacingOccurrences(of: source.directory, with: spec) + "\n") }
@@ -60,8 +64,8 @@ public struct DiffRun: Sendable {
             if job == 0 {
                 workers.append(DiffWorker(before: bundles[0], after: bundles[1], asOf: asOf, now: now))
             } else {
-                guard case .success(let a) = BundleLoader.load(directory: sources[0].directory),
-                    case .success(let b) = BundleLoader.load(directory: sources[1].directory),
+                guard case .success(let a) = BundleLoader.load(directory: sources[0].directory, screeningCache: screeningCache),
+                    case .success(let b) = BundleLoader.load(directory: sources[1].directory, screeningCache: screeningCache),
                     a.digest == bundles[0].digest, b.digest == bundles[1].digest
                 else {
                     errors("gavel diff: a bundle changed while it was being loaded; nothing was compared\n")

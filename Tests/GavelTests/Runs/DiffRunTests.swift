@@ -26,7 +26,8 @@ struct DiffRunTests {
     ) -> Captured {
         let run = DiffRun(
             cases: cases, from: from, to: to, asOf: nil, now: Instant(secondsSinceEpoch: 0, isDateOnly: false), format: format,
-            jobs: jobs, workingDirectory: directory)
+            jobs: jobs, workingDirectory: directory
+        ).inTestCache()
         var output = ""
         var errors = ""
         let status = run.run(output: { output += $0 }, errors: { errors += $0 })
@@ -34,6 +35,22 @@ struct DiffRunTests {
         return Captured(
             status: status, output: output.replacingOccurrences(of: prefix, with: ""),
             errors: errors.replacingOccurrences(of: prefix, with: ""))
+    }
+
+    /// Each side is loaded once per job: with a large list, every load but
+    /// the first must read the list's index from the cache `evaluate` uses.
+    @Test("both sides keep their lists' indexes in the screening cache")
+    func usesTheIndexCache() throws {
+        let folder = NSTemporaryDirectory() + "gavel-diff-cache-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var run = DiffRun(
+            cases: [Repository.cases + "/2017-08-hamas-shurat-hadin.yaml"], from: Repository.policies, to: Repository.policies, asOf: nil,
+            now: Instant(secondsSinceEpoch: 0, isDateOnly: false), jobs: 2)
+        run.screeningCache = ScreeningIndexCache(directory: folder)
+        var errors = ""
+        #expect(run.run(output: { _ in }, errors: { errors += $0 }) == 0, "\(errors)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".index") }
+        #expect(files.count >= 1, "\(files)")
     }
 
     @Test("each changed case with before/after, the rules whose status changed, and the summary", arguments: DiffRun.Format.allCases)

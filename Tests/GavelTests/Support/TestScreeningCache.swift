@@ -43,3 +43,12 @@ extension TestRun {
         return run
     }
 }
+
+extension DiffRun {
+    /// The same run, keeping its screening indexes in the tests' folder.
+    func inTestCache() -> DiffRun {
+        var run = self
+        run.screeningCache = TestScreeningCache.cache
+        return run
+    }
+}
