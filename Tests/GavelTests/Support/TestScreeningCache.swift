@@ -17,38 +17,21 @@ enum TestScreeningCache {
     }
 }
 
-extension EvaluateRun {
+/// A run that loads a bundle through a screening-index cache.
+protocol KeepsScreeningIndexes {
+    var screeningCache: ScreeningIndexCache? { get set }
+}
+
+extension KeepsScreeningIndexes {
     /// The same run, keeping its screening indexes in the tests' folder.
-    func inTestCache() -> EvaluateRun {
+    func inTestCache() -> Self {
         var run = self
         run.screeningCache = TestScreeningCache.cache
         return run
     }
 }
 
-extension ScreenRun {
-    /// The same run, keeping its screening indexes in the tests' folder.
-    func inTestCache() -> ScreenRun {
-        var run = self
-        run.screeningCache = TestScreeningCache.cache
-        return run
-    }
-}
-
-extension TestRun {
-    /// The same run, keeping its screening indexes in the tests' folder.
-    func inTestCache() -> TestRun {
-        var run = self
-        run.screeningCache = TestScreeningCache.cache
-        return run
-    }
-}
-
-extension DiffRun {
-    /// The same run, keeping its screening indexes in the tests' folder.
-    func inTestCache() -> DiffRun {
-        var run = self
-        run.screeningCache = TestScreeningCache.cache
-        return run
-    }
-}
+extension EvaluateRun: KeepsScreeningIndexes {}
+extension ScreenRun: KeepsScreeningIndexes {}
+extension TestRun: KeepsScreeningIndexes {}
+extension DiffRun: KeepsScreeningIndexes {}
