@@ -7,7 +7,7 @@ import GavelSyntax
 ///
 ///     magic "GAVELIDX", byte-order mark, format version,
 ///     list digest (length + UTF-8), names fingerprint, longest name,
-///     the scalars' width (16 or 32 bits), thirteen arrays (count + elements),
+///     the scalars' width (16 or 32 bits), fourteen arrays (count + elements),
 ///     checksum of everything before it.
 extension NameIndex {
     static let magic = Array("GAVELIDX".utf8)
@@ -23,7 +23,8 @@ extension NameIndex {
         out.bytes.append(contentsOf: digest)
         out.append(fingerprint)
         out.append(UInt64(longest))
-        out.append(nameEntries)
+        out.append(ownerStarts)
+        out.append(owners)
         out.append(nameGroups)
         out.append(scalarOffsets)
         switch scalars {
@@ -72,7 +73,7 @@ extension NameIndex {
             reader.take(Int(digestLength)) == Array(listDigest.utf8),
             reader.scalar(UInt64.self) == fingerprint,
             let longest = reader.scalar(UInt64.self), longest < 1 << 32,
-            let nameEntries = reader.array(UInt32.self), let nameGroups = reader.array(UInt8.self), let scalarOffsets = reader.array(UInt32.self),
+            let ownerStarts = reader.array(UInt32.self), let owners = reader.array(UInt32.self), let nameGroups = reader.array(UInt8.self), let scalarOffsets = reader.array(UInt32.self),
             let scalars = reader.scalarColumns(), let signatures = reader.array(UInt64.self),
             let irregularNames = reader.array(UInt32.self), let keys = reader.array(UInt32.self),
             let offsets = reader.array(UInt32.self), let ids = reader.array(UInt32.self),
@@ -80,18 +81,23 @@ extension NameIndex {
             let bitmapWords = reader.array(UInt64.self),
             reader.endsWithItsChecksum()
         else { return nil }
+        // Every name has an owner: its owners' starts rise strictly, to the last owner.
+        guard ownerStarts.first == 0, ownerStarts.last.map({ Int($0) == owners.count }) == true,
+            zip(ownerStarts, ownerStarts.dropFirst()).allSatisfy({ $0 < $1 })
+        else { return nil }
+        let nameCount = ownerStarts.count - 1
         let table = PostingTable(keys: keys, offsets: offsets, ids: ids)
         let bitmaps = OccurrenceBitmaps(
-            keys: bitmapKeys, counts: bitmapCounts, words: bitmapWords, wordCount: OccurrenceBitmaps.wordCount(names: nameEntries.count))
-        guard table.isWellFormed, table.idsAscend, bitmaps.isWellFormed(names: nameEntries.count), scalarOffsets.count == nameEntries.count + 1, scalarOffsets.first == 0,
-            nameGroups.count == nameEntries.count,
-            scalarOffsets.last.map({ Int($0) == scalars.count }) == true, signatures.count == nameEntries.count,
+            keys: bitmapKeys, counts: bitmapCounts, words: bitmapWords, wordCount: OccurrenceBitmaps.wordCount(names: nameCount))
+        guard table.isWellFormed, table.idsAscend, bitmaps.isWellFormed(names: nameCount), scalarOffsets.count == nameCount + 1, scalarOffsets.first == 0,
+            nameGroups.count == nameCount,
+            scalarOffsets.last.map({ Int($0) == scalars.count }) == true, signatures.count == nameCount,
             zip(scalarOffsets, scalarOffsets.dropFirst()).allSatisfy({ $0 <= $1 }),
             zip(irregularNames, irregularNames.dropFirst()).allSatisfy({ $0 < $1 }),
-            ids.allSatisfy({ Int($0) < nameEntries.count })
+            ids.allSatisfy({ Int($0) < nameCount })
         else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, nameGroups: nameGroups, scalarOffsets: scalarOffsets, scalars: scalars, signatures: signatures,
+            ownerStarts: ownerStarts, owners: owners, nameGroups: nameGroups, scalarOffsets: scalarOffsets, scalars: scalars, signatures: signatures,
             irregularNames: irregularNames, longest: Int(longest), table: table, bitmaps: bitmaps)
     }
 

@@ -44,11 +44,18 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 16
+    static let formatVersion: UInt32 = 17
     static let longestPrefix = JaroWinkler.maxPrefix
 
-    /// The entry (position in `CompiledList.entries`) of each indexed name.
-    let nameEntries: [UInt32]
+    /// The entries (positions in `CompiledList.entries`, ascending) that list
+    /// indexed name i are `owners[ownerStarts[i] ..< ownerStarts[i + 1]]`.
+    /// A text is indexed once however many entries list it (with the same
+    /// groups and keys): at 1,000,000 names `omar qureshi` is 1,700 entries'
+    /// name, and each copy was walked, checked and aligned on its own.
+    let ownerStarts: [UInt32]
+    let owners: [UInt32]
+    /// The indexed names (distinct texts).
+    var nameCount: Int { ownerStarts.count - 1 }
     /// Name i's scalars lie at `scalarOffsets[i] ..< scalarOffsets[i + 1]` of both columns of `scalars`.
     let scalarOffsets: [UInt32]
     let scalars: ScalarColumns
@@ -72,12 +79,13 @@ final class NameIndex: Sendable {
     let runStarts: [UInt32]?
 
     init(
-        nameEntries: [UInt32], nameGroups: [UInt8], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt64],
+        ownerStarts: [UInt32], owners: [UInt32], nameGroups: [UInt8], scalarOffsets: [UInt32], scalars: ScalarColumns, signatures: [UInt64],
         irregularNames: [UInt32], longest: Int, table: PostingTable, bitmaps: OccurrenceBitmaps,
         directLength: Int = NameIndex.defaultDirectLength, prefixShare: Int = NameIndex.defaultPrefixShare,
         walkedRun: Int = NameIndex.defaultWalkedRun, checkBatch: Int = NameIndex.defaultCheckBatch
     ) {
-        self.nameEntries = nameEntries
+        self.ownerStarts = ownerStarts
+        self.owners = owners
         self.nameGroups = nameGroups
         self.scalarOffsets = scalarOffsets
         self.scalars = scalars
@@ -129,7 +137,6 @@ final class NameIndex: Sendable {
         _ entries: [ScreeningEntry], directLength: Int = defaultDirectLength, denseMinimum: Int? = nil,
         prefixShare: Int = defaultPrefixShare, walkedRun: Int = defaultWalkedRun, checkBatch: Int = defaultCheckBatch
     ) -> NameIndex? {
-        var nameEntries: [UInt32] = []
         var scalarOffsets: [UInt32] = [0]
         var sortedScalars: [UInt32] = []
         var orderedScalars: [UInt32] = []
@@ -149,7 +156,7 @@ final class NameIndex: Sendable {
         // (`ReadingGroups.order`), so that a case form walks only the runs of
         // the groups it is compared with.
         var texts: [
-            (text: String, entry: UInt32, containable: Containable, length: Int, rank: Int, opening: UInt64, order: Int, extraKeys: [UInt64])
+            (text: String, containable: Containable, length: Int, rank: Int, opening: UInt64, order: Int, extraKeys: [UInt64])
         ] = []
         var nameGroups: [UInt8] = []
         let perEntry = Concurrently.map(entries.count) { position in
@@ -171,24 +178,49 @@ final class NameIndex: Sendable {
                 )
             }
         }
+        // One indexed name per distinct text with its groups and keys, whatever number of entries list it:
+        // everything the index checks of a name is worked out from those alone.
+        var numbers: [IndexedText: Int] = [:]
+        // Each entry's texts by their numbers, in entry order.
+        var listings: [(text: UInt32, entry: UInt32)] = []
         for (position, entryTexts) in perEntry.enumerated() {
             for text in entryTexts {
-                texts.append(
-                    (
-                        text.text, UInt32(truncatingIfNeeded: position), text.containable, text.length, text.rank, text.opening, texts.count,
-                        text.extraKeys
-                    ))
+                let key = IndexedText(text: text.text, rank: text.rank, containable: text.containable, extraKeys: text.extraKeys)
+                let number: Int
+                if let known = numbers[key] {
+                    number = known
+                } else {
+                    number = texts.count
+                    numbers[key] = number
+                    texts.append((text.text, text.containable, text.length, text.rank, text.opening, number, text.extraKeys))
+                }
+                listings.append((UInt32(truncatingIfNeeded: number), UInt32(truncatingIfNeeded: position)))
             }
         }
+        numbers = [:]
+        guard listings.count < Int(UInt32.max) else { return nil }
         texts.sort { ($0.length, $0.rank, $0.opening, $0.order) < ($1.length, $1.rank, $1.opening, $1.order) }
+        // The owners of each name, laid out by id; listings come in entry order, so each name's ascend.
+        var idOfNumber = [UInt32](repeating: 0, count: texts.count)
+        for (id, text) in texts.enumerated() { idOfNumber[text.order] = UInt32(truncatingIfNeeded: id) }
+        var ownerStarts = [UInt32](repeating: 0, count: texts.count + 1)
+        for listing in listings { ownerStarts[Int(idOfNumber[Int(listing.text)]) + 1] += 1 }
+        for id in texts.indices { ownerStarts[id + 1] += ownerStarts[id] }
+        var nextOwner = Array(ownerStarts.dropLast())
+        var owners = [UInt32](repeating: 0, count: listings.count)
+        for listing in listings {
+            let id = Int(idOfNumber[Int(listing.text)])
+            owners[Int(nextOwner[id])] = listing.entry
+            nextOwner[id] += 1
+        }
+        listings = []
         // Each name's scalars, signature and keys are its own: worked out on
         // every core, then laid out in name order, so the index is the same bytes.
         let ordered = texts
         let laidOut = Concurrently.forEach(
             ordered.count, chunk: 256, { Self.prepare(ordered[$0].text, containable: ordered[$0].containable) }
         ) { index, name in
-            if !name.splitsAtSpaces { irregularNames.append(UInt32(truncatingIfNeeded: nameEntries.count)) }
-            nameEntries.append(ordered[index].entry)
+            if !name.splitsAtSpaces { irregularNames.append(UInt32(truncatingIfNeeded: index)) }
             nameGroups.append(ReadingGroups.order[ordered[index].rank].rawValue)
             signatures.append(name.signature)
             sortedScalars += name.sortedScalars
@@ -214,12 +246,12 @@ final class NameIndex: Sendable {
             }
         }
         let bitmaps = OccurrenceBitmaps.build(
-            names: nameEntries.count, denseMinimum: denseMinimum ?? OccurrenceBitmaps.defaultDenseMinimum(names: nameEntries.count)
+            names: ordered.count, denseMinimum: denseMinimum ?? OccurrenceBitmaps.defaultDenseMinimum(names: ordered.count)
         ) { id, emit in
             forEachOccurrence(id) { scalar, occurrence, _ in emit(OccurrenceBitmaps.key(scalar, occurrence)) }
         }
         let table = PostingTable.build { post in
-            for id in 0 ..< nameEntries.count {
+            for id in ordered.indices {
                 let name = UInt32(id)
                 forEachOccurrence(id) { scalar, occurrence, length in
                     guard bitmaps.slot(OccurrenceBitmaps.key(scalar, occurrence)) == nil else { return }
@@ -230,7 +262,7 @@ final class NameIndex: Sendable {
         }
         guard let table else { return nil }
         return NameIndex(
-            nameEntries: nameEntries, nameGroups: nameGroups, scalarOffsets: scalarOffsets,
+            ownerStarts: ownerStarts, owners: owners, nameGroups: nameGroups, scalarOffsets: scalarOffsets,
             scalars: ScalarColumns(sorted: sortedScalars, ordered: orderedScalars), signatures: signatures,
             irregularNames: irregularNames, longest: longest, table: table, bitmaps: bitmaps, directLength: directLength,
             prefixShare: prefixShare, walkedRun: walkedRun, checkBatch: checkBatch)
@@ -257,11 +289,31 @@ final class NameIndex: Sendable {
         var keys: [UInt64]
     }
 
+    /// What makes two entries' indexed names one: the text, its groups (by
+    /// their rank) and the keys it is posted under.
+    private struct IndexedText: Hashable {
+        var text: String
+        var rank: Int
+        var containable: Containable
+        var extraKeys: [UInt64]
+    }
+
+    /// Appends the entries that list indexed name `id`.
+    @inline(__always)
+    func appendOwners(of id: UInt32, to entries: inout [UInt32]) {
+        let start = Int(ownerStarts[Int(id)]), end = Int(ownerStarts[Int(id) + 1])
+        if end - start == 1 {
+            entries.append(owners[start])
+        } else {
+            entries.append(contentsOf: owners[start ..< end])
+        }
+    }
+
     /// Which containment a listed form takes part in: as it is written,
     /// when it may be one word of at least `shortestWord` scalars
     /// (`containmentKeys`), and (an organisation's name of several words)
     /// with its words run together (`NameScorer.runTogetherContained`).
-    struct Containable: Sendable {
+    struct Containable: Sendable, Hashable {
         var shortestWord: Int?
         var runTogether: Bool
     }
@@ -357,7 +409,7 @@ final class NameIndex: Sendable {
             collect(form, threshold: threshold / factor, capFloor: capFloor, into: &entries)
         }
         for key in query.wholeRunKeys {
-            for slot in table.postings(key) { entries.append(nameEntries[Int(table.ids[slot])]) }
+            for slot in table.postings(key) { appendOwners(of: table.ids[slot], to: &entries) }
         }
         if EvasionScores.contained >= threshold - ScreeningBounds.roundingMargin {
             for tokens in query.containers { collectContained(tokens, into: &entries) }
@@ -433,7 +485,7 @@ final class NameIndex: Sendable {
                 previous = id
                 let name = UnsafeBufferPointer(rebasing: all[Int(scalarOffsets[Int(id)]) ..< Int(scalarOffsets[Int(id) + 1])])
                 if let score = TokenAlignment.alignedScore(words, listed: name, scratch: &scratch), score >= floor {
-                    entries.append(nameEntries[Int(id)])
+                    appendOwners(of: id, to: &entries)
                 }
             }
         }
@@ -475,7 +527,7 @@ final class NameIndex: Sendable {
         guard k >= 2 else { return }
         let largest = min(k - 1, Self.smallContainedTokens)
         func append(_ key: UInt64) {
-            for slot in table.postings(key) { entries.append(nameEntries[Int(table.ids[slot])]) }
+            for slot in table.postings(key) { appendOwners(of: table.ids[slot], to: &entries) }
         }
         var previous: UInt64?
         var unique: [UInt64] = []
@@ -580,7 +632,7 @@ final class NameIndex: Sendable {
                     let words = scratch.words(listed: true)
                     if let cap = TokenAlignment.cap(query.words, words, alignment: &scratch.alignment), cap.score < capFloor { continue }
                 }
-                entries.append(nameEntries[Int(id)])
+                appendOwners(of: id, to: &entries)
             }
         }
     }
@@ -604,7 +656,7 @@ final class NameIndex: Sendable {
         }
         dense.sort { ($0.count, $0.slot) < ($1.count, $1.slot) }
         let denseSlots = dense.map(\.slot)
-        let everyName = 0 ..< nameEntries.count
+        let everyName = 0 ..< nameCount
         let rankRuns = query.groups.rankRuns
         sortedScalars.withUnsafeBufferPointer { allScalars in
             querySorted.withUnsafeBufferPointer { querySorted in

@@ -30,13 +30,13 @@ package struct NameScreen: Sendable {
     /// The same, array by array, for the benchmark's breakdown.
     package static func indexParts(_ lists: [CompiledList]) -> [(name: String, bytes: Int)] {
         var parts: [(name: String, bytes: Int)] = [
-            ("name entries", 0), ("name groups", 0), ("scalar offsets", 0), ("scalars (sorted and in order)", 0), ("signatures", 0), ("irregular names", 0),
+            ("name owners", 0), ("name groups", 0), ("scalar offsets", 0), ("scalars (sorted and in order)", 0), ("signatures", 0), ("irregular names", 0),
             ("posting keys", 0), ("posting offsets", 0), ("posting ids", 0), ("occurrence bitmaps", 0),
         ]
         for list in lists {
             guard let names = list.index?.names else { continue }
             let sizes = [
-                names.nameEntries.count * 4, names.nameGroups.count, names.scalarOffsets.count * 4, names.scalars.byteCount, names.signatures.count * 8,
+                (names.ownerStarts.count + names.owners.count) * 4, names.nameGroups.count, names.scalarOffsets.count * 4, names.scalars.byteCount, names.signatures.count * 8,
                 names.irregularNames.count * 4,
                 names.table.keys.count * 4, names.table.offsets.count * 4, names.table.ids.count * 4,
                 names.bitmaps.byteCount,

@@ -23,7 +23,7 @@ struct ScreeningIndexCacheTests {
 
     static func sameIndex(_ a: CompiledList, _ b: CompiledList) throws -> Bool {
         let x = try #require(a.index?.names), y = try #require(b.index?.names)
-        return x.nameEntries == y.nameEntries && x.scalarOffsets == y.scalarOffsets && x.scalars == y.scalars
+        return x.ownerStarts == y.ownerStarts && x.owners == y.owners && x.scalarOffsets == y.scalarOffsets && x.scalars == y.scalars
             && x.longest == y.longest && x.table.keys == y.table.keys && x.table.offsets == y.table.offsets
             && x.table.ids == y.table.ids && x.bitmaps == y.bitmaps
     }
@@ -55,6 +55,25 @@ struct ScreeningIndexCacheTests {
         #expect(outcome == .built(written: true))
         #expect(try Self.sameIndex(rebuilt, list.indexed()))
         #expect(cache.indexed(list).1 == .read)
+    }
+
+    @Test("a file whose names are owned by entries past the list's is rebuilt, not used")
+    func ownersPastTheListAreRebuilt() throws {
+        let folder = try Self.temporaryDirectory()
+        let cache = ScreeningIndexCache(directory: folder.path)
+        let list = Self.list()
+        // A longer list's index, under this list's digest and fingerprint: sound in itself, so read,
+        // but its last names belong to entries this list does not have.
+        var random = SeededRandom(seed: 10)
+        let longer = CompiledList(id: "generated", digest: list.digest, entries: NameGenerator.entries(count: 200, random: &random))
+        let other = try #require(NameIndex.build(longer.entries))
+        #expect(other.owners.contains { Int($0) >= list.entries.count })
+        let fingerprint = NameIndex.fingerprint(list.entries)
+        try Data(other.bytes(listDigest: list.digest, fingerprint: fingerprint)).write(to: URL(fileURLWithPath: cache.path(for: list)))
+        #expect(NameIndex.read(path: cache.path(for: list), listDigest: list.digest, fingerprint: fingerprint) != nil)
+        let (rebuilt, outcome) = cache.indexed(list)
+        #expect(outcome == .built(written: true))
+        #expect(try Self.sameIndex(rebuilt, list.indexed()))
     }
 
     @Test("a file built by another Gavel or with another ICU is rebuilt, not used")

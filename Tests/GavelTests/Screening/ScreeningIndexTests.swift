@@ -265,6 +265,47 @@ struct ScreeningIndexTests {
     /// The final check recomputes `nameScore` on scalars; where `String.split`
     /// would cut tokens elsewhere (a space joined to a combining mark) it must
     /// not drop a pair the scorer keeps.
+    /// A text is indexed once however many entries list it, with the same
+    /// groups and keys, and each of those entries is found through it; the
+    /// same text as an organisation's and a person's name is two names (an
+    /// organisation's takes part in containment run together).
+    @Test("a name many entries list is indexed once and finds them all")
+    func sharedNames() throws {
+        let location = SourceLocation(file: "generated", line: 1, column: 1)
+        func entry(_ id: Int, _ name: String, _ type: ListEntry.EntryType, aliases: [String] = []) -> ListEntry {
+            ListEntry(
+                id: "e\(id)", name: name, aliases: aliases, type: type, listed: nil, delisted: nil, identifiers: [], programs: [],
+                location: location)
+        }
+        var listed = [entry(0, "Omar Qureshi", .organization), entry(1, "Hassan Ali", .individual)]
+        for id in 2 ..< 40 {
+            let type: ListEntry.EntryType = id % 3 == 0 ? .individual : .organization
+            listed.append(entry(id, id % 2 == 0 ? "OMAR QURESHI" : "Hassan Ali", type, aliases: id % 5 == 0 ? ["Omar Al Qureshi"] : []))
+        }
+        let entries = listed.map(ScreeningEntry.init)
+        let separate = entries.reduce(0) { $0 + NameIndex.indexedTexts($1).count }
+        for index in [try #require(NameIndex.build(entries)), try #require(NameIndex.build(entries, directLength: 0))] {
+            #expect(index.nameCount < separate / 4, "\(index.nameCount) names for \(separate) listed forms")
+            #expect(index.owners.count == separate)
+            for (query, owners) in [("omar qureshi", listed.filter { $0.name == "OMAR QURESHI" || $0.name == "Omar Qureshi" }), ("hassan ali", listed.filter { $0.name == "Hassan Ali" })] {
+                var found: [UInt32] = []
+                index.collect(QueryName(query, comparedWith: .latin), threshold: 1.0, into: &found)
+                let expected = Set(owners.compactMap { owner in listed.firstIndex { $0.id == owner.id }.map(UInt32.init) })
+                #expect(Set(found) == expected, "`\(query)`")
+            }
+        }
+        let screener = Screener(lists: [CompiledList(id: "l", digest: "sha256:shared", entries: listed)], mode: .indexed)
+        let scan = Screener(lists: [CompiledList(id: "l", digest: "sha256:shared", entries: listed)], mode: .scan)
+        let asOf = Instant(secondsSinceEpoch: 1_600_000_000, isDateOnly: true)
+        for text in ["Omar Qureshi", "Omar Qureshi Media Office", "Hasan Ali", "OmarQureshi Media"] {
+            let spec = Self.spec(minScore: 0.85, below: nil, types: nil)
+            let names = [Screener.Query(text: text, field: "name")]
+            let fromIndex = screener.screen(names: names, identifiers: [], spec: spec, asOf: asOf, rule: "r")
+            #expect(fromIndex == scan.screen(names: names, identifiers: [], spec: spec, asOf: asOf, rule: "r"), "`\(text)`")
+            #expect(!fromIndex.isEmpty, "`\(text)`")
+        }
+    }
+
     @Test("names whose spaces join a combining mark are kept")
     func irregularSpaces() throws {
         // Built as normalised forms directly: the normaliser itself drops combining marks.
