@@ -17,7 +17,7 @@ package struct CompiledList: Sendable {
         title = list.title
         asOf = list.asOf
         digest = list.digest
-        entries = list.entries.concurrentMap { ScreeningEntry($0) }
+        entries = Self.screeningEntries(list.entries)
     }
 
     /// A list made directly from entries, for benchmarks and tests.
@@ -26,7 +26,14 @@ package struct CompiledList: Sendable {
         title = nil
         asOf = nil
         self.digest = digest
-        self.entries = entries.concurrentMap { ScreeningEntry($0) }
+        self.entries = Self.screeningEntries(entries)
+    }
+
+    /// Each entry made ready for screening, on every core, the names of
+    /// one text sharing their readings (`SharedReadings`).
+    static func screeningEntries(_ listed: [ListEntry]) -> [ScreeningEntry] {
+        let shared = SharedReadings(listed)
+        return Concurrently.map(listed.count) { ScreeningEntry(listed[$0], readings: shared.of($0)) }
     }
 
     /// A list of bare names (organisations, in force from the start), for benchmarks.
@@ -70,9 +77,15 @@ package struct ScreeningEntry: Sendable {
 
         /// A listed name, normalised by `NameNormalizer` when first needed.
         package init(text: String, isAlias: Bool) {
+            self.init(text: text, isAlias: isAlias, readings: ListedNameReadings(text: text, normalized: nil))
+        }
+
+        /// A listed name whose readings are (or will be) those of `readings`,
+        /// which other names of the same text share.
+        init(text: String, isAlias: Bool, readings: ListedNameReadings) {
             self.text = text
             self.isAlias = isAlias
-            readings = ListedNameReadings(text: text, normalized: nil)
+            self.readings = readings
         }
 
         /// A name whose normalised text is given as it is to be compared.
@@ -93,9 +106,21 @@ package struct ScreeningEntry: Sendable {
     package var registeredNames: [String: [String: Set<String>]]
 
     init(_ entry: ListEntry) {
+        self.init(entry, readings: [])
+    }
+
+    /// The entry, its names taking their readings from `readings`, one per
+    /// name in its order (a name past them gets its own).
+    init(_ entry: ListEntry, readings: ArraySlice<ListedNameReadings>) {
         self.entry = entry
-        var names = [Name(text: entry.name, isAlias: false)]
-        for alias in entry.aliases { names.append(Name(text: alias, isAlias: true)) }
+        func name(_ offset: Int, _ text: String) -> Name {
+            let at = readings.startIndex + offset
+            let shared = at < readings.endIndex ? readings[at] : ListedNameReadings(text: text, normalized: nil)
+            return Name(text: text, isAlias: offset > 0, readings: shared)
+        }
+        var names = [name(0, entry.name)]
+        names.reserveCapacity(1 + entry.aliases.count)
+        for (offset, alias) in entry.aliases.enumerated() { names.append(name(offset + 1, alias)) }
         self.names = names
         var identifiers: [String: Set<String>] = [:]
         for (kind, values) in entry.identifiers {
