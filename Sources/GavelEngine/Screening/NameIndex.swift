@@ -290,12 +290,26 @@ final class NameIndex: Sendable {
     }
 
     /// What makes two entries' indexed names one: the text, its groups (by
-    /// their rank) and the keys it is posted under.
+    /// their rank) and the keys it is posted under. Texts are one when their
+    /// UTF-8 bytes are, since the index works on their scalars (`String`'s
+    /// own equality would make one of two canonically equivalent spellings).
     private struct IndexedText: Hashable {
         var text: String
         var rank: Int
         var containable: Containable
         var extraKeys: [UInt64]
+
+        static func == (a: IndexedText, b: IndexedText) -> Bool {
+            a.rank == b.rank && a.containable == b.containable && a.extraKeys == b.extraKeys && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(rank)
+            hasher.combine(containable)
+            hasher.combine(extraKeys)
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Appends the entries that list indexed name `id`.

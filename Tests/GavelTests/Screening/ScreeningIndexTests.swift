@@ -306,6 +306,40 @@ struct ScreeningIndexTests {
         }
     }
 
+    /// Two texts whose bytes differ are two names, even when Unicode calls
+    /// them equal (an accent composed or not): the index works on their scalars.
+    @Test("texts equal as Unicode but not in their bytes are two names")
+    func canonicallyEqualTexts() throws {
+        let composed = "caf\u{E9} noir", decomposed = "cafe\u{301} noir"
+        #expect(composed == decomposed)
+        let location = SourceLocation(file: "generated", line: 1, column: 1)
+        let entries = [composed, decomposed].enumerated().map { position, text in
+            var entry = ScreeningEntry(
+                ListEntry(
+                    id: "e\(position)", name: text, aliases: [], type: .individual, listed: nil, delisted: nil, identifiers: [],
+                    programs: [], location: location))
+            entry.names = [ScreeningEntry.Name(text: text, normalized: text, isAlias: false)]
+            return entry
+        }
+        let index = try #require(NameIndex.build(entries))
+        // The owners of each indexed name whose scalars are the text's.
+        func owners(of text: String) -> [[UInt32]] {
+            let wanted = text.unicodeScalars.map(\.value)
+            return (0 ..< index.nameCount).compactMap { id in
+                let range = Int(index.scalarOffsets[id]) ..< Int(index.scalarOffsets[id + 1])
+                let scalars: [UInt32]
+                switch index.scalars {
+                case .narrow(_, let ordered): scalars = ordered[range].map(UInt32.init)
+                case .wide(_, let ordered): scalars = Array(ordered[range])
+                }
+                guard scalars == wanted else { return nil }
+                return Array(index.owners[Int(index.ownerStarts[id]) ..< Int(index.ownerStarts[id + 1])])
+            }
+        }
+        #expect(owners(of: composed) == [[0]])
+        #expect(owners(of: decomposed) == [[1]])
+    }
+
     @Test("names whose spaces join a combining mark are kept")
     func irregularSpaces() throws {
         // Built as normalised forms directly: the normaliser itself drops combining marks.
