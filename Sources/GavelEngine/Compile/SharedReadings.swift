@@ -28,19 +28,28 @@ struct SharedReadings {
             texts.append(contentsOf: entries[position].aliases)
             starts.append(texts.count)
         }
-        // Each name's first name of the same text, through a table of those first names' numbers
-        // (plus one: 0 is an empty slot), probed by each text's hash. (Past 32-bit numbers, which no
-        // list that fits in memory reaches, each name keeps readings of its own.)
+        self.starts = starts
+        // (Past 32-bit numbers, which no list that fits in memory reaches, each name keeps readings of its own.)
         guard texts.count < Int(Int32.max) else {
             readings = texts.map { ListedNameReadings(text: $0, normalized: nil) }
-            self.starts = starts
             return
         }
+        let named = texts
+        let firsts = Self.firsts(named, hashes: Concurrently.map(named.count) { Self.hash(named[$0]) })
+        // The first name of each text gets its readings, on every core; the others share them.
+        let made = Concurrently.map(named.count) { number in
+            firsts[number] == number ? ListedNameReadings(text: named[number], normalized: nil) : nil
+        }
+        readings = named.indices.map { number in made[firsts[number]] ?? ListedNameReadings(text: named[number], normalized: nil) }
+    }
+
+    /// Each text's number of the first text with its bytes, through a table
+    /// of those first numbers (plus one: 0 is an empty slot) probed by each
+    /// text's hash.
+    private static func firsts(_ texts: [String], hashes: [UInt64]) -> [Int] {
         var capacity = 16
         while capacity < texts.count * 2 { capacity *= 2 }
         var slots = [Int32](repeating: 0, count: capacity)
-        let hashed = texts
-        let hashes = Concurrently.map(texts.count) { Self.hash(hashed[$0]) }
         var firsts: [Int] = []
         firsts.reserveCapacity(texts.count)
         for number in texts.indices {
@@ -53,30 +62,18 @@ struct SharedReadings {
                     firsts.append(number)
                     break
                 }
-                if hashes[held] == hash, Self.sameBytes(texts[held], texts[number]) {
+                if hashes[held] == hash, texts[held].hasSameUTF8(as: texts[number]) {
                     firsts.append(held)
                     break
                 }
                 slot = (slot + 1) & (capacity - 1)
             }
         }
-        // The first name of each text gets its readings, on every core; the others share them.
-        let firstsMade = firsts, textsMade = texts
-        let made = Concurrently.map(texts.count) { number in
-            firstsMade[number] == number ? ListedNameReadings(text: textsMade[number], normalized: nil) : nil
-        }
-        readings = texts.indices.map { number in made[firsts[number]] ?? ListedNameReadings(text: texts[number], normalized: nil) }
-        self.starts = starts
+        return firsts
     }
 
     /// The readings of entry `position`'s names, in its order.
     func of(_ position: Int) -> ArraySlice<ListedNameReadings> { readings[starts[position] ..< starts[position + 1]] }
-
-    /// Whether two texts have the same UTF-8 bytes, compared in place.
-    private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
-    }
 
     private static func hash(_ text: String) -> UInt64 {
         var checksum = Checksum(), text = text

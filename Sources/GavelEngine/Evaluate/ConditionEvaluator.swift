@@ -128,28 +128,28 @@ struct ConditionEvaluator {
         let found = matches
         matches = []
         // (Fields read in place: a copied match retains every string it holds.)
-        let order = found.indices.sorted { a, b in
-            if found[a].list != found[b].list { return found[a].list < found[b].list }
-            if found[a].entry != found[b].entry { return found[a].entry < found[b].entry }
-            if found[a].field != found[b].field { return found[a].field < found[b].field }
-            if found[a].query != found[b].query { return found[a].query < found[b].query }
-            if found[a].name != found[b].name { return found[a].name < found[b].name }
-            return a < b
-        }
+        let order = found.indices.sorted { a, b in Self.keyPrecedes(found[a], found[b]) ?? (a < b) }
         var out: [ScreenMatch] = []
         out.reserveCapacity(found.count)
         var runStart = 0
         for position in order {
             let match = found[position]
-            if let last = out.last,
-                last.list != match.list || last.entry != match.entry || last.field != match.field || last.query != match.query
-                    || last.name != match.name
-            {
-                runStart = out.count
-            }
+            if let last = out.last, Self.keyPrecedes(last, match) != nil { runStart = out.count }
             if !out[runStart...].contains(match) { out.append(match) }
         }
         return out
+    }
+
+    /// Whether match `a`'s key (list, entry, field, query, name) sorts
+    /// before `b`'s; nil when the keys are equal.
+    @inline(__always)
+    private static func keyPrecedes(_ a: ScreenMatch, _ b: ScreenMatch) -> Bool? {
+        if a.list != b.list { return a.list < b.list }
+        if a.entry != b.entry { return a.entry < b.entry }
+        if a.field != b.field { return a.field < b.field }
+        if a.query != b.query { return a.query < b.query }
+        if a.name != b.name { return a.name < b.name }
+        return nil
     }
 
     mutating func trace(_ condition: CompiledCondition, exhaustive: Bool) -> ConditionTrace {

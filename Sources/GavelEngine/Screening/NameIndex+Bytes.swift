@@ -50,22 +50,22 @@ extension NameIndex {
     }
 
     /// The index in the file at `path`, if it holds one for this list digest
-    /// and these names, intact, and consistent enough to be walked without a
-    /// check. Read straight into its arrays: a million names' index is 376 MB,
+    /// and these names (`entries` of them), intact, and consistent enough to
+    /// be walked without a check. Read straight into its arrays: a million names' index is 376 MB,
     /// which read whole and then copied into the arrays was held twice and
     /// copied once more. A file for another list or other names is refused
     /// after its header.
-    static func read(path: String, listDigest: String, fingerprint: UInt64) -> NameIndex? {
+    static func read(path: String, listDigest: String, fingerprint: UInt64, entries: Int) -> NameIndex? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         var reader = ByteReader(source: FileSource(descriptor: descriptor, remaining: Int(info.st_size)))
-        return read(&reader, listDigest: listDigest, fingerprint: fingerprint)
+        return read(&reader, listDigest: listDigest, fingerprint: fingerprint, entries: entries)
     }
 
-    private static func read(_ reader: inout ByteReader, listDigest: String, fingerprint: UInt64) -> NameIndex? {
+    private static func read(_ reader: inout ByteReader, listDigest: String, fingerprint: UInt64, entries: Int) -> NameIndex? {
         guard reader.take(magic.count) == magic,
             reader.scalar(UInt32.self) == byteOrderMark,
             reader.scalar(UInt32.self) == formatVersion,
@@ -81,9 +81,10 @@ extension NameIndex {
             let bitmapWords = reader.array(UInt64.self),
             reader.endsWithItsChecksum()
         else { return nil }
-        // Every name has an owner: its owners' starts rise strictly, to the last owner.
+        // Every name has an owner: its owners' starts rise strictly, to the last owner. An owner past the
+        // list's entries would be read out of bounds (the fingerprint says there is none; so does this).
         guard ownerStarts.first == 0, ownerStarts.last.map({ Int($0) == owners.count }) == true,
-            zip(ownerStarts, ownerStarts.dropFirst()).allSatisfy({ $0 < $1 })
+            zip(ownerStarts, ownerStarts.dropFirst()).allSatisfy({ $0 < $1 }), owners.allSatisfy({ Int($0) < entries })
         else { return nil }
         let nameCount = ownerStarts.count - 1
         let table = PostingTable(keys: keys, offsets: offsets, ids: ids)

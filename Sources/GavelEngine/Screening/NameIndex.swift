@@ -300,7 +300,7 @@ final class NameIndex: Sendable {
         var extraKeys: [UInt64]
 
         static func == (a: IndexedText, b: IndexedText) -> Bool {
-            a.rank == b.rank && a.containable == b.containable && a.extraKeys == b.extraKeys && a.text.utf8.elementsEqual(b.text.utf8)
+            a.rank == b.rank && a.containable == b.containable && a.extraKeys == b.extraKeys && a.text.hasSameUTF8(as: b.text)
         }
 
         func hash(into hasher: inout Hasher) {

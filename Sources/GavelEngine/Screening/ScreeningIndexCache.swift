@@ -44,10 +44,7 @@ package struct ScreeningIndexCache: Sendable {
         let path = path(for: list)
         let fingerprint = NameIndex.fingerprint(list.entries)
         var copy = list
-        // (An index whose owners lie past the list's entries would be read out of bounds: its fingerprint says it cannot be, and this says so too.)
-        if let names = NameIndex.read(path: path, listDigest: list.digest, fingerprint: fingerprint),
-            names.owners.allSatisfy({ Int($0) < list.entries.count })
-        {
+        if let names = NameIndex.read(path: path, listDigest: list.digest, fingerprint: fingerprint, entries: list.entries.count) {
             copy.index = ScreeningIndex(names: names, entries: list.entries)
             return (copy, .read)
         }

@@ -62,7 +62,7 @@ struct ScreeningIndexCacheTests {
         let folder = try Self.temporaryDirectory()
         let cache = ScreeningIndexCache(directory: folder.path)
         let list = Self.list()
-        // A longer list's index, under this list's digest and fingerprint: sound in itself, so read,
+        // A longer list's index, under this list's digest and fingerprint: sound for the longer list,
         // but its last names belong to entries this list does not have.
         var random = SeededRandom(seed: 10)
         let longer = CompiledList(id: "generated", digest: list.digest, entries: NameGenerator.entries(count: 200, random: &random))
@@ -70,7 +70,8 @@ struct ScreeningIndexCacheTests {
         #expect(other.owners.contains { Int($0) >= list.entries.count })
         let fingerprint = NameIndex.fingerprint(list.entries)
         try Data(other.bytes(listDigest: list.digest, fingerprint: fingerprint)).write(to: URL(fileURLWithPath: cache.path(for: list)))
-        #expect(NameIndex.read(path: cache.path(for: list), listDigest: list.digest, fingerprint: fingerprint) != nil)
+        #expect(NameIndex.read(path: cache.path(for: list), listDigest: list.digest, fingerprint: fingerprint, entries: longer.entries.count) != nil)
+        #expect(NameIndex.read(path: cache.path(for: list), listDigest: list.digest, fingerprint: fingerprint, entries: list.entries.count) == nil)
         let (rebuilt, outcome) = cache.indexed(list)
         #expect(outcome == .built(written: true))
         #expect(try Self.sameIndex(rebuilt, list.indexed()))
@@ -117,7 +118,7 @@ struct ScreeningIndexCacheTests {
         let path = cache.path(for: list)
         let whole = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         let fingerprint = NameIndex.fingerprint(list.entries)
-        let read = try #require(NameIndex.read(path: path, listDigest: list.digest, fingerprint: fingerprint))
+        let read = try #require(NameIndex.read(path: path, listDigest: list.digest, fingerprint: fingerprint, entries: list.entries.count))
         let built = try #require(list.indexed().index?.names)
         #expect(read.bytes(listDigest: list.digest, fingerprint: fingerprint) == whole)
         #expect(built.bytes(listDigest: list.digest, fingerprint: fingerprint) == whole)
@@ -126,11 +127,11 @@ struct ScreeningIndexCacheTests {
         let lengths = Array(0 ..< min(400, whole.count)) + Array(stride(from: 400, to: whole.count, by: max(1, whole.count / 300)))
         for length in lengths {
             try Data(whole.prefix(length)).write(to: URL(fileURLWithPath: cut))
-            #expect(NameIndex.read(path: cut, listDigest: list.digest, fingerprint: fingerprint) == nil, "cut at \(length)")
+            #expect(NameIndex.read(path: cut, listDigest: list.digest, fingerprint: fingerprint, entries: list.entries.count) == nil, "cut at \(length)")
         }
         try Data(whole + [0]).write(to: URL(fileURLWithPath: cut))
-        #expect(NameIndex.read(path: cut, listDigest: list.digest, fingerprint: fingerprint) == nil)
-        #expect(NameIndex.read(path: folder.path, listDigest: list.digest, fingerprint: fingerprint) == nil)
+        #expect(NameIndex.read(path: cut, listDigest: list.digest, fingerprint: fingerprint, entries: list.entries.count) == nil)
+        #expect(NameIndex.read(path: folder.path, listDigest: list.digest, fingerprint: fingerprint, entries: list.entries.count) == nil)
     }
 
     @Test("a truncated or bit-flipped file is rebuilt, not used", arguments: [0, 1, 2, 3, 4, 5])
