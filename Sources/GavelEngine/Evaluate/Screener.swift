@@ -93,7 +93,9 @@ struct Screener {
         var scratch = TokenAlignment.Scratch()
         for list in lists where spec.lists.contains(list.id) {
             let listNumber = memo.list(list.id)
-            let scorings = nameNumbers.map { memo.scoring(list: listNumber, name: $0) }
+            let scorings = nameNumbers.map {
+                memo.scoring(list: listNumber, name: $0, floor: spec.minScore, spellings: spec.spellings)
+            }
             // The entry is read in place, through the buffer: copying it retained each of its dozen
             // fields, for every candidate (a `borrowing` parameter was still copied to read its `entry`).
             // `names` indexes `preparedNames`: the names that may reach this entry.
@@ -106,14 +108,13 @@ struct Screener {
                 var top = -Double.infinity
                 for name in names {
                     // The case's screens often ask again (the shipped bundle: the same names, 26 screens).
-                    let key = memo.scoreKey(scorings[name], entry: position, floor: spec.minScore, spellings: spec.spellings)
                     // Under a `SpellingFilter` only the spellings it admits are scored; with none,
                     // the hit scores 0, below any band, and only an identifier can match the entry.
-                    let hit = memo.score(key) ?? memo.remember(
+                    let hit = memo.score(scorings[name], entry: position) ?? memo.remember(
                         NameScorer.best(
                             preparedNames[name].forms, names: spec.spellings.admitted(entries[position].names),
                             primary: entries[position].entry.name, type: entries[position].entry.type, floor: spec.minScore,
-                            scratch: &scratch), key)
+                            scratch: &scratch), scorings[name], entry: position)
                     top = max(top, hit.score)
                     nameHits.append((name, hit))
                 }
@@ -156,6 +157,7 @@ struct Screener {
                 ) {
                     index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }
+                for (scoring, count) in zip(scorings, candidates.entriesPerName(scorings.count)) { memo.reserve(scoring, more: count) }
                 list.entries.withUnsafeBufferPointer { entries in
                     candidates.forEach { position, names in match(entries, position, names: names) }
                 }

@@ -20,7 +20,9 @@ struct ScreeningMemo {
     private var identifiers: [IdentifierMatcher.Prepared] = []
     private var listNumbers: [String: Int] = [:]
     private var candidates: [CandidateKey: ScreeningCandidates] = [:]
-    private var scores: [ScoreKey: NameScorer.Hit] = [:]
+    /// A scoring's number (its list, name, floor and spellings) → its hits, by entry.
+    private var scoringNumbers: [ScoringKey: Int] = [:]
+    private var hits: [EntryHits] = []
 
     /// What is known of one name: its text, its forms once made (nil inside
     /// when it normalises to nothing), its prepared form once made.
@@ -42,20 +44,22 @@ struct ScreeningMemo {
         var identifiers: [Int]
     }
 
-    /// A list's and a name's numbers, for `ScoreKey`s.
-    struct Scoring {
-        fileprivate let list: Int
-        fileprivate let name: Int
+    /// What a name's score against an entry depends on besides the entry:
+    /// the list, the name, the floor (it only prunes work below itself, so
+    /// a hit at or above it is the same at any floor; keyed all the same)
+    /// and the screen's `SpellingFilter` (it may leave some of the entry's
+    /// names out). Worked out once per screen, list and name; each entry's
+    /// hit is then found by the entry's position alone.
+    private struct ScoringKey: Hashable {
+        var list: Int
+        var name: Int
+        var floor: Double
+        var spellings: Int
     }
 
-    struct ScoreKey: Hashable {
-        fileprivate var list: Int
-        fileprivate var entry: Int
-        fileprivate var name: Int
-        /// The floor only prunes work below it, so a hit at or above it is the same at any floor; keyed all the same.
-        fileprivate var floor: Double
-        /// The screen's `SpellingFilter` may leave some of the entry's names out.
-        fileprivate var spellings: Int
+    /// The number of a list's and a name's scoring at a floor and spellings.
+    struct Scoring {
+        fileprivate let number: Int
     }
 
     /// The number of the name `text`, asked once per screen and name.
@@ -73,22 +77,28 @@ struct ScreeningMemo {
         return listNumbers.count - 1
     }
 
-    /// The numbers of a list and a name, for `scoreKey`.
-    func scoring(list: Int, name: Int) -> Scoring { Scoring(list: list, name: name) }
-
-    /// The key of `NameScorer.best` of a name against the entry at `entry` of a list.
-    func scoreKey(_ scoring: Scoring, entry: Int, floor: Double, spellings: SpellingFilter? = nil) -> ScoreKey {
-        ScoreKey(list: scoring.list, entry: entry, name: scoring.name, floor: floor, spellings: spellings?.number ?? 0)
+    /// The scoring of name `name` against list `list`'s entries, asked once per screen, list and name.
+    mutating func scoring(list: Int, name: Int, floor: Double, spellings: SpellingFilter? = nil) -> Scoring {
+        let key = ScoringKey(list: list, name: name, floor: floor, spellings: spellings?.number ?? 0)
+        if let known = scoringNumbers[key] { return Scoring(number: known) }
+        scoringNumbers[key] = hits.count
+        hits.append(EntryHits())
+        return Scoring(number: hits.count - 1)
     }
 
-    /// The score worked out before under `key`, if any. (Asked and stored
-    /// apart, not through a closure: a closure capturing the borrowed entry
-    /// copied it, every field retained, for each candidate.)
-    func score(_ key: ScoreKey) -> NameScorer.Hit? { scores[key] }
+    /// Room for `count` more hits of `scoring` (a screen's candidates for its name), so that none grows while it scores them.
+    mutating func reserve(_ scoring: Scoring, more count: Int) {
+        hits[scoring.number].reserve(hits[scoring.number].count + count)
+    }
 
-    mutating func remember(_ hit: NameScorer.Hit, _ key: ScoreKey) -> NameScorer.Hit {
-        scores[key] = hit
-        return hit
+    /// `NameScorer.best` of a scoring's name against the entry at `position`,
+    /// when worked out before. (Asked and stored apart, not through a
+    /// closure: a closure capturing the borrowed entry copied it, every
+    /// field retained, for each candidate.)
+    func score(_ scoring: Scoring, entry position: Int) -> NameScorer.Hit? { hits[scoring.number].hit(position) }
+
+    mutating func remember(_ hit: NameScorer.Hit, _ scoring: Scoring, entry position: Int) -> NameScorer.Hit {
+        hits[scoring.number].remember(hit, position)
     }
 
     /// The forms of name `number`; nil when it normalises to nothing.

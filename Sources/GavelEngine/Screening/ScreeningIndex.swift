@@ -112,6 +112,16 @@ struct ScreeningCandidates: Sendable, Equatable {
         pairs = distinct
     }
 
+    /// How many entries each of `names` names may reach (the identifiers' aside).
+    func entriesPerName(_ names: Int) -> [Int] {
+        var counts = [Int](repeating: 0, count: names)
+        for pair in pairs {
+            let name = Int(UInt32(truncatingIfNeeded: pair))
+            if name < names { counts[name] += 1 }
+        }
+        return counts
+    }
+
     /// Entry positions, ascending and distinct.
     var positions: [Int] {
         var out: [Int] = []
