@@ -43,8 +43,6 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-        // A listed name's readings are made once, on first use, from any thread (`ListedNameReadings`).
-        .package(url: "https://github.com/apple/swift-atomics", from: "1.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -68,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "GavelEngine",
-            dependencies: ["GavelSyntax", "CUnicodeSecurity", .product(name: "Atomics", package: "swift-atomics")]
+            dependencies: ["GavelSyntax", "CUnicodeSecurity"]
         ),
         .systemLibrary(
             name: "CZlib",
