@@ -28,7 +28,7 @@ struct EntryHits {
         }
     }
 
-    /// Stores `hit` for the entry at `position` (not stored before) and returns it.
+    /// Stores `hit` for the entry at `position` (in place of one stored before) and returns it.
     mutating func remember(_ hit: NameScorer.Hit, _ position: Int) -> NameScorer.Hit {
         reserve(hits.count + 1)
         let key = UInt64(truncatingIfNeeded: position) &+ 1
