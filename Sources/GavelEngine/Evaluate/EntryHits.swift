@@ -4,7 +4,7 @@
 ///
 /// Why not a `Dictionary`: at 1,000,000 names a common name's screen stores
 /// thousands of hits, and a dictionary keyed by the whole score key spent
-/// a fifth of the screen hashing it, mostly again each time it grew.
+/// about a sixth of the screen hashing it, mostly again each time it grew.
 struct EntryHits {
     /// Position + 1 per slot (0: empty); a power of two of them, or none yet.
     private var keys: [UInt64] = []
