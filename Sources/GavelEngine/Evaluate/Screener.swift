@@ -157,7 +157,7 @@ struct Screener {
                 ) {
                     index.candidates(names: prepared, identifiers: preparedIDs.map(\.1), threshold: spec.minScore)
                 }
-                for (scoring, count) in zip(scorings, candidates.entriesPerName(scorings.count)) { memo.reserve(scoring, more: count) }
+                for (scoring, count) in zip(scorings, candidates.entriesPerName(scorings.count)) { memo.reserve(scoring, candidates: count) }
                 list.entries.withUnsafeBufferPointer { entries in
                     candidates.forEach { position, names in match(entries, position, names: names) }
                 }

@@ -86,9 +86,14 @@ struct ScreeningMemo {
         return Scoring(number: hits.count - 1)
     }
 
-    /// Room for `count` more hits of `scoring` (a screen's candidates for its name), so that none grows while it scores them.
-    mutating func reserve(_ scoring: Scoring, more count: Int) {
-        hits[scoring.number].reserve(hits[scoring.number].count + count)
+    /// Room for a screen's `count` candidates of `scoring`'s name, so that
+    /// its table does not grow while it scores them. A later screen of the
+    /// same scoring mostly asks for the entries stored already (the
+    /// shipped bundle screens the same names 26 times a case), so room is
+    /// made for the larger of the two, not their sum: a screen with other
+    /// candidates still grows the table as it needs.
+    mutating func reserve(_ scoring: Scoring, candidates count: Int) {
+        hits[scoring.number].reserve(max(hits[scoring.number].count, count))
     }
 
     /// `NameScorer.best` of a scoring's name against the entry at `position`,
