@@ -9,7 +9,7 @@ extension EvasionForms {
     /// ta marbuta and tatweel (`withoutTaMarbuta`), and the same with a
     /// word-final heh left out (`withoutFinalHeh`).
     static func consonantSpellings(_ text: String) -> [String] {
-        let withoutTaMarbuta = withoutTaMarbuta(text)
+        let withoutTaMarbuta = withoutTaMarbuta(hebrewTranscriptionRead(text))
         let withoutHeh = withoutFinalHeh(withoutTaMarbuta)
         return withoutHeh == withoutTaMarbuta ? [withoutTaMarbuta] : [withoutTaMarbuta, withoutHeh]
     }
@@ -49,7 +49,8 @@ extension EvasionForms {
     /// second guess, compared only with `shortestWawRespelling` consonants
     /// or more.
     static func asListsSpell(_ text: String, arabicWawAsVowel: Bool = false) -> String {
-        let scalars = Array(withoutFinalHeh(withoutTaMarbuta(text)).precomposedStringWithCompatibilityMapping.unicodeScalars)
+        let scalars = Array(
+            withoutFinalHeh(withoutTaMarbuta(hebrewTranscriptionRead(text))).precomposedStringWithCompatibilityMapping.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
@@ -78,6 +79,45 @@ extension EvasionForms {
         }
         return String(out)
     }
+
+    /// The name with what Hebrew adds to its letters to write Arabic and
+    /// other foreign sounds read as Latin letters, as the lists spell those
+    /// sounds: a letter with a geresh (`׳`, or an apostrophe typed for it)
+    /// is j (`ג׳בהת`, Jabhat), zh, th, dh, kh, gh or z (`ז׳ ת׳ ד׳ ח׳ ע׳ ט׳`),
+    /// where ICU reads the letter alone and the geresh as a word break
+    /// (`g bht`); and an alef standing alone before a hyphen or maqaf is the
+    /// Arabic article, which Hebrew writes so before a sun letter (`תחריר
+    /// א-שאם`, Tahrir al-Sham), where ICU reads nothing. (`צ׳` is ch in a
+    /// European name and d in an Arabic one, so it is left to ICU.)
+    static func hebrewTranscriptionRead(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { (0x05D0 ... 0x05EA).contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            let next = i + 1 < scalars.count ? scalars[i + 1].value : nil
+            if let next, gereshes.contains(next), let sound = gereshSounds[scalar.value] {
+                out.append(contentsOf: sound.unicodeScalars)
+                i += 2
+                continue
+            }
+            if scalar.value == 0x05D0, next == 0x2D || next == 0x05BE, i == 0 || !scalars[i - 1].properties.isAlphabetic {
+                out.append(contentsOf: "al".unicodeScalars)
+                i += 1
+                continue
+            }
+            out.append(scalar)
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// The geresh (U+05F3) and the apostrophes typed for it.
+    private static let gereshes: Set<UInt32> = [0x05F3, 0x27, 0x2019, 0x02BC, 0x60, 0xB4]
+    private static let gereshSounds: [UInt32: String] = [
+        0x05D2: "j", 0x05D6: "zh", 0x05EA: "th", 0x05D3: "dh", 0x05D7: "kh", 0x05E2: "gh", 0x05D8: "z",
+    ]
 
     /// Whether a letter comes before `index` in its word (marks passed over).
     private static func followsLetter(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {

@@ -359,6 +359,16 @@ package struct NameForms: Sendable {
                 }
             }
         }
+        // A `1` is an i or an l, and a name may write both with it (`H1zb4114h`, `1183r4710n`): no one digit
+        // reading has both. Read through skeletons, where l is i, either meets the listed skeleton forms.
+        if skeleton.isEmpty {
+            for form in latin where form.text.utf8.contains(UInt8(ascii: "1")) {
+                for reading in EvasionForms.digitReadings(form.text) {
+                    let read = EvasionForms.skeletonOfReading(reading)
+                    if !read.isEmpty, !skeletonVariants.contains(where: { $0.text == read }) { skeletonVariants.append(NameForm(read, .digits)) }
+                }
+            }
+        }
         var wholeRun: String?
         let words = normalized.split(separator: " ")
         if words.count >= 2, words.allSatisfy({ $0.unicodeScalars.count == 1 }),

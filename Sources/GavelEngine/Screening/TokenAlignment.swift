@@ -313,16 +313,18 @@ package enum TokenAlignment {
         }
     }
 
-    /// One way a case token (with the next one, for `joined`) may stand for a listed token.
+    /// One way a case token (with the next one, for `joined`) may stand for a
+    /// listed token (with the `runTogether` − 1 after it, for `runTogether`).
     fileprivate struct Option {
         var cost: Double
         var keyEqual: Bool
         var i: Int
         var j: Int
         var kind: Kind
+        var listedTokens = 1
     }
 
-    enum Kind: UInt8 { case equal, initial, cutShort, vowelsLeftOut, spelling, oneEdit, joined }
+    enum Kind: UInt8 { case equal, initial, cutShort, vowelsLeftOut, spelling, oneEdit, joined, runTogether, spaceMoved }
 
     struct Explanation {
         var kind: Kind
@@ -360,6 +362,39 @@ package enum TokenAlignment {
                         }
                     }
                 }
+                // Two case tokens that are two listed tokens with the space between them moved
+                // (`liberationo f`, `lashka ri`): the same letters in the same order.
+                for i in query.tokens.indices.dropLast() {
+                    let first = query.tokens.token(i, in: q), second = query.tokens.token(i + 1, in: q)
+                    for j in listed.tokens.indices.dropLast() {
+                        let b = listed.tokens.token(j, in: l), c = listed.tokens.token(j + 1, in: l)
+                        guard first.count != b.count, first.count + second.count == b.count + c.count else { continue }
+                        let letters = { (index: Int) -> UInt32 in index < b.count ? b[index] : c[index - b.count] }
+                        if (0 ..< first.count).allSatisfy({ first[$0] == letters($0) }),
+                            (0 ..< second.count).allSatisfy({ second[$0] == letters(first.count + $0) })
+                        {
+                            alignment.options.append(Option(cost: 1.0 - closeSpelling, keyEqual: false, i: i, j: j, kind: .spaceMoved))
+                        }
+                    }
+                }
+                // And one case token that is two listed tokens or more run together, in their order
+                // (`NewIrishRepublicanArmy`, `BokoHaram`): the spaces were left out, not a word replaced.
+                for i in query.tokens.indices {
+                    let a = query.tokens.token(i, in: q)
+                    for j in listed.tokens.indices.dropLast() {
+                        var at = 0, next = j
+                        while next < listed.tokens.count {
+                            let b = listed.tokens.token(next, in: l)
+                            guard at + b.count <= a.count, a[at ..< at + b.count].elementsEqual(b) else { break }
+                            at += b.count
+                            next += 1
+                            if at == a.count { break }
+                        }
+                        if at == a.count, next - j >= 2 {
+                            alignment.options.append(Option(cost: 0, keyEqual: false, i: i, j: j, kind: .runTogether, listedTokens: next - j))
+                        }
+                    }
+                }
             }
         }
         alignment.options.sort { x, y in
@@ -377,6 +412,16 @@ package enum TokenAlignment {
             if option.kind == .joined {
                 guard alignment.partner[option.i + 1] < 0 else { continue }
                 alignment.partner[option.i + 1] = option.j
+            }
+            if option.kind == .spaceMoved {
+                guard alignment.partner[option.i + 1] < 0, !alignment.listedTaken[option.j + 1] else { continue }
+                alignment.partner[option.i + 1] = option.j + 1
+                alignment.listedTaken[option.j + 1] = true
+            }
+            if option.kind == .runTogether {
+                let others = option.j + 1 ..< option.j + option.listedTokens
+                guard !others.contains(where: { alignment.listedTaken[$0] }) else { continue }
+                for other in others { alignment.listedTaken[other] = true }
             }
             alignment.partner[option.i] = option.j
             alignment.listedTaken[option.j] = true
@@ -407,7 +452,8 @@ package enum TokenAlignment {
             let spelling = JaroWinkler.score(a, b)
             if spelling >= closeSpelling { offer(.spelling, 1.0 - spelling) }
         }
-        if !strict, best == nil, a.count >= 2, b.count >= 2, withinOneEdit(a, b) { offer(.oneEdit, 1.0 - closeSpelling) }
+        // A one-letter word is a two-letter one with a letter dropped too (`Army f Islam`, `Jund l Aqsa`).
+        if !strict, best == nil, a.count + b.count >= 3, withinOneEdit(a, b) { offer(.oneEdit, 1.0 - closeSpelling) }
         return best
     }
 

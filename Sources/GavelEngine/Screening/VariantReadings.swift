@@ -157,7 +157,8 @@ extension EvasionForms {
     ]
 
     /// The digit-for-letter substitutions of `variant`, in tokens that hold
-    /// a letter as well as a digit (a number alone is a number): 0→o, 1→i
+    /// a letter as well as a digit (a number alone is a number, unless
+    /// another word mixes digits with letters): 0→o, 1→i
     /// (and, as a second reading, 1→l), 3→e, 4→a, 5→s, 7→t, 8→b, 9→g.
     static let digitLetters: [UInt8: UInt8] = [
         UInt8(ascii: "0"): UInt8(ascii: "o"), UInt8(ascii: "1"): UInt8(ascii: "i"), UInt8(ascii: "3"): UInt8(ascii: "e"),
@@ -170,15 +171,21 @@ extension EvasionForms {
     /// `1` as `i`, then as `l`, then `13` as the `b` it draws (`13oko`),
     /// then the Arabizi readings (`arabiziReadings`). A digit alone between
     /// two words is read too: a name spelt with hyphens has one-letter
-    /// words there (`Jaish-3-Mohammed`, `Lashkar-3-Taiba`).
+    /// words there (`Jaish-3-Mohammed`, `Lashkar-3-Taiba`). So is a word of
+    /// digits alone when another word mixes digits and letters
+    /// (`1515-84n914d35h`): that one says the name is written in them.
     package static func digitReadings(_ normalized: String) -> [String] {
         guard normalized.utf8.contains(where: { digitLetters[$0] != nil }) else { return [] }
         let tokens = normalized.split(separator: " ")
         func hasLetter(_ token: Substring) -> Bool {
             token.utf8.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
         }
+        // A word of letters and digits says the digits are letters: then so are those of a word written in
+        // them alone (`1515-84n914d35h`, `41-4n54r`, `94m4'4`), which otherwise is a number.
+        let leet = tokens.contains { token in hasLetter(token) && token.utf8.contains { digitLetters[$0] != nil } }
         func isRead(_ index: Int) -> Bool {
             if hasLetter(tokens[index]) { return true }
+            if leet, tokens[index].utf8.allSatisfy({ digitLetters[$0] != nil }) { return true }
             guard tokens[index].utf8.count == 1, index > 0, index + 1 < tokens.count else { return false }
             return hasLetter(tokens[index - 1]) && hasLetter(tokens[index + 1])
         }
