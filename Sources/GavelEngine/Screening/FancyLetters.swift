@@ -6,10 +6,11 @@ import Foundation
 /// `ⲎⲀⲘⲀⲤ` (Coptic), `ђค๓คร` (Thai), `ɦǟʍǟֆ` (IPA and Armenian) and
 /// the Greek capitals used for A (`HΛMΛS`, `HΔMΔS`), Cyrillic small `м`
 /// (whose UTS #39 prototype is the turned `ʍ`, not `m`: `Намаѕ` met no
-/// `HAMAS` while `НАМАЅ` did) and Greek small `μ` likewise (UTS #39 reads
+/// `HAMAS` while `НАМАЅ` did), the small capital `ᴍ` likewise, and Greek small `μ` (UTS #39 reads
 /// its capital `Μ` as M, not it: `Ηαμας`), the turned and hooked Latin letters and
 /// symbols generators use for a letter (`H∀M∀S`, `ǶAMAS`, `ƉÆSH`, `PĸĸK`,
-/// `Ɯagner`, `DAᗴSH`), with their Latin Extended-B capitals. Read as those letters
+/// `Ɯagner`, `DAᗴSH`), the currency signs of "currency" text (`H₳M₳S`,
+/// `₩₳₲₦ɆⱤ`), with their Latin Extended-B capitals. Read as those letters
 /// in the skeleton reading only (`EvasionForms.skeleton`), where a name
 /// spelt in them meets the listed name as the look-alike it is; the plain
 /// reading still transliterates them (`Λ` is `L` in a Greek name).
@@ -24,13 +25,14 @@ enum FancyLetters {
     }
 
     static func hasAny(_ text: String) -> Bool {
-        text.unicodeScalars.contains { table[$0.value] != nil } || isTurned(text) || readInContext(text) != nil
+        text.unicodeScalars.contains { table[$0.value] != nil } || isTurned(text) || isMirrored(text) || readInContext(text) != nil
     }
 
     /// The text with each of these characters read as its letter; upside-down
     /// text (`isTurned`) turned back and read from its other end.
     static func read(_ text: String) -> String {
         if isTurned(text) { return String(String.UnicodeScalarView(text.unicodeScalars.reversed().map { turned[$0.value] ?? $0 })) }
+        if isMirrored(text) { return String(String.UnicodeScalarView(text.unicodeScalars.reversed().map { mirrored[$0.value] ?? $0 })) }
         let text = readInContext(text) ?? text
         guard text.unicodeScalars.contains(where: { table[$0.value] != nil }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { table[$0.value] ?? $0 }))
@@ -129,11 +131,45 @@ enum FancyLetters {
         (0x370 ... 0x3FF).contains(scalar.value) || (0x1F00 ... 0x1FFF).contains(scalar.value)
     }
 
-    /// Upside-down text turned back letter by letter but left in its order:
-    /// what a generator that does not write backwards produced (`ɥɐɯɐs`).
+    /// Upside-down or mirrored text turned back letter by letter but left in
+    /// its order: what a generator that does not write backwards produced
+    /// (`ɥɐɯɐs`, `Hɒmɒƨ`).
     static func turnedInPlace(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { turned[$0.value] ?? $0 }))
+        let table = isTurned(text) ? turned : mirrored
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { table[$0.value] ?? $0 }))
     }
+
+    /// Whether the text is written in a mirror, as mirror-text generators
+    /// write it: at least two letters, and half of them or more mirrored
+    /// letters (`ƨ ɒ ɘ ɿ ƚ ᴎ …`), which names in any language hardly use
+    /// together; written backwards too (`ƨɒmɒH`), so that it reads in a
+    /// mirror as `Hamas`.
+    static func isMirrored(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 >= 0x80 }), !isTurned(text), text.unicodeScalars.contains(where: { mirroredOnly.contains($0.value) })
+        else { return false }
+        var letters = 0, mirroredLetters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || mirrored[scalar.value] != nil {
+            letters += 1
+            if mirroredOnly.contains(scalar.value) { mirroredLetters += 1 }
+        }
+        return mirroredLetters >= 2 && mirroredLetters * 2 >= letters
+    }
+
+    /// Each letter as it reads in a mirror: the mirrored letters, and the
+    /// Latin letters that are one another mirrored (`b`/`d`, `p`/`q`).
+    private static let mirrored: [UInt32: Unicode.Scalar] = {
+        let pairs: [(String, Unicode.Scalar)] = [
+            ("ɒ", "a"), ("ɘ", "e"), ("ϱ", "g"), ("ꟻ", "f"), ("ꓘ", "k"), ("⅃", "l"), ("ᴎИ", "n"), ("ꟼ", "p"), ("ɿЯ", "r"), ("ƨƧ", "s"),
+            ("ƚ", "t"), ("ƹƸ", "z"), ("ᗡ", "d"), ("b", "d"), ("d", "b"), ("p", "q"), ("q", "p"),
+        ]
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for (scalars, letter) in pairs { for scalar in scalars.unicodeScalars { table[scalar.value] = letter } }
+        return table
+    }()
+
+    /// The mirrored letters that are no ordinary letter of the Latin alphabet
+    /// or of Cyrillic (`И Я` mirror N and R, but a Russian name is full of them).
+    private static let mirroredOnly: Set<UInt32> = Set(mirrored.keys.filter { $0 >= 0x80 && !(0x400 ... 0x4FF).contains($0) })
 
     /// Whether the text is written upside down, as flip-text generators write
     /// it: at least two letters, and half of them or more turned letters
@@ -171,29 +207,29 @@ enum FancyLetters {
 
     private static let table: [UInt32: Unicode.Scalar] = {
         let alphabets: [(letter: Unicode.Scalar, lookAlikes: String)] = [
-            ("a", "ᗩꍏ卂ค∆ΛΔⲀǟᎯ∀ⱯꓯɅɒꭤ"),
-            ("b", "ᗷꌃ乃๒ɮ"),
-            ("c", "ᑕꉓ匚ςƈ"),
+            ("a", "ᗩꍏ卂ค∆ΛΔⲀǟᎯ∀ⱯꓯɅɒꭤ₳"),
+            ("b", "ᗷꌃ乃๒ɮ฿₿"),
+            ("c", "ᑕꉓ匚ςƈ₵₡"),
             ("d", "ᗪꀸ๔ɖ"),
             ("e", "ꍟ乇єɛᗴǝ"),
-            ("f", "ᖴꎇ千ʄ"),
-            ("g", "ꁅﻮɢ"),
+            ("f", "ᖴꎇ千ʄ₣"),
+            ("g", "ꁅﻮɢ₲"),
             ("h", "ᕼꃅ卄ђⲎƕ"),
             ("i", "ꀤ丨เɨ"),
             ("j", "ᒍꀭﾌןʝ"),
-            ("k", "ꀘҜкӄĸƙ"),
+            ("k", "ꀘҜкӄĸƙ₭"),
             ("l", "ᒪ꒒ㄥɭǀ"),
-            ("m", "ᗰꂵ爪๓Ⲙʍмμ"),
-            ("n", "ᑎꈤ几ภռɲ"),
+            ("m", "ᗰꂵ爪๓Ⲙʍмμᴍ₥"),
+            ("n", "ᑎꈤ几ภռɲ₦"),
             ("o", "ꂦㄖ๏օᝪ"),
-            ("p", "ᑭꉣ卩קքƥ"),
+            ("p", "ᑭꉣ卩קքƥ₱₽"),
             ("q", "ᑫꆰợզ"),
             ("r", "ᖇꋪ尺гɾʁ"),
-            ("s", "ᔕꌗ丂รֆ"),
-            ("t", "꓄ㄒՇȶ"),
+            ("s", "ᔕꌗ丂รֆ₴"),
+            ("t", "꓄ㄒՇȶ₮₸"),
             ("u", "ᑌꀎㄩยʊ"),
             ("v", "ᐯꃴʋ"),
-            ("w", "ᗯꅏ山ฬաƜ"),
+            ("w", "ᗯꅏ山ฬաƜ₩"),
             ("x", "᙭ꊼ乂אӼ"),
             ("y", "ꌩㄚץ"),
             ("z", "ᘔꁴ乙չʐ"),

@@ -296,8 +296,8 @@ package struct NameForms: Sendable {
                     skeleton.append(NameForm(form.text, .skeleton))
                 }
             }
-            // Upside-down text is read backwards, as generators write it; some do not, so in its own order too.
-            if FancyLetters.isTurned(text) {
+            // Upside-down and mirrored text is read backwards, as generators write it; some do not, so in its own order too.
+            if FancyLetters.isTurned(text) || FancyLetters.isMirrored(text) {
                 let inPlace = FancyLetters.turnedInPlace(text)
                 for form in EvasionForms.latinForms(
                     EvasionForms.skeleton(inPlace), raw: inPlace, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters)

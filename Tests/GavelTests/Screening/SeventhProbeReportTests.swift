@@ -12,8 +12,9 @@ import Testing
 /// (`NewIrishRepublicanArmy`), a space moved by one letter (`liberationo f
 /// palestine`), a two-letter word with a letter dropped (`army f islam`),
 /// and Hebrew that writes Arabic sounds with a geresh (`ג׳בהת`) or the
-/// Arabic article as an alef before a hyphen (`תחריר א-שאם`) — each
-/// against the names it tried, through the index and the scan alike; and
+/// Arabic article as an alef before a hyphen (`תחריר א-שאם`); and, beside
+/// it, mirror text (`ƨɒmɒH`), "currency" text (`H₳M₳S`) and the small
+/// capital `ᴍ` among look-alikes (`ʜᴀᴍᴀѕ`) — each against the names it tried, through the index and the scan alike; and
 /// the ordinary names those readings must leave alone.
 @Suite("Screening evasion: the seventh probe's name spellings")
 struct SeventhProbeReportTests {
@@ -32,6 +33,9 @@ struct SeventhProbeReportTests {
         FourthProbeReportTests.entry("nusra", "JABHAT AL-NUSRAH"),
         FourthProbeReportTests.entry("hts", "HAY'AT TAHRIR AL-SHAM", ["TAHRIR AL-SHAM"]),
         FourthProbeReportTests.entry("jem", "JAISH-I-MOHAMMED"),
+        FourthProbeReportTests.entry("hamas", "HAMAS"),
+        FourthProbeReportTests.entry("wagner", "WAGNER GROUP", ["Wagner"]),
+        FourthProbeReportTests.entry("boko", "BOKO HARAM"),
         // What the readings could be mistaken for.
         FourthProbeReportTests.entry("ira", "IRISH REPUBLICAN ARMY"),
         FourthProbeReportTests.entry("jnim", "JAMA'AT NUSRAT AL-ISLAM WAL-MUSLIMIN"),
@@ -63,6 +67,16 @@ struct SeventhProbeReportTests {
         Probe(name: "תחריר א-שאם", entry: "hts", method: .fuzzy, reading: .consonants, score: 0.95),
         Probe(name: "הייאת תחריר א־שאם", entry: "hts", method: .fuzzy, reading: .consonants, score: 0.95),
         Probe(name: "ג׳יש מוחמד", entry: "jem", method: .fuzzy, reading: .consonants, score: 0.95),
+        // Mirror text, written backwards as generators write it, and in its own order.
+        Probe(name: "ƨɒmɒH", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
+        Probe(name: "Hɒmɒƨ", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
+        Probe(name: "ɿɘnϱɒW", entry: "wagner", method: .alias, reading: .skeleton, score: 1.0),
+        // "Currency" text: the currency signs for the letters they look like.
+        Probe(name: "H₳M₳S", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
+        Probe(name: "₩₳₲₦ɆⱤ ₲ⱤØɄ₱", entry: "wagner", method: .exact, reading: .skeleton, score: 1.0),
+        Probe(name: "฿Ø₭Ø Ⱨ₳Ɽ₳₥", entry: "boko", method: .exact, reading: .skeleton, score: 1.0),
+        // Small capitals with a Cyrillic letter: UTS #39 reads small capital ᴍ as the turned ʍ, as it does Cyrillic м.
+        Probe(name: "ʜᴀᴍᴀѕ", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
     ]
 
     @Test("each name spelling of the seventh probe meets its entry", arguments: probes)
@@ -81,6 +95,8 @@ struct SeventhProbeReportTests {
             "Jund L Bakery", "Popular Front Records", "Tamil F Eelam Foods",
             // Hebrew names with a geresh or an alef alone: people and companies.
             "ג׳ון סמית", "ג׳ורג׳ בוש", "צ׳רלי צ׳פלין", "ג׳נרל מוטורס", "א-ב הובלות", "ז׳אק שירק",
+            // Russian names with the Cyrillic letters that mirror N and R; prices in a name.
+            "Мария Иванова", "Ярослав Борисов", "₹ Mart", "Café €5", "₿ Exchange Ltd",
         ])
     func ordinaryName(_ name: String) {
         let indexed = EvasionTests.screenedBothWays(name, in: Self.list)
@@ -103,6 +119,14 @@ struct SeventhProbeReportTests {
         // An alef inside a word, or before a hyphen inside one, is a letter of the word.
         #expect(EvasionForms.hebrewTranscriptionRead("אבא-אמא") == "אבא-אמא")
         #expect(EvasionForms.hebrewTranscriptionRead("Jabhat al-Nusra") == "Jabhat al-Nusra")
+        #expect(FancyLetters.isMirrored("ƨɒmɒH"))
+        #expect(FancyLetters.read("ƨɒmɒH") == "Hamas")
+        #expect(FancyLetters.turnedInPlace("Hɒmɒƨ") == "Hamas")
+        // Cyrillic И and Я alone do not make a name mirror text; nor does one mirrored letter among many.
+        #expect(!FancyLetters.isMirrored("Мария Иванова"))
+        #expect(!FancyLetters.isMirrored("Ярослав"))
+        #expect(!FancyLetters.isMirrored("Hamaƨ Media Office"))
+        #expect(FancyLetters.read("H₳M₳S") == "HaMaS")
     }
 
     @Test("what the words say of a whole-text score, the new explanations included")
