@@ -113,7 +113,8 @@ extension EvasionForms {
     /// lists' English: the Islamic State as it calls itself (`الدولة
     /// الإسلامية`, "the Islamic State") and as Arabic media do (`تنظيم
     /// الدولة`, "the State organisation"), and the Houthis (`الحوثيون`, whose
-    /// only listed English name is HOUTHI GROUP). Keys as
+    /// only listed English name is HOUTHI GROUP); and the groups below whose
+    /// Arabic and Hebrew names translate their listed English ones. Keys as
     /// `foldedArabic` writes them: hamza seats, ta marbuta and alef maqsura
     /// folded, marks and tatweel left out.
     static let translatedArabicPhrases: [(String, String)] = [
@@ -122,5 +123,21 @@ extension EvasionForms {
         // Persian (its ye and keheh folded to Arabic's) and Hebrew: "the Islamic State".
         ("دولت اسلامي", "islamic state"), ("המדינה האסלאמית", "islamic state"), ("המדינה האיסלאמית", "islamic state"),
         ("מדינה אסלאמית", "islamic state"), ("מדינת האסלאם", "islamic state"),
+        // Groups Arabic and Hebrew name by translating their names (the seventh probe, 2026-12-07), longest first:
+        // the PFLP (and its General Command), Palestinian Islamic Jihad, the Qassam Brigades, the IRGC and its Qods Force.
+        ("الجبهه الشعبيه لتحرير فلسطين القياده العامه", "popular front for the liberation of palestine general command"),
+        ("الجبهه الشعبيه لتحرير فلسطين - القياده العامه", "popular front for the liberation of palestine general command"),
+        ("الجبهه الشعبيه لتحرير فلسطين", "popular front for the liberation of palestine"),
+        ("حركه الجهاد الاسلامي في فلسطين", "islamic jihad in palestine"), ("الجهاد الاسلامي في فلسطين", "islamic jihad in palestine"),
+        ("كتائب عز الدين القسام", "izz al din al qassam brigades"), ("الحرس الثوري الاسلامي", "islamic revolutionary guard corps"),
+        ("حرس الثوره الاسلاميه", "islamic revolutionary guard corps"), ("الحرس الثوري الايراني", "iran s revolutionary guard corps"),
+        ("الحرس الثوري", "revolutionary guard corps"), ("فيلق القدس", "qods force"),
+        ("החזית העממית לשחרור פלסטין", "popular front for the liberation of palestine"),
+        ("הג׳יהאד האסלאמי הפלסטיני", "palestinian islamic jihad"), ("הג'יהאד האסלאמי הפלסטיני", "palestinian islamic jihad"),
+        ("הג׳יהאד האסלאמי", "islamic jihad"), ("הג'יהאד האסלאמי", "islamic jihad"), ("ג׳יהאד אסלאמי", "islamic jihad"),
+        ("ג'יהאד אסלאמי", "islamic jihad"), ("גדודי עז א-דין אל-קסאם", "izz al din al qassam brigades"),
+        ("גדודי עז אל-דין אל-קסאם", "izz al din al qassam brigades"), ("משמרות המהפכה", "revolutionary guards"),
+        ("כוח קודס", "qods force"), ("כוח קדס", "qods force"), ("בחצי האי ערב", "in the arabian peninsula"),
+        ("חצי האי ערב", "arabian peninsula"), ("אל-קאעידה", "al qaida"), ("אל קאעידה", "al qaida"), ("אלקאעידה", "al qaida"),
     ]
 }

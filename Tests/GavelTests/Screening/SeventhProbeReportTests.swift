@@ -14,7 +14,9 @@ import Testing
 /// and Hebrew that writes Arabic sounds with a geresh (`ג׳בהת`) or the
 /// Arabic article as an alef before a hyphen (`תחריר א-שאם`); and, beside
 /// it, mirror text (`ƨɒmɒH`), "currency" text (`H₳M₳S`) and the small
-/// capital `ᴍ` among look-alikes (`ʜᴀᴍᴀѕ`) — each against the names it tried, through the index and the scan alike; and
+/// capital `ᴍ` among look-alikes (`ʜᴀᴍᴀѕ`), and Arabic and Hebrew names
+/// that translate a listed group's (`الجبهة الشعبية لتحرير فلسطين`, the
+/// PFLP; `כוח קודס`, the Qods Force) — each against the names it tried, through the index and the scan alike; and
 /// the ordinary names those readings must leave alone.
 @Suite("Screening evasion: the seventh probe's name spellings")
 struct SeventhProbeReportTests {
@@ -25,7 +27,7 @@ struct SeventhProbeReportTests {
         FourthProbeReportTests.entry("isisb", "ISIS-BANGLADESH"),
         FourthProbeReportTests.entry("gamaa", "GAMA'A AL-ISLAMIYYA"),
         FourthProbeReportTests.entry("nira", "NEW IRISH REPUBLICAN ARMY"),
-        FourthProbeReportTests.entry("aqap", "AL-QA'IDA IN THE ARABIAN PENINSULA"),
+        FourthProbeReportTests.entry("aqap", "AL-QA'IDA IN THE ARABIAN PENINSULA", ["AL-QAIDA IN THE ARABIAN PENINSULA"]),
         FourthProbeReportTests.entry("pflp", "POPULAR FRONT FOR THE LIBERATION OF PALESTINE"),
         FourthProbeReportTests.entry("lej", "LASHKAR I JHANGVI"),
         FourthProbeReportTests.entry("aoi", "ARMY OF ISLAM"),
@@ -36,6 +38,11 @@ struct SeventhProbeReportTests {
         FourthProbeReportTests.entry("hamas", "HAMAS"),
         FourthProbeReportTests.entry("wagner", "WAGNER GROUP", ["Wagner"]),
         FourthProbeReportTests.entry("boko", "BOKO HARAM"),
+        FourthProbeReportTests.entry("pflpgc", "POPULAR FRONT FOR THE LIBERATION OF PALESTINE - GENERAL COMMAND"),
+        FourthProbeReportTests.entry("pij", "PALESTINE ISLAMIC JIHAD", ["ISLAMIC JIHAD IN PALESTINE", "PALESTINIAN ISLAMIC JIHAD"]),
+        FourthProbeReportTests.entry("irgc", "ISLAMIC REVOLUTIONARY GUARD CORPS", ["IRAN'S REVOLUTIONARY GUARD CORPS", "IRAN'S REVOLUTIONARY GUARDS"]),
+        FourthProbeReportTests.entry("qods", "ISLAMIC REVOLUTIONARY GUARD CORPS-QODS FORCE", ["QODS FORCE"]),
+        FourthProbeReportTests.entry("qassam", "IZZ AL-DIN AL-QASSAM BRIGADES"),
         // What the readings could be mistaken for.
         FourthProbeReportTests.entry("ira", "IRISH REPUBLICAN ARMY"),
         FourthProbeReportTests.entry("jnim", "JAMA'AT NUSRAT AL-ISLAM WAL-MUSLIMIN"),
@@ -67,6 +74,18 @@ struct SeventhProbeReportTests {
         Probe(name: "תחריר א-שאם", entry: "hts", method: .fuzzy, reading: .consonants, score: 0.95),
         Probe(name: "הייאת תחריר א־שאם", entry: "hts", method: .fuzzy, reading: .consonants, score: 0.95),
         Probe(name: "ג׳יש מוחמד", entry: "jem", method: .fuzzy, reading: .consonants, score: 0.95),
+        // Arabic and Hebrew names that translate a listed group's English name.
+        Probe(name: "الجبهة الشعبية لتحرير فلسطين", entry: "pflp", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "الجبهة الشعبية لتحرير فلسطين - القيادة العامة", entry: "pflpgc", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "החזית העממית לשחרור פלסטין", entry: "pflp", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "حركة الجهاد الإسلامي في فلسطين", entry: "pij", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "הג׳יהאד האסלאמי הפלסטיני", entry: "pij", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "الحرس الثوري الإيراني", entry: "irgc", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "فيلق القدس", entry: "qods", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "כוח קודס", entry: "qods", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "كتائب عز الدين القسام", entry: "qassam", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "גדודי עז א-דין אל-קסאם", entry: "qassam", method: .variant, reading: .translated, score: 0.95),
+        Probe(name: "אל-קאעידה בחצי האי ערב", entry: "aqap", method: .variant, reading: .translated, score: 0.95),
         // Mirror text, written backwards as generators write it, and in its own order.
         Probe(name: "ƨɒmɒH", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
         Probe(name: "Hɒmɒƨ", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
@@ -97,6 +116,9 @@ struct SeventhProbeReportTests {
             "ג׳ון סמית", "ג׳ורג׳ בוש", "צ׳רלי צ׳פלין", "ג׳נרל מוטורס", "א-ב הובלות", "ז׳אק שירק",
             // Russian names with the Cyrillic letters that mirror N and R; prices in a name.
             "Мария Иванова", "Ярослав Борисов", "₹ Mart", "Café €5", "₿ Exchange Ltd",
+            // The glossary's words outside its phrases: Palestine Hospital, Al-Quds University, a manpower company, a front
+            // of a building, the Revolution Square.
+            "مستشفى فلسطين", "جامعة القدس", "כוח אדם בע״מ", "החזית הצפונית", "ميدان الثورة",
         ])
     func ordinaryName(_ name: String) {
         let indexed = EvasionTests.screenedBothWays(name, in: Self.list)
