@@ -298,7 +298,9 @@ public struct ScreenRun: Sendable {
             let fields: [(StaticString, NameReading)] = [("digits", .digits), ("repeats", .repeats), ("fillers", .fillers), ("translated", .translated)]
             for (field, reading) in fields {
                 w.field(field)
-                w.strings(result.forms.variants.filter { $0.reading == reading }.map(\.text))
+                // The digit readings of the skeleton reading are digit readings too, as the table shows them.
+                let skeletal = reading == .digits ? result.forms.skeletonVariants : []
+                w.strings((result.forms.variants.filter { $0.reading == reading } + skeletal).map(\.text))
             }
             w.endObject()
             w.field("matches")

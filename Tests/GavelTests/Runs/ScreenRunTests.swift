@@ -48,6 +48,17 @@ struct ScreenRunTests {
         #expect(first.keys.contains("capped"))
     }
 
+    @Test("JSON lists the digit readings of the skeleton reading among the digit readings, as the text does")
+    func skeletalDigitReadings() throws {
+        let result = screen(["1514m1c j1h4d"], lists: ["us-fto"], format: .json)
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let name = try #require((object["names"] as? [[String: Any]])?.first)
+        let digits = try #require((name["forms"] as? [String: Any])?["digits"] as? [String])
+        #expect(digits.contains("isiarnic jihad"))  // m read through skeletons as rn
+        #expect(screen(["1514m1c j1h4d"], lists: ["us-fto"]).output.contains("`isiarnic jihad`"))
+    }
+
     /// `gavel screen` scores with a floor that rises to its weakest near
     /// miss; it must show exactly what scoring every entry at floor 0 shows.
     @Test("near misses found with a rising floor are those of scoring every entry", arguments: [1, 3, 10])
