@@ -34,6 +34,7 @@ extension EvasionForms {
         }
         for source in latin.map(\.text) + variants.map(\.text) {
             if let squeezed = withoutRepeats(source) { add(squeezed, .repeats) }
+            if let halved = halvedRepeats(source) { add(halved, .repeats) }
         }
         for reading in translatedReadings(text, latin: latin) { add(reading, .translated) }
         return variants
@@ -73,6 +74,38 @@ extension EvasionForms {
             previous = scalar
         }
         return worthIt ? String(out) : nil
+    }
+
+    /// Each run of one letter written half as many times, when every run of
+    /// letters in the name has an even length: every letter was doubled, so
+    /// the name's own double letters are kept (`aabbdduullllaahh` →
+    /// `abdullah`, `LLttttee` → `ltte`, where `withoutRepeats` reads `abdulah`
+    /// and `lte`); nil otherwise, or when that changes nothing.
+    static func halvedRepeats(_ normalized: String) -> String? {
+        // Said from the first two scalars for most names: a first letter written once.
+        var opening = normalized.unicodeScalars.makeIterator()
+        guard let first = opening.next(), let second = opening.next(), first == second || !first.properties.isAlphabetic else {
+            return nil
+        }
+        let scalars = Array(normalized.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0, letters = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            guard scalar.properties.isAlphabetic else {
+                out.append(scalar)
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < scalars.count, scalars[end] == scalar { end += 1 }
+            let run = end - index
+            guard run % 2 == 0 else { return nil }
+            for _ in 0 ..< run / 2 { out.append(scalar) }
+            letters += run
+            index = end
+        }
+        return letters >= 4 ? String(out) : nil
     }
 
     /// Each word whose letters are separated by one digit, the same every

@@ -23,6 +23,7 @@ struct SeventhProbeReportTests {
     static let list = CompiledList(id: "p7", digest: "sha256:probe7", entries: [
         FourthProbeReportTests.entry("hizballah", "HIZBALLAH"),
         FourthProbeReportTests.entry("ltte", "LIBERATION TIGERS OF TAMIL EELAM"),
+        FourthProbeReportTests.entry("ltteacronym", "LTTE"),
         FourthProbeReportTests.entry("asbat", "ASBAT AL-ANSAR"),
         FourthProbeReportTests.entry("isisb", "ISIS-BANGLADESH"),
         FourthProbeReportTests.entry("gamaa", "GAMA'A AL-ISLAMIYYA"),
@@ -86,6 +87,9 @@ struct SeventhProbeReportTests {
         Probe(name: "كتائب عز الدين القسام", entry: "qassam", method: .variant, reading: .translated, score: 0.95),
         Probe(name: "גדודי עז א-דין אל-קסאם", entry: "qassam", method: .variant, reading: .translated, score: 0.95),
         Probe(name: "אל-קאעידה בחצי האי ערב", entry: "aqap", method: .variant, reading: .translated, score: 0.95),
+        // Every letter doubled, the name's own double letters too: each run halved keeps them.
+        Probe(name: "LLTTTTEE", entry: "ltteacronym", method: .variant, reading: .repeats, score: 0.95),
+        Probe(name: "HHAAMMAASS", entry: "hamas", method: .variant, reading: .repeats, score: 0.95),
         // Mirror text, written backwards as generators write it, and in its own order.
         Probe(name: "ƨɒmɒH", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
         Probe(name: "Hɒmɒƨ", entry: "hamas", method: .exact, reading: .skeleton, score: 1.0),
@@ -141,6 +145,11 @@ struct SeventhProbeReportTests {
         // An alef inside a word, or before a hyphen inside one, is a letter of the word.
         #expect(EvasionForms.hebrewTranscriptionRead("אבא-אמא") == "אבא-אמא")
         #expect(EvasionForms.hebrewTranscriptionRead("Jabhat al-Nusra") == "Jabhat al-Nusra")
+        #expect(EvasionForms.halvedRepeats("aabbdduullllaahh") == "abdullah")
+        #expect(EvasionForms.halvedRepeats("mmoohhaammmmaadd ttaahhiirr") == "mohammad tahir")
+        // A run of odd length: not every letter was doubled.
+        #expect(EvasionForms.halvedRepeats("hammas") == nil)
+        #expect(EvasionForms.halvedRepeats("aabbc") == nil)
         #expect(FancyLetters.isMirrored("ƨɒmɒH"))
         #expect(FancyLetters.read("ƨɒmɒH") == "Hamas")
         #expect(FancyLetters.turnedInPlace("Hɒmɒƨ") == "Hamas")
