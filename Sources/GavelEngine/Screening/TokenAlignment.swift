@@ -313,8 +313,10 @@ package enum TokenAlignment {
         }
     }
 
-    /// One way a case token (with the next one, for `joined`) may stand for a
-    /// listed token (with the `runTogether` − 1 after it, for `runTogether`).
+    /// One way a case token may stand for a listed token: with the next case
+    /// token, for `joined`; with the next case token for the next listed
+    /// one, for `spaceMoved`; for the `listedTokens` listed tokens from `j`
+    /// on, for `runTogether`.
     fileprivate struct Option {
         var cost: Double
         var keyEqual: Bool

@@ -80,7 +80,7 @@ extension EvasionForms {
     /// letters in the name has an even length: every letter was doubled, so
     /// the name's own double letters are kept (`aabbdduullllaahh` →
     /// `abdullah`, `LLttttee` → `ltte`, where `withoutRepeats` reads `abdulah`
-    /// and `lte`); nil otherwise, or when that changes nothing.
+    /// and `lte`); nil otherwise, and for fewer than four letters.
     static func halvedRepeats(_ normalized: String) -> String? {
         // Said from the first two scalars for most names: a first letter written once.
         var opening = normalized.unicodeScalars.makeIterator()
