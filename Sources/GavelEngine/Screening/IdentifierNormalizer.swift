@@ -116,6 +116,27 @@ package enum IdentifierNormalizer {
         }
     }
 
+    /// The user name of a URL's authority when it is written as a host
+    /// under a public suffix (`http://aqsatv.ps@example.com`,
+    /// `aqsatv.ps:x@example.com`), normalised as a host; nil otherwise. A
+    /// link trick: the page is the host's after the `@`, the reader sees the
+    /// name before it. `host(of:)` drops it, as it drops any user name.
+    static func userinfoHost(in text: String) -> String? {
+        let bytes = refanged(Array(unwrapped(text).utf8))
+        guard bytes.contains(atSign) else { return nil }
+        var lo = schemeSeparator(bytes).map { $0 + 3 } ?? webSchemeEnd(bytes) ?? 0
+        while lo < bytes.count, bytes[lo] == slash || bytes[lo] == backslash { lo += 1 }
+        let hi = bytes[lo...].firstIndex(where: { isPathDelimiter($0) || isHostEnd($0) }) ?? bytes.endIndex
+        guard let at = bytes[lo ..< hi].lastIndex(of: atSign) else { return nil }
+        let user = bytes[lo ..< at].prefix { $0 != colon }
+        guard user.contains(UInt8(ascii: ".")) else { return nil }
+        let host = self.host(of: String(decoding: user, as: UTF8.self))
+        guard let registered = PublicSuffixes.registered(host), let top = registered.suffix.split(separator: ".").last,
+            PublicSuffixes.listsTopLevel(top)
+        else { return nil }
+        return host
+    }
+
     private static func isPathDelimiter(_ byte: UInt8) -> Bool {
         byte == slash || byte == question || byte == hash || byte == backslash
     }

@@ -48,10 +48,14 @@ extension IdentifierNormalizer {
     /// it is a translation proxy's (`translatedHost`). One wrapper inside
     /// another is read too, to a bounded depth. The value is read through
     /// what it was copied inside first (`unwrapped`), as its own host is.
+    /// And a user name written as a host before the real one
+    /// (`userinfoHost`: `http://aqsatv.ps@example.com`).
     static func linkedHosts(in text: String, kind: String, depth: Int = 2) -> [String] {
-        guard depth > 0, text.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "/") }) else { return [] }
+        guard depth > 0, text.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "@") })
+        else { return [] }
         let text = unwrapped(text)
         var hosts: [String] = []
+        if let user = userinfoHost(in: text) { hosts.append(user) }
         for link in (pathLink(in: text).map { [$0] } ?? []) + queryLinks(in: text) {
             let host = normalize(link, kind: kind)
             guard !host.isEmpty else { continue }

@@ -145,6 +145,9 @@ struct SeventhProbeReportTests {
         // An alef inside a word, or before a hyphen inside one, is a letter of the word.
         #expect(EvasionForms.hebrewTranscriptionRead("אבא-אמא") == "אבא-אמא")
         #expect(EvasionForms.hebrewTranscriptionRead("Jabhat al-Nusra") == "Jabhat al-Nusra")
+        #expect(IdentifierNormalizer.userinfoHost(in: "http://aqsatv.ps@example.com") == "aqsatv.ps")
+        #expect(IdentifierNormalizer.userinfoHost(in: "http://user:pw@aqsatv.ps/") == nil)
+        #expect(EvasionTests.screen(domains: ["press@aqsatv.ps", "http://user:pw@aqsatv.ps/"]).allSatisfy { $0.method == .identifier })
         #expect(EvasionForms.halvedRepeats("aabbdduullllaahh") == "abdullah")
         #expect(EvasionForms.halvedRepeats("mmoohhaammmmaadd ttaahhiirr") == "mohammad tahir")
         // A run of odd length: not every letter was doubled.
@@ -158,6 +161,23 @@ struct SeventhProbeReportTests {
         #expect(!FancyLetters.isMirrored("Ярослав"))
         #expect(!FancyLetters.isMirrored("Hamaƨ Media Office"))
         #expect(FancyLetters.read("H₳M₳S") == "HaMaS")
+    }
+
+    @Test(
+        "a listed host written as the user name before another host is a linked variant, for review",
+        arguments: ["http://aqsatv.ps@example.com", "aqsatv.ps@example.com", "https://aqsatv.ps:x@example.com/live", "hxxp://aqsatv[.]ps@example.com"])
+    func hostAsUserName(_ value: String) {
+        let hits = EvasionTests.screen(domains: [value])
+        #expect(hits.count == 1 && hits.allSatisfy { $0.reading == .linked && $0.method == .variant && $0.score == 0.95 }, "\(hits)")
+        #expect(hits == EvasionTests.screen(domains: [value], mode: .scan))
+    }
+
+    @Test(
+        "a user name that is no host under a public suffix, or a listed host after the @, is read as before",
+        arguments: ["john.smith@gmail.com", "http://john.smith@example.com", "http://user:pw@example.com/", "first.last@example.org"])
+    func ordinaryUserName(_ value: String) {
+        #expect(EvasionTests.screen(domains: [value]).isEmpty)
+        #expect(IdentifierNormalizer.userinfoHost(in: value) == nil)
     }
 
     @Test("what the words say of a whole-text score, the new explanations included")
