@@ -208,6 +208,11 @@ public struct ScreenRun: Sendable {
             + "\(listedHost)  \(listing)"
     }
 
+    /// The digit readings, those of the skeleton reading among them.
+    static func digitForms(_ forms: NameForms) -> [NameForm] {
+        forms.variants.filter { $0.reading == .digits } + forms.skeletonVariants
+    }
+
     /// The forms as `label value` pairs; a reading the name does not have is `—`.
     static func formLines(_ forms: NameForms) -> [(String, String)] {
         func shown(_ forms: [NameForm]) -> String {
@@ -220,7 +225,7 @@ public struct ScreenRun: Sendable {
             ("suffix", shown(forms.latin.filter { $0.reading == .suffix })),
             ("skeleton", shown(forms.skeleton)),
             ("consonants", shown(forms.consonants + forms.consonantRespellings)),
-            ("digits", shown(forms.variants.filter { $0.reading == .digits } + forms.skeletonVariants)),
+            ("digits", shown(digitForms(forms))),
             ("repeats", shown(forms.variants.filter { $0.reading == .repeats })),
             ("fillers", shown(forms.variants.filter { $0.reading == .fillers })),
             ("translated", shown(forms.variants.filter { $0.reading == .translated })),
@@ -295,12 +300,12 @@ public struct ScreenRun: Sendable {
             w.field("consonants")
             // The first consonant reading: the schema's field holds one (the second, without a final heh, is shown in the table).
             if let consonants = result.forms.consonants.first { w.string(consonants.text) } else { w.null() }
-            let fields: [(StaticString, NameReading)] = [("digits", .digits), ("repeats", .repeats), ("fillers", .fillers), ("translated", .translated)]
+            w.field("digits")
+            w.strings(Self.digitForms(result.forms).map(\.text))
+            let fields: [(StaticString, NameReading)] = [("repeats", .repeats), ("fillers", .fillers), ("translated", .translated)]
             for (field, reading) in fields {
                 w.field(field)
-                // The digit readings of the skeleton reading are digit readings too, as the table shows them.
-                let skeletal = reading == .digits ? result.forms.skeletonVariants : []
-                w.strings((result.forms.variants.filter { $0.reading == reading } + skeletal).map(\.text))
+                w.strings(result.forms.variants.filter { $0.reading == reading }.map(\.text))
             }
             w.endObject()
             w.field("matches")

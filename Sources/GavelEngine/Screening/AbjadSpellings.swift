@@ -90,8 +90,8 @@ extension EvasionForms {
     /// א-שאם`, Tahrir al-Sham), where ICU reads nothing. (`צ׳` is ch in a
     /// European name and d in an Arabic one, so it is left to ICU.)
     static func hebrewTranscriptionRead(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x05D0 ... 0x05EA).contains($0.value) }) else { return text }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: { (0x05D0 ... 0x05EA).contains($0.value) }) else { return text }
         var out = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {

@@ -145,27 +145,15 @@ enum FancyLetters {
     /// together; written backwards too (`ƨɒmɒH`), so that it reads in a
     /// mirror as `Hamas`.
     static func isMirrored(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { $0 >= 0x80 }), !isTurned(text), text.unicodeScalars.contains(where: { mirroredOnly.contains($0.value) })
-        else { return false }
-        var letters = 0, mirroredLetters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || mirrored[scalar.value] != nil {
-            letters += 1
-            if mirroredOnly.contains(scalar.value) { mirroredLetters += 1 }
-        }
-        return mirroredLetters >= 2 && mirroredLetters * 2 >= letters
+        mostlyWritten(text, in: mirrored, only: mirroredOnly) && !isTurned(text)
     }
 
     /// Each letter as it reads in a mirror: the mirrored letters, and the
     /// Latin letters that are one another mirrored (`b`/`d`, `p`/`q`).
-    private static let mirrored: [UInt32: Unicode.Scalar] = {
-        let pairs: [(String, Unicode.Scalar)] = [
-            ("ɒ", "a"), ("ɘ", "e"), ("ϱ", "g"), ("ꟻ", "f"), ("ꓘ", "k"), ("⅃", "l"), ("ᴎИ", "n"), ("ꟼ", "p"), ("ɿЯ", "r"), ("ƨƧ", "s"),
-            ("ƚ", "t"), ("ƹƸ", "z"), ("ᗡ", "d"), ("b", "d"), ("d", "b"), ("p", "q"), ("q", "p"),
-        ]
-        var table: [UInt32: Unicode.Scalar] = [:]
-        for (scalars, letter) in pairs { for scalar in scalars.unicodeScalars { table[scalar.value] = letter } }
-        return table
-    }()
+    private static let mirrored = letterTable([
+        ("ɒ", "a"), ("ɘ", "e"), ("ϱ", "g"), ("ꟻ", "f"), ("ꓘ", "k"), ("⅃", "l"), ("ᴎИ", "n"), ("ꟼ", "p"), ("ɿЯ", "r"), ("ƨƧ", "s"),
+        ("ƚ", "t"), ("ƹƸ", "z"), ("ᗡ", "d"), ("b", "d"), ("d", "b"), ("p", "q"), ("q", "p"),
+    ])
 
     /// The mirrored letters that are no ordinary letter of the Latin alphabet
     /// or of Cyrillic (`И Я` mirror N and R, but a Russian name is full of them).
@@ -177,30 +165,38 @@ enum FancyLetters {
     /// A generator also writes the text backwards (`sɐɯɐɥ`), so that turned
     /// over it reads `hamas`.
     static func isTurned(_ text: String) -> Bool {
-        // Every turned letter is beyond ASCII: most names are asked nothing more.
-        guard text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { turnedOnly.contains($0.value) }) else {
+        mostlyWritten(text, in: turned, only: turnedOnly)
+    }
+
+    /// Whether at least two of the text's letters (its alphabetic scalars and
+    /// those `table` reads), and half of them or more, are of `only`.
+    private static func mostlyWritten(_ text: String, in table: [UInt32: Unicode.Scalar], only: Set<UInt32>) -> Bool {
+        // Every such letter is beyond ASCII: most names are asked nothing more.
+        guard text.utf8.contains(where: { $0 >= 0x80 }), text.unicodeScalars.contains(where: { only.contains($0.value) }) else {
             return false
         }
-        var letters = 0, turnedLetters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || turned[scalar.value] != nil {
+        var letters = 0, ofThem = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic || table[scalar.value] != nil {
             letters += 1
-            if turnedOnly.contains(scalar.value) { turnedLetters += 1 }
+            if only.contains(scalar.value) { ofThem += 1 }
         }
-        return turnedLetters >= 2 && turnedLetters * 2 >= letters
+        return ofThem >= 2 && ofThem * 2 >= letters
+    }
+
+    /// Each scalar of each string read as its letter.
+    private static func letterTable(_ pairs: [(String, Unicode.Scalar)]) -> [UInt32: Unicode.Scalar] {
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for (scalars, letter) in pairs { for scalar in scalars.unicodeScalars { table[scalar.value] = letter } }
+        return table
     }
 
     /// Each letter as it reads turned 180°: the turned letters, and the Latin
     /// letters that are one another turned (`n`/`u`, `d`/`p`, `b`/`q`).
-    private static let turned: [UInt32: Unicode.Scalar] = {
-        let pairs: [(String, Unicode.Scalar)] = [
-            ("ɐ∀Ɐ", "a"), ("ɔƆ", "c"), ("ǝƎ", "e"), ("ɟℲ", "f"), ("ƃ⅁", "g"), ("ɥꞍ", "h"), ("ᴉ", "i"), ("ɾ", "j"),
-            ("ʞꞰ", "k"), ("ɯƜ", "m"), ("ɹ", "r"), ("ʇꞱ", "t"), ("ʌɅ", "v"), ("ʍ", "w"), ("ʎ⅄", "y"), ("Ԁ", "p"),
-            ("n", "u"), ("u", "n"), ("d", "p"), ("p", "d"), ("b", "q"), ("q", "b"),
-        ]
-        var table: [UInt32: Unicode.Scalar] = [:]
-        for (scalars, letter) in pairs { for scalar in scalars.unicodeScalars { table[scalar.value] = letter } }
-        return table
-    }()
+    private static let turned = letterTable([
+        ("ɐ∀Ɐ", "a"), ("ɔƆ", "c"), ("ǝƎ", "e"), ("ɟℲ", "f"), ("ƃ⅁", "g"), ("ɥꞍ", "h"), ("ᴉ", "i"), ("ɾ", "j"),
+        ("ʞꞰ", "k"), ("ɯƜ", "m"), ("ɹ", "r"), ("ʇꞱ", "t"), ("ʌɅ", "v"), ("ʍ", "w"), ("ʎ⅄", "y"), ("Ԁ", "p"),
+        ("n", "u"), ("u", "n"), ("d", "p"), ("p", "d"), ("b", "q"), ("q", "b"),
+    ])
 
     /// The turned letters that are no ordinary letter of the Latin alphabet.
     private static let turnedOnly: Set<UInt32> = Set(turned.keys.filter { $0 >= 0x80 })

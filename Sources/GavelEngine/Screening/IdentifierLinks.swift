@@ -14,8 +14,7 @@ extension IdentifierNormalizer {
     /// names a host (`/docs/aqsatv.ps-report.html`) carries no link.
     static func pathLink(in text: String) -> String? {
         let bytes = Array(text.utf8)
-        var start = schemeSeparator(bytes).map { $0 + 3 } ?? webSchemeEnd(bytes) ?? 0
-        while start < bytes.count, bytes[start] == slash || bytes[start] == UInt8(ascii: "\\") { start += 1 }
+        let start = authority(bytes).lo
         // The path begins at the first `/` after the host, unless a query or fragment comes first.
         guard let pathStart = bytes[start...].firstIndex(where: { $0 == slash || $0 == question || $0 == hash }),
             bytes[pathStart] == slash

@@ -41,15 +41,7 @@ package enum IdentifierNormalizer {
         // Every delimiter is ASCII, so cutting the UTF-8 bytes at them always
         // lands on scalar boundaries.
         let bytes = refanged(Array(unwrapped(text).utf8))
-        var lo = 0, hi = bytes.count
-        if let sep = schemeSeparator(bytes) {
-            lo = sep + 3
-        } else if let end = webSchemeEnd(bytes) {
-            lo = end
-        }
-        // `//host`, and the extra slashes of `https:///host`.
-        while lo < hi, bytes[lo] == slash || bytes[lo] == backslash { lo += 1 }
-        if let end = bytes[lo ..< hi].firstIndex(where: { isPathDelimiter($0) || isHostEnd($0) }) { hi = end }
+        var (lo, hi) = authority(bytes)
         if let at = bytes[lo ..< hi].lastIndex(of: atSign) { lo = at + 1 }
         if lo < hi, bytes[lo] == openBracket {
             // IPv6 literal: the port colon is the one after the bracket.
@@ -124,9 +116,7 @@ package enum IdentifierNormalizer {
     static func userinfoHost(in text: String) -> String? {
         let bytes = refanged(Array(unwrapped(text).utf8))
         guard bytes.contains(atSign) else { return nil }
-        var lo = schemeSeparator(bytes).map { $0 + 3 } ?? webSchemeEnd(bytes) ?? 0
-        while lo < bytes.count, bytes[lo] == slash || bytes[lo] == backslash { lo += 1 }
-        let hi = bytes[lo...].firstIndex(where: { isPathDelimiter($0) || isHostEnd($0) }) ?? bytes.endIndex
+        let (lo, hi) = authority(bytes)
         guard let at = bytes[lo ..< hi].lastIndex(of: atSign) else { return nil }
         let user = bytes[lo ..< at].prefix { $0 != colon }
         guard user.contains(UInt8(ascii: ".")) else { return nil }
@@ -135,6 +125,16 @@ package enum IdentifierNormalizer {
             PublicSuffixes.listsTopLevel(top)
         else { return nil }
         return host
+    }
+
+    /// Where a URL's authority (user name, host and port) lies in its bytes:
+    /// after the scheme and any slashes (`//host`, the extra slashes of
+    /// `https:///host`), up to its path, query or fragment.
+    static func authority(_ bytes: [UInt8]) -> (lo: Int, hi: Int) {
+        var lo = schemeSeparator(bytes).map { $0 + 3 } ?? webSchemeEnd(bytes) ?? 0
+        while lo < bytes.count, bytes[lo] == slash || bytes[lo] == backslash { lo += 1 }
+        let hi = bytes[lo...].firstIndex(where: { isPathDelimiter($0) || isHostEnd($0) }) ?? bytes.endIndex
+        return (lo, hi)
     }
 
     private static func isPathDelimiter(_ byte: UInt8) -> Bool {

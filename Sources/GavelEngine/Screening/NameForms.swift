@@ -351,21 +351,15 @@ package struct NameForms: Sendable {
         }
         let variants = EvasionForms.variantReadings(text, normalized: normalized, latin: latin)
         var skeletonVariants: [NameForm] = []
-        for form in skeleton {
-            for reading in EvasionForms.digitReadings(form.text) {
+        // The digit readings of the skeleton reading; without one, of a Latin form with a `1`: a `1` is an i or
+        // an l, and a name may write both with it (`H1zb4114h`, `1183r4710n`), which no one digit reading has.
+        // Read through skeletons, where l is i, either meets the listed skeleton forms.
+        let digitSources = skeleton.isEmpty ? latin.map(\.text).filter { $0.utf8.contains(UInt8(ascii: "1")) } : skeleton.map(\.text)
+        for source in digitSources {
+            for reading in EvasionForms.digitReadings(source) {
                 let read = EvasionForms.skeletonOfReading(reading)
                 if !read.isEmpty, !skeleton.contains(where: { $0.text == read }), !skeletonVariants.contains(where: { $0.text == read }) {
                     skeletonVariants.append(NameForm(read, .digits))
-                }
-            }
-        }
-        // A `1` is an i or an l, and a name may write both with it (`H1zb4114h`, `1183r4710n`): no one digit
-        // reading has both. Read through skeletons, where l is i, either meets the listed skeleton forms.
-        if skeleton.isEmpty {
-            for form in latin where form.text.utf8.contains(UInt8(ascii: "1")) {
-                for reading in EvasionForms.digitReadings(form.text) {
-                    let read = EvasionForms.skeletonOfReading(reading)
-                    if !read.isEmpty, !skeletonVariants.contains(where: { $0.text == read }) { skeletonVariants.append(NameForm(read, .digits)) }
                 }
             }
         }
