@@ -229,6 +229,7 @@ public struct ScreenRun: Sendable {
             ("repeats", shown(forms.variants.filter { $0.reading == .repeats })),
             ("fillers", shown(forms.variants.filter { $0.reading == .fillers })),
             ("translated", shown(forms.variants.filter { $0.reading == .translated })),
+            ("given names", shown(forms.givenNames)),
         ]
     }
 
@@ -307,6 +308,8 @@ public struct ScreenRun: Sendable {
                 w.field(field)
                 w.strings(result.forms.variants.filter { $0.reading == reading }.map(\.text))
             }
+            w.field("given_names")
+            w.strings(result.forms.givenNames.map(\.text))
             w.endObject()
             w.field("matches")
             rows(result.matches, into: &w)

@@ -48,6 +48,11 @@ package enum NameReading: String, Sendable, CaseIterable {
     /// GROUP's `houthi`, `Al Manar Television` → AL MANAR TV's `al manar`):
     /// `EvasionForms.withoutGroupWords`, `withoutOutletWords`.
     case groupless
+    /// A name with each Arabic or Persian given name (and `abu`, `bin`,
+    /// `abdul`) spelt as its group's first spelling (`Mohamed Sarur` →
+    /// `muhammad sarur`, `Youssef Ben Omar` → `yusuf bin umar`), on the
+    /// case's side, the list's side or both: `EvasionForms.givenNamesRead`.
+    case givenNames = "given_names"
     /// A listed site's registered name (the label before its public
     /// suffix) under another suffix, hyphenated otherwise, with a letter
     /// doubled or run together with its suffix (`aqsatv.com`, `aqsa-tv.ps`,
@@ -212,6 +217,11 @@ package struct NameForms: Sendable {
     /// entry's) name only: `NameScorer` and `NameIndex` leave it out for
     /// people and vessels.
     package var article: [NameForm] = []
+    /// The plain reading with its given names spelt one way
+    /// (`EvasionForms.givenNamesRead`), when that differs: scored as
+    /// `variant` against the other side's Latin forms and its own such
+    /// reading (`NameScorer.best`).
+    package var givenNames: [NameForm] = []
 
     /// A listed name: every group, so that any query can meet it.
     package static func listed(_ text: String, normalized: String) -> NameForms {
@@ -223,7 +233,8 @@ package struct NameForms: Sendable {
                 ? [] : EvasionForms.latinForms(skeletonForm, raw: text, normalize: EvasionForms.skeleton, oneLetterWords: EvasionForms.skeletonLetters).map { NameForm($0.text, .skeleton) },
             consonants: EvasionForms.consonants(normalized: normalized).map { [NameForm($0, .consonants)] } ?? [],
             variants: [],
-            article: EvasionForms.withoutArticle(normalized).map { [NameForm($0, .article)] } ?? [])
+            article: EvasionForms.withoutArticle(normalized).map { [NameForm($0, .article)] } ?? [],
+            givenNames: EvasionForms.givenNamesRead(normalized).map { [NameForm($0, .givenNames)] } ?? [])
     }
 
     /// A case's name, normalised here, read on at most `Screener.Query.maxScalars`
@@ -393,7 +404,8 @@ package struct NameForms: Sendable {
             skeletonWholeRun: skeletonWholeRun, consonantRespellings: consonantRespellings.map { $0.preparedForScoring() },
             consonantWords: consonantWords, consonantWawWords: consonantWawWords, consonantPhraseWords: consonantPhraseWords,
             hasGroupWord: kindWords.contains { EvasionForms.groupWords.contains($0) },
-            hasOutletWord: kindWords.contains { EvasionForms.outletWords.contains($0) })
+            hasOutletWord: kindWords.contains { EvasionForms.outletWords.contains($0) },
+            givenNames: EvasionForms.givenNamesRead(normalized).map { [NameForm($0, .givenNames).preparedForScoring()] } ?? [])
     }
 
     /// `other`'s forms that this one lacks, each added to its group; its
@@ -413,6 +425,7 @@ package struct NameForms: Sendable {
         append(other.consonantWords, to: &consonantWords)
         append(other.consonantWawWords, to: &consonantWawWords)
         append(other.consonantPhraseWords, to: &consonantPhraseWords)
+        append(other.givenNames, to: &givenNames)
         wholeRun = wholeRun ?? other.wholeRun
         skeletonWholeRun = skeletonWholeRun ?? other.skeletonWholeRun
         hasGroupWord = hasGroupWord || other.hasGroupWord

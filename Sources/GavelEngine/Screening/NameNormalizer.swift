@@ -9,6 +9,9 @@ package enum NameNormalizer {
     /// NFKC; non-Latin scripts through ICU Any-Latin; diacritics removed; full
     /// case folding; punctuation, symbols, controls and whitespace to spaces;
     /// legal-form words (`LegalForms.words`) dropped; spaces collapsed and trimmed.
+    /// A piece of a word cut at an apostrophe (`ScalarDisposition.apostrophe`)
+    /// is no legal-form word: `Sa'id` is `sa id` (dropping `sa` made it `id`,
+    /// which `Said` and the Arabic `سعيد` never met), `As'ad` is `as ad`.
     /// May return "" (e.g. for `Ltd.`); callers should not match on an empty name.
     package static func normalize(_ name: String) -> String {
         var mapped: [UInt8] = []
@@ -52,6 +55,7 @@ package enum NameNormalizer {
             switch byte {
             case 0x41 ... 0x5A: out.append(byte | 0x20)
             case 0x61 ... 0x7A, 0x30 ... 0x39: out.append(byte)
+            case 0x27, 0x60: out.append(apostropheMark)
             default: out.append(0x20)
             }
         }
@@ -71,12 +75,20 @@ package enum NameNormalizer {
             switch scalar.screeningDisposition {
             case .keep: UTF8.encode(scalar) { out.append($0) }
             case .separator: out.append(0x20)
+            case .apostrophe: out.append(apostropheMark)
             case .drop: break
             }
         }
     }
 
-    /// Splits on spaces, drops legal-form tokens, joins with single spaces.
+    /// What an apostrophe is mapped to before the tokens are joined: a
+    /// boundary like a space, which also tells `joinTokens` that the pieces
+    /// on either side belong to one written word. (No normalised name holds
+    /// the byte: control characters are separators.)
+    static let apostropheMark: UInt8 = 0x01
+
+    /// Splits on spaces and apostrophe marks, drops legal-form tokens that
+    /// are whole words, joins with single spaces.
     private static func joinTokens(_ mapped: [UInt8]) -> String {
         mapped.withUnsafeBufferPointer { src in
             // Output is a subsequence of `mapped`, so its length bounds the capacity.
@@ -85,12 +97,13 @@ package enum NameNormalizer {
                 var start = 0
                 let n = src.count
                 while start < n {
-                    while start < n, src[start] == 0x20 { start += 1 }
+                    while start < n, src[start] == 0x20 || src[start] == apostropheMark { start += 1 }
                     var end = start
-                    while end < n, src[end] != 0x20 { end += 1 }
+                    while end < n, src[end] != 0x20, src[end] != apostropheMark { end += 1 }
                     if end > start {
                         let token = src[start ..< end]
-                        if !LegalForms.contains(token) {
+                        let cutAtApostrophe = (start > 0 && src[start - 1] == apostropheMark) || (end < n && src[end] == apostropheMark)
+                        if cutAtApostrophe || !LegalForms.contains(token) {
                             if written > 0 {
                                 dst[written] = 0x20
                                 written += 1

@@ -52,6 +52,16 @@ struct NameNormalizerTests {
         ("Acme S.A.", "acme s a"),
         ("Coca Cola Corp", "coca cola"),
         ("Sabco", "sabco"),
+        // A piece of a word cut at an apostrophe is no legal-form word: `Sa'id` was `id`.
+        ("Sa'id NAJAFPUR", "sa id najafpur"),
+        ("Abu Sa’d", "abu sa d"),
+        ("Hüseyin Abū Şaʿīd", "huseyin abu sa id"),
+        ("Al As`ad", "al as ad"),
+        ("Abu Saʼid SA", "abu sa id"),              // the legal form written as a word of its own still goes
+        ("Acme Trading Co's", "acme trading co s"),
+        ("Acme Trading Co.'s", "acme trading s"),   // `Co.` is a word of its own
+        ("'Sa", "sa"),
+        ("سعد", "s d"),                            // ICU: sʿd
         ("", ""),
         ("...", ""),
     ] as [(String, String)])

@@ -503,6 +503,7 @@ enum NameGenerator {
     static let scripts = [
         "Хамас", "Вагнер", "Иван Петров", "حماس", "محمد علي", "Αλ Κάιντα", "王伟", "김정은", "שלום", "Ηamas", "Наmas",
         "H.A.M.A.S", "I.R.A.", "Al-Qa'ida Media Office", "ᎻᎪᎷᎪᏚ", "ʜᴀᴍᴀꜱ", "חמאס",
+        "Muhammad Ali", "Mohamed Ali Hassan", "Abd al-Rahman Omar", "Youssef Ben Omar", "Sa'id Abdelaziz",
     ]
     static let legalForms = ["Ltd", "LLC", "GmbH", "S.A.", "Inc."]
 
@@ -556,21 +557,27 @@ enum NameGenerator {
     static let probeEntries: [ListEntry] = [
         ("HAMAS", [String]()), ("BOKO HARAM", []), ("WAGNER GROUP", ["Vagner"]), ("HIZBALLAH", []),
         ("KURDISTAN WORKERS' PARTY", ["PKK"]), ("AL-QA'IDA", ["AL QAEDA", "AL-QAIDA"]), ("AL-SHABAAB", []),
-        ("AL-MASRI, Abu Hafs", []), ("AL MANAR TV", []),
+        ("AL-MASRI, Abu Hafs", []), ("AL MANAR TV", []), ("Muhammad SARUR", []), ("Abd al-Rahman Khalaf AL-ANIZI", ["Usama BIN MUHAMMAD"]),
     ].enumerated().map { position, name in
         ListEntry(
-            id: "probe\(position)", name: name.0, aliases: name.1, type: position == 7 ? .individual : .organization, listed: nil,
+            id: "probe\(position)", name: name.0, aliases: name.1, type: position == 7 || position >= 9 ? .individual : .organization,
+            listed: nil,
             delisted: nil, identifiers: [], programs: [], location: SourceLocation(file: "generated", line: position + 1, column: 1))
     }
 
     /// One spelling for each name reading, against `probeEntries`: plain,
     /// joined, skeleton, consonants, digits, repeats, fillers, romanised, suffix, article, respelt, translated,
-    /// groupless; then the
+    /// groupless, given names; then the
     /// readings combined (`CombinedReadingTests`).
     static let everyReading = [
         "Hamas", "H.A.M.A.S", "Наmas", "حماس", "H4mas", "HHaammaass", "H1A1M1A1S", "Гамас", "Hamas’s", "Qaeda", "Hammas Media Office",
         "HAMAS™", "H4mmas Media", "Наmmas Media Office", "HammasOfficial", "HamasJihad", "תנועת חמאס", "Gruppe Wagner", "瓦格纳集团", "Wagner Movement",
-        "Al Manar Television", "قناة المنار",
+        "Al Manar Television", "قناة المنار", "Mohamed Sarur", "Abdelrahman Khalaf al-Anizi", "Osama Ben Mohammed",
+    ]
+    /// Given names as other romanisations spell them (`EvasionForms.givenNamesRead`).
+    static let otherSpellings: [String: String] = [
+        "muhammad": "Mohamed", "mohamed": "Muhammad", "ali": "Aly", "hassan": "Hasan", "omar": "Umar", "bin": "Ben", "ben": "Ibn",
+        "usama": "Osama", "abd": "Abdel", "youssef": "Yusuf", "abdelaziz": "Abd al-Aziz",
     ]
     /// `name` with one word of four letters or more respelt as evaders and
     /// transliterators do: a consonant doubled, a vowel changed, a final h
@@ -608,7 +615,7 @@ enum NameGenerator {
     static func evasiveQuery(from entries: [ListEntry], random: inout SeededRandom) -> String {
         guard let entry = random.element(of: entries) else { return name(&random) }
         let base = random.chance(70) ? entry.name : (random.element(of: entry.aliases) ?? entry.name)
-        switch random.int(in: 0 ... 14) {
+        switch random.int(in: 0 ... 15) {
         case 0: return String(String.UnicodeScalarView(base.unicodeScalars.map { ["a": "\u{430}", "o": "\u{43E}", "e": "\u{435}", "H": "\u{397}", "c": "\u{441}"][$0] ?? $0 }))
         case 1: return base.uppercased().unicodeScalars.filter { $0 != " " }.map { String($0) }.joined(separator: random.chance(50) ? "." : " ")
         case 2: return String(String.UnicodeScalarView(base.unicodeScalars.map { ["a": "4", "o": "0", "e": "3", "s": "5", "i": "1"][$0] ?? $0 }))
@@ -661,6 +668,10 @@ enum NameGenerator {
         case 12:
             // An ending after an apostrophe: an English possessive, a Turkish case ending.
             return base + (random.element(of: ["’s", "'s", "'ın", "'e", "’nin"]) ?? "'s")
+        case 15:
+            // Given names as another romanisation spells them (`Mohamed` for `Muhammad`), and a typo beside them.
+            let respelt = base.split(separator: " ").map { otherSpellings[$0.lowercased()] ?? String($0) }.joined(separator: " ")
+            return random.chance(30) ? perturb(respelt, &random) : respelt
         case 13:
             // A listed name whose first word is an article, written without it.
             let articled = entries.flatMap { [$0.name] + $0.aliases }.compactMap(withoutArticle)
