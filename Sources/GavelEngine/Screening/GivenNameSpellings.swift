@@ -112,9 +112,7 @@ extension EvasionForms {
             }
             if word.utf8.count <= 12, let first = givenNameSpellings[String(word)] {
                 out.append(Substring(first))
-            } else if let run = abdWithArticle.first(where: { word.hasPrefix($0) && word.utf8.count >= $0.utf8.count + 3 }),
-                givenNameSpellings[String(word)] == nil
-            {
+            } else if let run = abdWithArticle.first(where: { word.hasPrefix($0) && word.utf8.count >= $0.utf8.count + 3 }) {
                 out.append("abdul")
                 out.append(word.dropFirst(run.utf8.count))
             } else {
