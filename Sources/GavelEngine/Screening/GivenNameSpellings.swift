@@ -7,11 +7,13 @@
 /// Mohammed on the UN's, Mohamed in Egypt, Mohamad in Lebanon, Mohd in
 /// Malaysia. Jaro–Winkler reads `Mohamed SARUR` as 0.835 against
 /// `Muhammad SARUR` and word by word as a distant spelling (0.80), so a
-/// customer named as their passport spells them met no review. Each side's
-/// name is also read with every word of this table replaced by its first
-/// spelling (`mohamed sarur` → `muhammad sarur`), and the two are compared
-/// as `variant` (0.95 times Jaro–Winkler): for review, never enough to
-/// act on alone (SPEC §3).
+/// customer named as their passport spells them met no review. A name
+/// holding a word of this table is also read with every such word
+/// replaced by its first spelling (`mohamed sarur` → `muhammad sarur`),
+/// and when both names have that reading the two are compared as
+/// `variant` (0.95 times Jaro–Winkler): for review, never enough to act on
+/// alone (SPEC §3). The index keeps the listed readings as a group of
+/// their own, walked by a case's such reading alone.
 ///
 /// Only spellings of one name are grouped: `Hasan` and `Husayn`, `Salih`
 /// and `Salah`, `Nasr` and `Nasir` are other names and stay apart. The
@@ -89,30 +91,37 @@ extension EvasionForms {
     /// The normalised name with each word the table holds spelt as its
     /// group's first spelling, and the names made with `abd` written one
     /// way (`Abd al-Rahman`, `Abdelrahman`, `Abdulrahman` → `abdul
-    /// rahman`; `Abd Allah` → `abdullah`); nil when no word changes.
+    /// rahman`; `Abd Allah` → `abdullah`); nil when it holds no such word.
+    /// (A name spelt so already, `Muhammad SARUR`, has the reading too: it
+    /// is what the other side's reading is compared with.)
     static func givenNamesRead(_ normalized: String) -> String? {
         let words = normalized.split(separator: " ")
         var out: [Substring] = []
         out.reserveCapacity(words.count + 1)
+        var held = false
         var i = 0
         while i < words.count {
             let word = words[i]
             if word == "abd", i + 1 < words.count {
                 let next = words[i + 1]
                 if next == "allah" || next == "ullah" {
+                    held = true
                     out.append("abdullah")
                     i += 2
                     continue
                 }
                 if articlesAfterAbd.contains(next) {
+                    held = true
                     out.append("abdul")
                     i += 2
                     continue
                 }
             }
             if word.utf8.count <= 12, let first = givenNameSpellings[String(word)] {
+                held = true
                 out.append(Substring(first))
             } else if let run = abdWithArticle.first(where: { word.hasPrefix($0) && word.utf8.count >= $0.utf8.count + 3 }) {
+                held = true
                 out.append("abdul")
                 out.append(word.dropFirst(run.utf8.count))
             } else {
@@ -120,7 +129,6 @@ extension EvasionForms {
             }
             i += 1
         }
-        let read = out.joined(separator: " ")
-        return read == normalized ? nil : read
+        return held ? out.joined(separator: " ") : nil
     }
 }

@@ -50,8 +50,8 @@ package enum NameReading: String, Sendable, CaseIterable {
     case groupless
     /// A name with each Arabic or Persian given name (and `abu`, `bin`,
     /// `abdul`) spelt as its group's first spelling (`Mohamed Sarur` →
-    /// `muhammad sarur`, `Youssef Ben Omar` → `yusuf bin umar`), on the
-    /// case's side, the list's side or both: `EvasionForms.givenNamesRead`.
+    /// `muhammad sarur`, `Youssef Ben Omar` → `yusuf bin umar`), compared
+    /// with the other side's same reading: `EvasionForms.givenNamesRead`.
     case givenNames = "given_names"
     /// A listed site's registered name (the label before its public
     /// suffix) under another suffix, hyphenated otherwise, with a letter
@@ -218,9 +218,8 @@ package struct NameForms: Sendable {
     /// people and vessels.
     package var article: [NameForm] = []
     /// The plain reading with its given names spelt one way
-    /// (`EvasionForms.givenNamesRead`), when that differs: scored as
-    /// `variant` against the other side's Latin forms and its own such
-    /// reading (`NameScorer.best`).
+    /// (`EvasionForms.givenNamesRead`), when it holds one: scored as
+    /// `variant` against the other side's such reading (`NameScorer.best`).
     package var givenNames: [NameForm] = []
 
     /// A listed name: every group, so that any query can meet it.

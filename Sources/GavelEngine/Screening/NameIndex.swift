@@ -44,7 +44,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 18
+    static let formatVersion: UInt32 = 19
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entries (positions in `CompiledList.entries`, ascending) that list
@@ -376,8 +376,8 @@ final class NameIndex: Sendable {
             add(forms.variants, .latin)
             add(forms.skeletonVariants, .skeleton)
             if article { add(forms.article, .latin) }
-            // Compared with a case's Latin forms and its own given-name reading (a weighted form of the Latin group).
-            add(forms.givenNames, .latin)
+            // Compared with a case's given-name reading alone (a weighted form of its own group).
+            add(forms.givenNames, .givenNames)
         }
         return out
     }

@@ -166,12 +166,10 @@ package enum NameScorer {
                 fuzzy(query.variants, listed[i].forms.latin, i, factor: EvasionScores.variantFactor, method: .variant)
             }
         }
-        // Given names spelt one way, on the case's side, the list's or both (`Mohamed` for `Muhammad`); plain
-        // against plain is the fuzzy score above. At most 0.95 × 1, as below.
-        if Screener.rounded(EvasionScores.variantFactor) > best.score {
-            for i in names.indices where !query.givenNames.isEmpty || !listed[i].forms.givenNames.isEmpty {
-                fuzzy(query.givenNames, listed[i].forms.latin, i, factor: EvasionScores.variantFactor, method: .variant)
-                fuzzy(query.latin, listed[i].forms.givenNames, i, factor: EvasionScores.variantFactor, method: .variant)
+        // Both names with their given names spelt one way (`Mohamed` and `Muhammad` as `muhammad`), when both hold
+        // one. At most 0.95 × 1, as below.
+        if !query.givenNames.isEmpty, Screener.rounded(EvasionScores.variantFactor) > best.score {
+            for i in names.indices where !listed[i].forms.givenNames.isEmpty {
                 fuzzy(query.givenNames, listed[i].forms.givenNames, i, factor: EvasionScores.variantFactor, method: .variant)
             }
         }

@@ -38,9 +38,9 @@ package struct PreparedName: Sendable {
         var weighted = forms.variants.filter { !$0.text.isEmpty }.map {
             (QueryName($0.text, comparedWith: .latin), EvasionScores.variantFactor)
         }
-        // Given names spelt one way: compared with the Latin forms and the listed names' own such reading.
+        // Given names spelt one way: compared with the listed names' own such reading alone.
         weighted += forms.givenNames.filter { !$0.text.isEmpty }.map {
-            (QueryName($0.text, comparedWith: .latin), EvasionScores.variantFactor)
+            (QueryName($0.text, comparedWith: .givenNames), EvasionScores.variantFactor)
         }
         weighted += forms.skeletonVariants.filter { !$0.text.isEmpty }.map {
             (QueryName($0.text, comparedWith: .skeleton), EvasionScores.variantFactor)

@@ -13,19 +13,23 @@ struct ReadingGroups: OptionSet, Sendable, Hashable {
     static let skeleton = ReadingGroups(rawValue: 2)
     /// Consonants (compared with a case's consonants and their respellings).
     static let consonants = ReadingGroups(rawValue: 4)
-    static let all: ReadingGroups = [.latin, .skeleton, .consonants]
+    /// Given names spelt one way (compared with a case's such reading only).
+    static let givenNames = ReadingGroups(rawValue: 8)
+    static let all: ReadingGroups = [.latin, .skeleton, .consonants, .givenNames]
 
     /// Within a length, names are numbered by their groups in this order,
     /// so that the names of the Latin group are one run of ids, and those of
-    /// the skeleton group another (the consonants are two). A form in no
-    /// group (none is) is ranked with the forms in all three, which every
-    /// case form walks: it is never left out.
+    /// the skeleton group another (the consonants and the given names are
+    /// two). A form of groups not listed here is ranked with the forms of
+    /// all four, which every case form walks: it is never left out.
     static let order: [ReadingGroups] = [
-        [.latin], [.latin, .consonants], .all, [.latin, .skeleton], [.skeleton], [.skeleton, .consonants], [.consonants],
+        [.givenNames], [.latin, .givenNames], [.latin], [.latin, .consonants], .all, [.latin, .skeleton], [.skeleton],
+        [.skeleton, .consonants], [.consonants],
     ]
+    private static let allRank = order.firstIndex(of: .all) ?? 0
 
     /// Where a listed form of these groups is numbered (`order`).
-    var rank: Int { Self.order.firstIndex(of: isEmpty ? .all : self) ?? 2 }
+    var rank: Int { Self.order.firstIndex(of: isEmpty ? .all : self) ?? Self.allRank }
 
     /// The ranks of the forms that share a group with a case form of these
     /// groups, as runs of consecutive ranks.
