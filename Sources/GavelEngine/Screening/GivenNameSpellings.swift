@@ -37,7 +37,7 @@ extension EvasionForms {
             ["ismail", "ismael", "esmail", "ismayil", "ismaeel", "ismaail"],
             ["khalid", "khaled"],
             ["abdullah", "abdallah", "abdulla", "abdellah", "abdalla"],
-            ["abdul", "abdel", "abdal", "abdoul", "abdol", "abdur", "abdus", "abdou"],
+            abdulSpellings,
             ["abu", "abou", "aboo"],
             ["bin", "ibn", "ben"],
             ["said", "saeed", "saied"],
@@ -85,8 +85,11 @@ extension EvasionForms {
     /// The article after `abd` ("servant of"), as the names write it with
     /// or without its assimilation (`Abd al-Rahman`, `Abd ar-Rahman`).
     private static let articlesAfterAbd: Set<Substring> = ["al", "el", "ul", "ar", "ur", "as", "us", "ad", "an", "at", "az", "ash"]
-    /// What `abd` and its article are written as run together with the next word (`Abdulrahman`, `Abdelaziz`).
-    private static let abdWithArticle = ["abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abder", "abdus", "abdou"]
+    /// `abd` and its article written as one word (`Abdul`, `Abdel`, `Abdur`).
+    private static let abdulSpellings = ["abdul", "abdel", "abdal", "abdoul", "abdol", "abdur", "abdus", "abdou"]
+    /// What `abd` and its article are written as run together with the next word (`Abdulrahman`, `Abdelaziz`,
+    /// `Abderrahmane`): those spellings and `abder`, the longest first, so that `abdoul` is read before `abdou`.
+    private static let abdWithArticle = (abdulSpellings + ["abder"]).sorted { $0.utf8.count > $1.utf8.count }
 
     /// The normalised name with each word the table holds spelt as its
     /// group's first spelling, and the names made with `abd` written one
