@@ -61,6 +61,14 @@ struct NameNormalizerTests {
         ("Acme Trading Co's", "acme trading co s"),
         ("Acme Trading Co.'s", "acme trading s"),   // `Co.` is a word of its own
         ("'Sa", "sa"),
+        // The English possessive stays on its word; a piece of fewer than three letters keeps it apart.
+        ("MOHAMMED'S ARMY", "mohammeds army"),
+        ("People’s Liberation Army", "peoples liberation army"),
+        ("Egypt's", "egypts"),
+        ("Ra's al-Khaimah", "ra s al khaimah"),
+        ("Hamas's's", "hamas s s"),                 // an `s` after an `s` piece is no possessive
+        ("Ma'sum", "ma sum"),
+        ("Abbas' Sons", "abbas sons"),
         ("سعد", "s d"),                            // ICU: sʿd
         ("", ""),
         ("...", ""),
