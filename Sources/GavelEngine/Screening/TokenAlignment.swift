@@ -523,13 +523,17 @@ package enum TokenAlignment {
 
     /// Honorifics, religious titles and military ranks, normalised. Whole
     /// words that also name companies (`general`, `major`) are left out:
-    /// `Acme General Trading` is not `Acme Trading` with a title.
+    /// `Acme General Trading` is not `Acme Trading` with a title. Also
+    /// `socalled`, the lists' qualifier of an entity no state recognises
+    /// (the EU's and UK's `so-called 'Luhansk People's Republic'`), as the
+    /// joined reading writes it.
     static let titles: [[UInt32]] = (
         [
             "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rev",
             "sheikh", "shaikh", "sheik", "shaykh", "sayyid", "sayed", "sayyed", "syed", "haji", "hajji", "hadji", "alhaj",
             "alhajj", "mullah", "mulla", "maulana", "maulvi", "mawlawi", "imam", "ustadh", "ustad",
             "gen", "col", "colonel", "maj", "capt", "lt", "cmdr", "adm", "brig", "sgt", "eng",
+            "socalled",
         ] as [String]).map { $0.unicodeScalars.map(\.value) }
 
     /// A title, or within one edit of a long legal-form word (`limoted`,
