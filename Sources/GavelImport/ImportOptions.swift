@@ -47,6 +47,9 @@ package struct ImportOptions: Sendable {
     package var authority: String?
     package var source: String?
     package var description: String?
+    /// Accept a snapshot that gives the list fewer than half the entries of
+    /// the one before it (refused otherwise: a cut-short or wrong file).
+    package var allowShrink = false
 
     package init(format: ImportFormat, snapshots: [Snapshot], id: String, outputDirectory: String) {
         self.format = format

@@ -22,6 +22,7 @@ package struct ListImporter {
     }
 
     struct ReadSnapshot {
+        var path: String
         var file: String
         var format: ImportFormat
         var date: String
@@ -121,7 +122,7 @@ package struct ListImporter {
         try census.check(snapshot.path)
         try census.checkPrograms(options.programs)
         let day = try date(of: snapshot, fileDate: fileDate, warn: warn)
-        return ReadSnapshot(file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: count)
+        return ReadSnapshot(path: snapshot.path, file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: count)
     }
 
     private func fold(
@@ -143,7 +144,7 @@ package struct ListImporter {
             try census.check(snapshot.path)
             all.programs.formUnion(census.programs)
             let day = try date(of: snapshot, fileDate: fileDate, warn: warn)
-            perFile.append((ReadSnapshot(file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: entries.count), entries))
+            perFile.append((ReadSnapshot(path: snapshot.path, file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: entries.count), entries))
         }
         try all.checkPrograms(options.programs)
         perFile.sort { $0.snapshot.date < $1.snapshot.date }
@@ -151,6 +152,7 @@ package struct ListImporter {
             throw DiagnosticError(
                 .error(.importFormat, "`\(a.snapshot.file)` and `\(b.snapshot.file)` are both dated \(a.snapshot.date); expected one snapshot per date", at: nil))
         }
+        try checkShrinking(perFile.map(\.snapshot), warn: warn)
         var history = ListHistory()
         for (snapshot, entries) in perFile {
             history.begin(date: snapshot.date)
@@ -163,6 +165,25 @@ package struct ListImporter {
             try writer.write(dated, names: options.names)
         }
         return perFile.map(\.snapshot)
+    }
+
+    /// A later snapshot with far fewer entries than the one before it is
+    /// most likely a cut-short or wrong file, and would delist the entries it
+    /// lacks; lists do not lose half their entries between two publications.
+    private func checkShrinking(_ snapshots: [ReadSnapshot], warn: (String) -> Void) throws(DiagnosticError) {
+        for (before, after) in zip(snapshots, snapshots.dropFirst()) where after.entries * 2 < before.entries {
+            let message =
+                "`\(after.file)` (\(after.date)) gives the list \(after.entries) entries; the snapshot before it, `\(before.file)` (\(before.date)), gave \(before.entries)"
+            if options.allowShrink {
+                warn("\(after.path): \(message); accepted (--allow-shrink), the \(before.entries - after.entries) missing entries are delisted")
+                continue
+            }
+            throw DiagnosticError(
+                .error(
+                    .importFormat, message + "; expected a later snapshot to keep at least half of them",
+                    at: SourceLocation(file: after.path, line: 1, column: 1),
+                    help: "a cut-short or wrong file? fetch it again; if the list really shrank so much, give `--allow-shrink`"))
+        }
     }
 
     /// The YAML header: provenance, the dating rules and the snapshots.

@@ -15,6 +15,9 @@ package struct CSVReader: ~Copyable {
     /// 1-based line of the next byte, and its column.
     private var line = 1
     private var column = 1
+    /// Whether the file ended with the SUB byte: OFAC writes it last, so a
+    /// copy without it was cut short, even when cut at a line's end.
+    package private(set) var sawEndOfFileByte = false
 
     package init(_ file: InputFile) {
         self.file = file
@@ -63,6 +66,9 @@ package struct CSVReader: ~Copyable {
 
     private func here() -> SourceLocation { SourceLocation(file: file.path, line: line, column: column) }
 
+    /// Where the next byte is (at the end, where the file stops).
+    package var location: SourceLocation { here() }
+
     private func text(_ bytes: [UInt8], at location: SourceLocation) throws(DiagnosticError) -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DiagnosticError(.error(.importSyntax, "field is not valid UTF-8; expected UTF-8 text", at: location))
@@ -75,6 +81,7 @@ package struct CSVReader: ~Copyable {
         guard var byte = try next() else { return nil }
         let recordLine = line - (byte == 0x0A ? 1 : 0)
         if byte == 0x1A {
+            sawEndOfFileByte = true
             // SUB ends the file; only line breaks may follow it.
             while let after = try next() {
                 guard after == 0x0D || after == 0x0A else {

@@ -25,12 +25,12 @@ enum EUFSFXML {
     ) throws(DiagnosticError) -> (date: String?, digest: String) {
         let file = try InputFile(path: path, progress: progress)
         let reader = XMLRecordReader(file: file, root: ("export", namespace), records: ["sanctionEntity"])
-        var generated: String?
+        var header = XMLHeader(file: path)
         // The file splits a few entities into two adjacent records with the
         // same reference (one per programme, e.g. EU.334.4 under AFG and
         // TAQA); they are one entry, merged here.
         var pending: ImportedEntry?
-        try reader.read(header: { generated = $0["generationDate"] }) { (node, _) throws(DiagnosticError) in
+        try reader.read(header: { header = $0 }) { (node, _) throws(DiagnosticError) in
             guard let mapped = try map(node, file: path) else { return }
             if var held = pending, held.id == mapped.id {
                 held.merge(mapped)
@@ -42,11 +42,11 @@ enum EUFSFXML {
         }
         if let held = pending { try entry(held) }
         var date: String?
-        if let generated {
+        if let generated = header["generationDate"] {
             let day = String(generated.prefix(10))
             guard Instant.parse(day) != nil else {
                 throw DiagnosticError(
-                    .error(.importFormat, "`generationDate` is `\(generated)`; expected an ISO 8601 date", at: SourceLocation(file: path, line: 2, column: 1)))
+                    .error(.importFormat, "`generationDate` is `\(generated)`; expected an ISO 8601 date", at: header.location("generationDate")))
             }
             date = day
         }

@@ -52,7 +52,7 @@ package enum ImportFormat: String, Sendable, CaseIterable {
         entry: (ImportedEntry) throws(DiagnosticError) -> Void
     ) throws(DiagnosticError) -> (date: String?, digest: String) {
         switch self {
-        case .ofacSDNXML: return try OFACSDNXML.read(path, progress: progress, entry: entry)
+        case .ofacSDNXML: return try OFACSDNXML.read(path, progress: progress, warn: warn, entry: entry)
         case .ofacCSV: return try OFACCSV.read(path, progress: progress, warn: warn, entry: entry)
         case .unXML: return try UNXML.read(path, progress: progress, entry: entry)
         case .euFSFXML: return try EUFSFXML.read(path, progress: progress, entry: entry)

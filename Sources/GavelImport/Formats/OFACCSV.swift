@@ -15,7 +15,8 @@ import GavelSyntax
 /// - `add.csv` (6): address (parts joined as published) and country.
 ///
 /// Nulls are the literal `-0- ` (with its space); the files end with a 0x1A
-/// byte (handled by `CSVReader`). `add.csv` and `alt.csv` are read from the
+/// byte (handled by `CSVReader`), and a file without it is refused: it was
+/// cut short, and as a later snapshot would delist every row it lost. `add.csv` and `alt.csv` are read from the
 /// folder of `sdn.csv` and held in memory by `ent_num` (they are a few MB);
 /// `sdn.csv` itself is streamed. Without them, entries have no aliases or
 /// addresses and a warning says so. The files carry no date.
@@ -44,11 +45,13 @@ enum OFACCSV {
 
     static func rows(
         _ path: String, columns: Int, progress: ImportProgress?, _ body: ([String], SourceLocation) throws(DiagnosticError) -> Void
-    ) throws(DiagnosticError) -> String {
+    ) throws(DiagnosticError) -> (digest: String, rows: Int) {
         let file = try InputFile(path: path, progress: progress)
         var reader = CSVReader(file)
+        var count = 0
         while let record = try reader.nextRecord() {
             if record.fields.count == 1 && record.fields[0].trimmingWhitespace().isEmpty { continue }
+            count += 1
             let at = SourceLocation(file: path, line: record.line, column: 1)
             guard record.fields.count == columns else {
                 throw DiagnosticError(
@@ -56,7 +59,15 @@ enum OFACCSV {
             }
             try body(record.fields, at)
         }
-        return file.finishDigest()
+        // A file without rows is reported as empty by whoever reads it.
+        guard reader.sawEndOfFileByte || count == 0 else {
+            throw DiagnosticError(
+                .error(
+                    .importFormat,
+                    "`\((path as NSString).lastPathComponent)` ends without OFAC's end-of-file byte 0x1A; expected it after the last row",
+                    at: reader.location, help: "OFAC ends every CSV file with it: a cut-short download? fetch the file again"))
+        }
+        return (file.finishDigest(), count)
     }
 
     static func read(
@@ -67,21 +78,23 @@ enum OFACCSV {
         var aliases: [String: [(type: String, name: String)]] = [:]
         var addresses: [String: [(address: String, country: String)]] = [:]
         if let add = found[0] {
-            _ = try rows(add, columns: 6, progress: progress) { (f, _) throws(DiagnosticError) in
+            let read = try rows(add, columns: 6, progress: progress) { (f, _) throws(DiagnosticError) in
                 let parts = [value(f[2]), value(f[3]), value(f[4])].filter { !$0.isEmpty }
                 addresses[value(f[0]), default: []].append((parts.joined(separator: ", "), value(f[4])))
             }
+            if read.rows == 0 { warn("\(add) is empty; entries will have no addresses") }
         } else {
             warn("\(path): no add.csv beside it; entries will have no addresses")
         }
         if let alt = found[1] {
-            _ = try rows(alt, columns: 5, progress: progress) { (f, _) throws(DiagnosticError) in
+            let read = try rows(alt, columns: 5, progress: progress) { (f, _) throws(DiagnosticError) in
                 aliases[value(f[0]), default: []].append((value(f[2]), value(f[3])))
             }
+            if read.rows == 0 { warn("\(alt) is empty; entries will have no aliases") }
         } else {
             warn("\(path): no alt.csv beside it; entries will have no aliases")
         }
-        let digest = try rows(path, columns: 12, progress: progress) { (f, at) throws(DiagnosticError) in
+        let (digest, _) = try rows(path, columns: 12, progress: progress) { (f, at) throws(DiagnosticError) in
             let number = value(f[0])
             guard !number.isEmpty, number.allSatisfy(\.isASCIIDigit) else {
                 throw DiagnosticError(.error(.importFormat, "`ent_num` is `\(f[0])`; expected a number", at: at))

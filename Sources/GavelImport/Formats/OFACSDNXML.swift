@@ -18,24 +18,48 @@ enum OFACSDNXML {
     static let namespace = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/XML"
 
     static func read(
-        _ path: String, progress: ImportProgress?, entry: (ImportedEntry) throws(DiagnosticError) -> Void
+        _ path: String, progress: ImportProgress?, warn: (String) -> Void, entry: (ImportedEntry) throws(DiagnosticError) -> Void
     ) throws(DiagnosticError) -> (date: String?, digest: String) {
         let file = try InputFile(path: path, progress: progress)
         var reader = XMLRecordReader(file: file, root: ("sdnList", namespace), records: ["sdnEntry"])
-        reader.headerFields = ["Publish_Date"]
-        var publishDate: String?
-        try reader.read(header: { publishDate = $0["Publish_Date"] }) { (node, _) throws(DiagnosticError) in
+        reader.headerFields = ["Publish_Date", "Record_Count"]
+        var header = XMLHeader(file: path)
+        var records = 0
+        try reader.read(header: { header = $0 }) { (node, _) throws(DiagnosticError) in
+            records += 1
             try entry(map(node, file: path))
         }
+        try checkRecordCount(header, records: records, path: path, warn: warn)
         var date: String?
-        if let publishDate {
+        if let publishDate = header["Publish_Date"] {
             guard let iso = SourceDates.usDate(publishDate) else {
                 throw DiagnosticError(
-                    .error(.importFormat, "`Publish_Date` is `\(publishDate)`; expected a calendar date as MM/DD/YYYY", at: SourceLocation(file: path, line: 1, column: 1)))
+                    .error(.importFormat, "`Publish_Date` is `\(publishDate)`; expected a calendar date as MM/DD/YYYY", at: header.location("Publish_Date")))
             }
             date = iso
         }
         return (date, file.finishDigest())
+    }
+
+    /// OFAC states how many entries the file holds; a download cut short at
+    /// an entry's end is still well-formed XML, and as a later snapshot it
+    /// would delist every entry it lost.
+    static func checkRecordCount(_ header: XMLHeader, records: Int, path: String, warn: (String) -> Void) throws(DiagnosticError) {
+        guard let stated = header["Record_Count"] else {
+            warn("\(path): no `Record_Count` in `publshInformation`; cannot check that the file is complete")
+            return
+        }
+        guard let expected = Int(stated) else {
+            throw DiagnosticError(
+                .error(.importFormat, "`Record_Count` is `\(stated)`; expected a number", at: header.location("Record_Count")))
+        }
+        guard records == expected else {
+            throw DiagnosticError(
+                .error(
+                    .importFormat,
+                    "the file holds \(records) `sdnEntry` records; expected \(expected), as its `Record_Count` says",
+                    at: header.location("Record_Count"), help: "a cut-short or damaged download? fetch the file again"))
+        }
     }
 
     static func fullName(_ node: XMLNode) -> String {

@@ -18,16 +18,16 @@ enum UNXML {
     ) throws(DiagnosticError) -> (date: String?, digest: String) {
         let file = try InputFile(path: path, progress: progress)
         let reader = XMLRecordReader(file: file, root: ("CONSOLIDATED_LIST", ""), records: ["INDIVIDUAL", "ENTITY"])
-        var generated: String?
-        try reader.read(header: { generated = $0["dateGenerated"] }) { (node, _) throws(DiagnosticError) in
+        var header = XMLHeader(file: path)
+        try reader.read(header: { header = $0 }) { (node, _) throws(DiagnosticError) in
             try entry(map(node, file: path))
         }
         var date: String?
-        if let generated {
+        if let generated = header["dateGenerated"] {
             let day = String(generated.prefix(10))
             guard Instant.parse(day) != nil else {
                 throw DiagnosticError(
-                    .error(.importFormat, "`dateGenerated` is `\(generated)`; expected an ISO 8601 date", at: SourceLocation(file: path, line: 2, column: 1)))
+                    .error(.importFormat, "`dateGenerated` is `\(generated)`; expected an ISO 8601 date", at: header.location("dateGenerated")))
             }
             date = day
         }

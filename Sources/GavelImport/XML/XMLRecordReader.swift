@@ -30,7 +30,7 @@ package struct XMLRecordReader {
     /// the first problem: malformed XML at its line and column, or whatever
     /// `record` throws.
     package func read(
-        header: ([String: String]) -> Void = { _ in },
+        header: (XMLHeader) -> Void = { _ in },
         record: (XMLNode, [String: String]) throws(DiagnosticError) -> Void
     ) throws(DiagnosticError) {
         let stream = InputFileStream(file)
@@ -44,7 +44,7 @@ package struct XMLRecordReader {
             parser.delegate = delegate
             let finished = parser.parse()
             parser.delegate = nil
-            return (finished, delegate.sawRoot, delegate.problem, delegate.header)
+            return (finished, delegate.sawRoot, delegate.problem, delegate.seen)
         }
         if let failure = file.failure { throw DiagnosticError(failure) }
         // Before the record's own complaint: the entity's reference was dropped, so the record
@@ -63,6 +63,21 @@ package struct XMLRecordReader {
             throw DiagnosticError(.error(.importSyntax, "malformed XML (\(detail)); expected a well-formed `<\(root.name)>` document", at: place))
         }
         header(seenHeader)
+    }
+}
+
+/// What a list file says outside its records: the root's attributes and the
+/// header fields' texts, each with where the file gives it.
+package struct XMLHeader: Sendable {
+    package var file: String
+    package var values: [String: String] = [:]
+    package var locations: [String: SourceLocation] = [:]
+
+    package subscript(_ name: String) -> String? { values[name] }
+
+    /// Where `name` is; the file's start when it was not seen.
+    package func location(_ name: String) -> SourceLocation {
+        locations[name] ?? SourceLocation(file: file, line: 1, column: 1)
     }
 }
 
@@ -118,6 +133,8 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
     let file: String
     let record: (XMLNode, [String: String]) throws(DiagnosticError) -> Void
     var header: [String: String] = [:]
+    /// The header with where each value is, for errors about it (a bad `Publish_Date` at its own line).
+    var seen = XMLHeader(file: "")
     var stack: [XMLNode] = []
     var depth = 0
     var headerField: String?
@@ -129,6 +146,7 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
         self.reader = reader
         self.file = file
         self.record = record
+        seen = XMLHeader(file: file)
     }
 
     /// How deep elements may nest inside one record (the official formats use fewer than ten levels).
@@ -159,7 +177,11 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
                 failFormat(parser, "expected root element `<\(reader.root.name)>` in \(expected); found `<\(elementName)>` in \(found)")
                 return
             }
-            for (key, value) in attributeDict { header[key] = value }
+            for (key, value) in attributeDict {
+                header[key] = value
+                seen.values[key] = value
+                seen.locations[key] = location(parser)
+            }
             return
         }
         if !stack.isEmpty || reader.records.contains(elementName) {
@@ -173,6 +195,7 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
         } else if reader.headerFields.contains(elementName) {
             headerField = elementName
             headerText = ""
+            seen.locations[elementName] = location(parser)
         }
     }
 
@@ -193,6 +216,7 @@ private final class RecordDelegate: NSObject, XMLParserDelegate {
         depth -= 1
         if let field = headerField, field == elementName, stack.isEmpty {
             header[field] = headerText.trimmingWhitespace()
+            seen.values[field] = header[field]
             headerField = nil
             return
         }

@@ -44,6 +44,9 @@ struct ListsImportCommand: ParsableCommand {
     @Option(name: .customLong("listed-dates"), help: "A CSV `id,program,listed,note` of cited listing dates for entries the source does not date.")
     var listedDates: String?
 
+    @Flag(name: .customLong("allow-shrink"), help: "Accept a snapshot with fewer than half the entries of the one before it (refused otherwise).")
+    var allowShrink = false
+
     @Option(help: "The list's title.")
     var title: String?
 
@@ -83,6 +86,7 @@ struct ListsImportCommand: ParsableCommand {
         options.description = description
         options.authority = authority
         options.source = source
+        options.allowShrink = allowShrink
         let progress: ((String) -> Void)? = isatty(2) != 0 ? { Terminal.err($0) } : nil
         let status = ListImportRun(options: options).run(
             output: { Terminal.out($0) }, errors: { Terminal.err($0) }, progress: progress)
