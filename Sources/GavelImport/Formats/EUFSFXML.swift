@@ -13,7 +13,8 @@ import GavelSyntax
 /// - `regulation/@programme` → programs; `@designationDate` → listed (the
 ///   source's date; the regulations' own dates are of the latest amending
 ///   act, not the listing, and are not used).
-/// - attributes: reference, un_reference, birth_date, birth_place,
+/// - attributes: reference, un_reference, birth_date (approximate ones as
+///   "circa 1957", ranges as "1953 to 1958"), birth_place,
 ///   citizenship and country (ISO codes as published), address,
 ///   identification numbers (passport, national_id, registration, …).
 /// - `@generationDate` on the root dates the snapshot.
@@ -53,6 +54,29 @@ enum EUFSFXML {
         return (date, file.finishDigest())
     }
 
+    /// `@birthdate`, else `@year` (with `@monthOfYear` when given), else the
+    /// `@yearRangeFrom`/`@yearRangeTo` range, as the UN and OFAC importers
+    /// write them ("1961-08", "1953 to 1958"); `@circa="true"` as "circa …",
+    /// OFAC's form: read as exact, a year one off an approximate one
+    /// disagreed and vetoed the match.
+    static func birthDate(_ birth: XMLNode) -> String {
+        let date = birth.attribute("birthdate"), year = birth.attribute("year"), month = birth.attribute("monthOfYear")
+        let from = birth.attribute("yearRangeFrom"), to = birth.attribute("yearRangeTo")
+        let value: String
+        if !date.isEmpty {
+            value = date
+        } else if !year.isEmpty, let m = Int(month), (1...12).contains(m) {
+            value = "\(year)-\(m < 10 ? "0" : "")\(m)"
+        } else if !year.isEmpty {
+            value = year
+        } else if !from.isEmpty || !to.isEmpty {
+            value = from == to ? from : "\(from) to \(to)".trimmingWhitespace()
+        } else {
+            return ""
+        }
+        return birth.attribute("circa") == "true" ? "circa " + value : value
+    }
+
     static func country(_ code: String) -> String { code == "00" ? "" : code }
 
     /// Nil for an entity without any name (the file has none; it would be an error if it did).
@@ -90,8 +114,7 @@ enum EUFSFXML {
         entry.attribute("reference", reference)
         entry.attribute("un_reference", node.attribute("unitedNationId"))
         for birth in node.children("birthdate") {
-            let date = birth.attribute("birthdate"), year = birth.attribute("year")
-            entry.attribute("birth_date", date.isEmpty ? year : date)
+            entry.attribute("birth_date", birthDate(birth))
             let place = [birth.attribute("city"), birth.attribute("place"), birth.attribute("region"), birth.attribute("countryDescription")]
                 .filter { !$0.isEmpty && $0 != "UNKNOWN" }.joined(separator: ", ")
             entry.attribute("birth_place", place)

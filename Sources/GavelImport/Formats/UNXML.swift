@@ -9,7 +9,8 @@ import GavelSyntax
 ///   first alias; `*_ALIAS` of `QUALITY` Low → weak_aliases, others aliases.
 /// - `LISTED_ON` → listed (the source's own date); `UN_LIST_TYPE` → program
 ///   `UN-<TYPE>` in upper case (Al-Qaida → UN-AL-QAIDA).
-/// - attributes: reference, nationality, birth_date, birth_place, address,
+/// - attributes: reference, nationality, birth_date (approximate ones as
+///   "circa 1961", ranges as "1963 to 1968"), birth_place, address,
 ///   country (of the addresses), documents (passport, national_id, …), title.
 /// - `dateGenerated` on the root dates the snapshot.
 enum UNXML {
@@ -64,17 +65,7 @@ enum UNXML {
         entry.attribute("reference", reference)
         for value in node.child("TITLE")?.children("VALUE") ?? [] { entry.attribute("title", value.trimmedText) }
         for value in node.child("NATIONALITY")?.children("VALUE") ?? [] { entry.attribute("nationality", value.trimmedText) }
-        for birth in node.children("INDIVIDUAL_DATE_OF_BIRTH") {
-            let date = birth.text("DATE"), year = birth.text("YEAR")
-            let from = birth.text("FROM_YEAR"), to = birth.text("TO_YEAR")
-            if !date.isEmpty {
-                entry.attribute("birth_date", String(date.prefix(10)))
-            } else if !year.isEmpty {
-                entry.attribute("birth_date", year)
-            } else if !from.isEmpty || !to.isEmpty {
-                entry.attribute("birth_date", "\(from) to \(to)".trimmingWhitespace())
-            }
-        }
+        for birth in node.children("INDIVIDUAL_DATE_OF_BIRTH") { entry.attribute("birth_date", birthDate(birth)) }
         for place in node.children("INDIVIDUAL_PLACE_OF_BIRTH") {
             entry.attribute("birth_place", joined(place, ["CITY", "STATE_PROVINCE", "COUNTRY"]))
         }
@@ -88,6 +79,27 @@ enum UNXML {
             entry.attribute(OFACIdentifiers.attributeKey(document.text("TYPE_OF_DOCUMENT")), number)
         }
         return entry
+    }
+
+    /// A date, a year or a `FROM_YEAR to TO_YEAR` range; approximate
+    /// (`TYPE_OF_DATE` APPROXIMATELY, or a range whose `NOTE` says
+    /// "Approximately") as "circa …", the form OFAC writes: read as exact, a
+    /// year one off an approximate one disagreed and vetoed the match.
+    static func birthDate(_ birth: XMLNode) -> String {
+        let date = birth.text("DATE"), year = birth.text("YEAR")
+        let from = birth.text("FROM_YEAR"), to = birth.text("TO_YEAR")
+        let value: String
+        if !date.isEmpty {
+            value = String(date.prefix(10))
+        } else if !year.isEmpty {
+            value = year
+        } else if !from.isEmpty || !to.isEmpty {
+            value = "\(from) to \(to)".trimmingWhitespace()
+        } else {
+            return ""
+        }
+        let approximate = birth.text("TYPE_OF_DATE") == "APPROXIMATELY" || birth.text("NOTE").lowercased().hasPrefix("approximately")
+        return approximate ? "circa " + value : value
     }
 
     static func joined(_ node: XMLNode, _ parts: [String]) -> String {
