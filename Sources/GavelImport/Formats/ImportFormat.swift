@@ -15,27 +15,6 @@ package enum ImportFormat: String, Sendable, CaseIterable {
     /// combined sanctions CSV, the only machine-readable UK data available.
     case ukCSV = "uk-csv"
 
-    /// Where the list comes from, for the header when `--source` is not given.
-    var defaultSource: String {
-        switch self {
-        case .ofacSDNXML: return "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML"
-        case .ofacCSV: return "https://www.treasury.gov/ofac/downloads/sdn.csv"
-        case .unXML: return "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
-        case .euFSFXML:
-            return "https://data.europa.eu/data/datasets/consolidated-list-of-persons-groups-and-entities-subject-to-eu-financial-sanctions"
-        case .ukCSV: return "https://www.gov.uk/government/publications/financial-sanctions-consolidated-list-of-targets"
-        }
-    }
-
-    var defaultAuthority: String {
-        switch self {
-        case .ofacSDNXML, .ofacCSV: return "US-OFAC"
-        case .unXML: return "UN-SC"
-        case .euFSFXML: return "EU-COUNCIL"
-        case .ukCSV: return "UK-OFSI"
-        }
-    }
-
     /// Whether the file itself says when it was published; without that, the
     /// date is written after the path (`sdn.csv@2021-04-25`).
     var carriesDate: Bool {
