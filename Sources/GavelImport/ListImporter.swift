@@ -123,10 +123,14 @@ package struct ListImporter {
         var seen: [String: SourceLocation] = [:]
         var count = 0
         var census = Census()
+        // Curated dates are checked once the file's date is known.
+        var datedByHand: [(id: String, applied: CuratedDates.Applied)] = []
+        var known: [String: Set<String>] = [:]
         let format = snapshot.format ?? options.format
         let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { read throws(DiagnosticError) in
             let entry = try read.validated()
             census.count(entry)
+            if curated != nil { known[entry.id, default: []].formUnion(entry.programs) }
             guard keeps(entry) else { return }
             let location = entry.location ?? SourceLocation(file: snapshot.path, line: 1, column: 1)
             if let first = seen.updateValue(location, forKey: entry.id) {
@@ -135,13 +139,17 @@ package struct ListImporter {
                         .importFormat, "entry `\(entry.id)` appears twice; expected one entry per id", at: location,
                         help: "first at \(first.line):\(first.column)"))
             }
-            let state = ListHistory.State(entry: entry, runStart: 0, lastSeen: 0)
-            try writer.write(ListHistory.dated(state, dates: [""], curated: curated, programs: options.programs, warn: warn), names: options.names)
+            let state = ListHistory.State(entry: entry, runStart: 0, lastSeen: 0, firstSeen: 0)
+            let dated = try ListHistory.dated(state, dates: [""], curated: curated, programs: options.programs, warn: warn)
+            if let hand = dated.curated { datedByHand.append((entry.id, hand)) }
+            try writer.write(dated, names: options.names)
             count += 1
         }
         try census.check(snapshot.path)
         try census.checkPrograms(options.programs)
         let day = try date(of: snapshot, fileDate: fileDate, warn: warn)
+        try curated?.check(against: known)
+        for (id, hand) in datedByHand { try CuratedDates.checkNotAfter(hand, id: id, firstListedIn: day) }
         return ReadSnapshot(path: snapshot.path, file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: count)
     }
 
@@ -152,12 +160,14 @@ package struct ListImporter {
         // entries are gathered per file and ordered by date afterwards.
         var perFile: [(snapshot: ReadSnapshot, entries: [ImportedEntry])] = []
         var all = Census()
+        var known: [String: Set<String>] = [:]
         for snapshot in options.snapshots {
             var entries: [ImportedEntry] = []
             var census = Census()
             let format = snapshot.format ?? options.format
             let (fileDate, digest) = try format.read(snapshot.path, progress: progress, warn: warn) { entry in
                 census.count(entry)
+                if curated != nil { known[entry.id, default: []].formUnion(entry.programs) }
                 if keeps(entry) { entries.append(entry) }
             }
             // An empty snapshot would read as every entry delisted on its date.
@@ -167,6 +177,7 @@ package struct ListImporter {
             perFile.append((ReadSnapshot(path: snapshot.path, file: (snapshot.path as NSString).lastPathComponent, format: format, date: day, digest: digest, entries: entries.count), entries))
         }
         try all.checkPrograms(options.programs)
+        try curated?.check(against: known)
         perFile.sort { $0.snapshot.date < $1.snapshot.date }
         for (a, b) in zip(perFile, perFile.dropFirst()) where a.snapshot.date == b.snapshot.date {
             throw DiagnosticError(
@@ -181,7 +192,7 @@ package struct ListImporter {
                     .error(.importFormat, "entry `\(entry.id)` appears twice in `\(snapshot.file)`; expected one entry per id", at: nil))
             }
         }
-        for dated in history.entries(curated: curated, programs: options.programs, warn: warn) {
+        for dated in try history.entries(curated: curated, programs: options.programs, warn: warn) {
             try writer.write(dated, names: options.names)
         }
         return perFile.map(\.snapshot)

@@ -1,4 +1,5 @@
 import GavelEngine
+import GavelSyntax
 
 /// Dated snapshots of one list folded into entries with `listed`/`delisted`.
 ///
@@ -28,6 +29,8 @@ struct ListHistory {
         /// Index of the snapshot that starts the entry's latest run.
         var runStart: Int
         var lastSeen: Int
+        /// Index of the first snapshot that has the entry.
+        var firstSeen: Int
     }
 
     private(set) var dates: [String] = []
@@ -51,7 +54,7 @@ struct ListHistory {
             state.entry = entry
             states[entry.id] = state
         } else {
-            states[entry.id] = State(entry: entry, runStart: k, lastSeen: k)
+            states[entry.id] = State(entry: entry, runStart: k, lastSeen: k, firstSeen: k)
             firstSeenOrder.append(entry.id)
         }
         latestOrder.append(entry.id)
@@ -60,18 +63,22 @@ struct ListHistory {
 
     /// Entries of the latest snapshot in its order, then the delisted ones
     /// in the order they were first seen, with their windows.
-    func entries(curated: CuratedDates?, programs: Set<String>?, warn: (String) -> Void) -> [DatedEntry] {
+    func entries(curated: CuratedDates?, programs: Set<String>?, warn: (String) -> Void) throws(DiagnosticError) -> [DatedEntry] {
         let latest = Set(latestOrder)
         let ids = latestOrder + firstSeenOrder.filter { !latest.contains($0) }
-        return ids.compactMap { id in
-            guard let state = states[id] else { return nil }
-            return ListHistory.dated(state, dates: dates, curated: curated, programs: programs, warn: warn)
+        var result: [DatedEntry] = []
+        for id in ids {
+            guard let state = states[id] else { continue }
+            result.append(try ListHistory.dated(state, dates: dates, curated: curated, programs: programs, warn: warn))
         }
+        return result
     }
 
+    /// `dates` "" when the snapshot's date is not yet known (a single file
+    /// streamed); the caller then checks `curated` against it at the end.
     static func dated(
         _ state: State, dates: [String], curated: CuratedDates?, programs: Set<String>?, warn: (String) -> Void
-    ) -> DatedEntry {
+    ) throws(DiagnosticError) -> DatedEntry {
         var dated = DatedEntry(entry: state.entry)
         let hand = curated?.listed(state.entry.id, programs: programs)
         if let hand, hand.overridesSource {
@@ -89,6 +96,11 @@ struct ListHistory {
         } else if state.runStart > 0 {
             dated.listed = (dates[state.runStart], .snapshot)
         }
+        if let hand, dated.listed?.source == .curated {
+            dated.curated = hand
+            let first = dates[state.firstSeen]
+            if !first.isEmpty { try CuratedDates.checkNotAfter(hand, id: state.entry.id, firstListedIn: first) }
+        }
         if state.lastSeen < dates.count - 1 {
             dated.delisted = (dates[state.lastSeen + 1], .snapshot)
         }
@@ -101,4 +113,6 @@ struct DatedEntry {
     var entry: ImportedEntry
     var listed: (date: String, source: ListEntry.DateSource)?
     var delisted: (date: String, source: ListEntry.DateSource)?
+    /// The `--listed-dates` row `listed` comes from, when it does.
+    var curated: CuratedDates.Applied?
 }

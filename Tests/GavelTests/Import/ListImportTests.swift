@@ -84,12 +84,14 @@ struct ListImportTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gavel-dates-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let table = directory + "/dates.csv"
-        try Data("id,program,listed,note\neu-3524-75,TERR,2001-12-27,cited\nofac-4695,SDGT,2001-10-31,cited\nofac-4695,FTO,1997-10-08,cited\n".utf8)
+        // One table per list: a row whose id is in no snapshot is an error (CuratedDatesTests).
+        let table = directory + "/dates.csv", euTable = directory + "/eu-dates.csv"
+        try Data("id,program,listed,note\nofac-4695,SDGT,2001-10-31,cited\nofac-4695,FTO,1997-10-08,cited\n".utf8)
             .write(to: URL(fileURLWithPath: table))
+        try Data("id,program,listed,note\neu-3524-75,TERR,2001-12-27,cited\n".utf8).write(to: URL(fileURLWithPath: euTable))
         let eu = ImportFixtures.run { out in
             var options = ImportOptions(format: .euFSFXML, snapshots: [.init(argument: ImportFixtures.path("eu/eu_fsf_full.xml"))], id: "eu", outputDirectory: out)
-            options.curatedDates = table
+            options.curatedDates = euTable
             return options
         }
         defer { try? FileManager.default.removeItem(atPath: eu.directory) }
