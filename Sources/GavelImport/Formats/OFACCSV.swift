@@ -9,7 +9,8 @@ import GavelSyntax
 ///   `SDN_Type` individual/vessel/aircraft, `-0- ` for entities; `Program`
 ///   split at `] [` (`FTO] [SDGT` → FTO, SDGT); `Title`; vessel columns;
 ///   `Remarks` (cut at 1,000 characters by OFAC) read for DOB, POB,
-///   nationality, citizenship, gender, passport, website and e-mail.
+///   nationality, citizenship, gender, passport, website (its first word)
+///   and e-mail (`Email Address`, `Email`, `EMAIL`, `Email:`).
 /// - `alt.csv` (5): every a.k.a./f.k.a./n.k.a. is an alias; the CSV has no
 ///   strong/weak grading, so none is weak.
 /// - `add.csv` (6): address (parts joined as published) and country.
@@ -157,10 +158,30 @@ enum OFACCSV {
             } else if let v = after("Passport ") {
                 entry.attribute("passport", v)
             } else if let v = after("Website ") {
-                OFACIdentifiers.add(type: "Website", number: v, country: "", to: &entry)
-            } else if let v = after("Email Address ") {
-                OFACIdentifiers.add(type: "Email Address", number: v, country: "", to: &entry)
+                OFACIdentifiers.add(type: "Website", number: firstWord(v), country: "", to: &entry)
+            } else if let v = email(item) {
+                OFACIdentifiers.add(type: "Email Address", number: firstWord(v), country: "", to: &entry)
             }
         }
+    }
+
+    /// An address or a host ends at the first space: the remark may go on
+    /// with a sentence (`Website www.alturath.org. Revival of …`), and a
+    /// full stop after it is the sentence's.
+    static func firstWord(_ text: String) -> String {
+        var word = String(text.split(whereSeparator: \.isWhitespace).first ?? "")
+        while word.hasSuffix(".") { word.removeLast() }
+        return word
+    }
+
+    /// What follows `Email Address`, or OFAC's other spellings of it
+    /// (`Email`, `EMAIL`, `Email:`); nil for any other remark.
+    static func email(_ item: String) -> String? {
+        guard item.lowercased().hasPrefix("email") else { return nil }
+        var rest = Substring(item.dropFirst(5))
+        if rest.lowercased().hasPrefix(" address") { rest = rest.dropFirst(8) }
+        guard let first = rest.first, first == " " || first == ":" else { return nil }
+        let value = rest.drop { $0 == " " || $0 == ":" }
+        return value.contains("@") ? String(value) : nil
     }
 }

@@ -157,7 +157,8 @@ enum OFACIdentifiers {
     /// The host of a website id as the list gives it: scheme, path, userinfo
     /// and port removed, lowercased, without a leading `www.` or a trailing dot.
     static func domain(of value: String) -> String {
-        var v = Substring(value.trimmingWhitespace())
+        // A host has no spaces; what follows one is not part of it.
+        var v = value.trimmingWhitespace().split(whereSeparator: \.isWhitespace).first ?? ""
         if let scheme = v.range(of: "://"), v[v.startIndex..<scheme.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }),
             v.first?.isLetter == true
         {
