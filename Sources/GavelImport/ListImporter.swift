@@ -139,7 +139,7 @@ package struct ListImporter {
                         .importFormat, "entry `\(entry.id)` appears twice; expected one entry per id", at: location,
                         help: "first at \(first.line):\(first.column)"))
             }
-            let state = ListHistory.State(entry: entry, runStart: 0, lastSeen: 0, firstSeen: 0)
+            let state = ListHistory.State(entry: entry, lastSeen: 0, firstSeen: 0)
             let dated = try ListHistory.dated(state, dates: [""], curated: curated, programs: options.programs, warn: warn)
             if let hand = dated.curated { datedByHand.append((entry.id, hand)) }
             try writer.write(dated, names: options.names)
@@ -235,7 +235,10 @@ package struct ListImporter {
             "# a date from the table given to the importer, which cites each one;",
             "# `snapshot` the first snapshot the entry appears in (it was listed after",
             "# the snapshot before). `delisted` is the first snapshot an entry is absent",
-            "# from. An entry with no `listed` is known only from the first snapshot on.",
+            "# from after its last. An entry with no `listed` is known only from the",
+            "# first snapshot on. An entry absent from snapshots between two that have",
+            "# it stays in force in the gap; a name it had before stays as an alias",
+            "# (and under `earlier_names`).",
             "kind: List",
             "id: \(options.id)",
         ]

@@ -18,19 +18,25 @@ import GavelSyntax
 ///    force from the start, which is evidence from the future for any case
 ///    decided before the first snapshot (lint `list-evidence-before-snapshot`).
 /// 4. `delisted`: when an entry is in a snapshot and absent from a later
-///    one, the date of the first snapshot it is absent from
-///    (`delisted_source: snapshot`): it was delisted after its last snapshot
-///    and on or before that date.
-/// 5. An entry that leaves and comes back has one window, its latest run:
-///    `listed` as in rule 3 from the snapshot it came back in, no `delisted`.
+///    one, the date of the first snapshot it is absent from after the last
+///    snapshot that has it (`delisted_source: snapshot`): it was delisted
+///    after that last snapshot and on or before that date.
+/// 5. An entry that leaves and comes back keeps one period, from its first
+///    snapshot, and is in force in the gap too, with a warning: the format
+///    holds one period, and an entry is never shown out of force on a date a
+///    snapshot showed it listed (taking the latest run, as before, put the
+///    entry out of force for the years it was first listed).
+/// 6. A primary name an entry had in an earlier snapshot and no longer has
+///    stays as an alias, also under the `earlier_names` attribute: a case
+///    decided as of then names it so. Dropped aliases are not kept.
 struct ListHistory {
     struct State {
         var entry: ImportedEntry
-        /// Index of the snapshot that starts the entry's latest run.
-        var runStart: Int
         var lastSeen: Int
         /// Index of the first snapshot that has the entry.
         var firstSeen: Int
+        /// Snapshots after the first and before the last that lack the entry.
+        var gaps: [Int] = []
     }
 
     private(set) var dates: [String] = []
@@ -49,16 +55,37 @@ struct ListHistory {
         let k = dates.count - 1
         if var state = states[entry.id] {
             if state.lastSeen == k { return false }
-            if state.lastSeen < k - 1 { state.runStart = k }
+            state.gaps += Array(state.lastSeen + 1 ..< k)
             state.lastSeen = k
-            state.entry = entry
+            state.entry = Self.keepingEarlierNames(of: state.entry, in: entry)
             states[entry.id] = state
         } else {
-            states[entry.id] = State(entry: entry, runStart: k, lastSeen: k, firstSeen: k)
+            states[entry.id] = State(entry: entry, lastSeen: k, firstSeen: k)
             firstSeenOrder.append(entry.id)
         }
         latestOrder.append(entry.id)
         return true
+    }
+
+    static let earlierNames = "earlier_names"
+
+    /// `new` with the primary name `old` had, when `new` lacks it, as an
+    /// alias marked under `earlier_names` (with those `old` had carried
+    /// already). Aliases the source dropped are not kept: an authority
+    /// withdraws an alias as wrong (OFAC's "David MAYER"), and the format
+    /// cannot say until when it held.
+    static func keepingEarlierNames(of old: ImportedEntry, in new: ImportedEntry) -> ImportedEntry {
+        var kept = new
+        // Between its files the UN re-indents or re-breaks names that run over a line (`ISIL-\nK`) and
+        // changes their case: the same name to screening, not an earlier one.
+        func spaced(_ name: String) -> String { name.lowercased().split(whereSeparator: \.isWhitespace).joined() }
+        let own = Set(([new.name] + new.aliases + new.weakAliases).map(spaced))
+        let carried = old.attributes.first { $0.key == earlierNames }?.values ?? []
+        for name in [old.name] + carried where !own.contains(spaced(name)) {
+            kept.alias(name)
+            kept.attribute(earlierNames, name)
+        }
+        return kept
     }
 
     /// Entries of the latest snapshot in its order, then the delisted ones
@@ -93,8 +120,13 @@ struct ListHistory {
             }
         } else if let hand {
             dated.listed = (hand.date, .curated)
-        } else if state.runStart > 0 {
-            dated.listed = (dates[state.runStart], .snapshot)
+        } else if state.firstSeen > 0 {
+            dated.listed = (dates[state.firstSeen], .snapshot)
+        }
+        if !state.gaps.isEmpty {
+            let absent = state.gaps.map { dates[$0] }.joined(separator: ", ")
+            warn(
+                "\(state.entry.id): absent from the snapshot(s) of \(absent) but in snapshots before and after; kept in force throughout, as one listing period")
         }
         if let hand, dated.listed?.source == .curated {
             dated.curated = hand
