@@ -1,3 +1,4 @@
+import Foundation
 import GavelEngine
 import GavelSyntax
 
@@ -21,16 +22,29 @@ package struct ImportOptions: Sendable {
         /// and its 2024 XML are snapshots of one list).
         package var format: ImportFormat?
 
+        /// What follows `@` when it is shaped as a date but is none
+        /// (`sdn.csv@2024-02-30`): an error about the date, not a missing file.
+        package var invalidDate: String?
+
         /// `PATH` or `PATH@YYYY-MM-DD`.
         package init(argument: String, format: ImportFormat? = nil) {
             self.format = format
-            if let at = argument.lastIndex(of: "@"), Instant.parse(String(argument[argument.index(after: at)...])) != nil {
+            path = argument
+            date = nil
+            guard let at = argument.lastIndex(of: "@") else { return }
+            let suffix = String(argument[argument.index(after: at)...])
+            if Instant.parse(suffix) != nil {
                 path = String(argument[..<at])
-                date = String(argument[argument.index(after: at)...])
-            } else {
-                path = argument
-                date = nil
+                date = suffix
+            } else if Self.looksLikeDate(suffix), !FileManager.default.fileExists(atPath: argument) {
+                path = String(argument[..<at])
+                invalidDate = suffix
             }
+        }
+
+        static func looksLikeDate(_ text: String) -> Bool {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            return parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
         }
     }
 

@@ -43,6 +43,12 @@ package struct ListImporter {
                     "list id `\(options.id)` is not a list id: expected lowercase letters, digits, `-`, `_` and `.`, beginning with a letter or digit",
                     at: nil))
         }
+        if let bad = options.snapshots.first(where: { $0.invalidDate != nil }), let date = bad.invalidDate {
+            throw DiagnosticError(
+                .error(
+                    .importFormat, "`\(date)` after `\(bad.path)@` is not a calendar date; expected YYYY-MM-DD", at: nil,
+                    help: "the date the file was published, e.g. `\(bad.path)@2024-02-29`"))
+        }
         let list = try officialList()
         let curated = try options.curatedDates.map { path throws(DiagnosticError) in try CuratedDates.read(path) }
         var total: Int64 = 0
@@ -64,6 +70,9 @@ package struct ListImporter {
                 read = try fold(into: writer, curated: curated, progress: bar, warn: warn)
             }
             try writer.finish(header: header(read, list: list))
+            if options.names == .weak && writer.count == 0 {
+                warn("no entry has a weak alias, so the list `\(options.id)` is empty; `--names weak` keeps only the source's weak aliases")
+            }
             return Summary(
                 entries: writer.count, snapshots: read.map { ($0.date, $0.entries) },
                 yamlPath: options.outputDirectory + "/\(options.id).yaml", jsonlPath: options.outputDirectory + "/\(options.id).jsonl")
@@ -98,6 +107,22 @@ package struct ListImporter {
     }
 
     private func date(of snapshot: ImportOptions.Snapshot, fileDate: String?, warn: (String) -> Void) throws(DiagnosticError) -> String {
+        let day = try givenOrOwnDate(of: snapshot, fileDate: fileDate, warn: warn)
+        // A date after today is a typo (2042 for 2024), and would date the list and its entries from the future.
+        let today = Self.today()
+        if day > today { warn("\(snapshot.path): dated \(day), after today (\(today)); check the date") }
+        return day
+    }
+
+    /// Today's date in UTC, `YYYY-MM-DD`.
+    static func today() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+
+    private func givenOrOwnDate(of snapshot: ImportOptions.Snapshot, fileDate: String?, warn: (String) -> Void) throws(DiagnosticError) -> String {
         switch (snapshot.date, fileDate) {
         case (let given?, let own?):
             if given != own { warn("\(snapshot.path): the file says \(own); using the date given, \(given)") }
@@ -181,7 +206,9 @@ package struct ListImporter {
         perFile.sort { $0.snapshot.date < $1.snapshot.date }
         for (a, b) in zip(perFile, perFile.dropFirst()) where a.snapshot.date == b.snapshot.date {
             throw DiagnosticError(
-                .error(.importFormat, "`\(a.snapshot.file)` and `\(b.snapshot.file)` are both dated \(a.snapshot.date); expected one snapshot per date", at: nil))
+                .error(
+                    .importFormat, "`\(b.snapshot.path)` is dated \(b.snapshot.date), as `\(a.snapshot.path)` is; expected one snapshot per date",
+                    at: SourceLocation(file: b.snapshot.path, line: 1, column: 1), help: "the same file given twice, or a wrong date after `@`?"))
         }
         try checkShrinking(perFile.map(\.snapshot), warn: warn)
         var history = ListHistory()

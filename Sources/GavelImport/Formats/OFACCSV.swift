@@ -88,7 +88,11 @@ enum OFACCSV {
             warn("\(path): no add.csv beside it; entries will have no addresses")
         }
         if let alt = found[1] {
-            let read = try rows(alt, columns: 5, progress: progress) { (f, _) throws(DiagnosticError) in
+            let read = try rows(alt, columns: 5, progress: progress) { (f, at) throws(DiagnosticError) in
+                // OFAC's three kinds of name; anything else is not this file (or not this column).
+                guard ["aka", "fka", "nka"].contains(value(f[2])) else {
+                    throw DiagnosticError(.error(.importFormat, "`alt_type` is `\(value(f[2]))`; expected aka, fka or nka", at: at))
+                }
                 aliases[value(f[0]), default: []].append((value(f[2]), value(f[3])))
             }
             if read.rows == 0 { warn("\(alt) is empty; entries will have no aliases") }

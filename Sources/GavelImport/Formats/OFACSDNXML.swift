@@ -95,7 +95,15 @@ enum OFACSDNXML {
         var entry = ImportedEntry(id: "ofac-\(uid)", name: name, type: type, at: at)
         entry.programs = node.child("programList")?.children("program").map(\.trimmedText).filter { !$0.isEmpty } ?? []
         for aka in node.child("akaList")?.children("aka") ?? [] {
-            entry.alias(fullName(aka), weak: aka.text("category") == "weak")
+            // Anything but OFAC's two grades is refused: read as strong, a misspelt "weak" would be screened as a full name.
+            let category = aka.text("category")
+            guard category == "strong" || category == "weak" else {
+                throw DiagnosticError(
+                    .error(
+                        .importFormat, "`category` of an a.k.a. of uid \(uid) is `\(category)`; expected strong or weak",
+                        at: SourceLocation(file: file, line: aka.line, column: aka.column)))
+            }
+            entry.alias(fullName(aka), weak: category == "weak")
         }
         entry.attribute("title", node.text("title"))
         for address in node.child("addressList")?.children("address") ?? [] {

@@ -56,7 +56,8 @@ enum UNXML {
         let listed = String(node.text("LISTED_ON").prefix(10))
         if !listed.isEmpty {
             guard Instant.parse(listed) != nil else {
-                throw DiagnosticError(.error(.importFormat, "`LISTED_ON` of `\(reference)` is `\(listed)`; expected YYYY-MM-DD", at: at))
+                let element = node.child("LISTED_ON").map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at
+                throw DiagnosticError(.error(.importFormat, "`LISTED_ON` of `\(reference)` is `\(listed)`; expected YYYY-MM-DD", at: element))
             }
             entry.listed = listed
         }

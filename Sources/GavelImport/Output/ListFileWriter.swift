@@ -4,19 +4,29 @@ import GavelSyntax
 /// Writes a generated list: `<id>.yaml` (the header, with `snapshots:` and
 /// `entries_from:`) and `<id>.jsonl` (one entry per line). The JSONL is
 /// written to a temporary name and renamed when complete, so a failed
-/// import never leaves half a list behind.
+/// import never leaves half a list behind (nor a folder it made for it).
 final class ListFileWriter {
     let directory: String
     let id: String
     private let temporary: String
     private let handle: FileHandle
     private var pending: [UInt8] = []
+    /// The folders this writer made, deepest first: a failed import removes
+    /// them again when they are still empty, so it leaves nothing behind.
+    private let created: [String]
     private(set) var count = 0
 
     init(directory: String, id: String) throws(DiagnosticError) {
         self.directory = directory
         self.id = id
         temporary = directory + "/.\(id).jsonl.partial"
+        var missing: [String] = []
+        var folder = directory
+        while !folder.isEmpty, folder != "/", folder != ".", !FileManager.default.fileExists(atPath: folder) {
+            missing.append(folder)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        created = missing
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -65,6 +75,10 @@ final class ListFileWriter {
     func abandon() {
         try? handle.close()
         try? FileManager.default.removeItem(atPath: temporary)
+        for folder in created {
+            guard (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true else { break }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
     }
 }
 
