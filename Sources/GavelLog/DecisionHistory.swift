@@ -1,7 +1,14 @@
 import GavelSyntax
 
-/// A logged decision with the overrides and appeals that refer to it, in
+/// A logged decision with the overrides and appeals about its record, in
 /// log order, and the decision in effect after them.
+///
+/// A human decision is about a record, not only about the entry it names:
+/// deciding the same case again with the same bundle and `as_of` gives the
+/// same record id (its id is a digest of exactly those), so a later entry of
+/// that record is the same decision logged again, and an override or appeal
+/// of any entry of it stays in effect for all of them (docs/decision-log.md,
+/// "Deciding a case again").
 public struct DecisionHistory: Sendable {
     public struct Human: Sendable {
         public var seq: Int64
@@ -39,12 +46,16 @@ public struct DecisionHistory: Sendable {
     }
 }
 
-/// Every override and appeal in a log, by the entry each refers to: read
-/// once (they are few), then joined to decisions as those stream past.
+/// Every override and appeal in a log, by the record id of the decision
+/// each is about: read once (they are few), then joined to decisions as
+/// those stream past.
 public struct HumanEntries: Sendable {
-    public private(set) var byOriginal: [Int64: [DecisionHistory.Human]] = [:]
-    /// The entry each human entry is about, by the human entry's own seq.
+    /// In log order, by the decision record id they are about (the record's `refers_to.id`).
+    public private(set) var byRecord: [String: [DecisionHistory.Human]] = [:]
+    /// The entry each human entry refers to, by the human entry's own seq.
     public private(set) var originalOf: [Int64: Int64] = [:]
+    /// The decision record id each human entry is about, by the human entry's own seq.
+    public private(set) var recordOf: [Int64: String] = [:]
 
     public init(_ store: any DecisionStore) throws {
         try self.init(store.humanEntries(), location: store.location)
@@ -58,16 +69,22 @@ public struct HumanEntries: Sendable {
                     .notADecisionLog, "entry \(entry.seq) is an \(entry.entry.kind.rawValue) without a readable record or the entry it refers to",
                     path: location, help: "run `gavel audit verify` to check the whole log")
             }
-            byOriginal[refersTo, default: []].append(DecisionHistory.Human(seq: entry.seq, loggedAt: entry.loggedAt, record: record, bytes: entry.entry.record))
+            let human = DecisionHistory.Human(seq: entry.seq, loggedAt: entry.loggedAt, record: record, bytes: entry.entry.record)
+            byRecord[record.refersToRecordID, default: []].append(human)
             originalOf[entry.seq] = refersTo
+            recordOf[entry.seq] = record.refersToRecordID
         }
     }
 
+    /// `original`'s record's history: every override and appeal about any entry of that record id.
     public func history(of original: ChainedEntry) -> DecisionHistory {
-        DecisionHistory(original: original, human: byOriginal[original.seq] ?? [])
+        DecisionHistory(original: original, human: byRecord[original.entry.recordID] ?? [])
     }
 
-    public func effectiveDecision(seq: Int64, logged: String) -> String {
-        byOriginal[seq]?.last?.record.decisionAfter ?? logged
+    /// The decision in effect for a listed entry: a decision's, or for an
+    /// override or appeal that of the record it is about.
+    public func effectiveDecision(of e: EntrySummary) -> String {
+        let record = e.kind == LogEntry.Kind.decision.rawValue ? e.recordID : recordOf[e.seq] ?? e.recordID
+        return byRecord[record]?.last?.record.decisionAfter ?? e.decision
     }
 }

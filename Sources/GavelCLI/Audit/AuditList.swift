@@ -64,9 +64,7 @@ public struct AuditList: Sendable {
             // The decision filter is on the decision in effect, which SQL does not know.
             var stored = filter
             stored.decision = nil
-            func effective(_ e: EntrySummary) -> String {
-                human.byOriginal[human.originalOf[e.seq] ?? e.seq]?.last?.record.decisionAfter ?? e.decision
-            }
+            func effective(_ e: EntrySummary) -> String { human.effectiveDecision(of: e) }
             // Widths fixed before the first row, which is printed before the last is read.
             let seqWidth = max(3, String(try store.head()?.seq ?? 0).count)
             let widths = [seqWidth, 36, 32, 12, 12, 10]

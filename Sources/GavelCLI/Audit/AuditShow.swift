@@ -52,7 +52,10 @@ public struct AuditShow: Sendable {
             case .text:
                 let history = try HumanEntries.history(of: entry, store: store)
                 let stored = try StoredDecision.redecide(entry, store: store, trace: trace)
-                if !history.human.isEmpty { output(Self.history(history) + "\n" + String(repeating: "─", count: 72) + "\n\n") }
+                if !history.human.isEmpty {
+                    let decided = try Self.decisionEntries(of: entry, store: store)
+                    output(Self.history(history, decided: decided) + "\n" + String(repeating: "─", count: 72) + "\n\n")
+                }
                 output(AuditTrailRenderer.render(stored.decision, bundle: stored.bundle))
             }
             return 0
@@ -62,22 +65,53 @@ public struct AuditShow: Sendable {
         }
     }
 
-    /// The decision in effect, then every entry about it in log order: who, when, why.
-    static func history(_ h: DecisionHistory) -> String {
+    /// Every decision entry of `entry`'s record (the case decided again with
+    /// the same bundle and `as_of`), in log order. The log has no index on
+    /// record ids; the case id narrows the scan.
+    static func decisionEntries(of entry: ChainedEntry, store: any DecisionStore) throws -> [EntrySummary] {
+        var found: [EntrySummary] = []
+        try store.summaries(EntryFilter(caseID: entry.entry.caseID)) { e in
+            if e.kind == LogEntry.Kind.decision.rawValue && e.recordID == entry.entry.recordID { found.append(e) }
+            return true
+        }
+        return found
+    }
+
+    /// The decision in effect, then, in log order, every entry of its record
+    /// (`decided`: the record's decision entries, when known) and every
+    /// override and appeal about it: who, when, why. A record logged more
+    /// than once says which entry's trail follows, so a human decision about
+    /// an earlier entry is never out of sight.
+    static func history(_ h: DecisionHistory, decided: [EntrySummary] = []) -> String {
         var text = "EFFECTIVE DECISION  \(h.effectiveDecision.uppercased())"
         if let last = h.human.last { text += "  (after \(last.record.kind.rawValue) #\(last.seq))" }
         text += "\n\nHISTORY\n"
-        text += "  #\(h.original.seq)  \(h.original.loggedAt)  decision  \(h.original.entry.decision)  "
-            + "(gavel \(h.original.entry.engineVersion), as of \(h.original.entry.asOf))  \(h.original.entry.recordID)\n"
+        let shown = h.original
+        let again = decided.filter { $0.seq != shown.seq }
+        var lines: [(seq: Int64, text: String)] = [
+            (shown.seq, "  #\(shown.seq)  \(shown.loggedAt)  decision  \(shown.entry.decision)  "
+                + "(gavel \(shown.entry.engineVersion), as of \(shown.entry.asOf))  \(shown.entry.recordID)\n")
+        ]
+        for e in again {
+            lines.append((e.seq, "  #\(e.seq)  \(e.loggedAt)  decision  \(e.decision)  (as of \(e.asOf))  \(e.recordID)\n"))
+        }
         for human in h.human {
             let r = human.record
             var line = "  #\(human.seq)  \(r.at)  \(r.kind.rawValue)  "
+            if !again.isEmpty { line += "of #\(r.refersToSeq)  " }
             if let outcome = r.outcome { line += "\(outcome.rawValue): " }
             line += r.decisionBefore == r.decisionAfter ? "\(r.decisionAfter) stands" : "\(r.decisionBefore) → \(r.decisionAfter)"
             line += "  by \(AuditList.escaped(r.by))  \(r.id)\n"
             if let basis = r.basis { line += "        basis:  \(AuditList.escaped(basis))\n" }
             line += "        reason: \(AuditList.escaped(r.reason))\n"
-            text += line
+            lines.append((human.seq, line))
+        }
+        text += lines.sorted { $0.seq < $1.seq }.map(\.text).joined()
+        if !again.isEmpty {
+            let all = (again.map(\.seq) + [shown.seq]).sorted()
+            text += "  The record was logged \(all.count) times (\(all.map { "#\($0)" }.joined(separator: ", "))): "
+            text += "the same case, bundle and as_of decided again. "
+            text += "An override or appeal of any of them applies to the record. The trail below is entry #\(shown.seq)'s.\n"
         }
         return text
     }
