@@ -29,8 +29,13 @@ struct DSAStatement {
         guard isRestricting(decision) else { return .failure(.notRestricting) }
         // The rules are the engine's grounds while the engine's decision stands (an upheld or modifying appeal keeps them).
         let override = history.human.last { $0.record.kind == .override }?.record
-        let rules = override == nil ? record.strings("determined_by") : []
-        let ruleFacts = rules.map { id in (id: id, facts: bundle.rules[id], logged: loggedRule(id)) }
+        // What the engine found stays what it was after an override: the rules
+        // that decided it give the category and tell whether screening detected
+        // it (Art. 17(3)(c)); the override replaces only the ground, the
+        // explanation and the scope.
+        let detected = record.strings("determined_by").map { id in (id: id, facts: bundle.rules[id], logged: loggedRule(id)) }
+        let ruleFacts = override == nil ? detected : []
+        let rules = ruleFacts.map(\.id)
         let scopeJurisdictions = override == nil ? record.strings("scope.jurisdictions") : []
         let scopeServices = override == nil ? record.strings("scope.services") : []
         let scope = scopeJurisdictions.isEmpty ? DSAVocabulary.countries : DSAVocabulary.countries.filter(scopeJurisdictions.contains)
@@ -46,7 +51,10 @@ struct DSAStatement {
         if let provision = restriction.provision { fields.append(("decision_provision", .string(provision))) }
 
         // The ground: law when a deciding rule's first basis cites law, else the provider's terms.
-        let ruleBases: [[String]] = ruleFacts.map { rule in rule.logged.map { RecordJSON.strings(field: "basis", of: $0) } ?? rule.facts?.basis ?? [] }
+        func basis(_ rule: (id: String, facts: StoredBundleFacts.RuleFacts?, logged: SourceNode?)) -> [String] {
+            rule.logged.map { RecordJSON.strings(field: "basis", of: $0) } ?? rule.facts?.basis ?? []
+        }
+        let ruleBases: [[String]] = ruleFacts.map(basis)
         let bases = ruleBases.flatMap { $0 }
         let groundBases = override.map { [$0.basis ?? ""] } ?? bases
         let firstBases: [String] = override.map { [$0.basis ?? ""] } ?? ruleBases.compactMap(\.first)
@@ -74,8 +82,8 @@ struct DSAStatement {
 
         fields.append(("content_type", .array([.string("CONTENT_TYPE_OTHER")])))
         fields.append(("content_type_other", .string("Website or online service of a customer of the provider's infrastructure services")))
-        let tags = ruleFacts.flatMap { $0.facts?.tags ?? [] }
-        let (category, keyword) = Self.category(tags: Set(tags), bases: bases)
+        let tags = detected.flatMap { $0.facts?.tags ?? [] }
+        let (category, keyword) = Self.category(tags: Set(tags), bases: detected.flatMap(basis), illegal: illegal)
         fields.append(("category", .string(category)))
         if let keyword { fields.append(("category_specification", .array([.string(keyword)]))) }
         fields.append(("territorial_scope", .array(scope.map(JSON.string))))
@@ -84,7 +92,7 @@ struct DSAStatement {
         fields.append(("decision_facts", .string(DSAVocabulary.clipped(facts(decision: decision, rules: ruleFacts.map { ($0.id, $0.facts?.title) }), 5000))))
         fields.append(("source_type", .string(sourceType())))
         let screened = Set(record.node("matches")?.sequenceItems?.compactMap { RecordJSON.field($0, "rule").flatMap(RecordJSON.string) } ?? [])
-        fields.append(("automated_detection", .string(override == nil && rules.contains(where: screened.contains) ? "Yes" : "No")))
+        fields.append(("automated_detection", .string(detected.contains { screened.contains($0.id) } ? "Yes" : "No")))
         fields.append(("automated_decision", .string(history.automation.rawValue)))
         fields.append(("puid", .string(history.original.entry.recordID)))
         return .success(.object(fields))
@@ -101,7 +109,11 @@ struct DSAStatement {
         record.node("rules")?.sequenceItems?.first { RecordJSON.field($0, "id").flatMap(RecordJSON.string) == id }
     }
 
-    static func category(tags: Set<String>, bases: [String]) -> (String, String?) {
+    /// The first row of the table that fits; none: a violation of the
+    /// provider's terms, which is a contractual category, so a decision on
+    /// illegal content gets the one category that claims neither a subject
+    /// nor a breach of terms instead (docs/decision-log.md, "Export").
+    static func category(tags: Set<String>, bases: [String], illegal: Bool) -> (String, String?) {
         for row in DSAVocabulary.categories where row.tags.isSubset(of: tags) {
             // Court blocking orders carry no subject tag; their basis names the law.
             if row.tags == ["copyright"] { continue }
@@ -110,7 +122,7 @@ struct DSAStatement {
         if tags.contains("copyright") || bases.contains(where: DSAVocabulary.citesCopyright) {
             return ("STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS", "KEYWORD_COPYRIGHT_INFRINGEMENT")
         }
-        return (DSAVocabulary.otherCategory, nil)
+        return (illegal ? DSAVocabulary.unspecifiedCategory : DSAVocabulary.otherCategory, nil)
     }
 
     /// `customer.since` when the case gives it (the database takes no date before 2000-01-01), else the application date.

@@ -58,7 +58,11 @@ enum DSAVocabulary {
         (["malware"], "STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY", nil),
         (["safety"], "STATEMENT_CATEGORY_VIOLENCE", nil),
     ]
+    /// "Other violation of the provider's terms and conditions": contractual, so never the category of illegal content.
     static let otherCategory = "STATEMENT_CATEGORY_OTHER_VIOLATION_TC"
+    /// For illegal content of a subject the table cannot name: the database's
+    /// category that asserts no subject and no breach of terms.
+    static let unspecifiedCategory = "STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE"
 
     /// A `basis` entry that cites the provider's own terms rather than law:
     /// it grounds a decision on incompatible content, not illegal content.
