@@ -2,8 +2,10 @@ import Crypto
 import Foundation
 
 /// `gavel audit verify`: re-hashes every blob and the whole chain, streaming
-/// (memory holds the keys of bad blobs and checkpoints, never the entries),
-/// and checks checkpoints, their signatures too when given the public key.
+/// (memory holds the keys of bad blobs and checkpoints, and the few override
+/// and appeal entries, never the decisions), holds every entry's searchable
+/// columns to its record, and checks checkpoints, their signatures too when
+/// given the public key.
 public enum LogVerifier {
     public struct Report: Sendable {
         public var entries: Int64 = 0
@@ -53,6 +55,8 @@ public enum LogVerifier {
         var previous = SHA256Key.zero
         // Overrides and appeals are few: their seqs are what an override or appeal may not refer to.
         var humanSeqs = Set<Int64>()
+        // Their columns that repeat the decision they refer to are checked after the scan, against that entry.
+        var humanEntries: [ChainedEntry] = []
         // One serialisation buffer for the whole scan, as the appender keeps one per append.
         var fields = EntryBytes()
         try store.scanEntries { row in
@@ -81,7 +85,11 @@ public enum LogVerifier {
             if !row.bundleBlobPresent { return fail("its bundle manifest blob \(entry.entry.bundle?.description ?? "") is missing") }
             if let key = entry.entry.caseSource?.blob, let bad = badBlobs[key] { return fail("its case blob \(key): \(bad)") }
             if let problem = referenceProblem(entry.entry, seq: entry.seq, humanSeqs: humanSeqs) { return fail(problem) }
-            if entry.entry.kind != .decision { humanSeqs.insert(entry.seq) }
+            if let problem = ColumnCheck.problem(entry) { return fail(problem) }
+            if entry.entry.kind != .decision {
+                humanSeqs.insert(entry.seq)
+                humanEntries.append(entry)
+            }
             if let key = entry.entry.bundle, manifestFirstUse[key] == nil { manifestFirstUse[key] = (entry.seq, entry.entry.recordID) }
             if checkpointSeqs.contains(entry.seq) { hashAt[entry.seq] = (entry.hash, entry.entry.recordID) }
             previous = hash
@@ -96,6 +104,14 @@ public enum LogVerifier {
                 report.problem = Problem(seq: use.seq, recordID: use.recordID, reason: problem)
                 break
             }
+        }
+        for human in humanEntries {
+            if let seq = report.problem?.seq, seq < human.seq { break }
+            guard let targetSeq = human.entry.refersTo, let target = try store.entry(seq: targetSeq),
+                let problem = ColumnCheck.targetProblem(human.entry, target: target)
+            else { continue }
+            report.problem = Problem(seq: human.seq, recordID: human.entry.recordID, reason: problem)
+            break
         }
         if report.problem == nil, let firstBlobProblem { report.problem = Problem(reason: firstBlobProblem) }
         if report.problem == nil, let (key, bad) = badBlobs.min(by: { $0.key < $1.key }) {

@@ -57,6 +57,9 @@ public struct AuditReplay: Sendable {
         }
         switch LogReplay.replay(e, source: source, bundle: bundle) {
         case .failed(let problem): return cannot(problem)
+        case .reproduced where ColumnCheck.problem(entry) != nil:
+            output(Self.columnsDiffer(name, problem: ColumnCheck.problem(entry) ?? ""))
+            return 1
         case .reproduced:
             output("reproduced: \(name), decided again from its stored case and bundle as of \(e.asOf): the record is the logged one, byte for byte (\(e.record.count) bytes)\n")
             return 0
@@ -64,6 +67,11 @@ public struct AuditReplay: Sendable {
             output(Self.differs(name, entry: e, replayed: replayed))
             return 1
         }
+    }
+
+    /// The record reproduced, but the columns `audit list` searches say something else.
+    static func columnsDiffer(_ name: String, problem: String) -> String {
+        "differs: \(name): the record reproduced, but \(problem)\n"
     }
 
     static func differs(_ name: String, entry e: LogEntry, replayed: [UInt8]) -> String {
@@ -139,7 +147,13 @@ public struct AuditReplay: Sendable {
                 let e = input.entry.entry
                 let name = "entry \(input.entry.seq) (\(e.recordID), case \(AuditList.escaped(e.caseID)))"
                 switch outcome {
-                case .reproduced: reproduced += 1
+                case .reproduced:
+                    if let problem = ColumnCheck.problem(input.entry) {
+                        differ += 1
+                        text += Self.columnsDiffer(name, problem: problem)
+                    } else {
+                        reproduced += 1
+                    }
                 case .differs(let replayed):
                     differ += 1
                     text += Self.differs(name, entry: e, replayed: replayed)

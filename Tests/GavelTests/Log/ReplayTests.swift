@@ -49,29 +49,46 @@ struct ReplayTests {
         #expect(replay(folder, "1").status == 0)
     }
 
-    /// The record of entry `seq` edited in the file, and every hash from it on recomputed with the log's own
-    /// hashing: a forger's rewrite that `verify` cannot see without a checkpoint, but replay can.
-    func rewrite(_ folder: LogFolder, seq: Int64, _ edit: (String) -> String) throws {
+    /// The record of entry `seq` edited in the file (and, with `decision`, the column that repeats its
+    /// decision), and every hash from it on recomputed with the log's own hashing: with the column edited
+    /// too, a forger's rewrite that `verify` cannot see without a checkpoint, but replay can.
+    func rewrite(_ folder: LogFolder, seq: Int64, decision: String? = nil, _ edit: (String) -> String) throws {
         var entries = try folder.store().entries(EntryFilter())
         let index = try #require(entries.firstIndex { $0.seq == seq })
         entries[index].entry.record = Array(edit(String(decoding: entries[index].entry.record, as: UTF8.self)).utf8)
+        if let decision { entries[index].entry.decision = decision }
         var previous = SHA256Key.zero
         for i in entries.indices {
             entries[i].previousHash = previous
             entries[i].hash = EntryHash.of(seq: entries[i].seq, loggedAt: entries[i].loggedAt, entry: entries[i].entry, previous: previous)
             previous = entries[i].hash
             try folder.tamper(
-                "UPDATE entry SET record = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-                arguments: [Data(entries[i].entry.record), Data(entries[i].previousHash.bytes), Data(entries[i].hash.bytes), entries[i].seq])
+                "UPDATE entry SET record = ?, decision = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                arguments: [
+                    Data(entries[i].entry.record), entries[i].entry.decision, Data(entries[i].previousHash.bytes), Data(entries[i].hash.bytes),
+                    entries[i].seq,
+                ])
         }
     }
 
-    @Test("a stored record changed and re-chained passes verify, but replay shows the difference field by field")
+    @Test("a stored record changed and re-chained is caught by verify where its columns still say otherwise")
+    func recordAgainstColumns() throws {
+        let folder = try logged(2)
+        try rewrite(folder, seq: 1) { $0.replacingOccurrences(of: "\"decision\":\"terminate\"", with: "\"decision\":\"no_action\"") }
+        var errors = ""
+        #expect(AuditVerify(log: folder.log, publicKey: nil).run(output: { _ in }, errors: { errors += $0 }) == 1)
+        #expect(errors.contains("entry 1 (gvl-"))
+        #expect(errors.contains("its `decision` column is \"terminate\" but its record says \"no_action\""), "\(errors)")
+    }
+
+    @Test("a stored record and its columns changed and re-chained pass verify, but replay shows the difference field by field")
     func differs() throws {
         let folder = try logged(4)
         let original = try #require(try folder.store().entry(seq: 1))
         #expect(original.entry.decision == "terminate")
-        try rewrite(folder, seq: 1) { $0.replacingOccurrences(of: "\"decision\":\"terminate\"", with: "\"decision\":\"no_action\"") }
+        try rewrite(folder, seq: 1, decision: "no_action") {
+            $0.replacingOccurrences(of: "\"decision\":\"terminate\"", with: "\"decision\":\"no_action\"")
+        }
         var verifyOutput = ""
         #expect(AuditVerify(log: folder.log, publicKey: nil).run(output: { verifyOutput += $0 }, errors: { _ in }) == 0)
         #expect(verifyOutput.hasPrefix("intact: 4 entries"))

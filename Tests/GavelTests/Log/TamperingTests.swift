@@ -254,9 +254,12 @@ struct CheckpointTests {
     @Test("a chain rewritten end to end, every hash recomputed, passes the chain check but not the checkpoint")
     func rewrittenChain() throws {
         let (folder, _, publicKey) = try signedLog()
-        // The forger edits entry 2 and re-chains everything after it.
+        // The forger edits entry 2's decision, in its record and in the column that repeats it, and re-chains everything after it.
         let store = try folder.store()
         var entries = try store.entries(EntryFilter())
+        let record = String(decoding: entries[1].entry.record, as: UTF8.self)
+        let topLevel = try #require(record.range(of: "\"decision\":\"restrict\""))
+        entries[1].entry.record = Array(record.replacingCharacters(in: topLevel, with: "\"decision\":\"no_action\"").utf8)
         entries[1].entry.decision = "no_action"
         var previous = SHA256Key.zero
         for index in entries.indices {
@@ -264,8 +267,11 @@ struct CheckpointTests {
             entries[index].hash = EntryHash.of(seq: entries[index].seq, loggedAt: entries[index].loggedAt, entry: entries[index].entry, previous: previous)
             previous = entries[index].hash
             try folder.tamper(
-                "UPDATE entry SET decision = ?, prev_hash = ?, hash = ? WHERE seq = ?",
-                arguments: [entries[index].entry.decision, Data(entries[index].previousHash.bytes), Data(entries[index].hash.bytes), entries[index].seq])
+                "UPDATE entry SET decision = ?, record = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                arguments: [
+                    entries[index].entry.decision, Data(entries[index].entry.record), Data(entries[index].previousHash.bytes),
+                    Data(entries[index].hash.bytes), entries[index].seq,
+                ])
         }
         var errors = ""
         #expect(AuditVerify(log: folder.log, publicKey: nil).run(output: { _ in }, errors: { errors += $0 }) == 1)
