@@ -1,3 +1,4 @@
+import GRDB
 import GavelSyntax
 
 /// Defaults for the reading calls added after the first backends were
@@ -24,6 +25,15 @@ extension DecisionStore {
         return found
     }
 
+    public func bundleKeys() throws -> Set<SHA256Key> {
+        var keys = Set<SHA256Key>()
+        try scanEntries { row in
+            if case .success(let entry) = row.entry, let key = entry.entry.bundle { keys.insert(key) }
+            return true
+        }
+        return keys
+    }
+
     static func readable(_ row: StoredRow, location: String) throws -> ChainedEntry {
         switch row.entry {
         case .success(let entry): return entry
@@ -42,5 +52,17 @@ extension SQLiteDecisionStore {
 
     public func humanEntries() throws -> [ChainedEntry] {
         try fetch("SELECT \(StoredColumns.list) FROM entry WHERE kind <> 'decision' ORDER BY seq", [])
+    }
+
+    public func bundleKeys() throws -> Set<SHA256Key> {
+        try guarded("read") {
+            try queue.read { db in
+                Set(try Row.fetchAll(db, sql: "SELECT DISTINCT bundle_blob FROM entry WHERE bundle_blob IS NOT NULL").compactMap { row in
+                    let value: DatabaseValue = row[0]
+                    if case .blob(let data) = value.storage { return SHA256Key([UInt8](data)) }
+                    return nil
+                })
+            }
+        }
     }
 }

@@ -56,6 +56,8 @@ public protocol DecisionStore: Sendable {
     func entries(after seq: Int64, limit: Int) throws -> [ChainedEntry]
     /// The override and appeal entries, in sequence order. Has a default (a scan).
     func humanEntries() throws -> [ChainedEntry]
+    /// The bundle manifests the entries name, each once. Has a default (a scan).
+    func bundleKeys() throws -> Set<SHA256Key>
 }
 
 /// An entry as `audit list` shows it.

@@ -95,19 +95,15 @@ public struct AuditList: Sendable {
                 return true
             }
             if format == .json { buffer += first ? "]\n" : "\n]\n" }
-            // A misspelt decision would list nothing, which reads as "none such": say so when no entry has it,
-            // before the empty table's header reaches standard output. (Nothing was flushed: no row was read.)
+            // A misspelt decision would list nothing, which reads as "none such": say so when it is no step of any
+            // ladder the log's bundles have, before the empty table's header reaches standard output. A step that
+            // nothing has now is a valid question with an empty answer. (Nothing was flushed: no row was read.)
             if first, let wanted = filter.decision {
-                var known: Set<String> = []
-                try store.summaries(EntryFilter()) { e in
-                    known.insert(e.decision)
-                    known.insert(effective(e))
-                    return true
-                }
-                if !known.contains(wanted) {
-                    let help = DidYouMean.help(for: wanted, among: known.sorted())
-                        ?? (known.isEmpty ? "the log holds no decisions" : "decisions in the log: \(known.sorted().joined(separator: ", "))")
-                    errors("gavel: no logged decision is `\(wanted)`; \(help)\n")
+                let steps = try Self.decisions(store)
+                if !steps.contains(wanted) {
+                    let help = DidYouMean.help(for: wanted, among: steps.sorted())
+                        ?? "the decisions of the log's bundles are: \(steps.sorted().joined(separator: ", "))"
+                    errors("gavel: `\(wanted)` is not a step of the ladder of any bundle in the log; \(help)\n")
                     return 64
                 }
             }
@@ -117,6 +113,22 @@ public struct AuditList: Sendable {
             errors(DecisionLogAccess.diagnostic(error).oneLine + "\n")
             return 2
         }
+    }
+
+    /// Every decision `--decision` can ask about: the steps of the ladders of
+    /// the bundles stored in the log (an empty log: the standard ladder,
+    /// which a bundle without `bundle.yaml` has), and any logged decision.
+    static func decisions(_ store: any DecisionStore) throws -> Set<String> {
+        var steps: Set<String> = []
+        for key in try store.bundleKeys() {
+            if case .success(let facts) = try StoredBundle.facts(key, store: store) { steps.formUnion(facts.ladder.map(\.id)) }
+        }
+        try store.summaries(EntryFilter()) { e in
+            steps.insert(e.decision)
+            return true
+        }
+        if steps.isEmpty { steps = Set(BundleManifest.standardLadder.map(\.id)) }
+        return steps
     }
 
     static func line(_ cells: [String], widths: [Int]) -> String {

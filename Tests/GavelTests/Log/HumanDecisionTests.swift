@@ -165,12 +165,12 @@ struct HumanDecisionTests {
         output = ""
         #expect(AuditList(log: folder.log, filter: EntryFilter(decision: "no_action"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
         #expect(output == "[]\n")
-        // A decision no entry has, misspelt or not, is a usage error rather than an empty list.
+        // A decision that is no step of any ladder of the log's bundles is a usage error rather than an empty list.
         var complaint = ""
         output = ""
         #expect(AuditList(log: folder.log, filter: EntryFilter(decision: "termnate"), format: .table).run(output: { output += $0 }, errors: { complaint += $0 }) == 64)
         #expect(output.isEmpty, "a usage error prints no table header")
-        #expect(complaint == "gavel: no logged decision is `termnate`; did you mean `terminate`?\n")
+        #expect(complaint == "gavel: `termnate` is not a step of the ladder of any bundle in the log; did you mean `terminate`?\n")
         output = ""
         #expect(AuditList(log: folder.log, filter: EntryFilter(caseID: "c-2"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
@@ -219,4 +219,56 @@ final class InterleavingStore: DecisionStore, @unchecked Sendable {
     func addCheckpoint(_ checkpoint: Checkpoint) throws { try real.addCheckpoint(checkpoint) }
     func checkpoints() throws -> [Checkpoint] { try real.checkpoints() }
     func humanEntries() throws -> [ChainedEntry] { try real.humanEntries() }
+}
+
+/// `audit list --decision D`: a step of a ladder that nothing has now is a
+/// question with an empty answer (exit 0); only a value that is no decision
+/// of any ladder in the log is a usage error (64), as `--rule` and `--case` are never one.
+@Suite("decision log: list --decision")
+struct ListDecisionFilterTests {
+    func list(_ log: String, decision: String, format: AuditList.Format = .table) -> (status: Int32, output: String, errors: String) {
+        var output = "", errors = ""
+        let status = AuditList(log: log, filter: EntryFilter(decision: decision), format: format).run(output: { output += $0 }, errors: { errors += $0 })
+        return (status, output, errors)
+    }
+
+    @Test("a ladder step with no entries lists nothing and exits 0", arguments: ["monitor", "escalate", "geo_block", "suspend"])
+    func emptyStep(step: String) throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        #expect(try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(3))], policies: bundle.path, log: folder.log).status == 0)
+        let table = list(folder.log, decision: step)
+        #expect(table.status == 0, "\(table.errors)")
+        #expect(table.errors.isEmpty)
+        #expect(table.output.split(separator: "\n").count == 1, "the header only")
+        #expect(list(folder.log, decision: step, format: .json).output == "[]\n")
+    }
+
+    @Test("on an empty log, the standard ladder's steps are valid and anything else is a usage error")
+    func emptyLog() throws {
+        let folder = try LogFolder()
+        _ = try SQLiteDecisionStore.open(folder.log, create: true)
+        #expect(list(folder.log, decision: "terminate").status == 0)
+        let misspelt = list(folder.log, decision: "termnate")
+        #expect(misspelt.status == 64)
+        #expect(misspelt.output.isEmpty)
+        #expect(misspelt.errors.contains("did you mean `terminate`?"))
+    }
+
+    @Test("a bundle's own ladder: its steps are valid, the standard ones it lacks are not")
+    func ownLadder() throws {
+        let folder = try LogFolder()
+        var files = LogFixtures.bundleFiles
+        files["bundle.yaml"] = "kind: Bundle\nid: own\nladder: [allow, quarantine, ban]\ndefault: { decision: allow }\n"
+        files["policy.yaml"] = "kind: Policy\nid: p\nrules:\n  - { id: r, title: R, decision: ban, when: { path: customer.name, equals: Hamas } }\n"
+        files["lists/names.yaml"] = nil
+        files["lists/names.jsonl"] = nil
+        let bundle = try TemporaryBundle(files)
+        let run = try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(2))], policies: bundle.path, log: folder.log)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(list(folder.log, decision: "quarantine").status == 0)
+        let standard = list(folder.log, decision: "terminate")
+        #expect(standard.status == 64)
+        #expect(standard.errors.contains("allow, ban, quarantine"), "\(standard.errors)")
+    }
 }
