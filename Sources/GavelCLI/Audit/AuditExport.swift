@@ -50,6 +50,13 @@ public struct AuditExport: Sendable {
                     let history = human.history(of: entry)
                     switch format {
                     case .jsonl:
+                        // Records are spliced in as stored: one that is not JSON would make the line invalid, and a
+                        // warehouse load fail or skip it later; refused here, as dsa-sor refuses it.
+                        guard RecordJSON(entry.entry.record) != nil else {
+                            throw Diagnostic.log(
+                                .logReplay, "entry \(entry.seq) (\(entry.entry.recordID)) cannot be exported: its record is not JSON gavel can read",
+                                path: store.location, help: "run `gavel audit verify` to check the whole log")
+                        }
                         buffer += Self.line(history)
                     case .dsaSOR:
                         guard latest[entry.entry.recordID] == entry.seq else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import GavelCLI
@@ -194,6 +195,24 @@ struct ExportTests {
         #expect(lines[1].contains(String(decoding: entries[3].entry.record, as: UTF8.self)))
         #expect(export(folder, .jsonl, until: "2000-01-01").output == "")
         #expect(export(folder, .jsonl, since: String(LogClock.timestamp().prefix(10))).output == run.output)
+    }
+
+    @Test("jsonl refuses, exit 2, a stored record that is not JSON, rather than write an invalid line", arguments: [
+        Data(), Data([0xFF, 0xFE, 0x00]), Data(#"{"id":"gvl-"#.utf8), Data(#"{"id":1}}"#.utf8),
+    ])
+    func unreadableRecord(record: Data) throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        #expect(try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(2))], policies: bundle.path, log: folder.log).status == 0)
+        try folder.tamper("UPDATE entry SET record = ? WHERE seq = 2", arguments: [record])
+        let run = export(folder, .jsonl)
+        #expect(run.status == 2)
+        #expect(run.errors.contains("error[log-replay] entry 2 (gvl-"), "\(run.errors)")
+        #expect(run.errors.contains("cannot be exported: its record is not JSON gavel can read"))
+        // What was written before it is whole lines of valid JSON.
+        for line in run.output.split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "\(line)")
+        }
     }
 
     @Test("a bundle of its own: rules without basis or tags fall back to the provider's terms and the catch-all category")
