@@ -21,11 +21,31 @@ public struct AuditList: Sendable {
     }
 
     /// `--since`/`--until` as the prefix of `logged_at` they compare with: a
-    /// date stands for its whole day, a timestamp is taken in UTC.
-    public static func bound(_ text: String) -> String? {
+    /// date stands for its whole day, a timestamp is taken in UTC, and one
+    /// with a fraction of a second is compared at the milliseconds `logged_at`
+    /// has (a finer `--since` rounded up, a finer `--until` down, so neither
+    /// takes in an entry outside it); without a fraction it covers its second.
+    public static func bound(_ text: String, roundingUp: Bool) -> String? {
         guard let instant = Instant.parse(text) else { return nil }
-        let utc = instant.description
-        return utc.hasSuffix("Z") ? String(utc.dropLast()) : utc
+        guard let fraction = fraction(of: text) else { return utc(instant) }
+        let first = String(fraction.prefix(3))
+        var millis = Int(first + String(repeating: "0", count: 3 - first.count)) ?? 0
+        if roundingUp, fraction.dropFirst(3).contains(where: { $0 != "0" }) { millis += 1 }
+        guard millis < 1000 else { return utc(instant.adding(seconds: 1)) + ".000" }
+        return utc(instant) + "." + (millis < 10 ? "00" : millis < 100 ? "0" : "") + String(millis)
+    }
+
+    private static func utc(_ instant: Instant) -> String {
+        let text = instant.description
+        return text.hasSuffix("Z") ? String(text.dropLast()) : text
+    }
+
+    /// The digits after the seconds' `.`, when the timestamp has them (`Instant` keeps whole seconds).
+    private static func fraction(of text: String) -> Substring? {
+        let chars = Array(text)
+        guard chars.count > 20, chars[19] == "." else { return nil }
+        let digits = chars[20...].prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? nil : Substring(String(digits))
     }
 
     /// `--since` and `--until` as bounds, or what is wrong with them: a value
@@ -38,7 +58,7 @@ public struct AuditList: Sendable {
                 bounds.append(nil)
                 continue
             }
-            guard let bound = bound(text) else {
+            guard let bound = bound(text, roundingUp: flag == "--since") else {
                 return .failure(RangeProblem(message: "\(flag) must be a date (YYYY-MM-DD) or an RFC 3339 timestamp, found `\(text)`"))
             }
             bounds.append(bound)

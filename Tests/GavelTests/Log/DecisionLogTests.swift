@@ -151,8 +151,8 @@ struct DecisionLogTests {
         output = ""
         #expect(AuditList(log: folder.log, filter: EntryFilter(caseID: "none"), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
         #expect(output == "[]\n")
-        #expect(AuditList.bound("2024-02-30") == nil)
-        #expect(AuditList.bound("2024-02-03T10:00:00+02:00") == "2024-02-03T08:00:00")
+        #expect(AuditList.bound("2024-02-30", roundingUp: false) == nil)
+        #expect(AuditList.bound("2024-02-03T10:00:00+02:00", roundingUp: true) == "2024-02-03T08:00:00")
     }
 
     @Test("--since after --until is a usage error; a date and a time of that day are not")
