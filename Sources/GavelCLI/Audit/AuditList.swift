@@ -105,8 +105,8 @@ public struct AuditList: Sendable {
                 if let wanted = filter.decision, now != wanted { return true }
                 switch format {
                 case .table:
-                    // Case ids come from case files: escaped, so one cannot forge a row.
-                    buffer += Self.line([String(e.seq), e.recordID, Self.escaped(e.caseID), e.decision, now, e.asOf, e.loggedAt], widths: widths)
+                    // Case ids come from case files, and every column from a file anyone may edit: escaped, so none can forge a row.
+                    buffer += Self.line([String(e.seq)] + [e.recordID, e.caseID, e.decision, now, e.asOf, e.loggedAt].map(Self.escaped), widths: widths)
                 case .json:
                     buffer += (first ? "\n  " : ",\n  ") + Self.json(e, effective: now, refersTo: human.originalOf[e.seq])
                 }
@@ -188,15 +188,8 @@ public struct AuditList: Sendable {
         return String(decoding: w.bytes, as: UTF8.self)
     }
 
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text from a case or a human as the trail prints it (record.md,
+    /// "Escaping"): controls, line separators and bidi controls as `\u{…}`,
+    /// so one cannot forge a row, a history line or who decided what.
+    static func escaped(_ text: String) -> String { text.shown }
 }

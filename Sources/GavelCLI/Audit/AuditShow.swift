@@ -83,7 +83,7 @@ public struct AuditShow: Sendable {
     /// than once says which entry's trail follows, so a human decision about
     /// an earlier entry is never out of sight.
     static func history(_ h: DecisionHistory, decided: [EntrySummary] = []) -> String {
-        var text = "EFFECTIVE DECISION  \(h.effectiveDecision.uppercased())"
+        var text = "EFFECTIVE DECISION  \(AuditList.escaped(h.effectiveDecision.uppercased()))"
         if let last = h.human.last { text += "  (after \(last.record.kind.rawValue) #\(last.seq))" }
         text += "\n\nHISTORY\n"
         let shown = h.original
@@ -93,15 +93,17 @@ public struct AuditShow: Sendable {
                 + "(gavel \(shown.entry.engineVersion), as of \(shown.entry.asOf))  \(shown.entry.recordID)\n")
         ]
         for e in again {
-            lines.append((e.seq, "  #\(e.seq)  \(e.loggedAt)  decision  \(e.decision)  (as of \(e.asOf))  \(e.recordID)\n"))
+            let cells = [e.loggedAt, e.decision, e.asOf, e.recordID].map(AuditList.escaped)
+            lines.append((e.seq, "  #\(e.seq)  \(cells[0])  decision  \(cells[1])  (as of \(cells[2]))  \(cells[3])\n"))
         }
         for human in h.human {
             let r = human.record
-            var line = "  #\(human.seq)  \(r.at)  \(r.kind.rawValue)  "
+            var line = "  #\(human.seq)  \(AuditList.escaped(r.at))  \(r.kind.rawValue)  "
             if !again.isEmpty { line += "of #\(r.refersToSeq)  " }
             if let outcome = r.outcome { line += "\(outcome.rawValue): " }
-            line += r.decisionBefore == r.decisionAfter ? "\(r.decisionAfter) stands" : "\(r.decisionBefore) → \(r.decisionAfter)"
-            line += "  by \(AuditList.escaped(r.by))  \(r.id)\n"
+            let (before, after) = (AuditList.escaped(r.decisionBefore), AuditList.escaped(r.decisionAfter))
+            line += before == after ? "\(after) stands" : "\(before) → \(after)"
+            line += "  by \(AuditList.escaped(r.by))  \(AuditList.escaped(r.id))\n"
             if let basis = r.basis { line += "        basis:  \(AuditList.escaped(basis))\n" }
             line += "        reason: \(AuditList.escaped(r.reason))\n"
             lines.append((human.seq, line))
