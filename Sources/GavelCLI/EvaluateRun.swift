@@ -240,18 +240,18 @@ public struct EvaluateRun: Sendable {
         // to a file took 10 % longer. One job stays one thread, and a live
         // standard input is not read ahead of printing what it already sent.
         let overlaps = jobs > 1 && !live
-        var deciding: DecidingChunk?
+        var deciding: (chunk: DecidingChunk, inputs: [CaseInput])?
         while true {
             var chunk: [CaseInput] = []
             chunk.reserveCapacity(chunkSize)
             while chunk.count < chunkSize, let input = inputs.next() { chunk.append(input) }
-            let previous = deciding?.outcomes()
+            let previous = deciding.map { Self.documentLines($0.chunk.outcomes(), of: $0.inputs) }
             deciding = nil
-            if overlaps, !chunk.isEmpty { deciding = DecidingChunk(chunk, on: workers) }
+            if overlaps, !chunk.isEmpty { deciding = (DecidingChunk(chunk, on: workers), chunk) }
             if let previous, !take(previous) { return 2 }
             if chunk.isEmpty { break }
             // A chunk is decided on every job at once, then printed in input order.
-            if !overlaps, !take(workers.decide(chunk)) { return 2 }
+            if !overlaps, !take(Self.documentLines(workers.decide(chunk), of: chunk)) { return 2 }
         }
         if let pipeline { submit(pipeline) }
         while !pending.isEmpty {
@@ -276,5 +276,20 @@ public struct EvaluateRun: Sendable {
                     + "give the case an `as_of:` or pass --as-of\n")
         }
         return status
+    }
+}
+
+extension EvaluateRun {
+    /// Each logged document of a YAML or JSON file gets the line it starts on
+    /// as its `case_line` (the log's provenance, 1-based as messages are):
+    /// only the composed node knows it, and the source of every document of a
+    /// file is the same bytes.
+    static func documentLines(_ outcomes: [Outcome], of inputs: [CaseInput]) -> [Outcome] {
+        guard outcomes.contains(where: { $0.logged != nil }) else { return outcomes }
+        var outcomes = outcomes
+        for (index, input) in zip(outcomes.indices, inputs) {
+            if case .document(let node, _) = input { outcomes[index].logged?.entry.caseSource?.line = node.location.line }
+        }
+        return outcomes
     }
 }

@@ -32,7 +32,8 @@ public struct LoggedDecision: Sendable {
             asOfSource: d.asOfSource.rawValue, traceLevel: d.traceLevel.rawValue, engineVersion: DecisionRecord.engineVersion,
             strict: strict, matchedRules: d.matchedRuleIDs, record: record,
             caseSource: CaseReference(
-                bytes: bytes, format: source.format.rawValue, document: source.document, file: source.file, line: source.line),
+                bytes: bytes, format: source.format.rawValue, document: source.document, file: source.file,
+                line: CaseReference.storedLine(source)),
             bundle: bundle)
     }
 }

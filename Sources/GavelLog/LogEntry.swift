@@ -73,6 +73,11 @@ public struct CaseReference: Sendable, Hashable {
     public var format: String
     public var document: Int
     public var file: String
+    /// The line the case starts on, 1-based as messages give it: a streamed
+    /// JSONL line's number, or the line a document of a file starts on.
+    /// Provenance only: no record or trail depends on it, so entries logged
+    /// before it was 1-based (a line's 0-based number, 1 for every document)
+    /// replay alike (docs/decision-log.md, "What an entry holds").
     public var line: Int
 
     public var blob: SHA256Key? {

@@ -19,7 +19,8 @@ package enum StoredCase {
 
     package static func source(_ reference: CaseReference, bytes: [UInt8]) -> Result<CaseSource, ProblemText> {
         guard let format = CaseSource.Format(rawValue: reference.format) else { return .failure(ProblemText("unknown case format `\(reference.format)`")) }
-        return .success(CaseSource(bytes: bytes, format: format, document: reference.document, file: reference.file, line: reference.line))
+        return .success(
+            CaseSource(bytes: bytes, format: format, document: reference.document, file: reference.file, line: reference.readerLine(format)))
     }
 
     package static func read(_ source: CaseSource, schema: CaseSchema?) -> Result<CaseRecord, ProblemText> {
@@ -28,4 +29,13 @@ package enum StoredCase {
         case .success(let record): return .success(record)
         }
     }
+}
+
+extension CaseReference {
+    /// The `case_line` to store for a case read from `source`: the reader
+    /// numbers a streamed line from 0, messages and the log from 1.
+    package static func storedLine(_ source: CaseSource) -> Int { source.format == .jsonLine ? source.line + 1 : source.line }
+
+    /// The line number the case reader takes back for `format` (a streamed line's from 0).
+    package func readerLine(_ format: CaseSource.Format) -> Int { format == .jsonLine ? max(0, line - 1) : line }
 }
