@@ -93,17 +93,28 @@ package struct LintRun: Sendable {
     }
 
     /// The nearest folder at or above the file's own that holds bundle.yaml,
-    /// else the file's own folder.
+    /// else the file's own folder. A relative path walks up past its first
+    /// component too (`lists/x.yaml` from the bundle's root finds `.`, which
+    /// the walk by path components alone never reached).
     static func bundleRoot(containing file: String) -> String {
-        let start = (file as NSString).deletingLastPathComponent
+        let start = FileAccess.parent(of: file)
         var directory = start.isEmpty ? "." : start
-        while true {
+        while let real = FileAccess.realPath(directory), FileAccess.isDirectory(directory) {
             if FileManager.default.fileExists(atPath: directory + "/bundle.yaml") { return directory }
-            let parent = (directory as NSString).deletingLastPathComponent
-            guard !parent.isEmpty, parent != directory, FileAccess.isDirectory(parent) else { break }
-            directory = parent
+            if real == "/" { break }
+            directory = Self.parentFolder(of: directory)
         }
         return start.isEmpty ? "." : start
+    }
+
+    /// The folder above a folder, written relative when it is: `.` → `..`,
+    /// `../x` → `..`, `..` → `../..`, `lists` → `.`.
+    static func parentFolder(of directory: String) -> String {
+        let last = directory.split(separator: "/").last.map(String.init) ?? directory
+        if last == "." { return FileAccess.parent(of: directory).isEmpty ? ".." : FileAccess.parent(of: directory) + "/.." }
+        if last == ".." { return directory + "/.." }
+        let parent = FileAccess.parent(of: directory)
+        return parent.isEmpty ? "." : parent
     }
 
     /// Whether a YAML file declares a bundle document (anything but a case),

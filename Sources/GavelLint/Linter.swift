@@ -35,7 +35,12 @@ public enum Linter {
                     case .failure(let problem): caseProblems.append(problem)
                     case .success(let root):
                         switch CaseLoader.read(root, check: schemaCheck) {
-                        case .success(let record): cases.append(LintedCase(root: root, record: record))
+                        case .success(let record):
+                            cases.append(LintedCase(root: root, record: record))
+                            // What `gavel test` refuses, lint reports: an `expect:` that checks nothing, or a decision off the ladder.
+                            if let expect = record.expect, let ladder = analysis.documents?.manifest.ladder {
+                                caseProblems += ExpectationCheck.problems(expect, ladder: ladder.map(\.id))
+                            }
                         case .failure(let error):
                             cases.append(LintedCase(root: root, record: nil))
                             caseProblems += error.diagnostics

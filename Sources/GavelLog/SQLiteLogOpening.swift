@@ -46,7 +46,7 @@ extension SQLiteDecisionStore {
                     .logUnwritable, "there is no decision log at `\(path)`", path: path,
                     help: "`gavel evaluate` creates it; pass --log PATH to read another")
             }
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = FileAccess.parent(of: path)
             if !folder.isEmpty {
                 do {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -22,7 +22,7 @@ public enum DecisionLogAccess {
     /// process: it is then read as it is, without the files SQLite would add.
     static func isReadOnly(_ path: String) -> Bool {
         guard FileManager.default.fileExists(atPath: path) else { return false }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FileAccess.parent(of: path)
         return access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0
     }
 

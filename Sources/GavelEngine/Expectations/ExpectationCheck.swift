@@ -50,7 +50,7 @@ extension ExpectationCheck {
     }
 
     /// An empty `expect:` would pass whatever is decided; a decision off the ladder would fail whatever is.
-    static func problems(_ expect: CaseExpectation, ladder: [String]) -> [Diagnostic] {
+    package static func problems(_ expect: CaseExpectation, ladder: [String]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let checksNothing = expect.decision == nil && expect.determinedBy == nil && expect.obligations == nil
             && expect.exceptionsApplied == nil && expect.matchMethods == nil && expect.matched.isEmpty && expect.notMatched.isEmpty
@@ -85,7 +85,7 @@ extension ExpectationCheck {
             let suggestion = DidYouMean.suggestion(for: named.id, among: named.namesException ? exceptions : rules)
             out.append(
                 .error(
-                    .unknownRule,
+                    .caseExpectsUnknownRule,
                     "`expect.\(named.field)` names `\(named.id)`, which is not \(what == "rule" ? "a rule" : "an exception") of the bundle",
                     at: named.location,
                     help: suggestion.map { "did you mean `\($0)`?" } ?? "expected the id of \(what == "rule" ? "a rule" : "an exception") in the bundle"))

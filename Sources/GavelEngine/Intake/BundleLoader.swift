@@ -82,6 +82,15 @@ public enum BundleLoader {
             let stream = YAMLComposer.compose(bytes, file: display, limits: limits)
             diagnostics += stream.errors
             if !stream.errors.isEmpty { contents.unsure = true }
+            if stream.errors.isEmpty, stream.documents.isEmpty, stream.salvaged.isEmpty {
+                // A file emptied or cut to its comments by a bad copy took its rules with it, silently.
+                diagnostics.append(
+                    .error(
+                        .emptyFile, "`\(relative)` holds no document; expected a `kind: Policy`, `List`, `Schema` or `Bundle` document",
+                        at: SourceLocation(file: display, line: 1, column: 1),
+                        help: "an empty or comments-only file in a policy directory is most often a truncated copy: restore it, or delete it"))
+                contents.unsure = true
+            }
             // Salvaged documents are still read, so every other problem in them is
             // reported too; the bundle is refused anyway for what spoiled them.
             for document in stream.documents + stream.salvaged {
@@ -106,8 +115,8 @@ public enum BundleLoader {
                     guard let (parsedList, entriesFrom) = reader.readList(document, digest: Digest.sha256(bytes)) else { continue }
                     var list = parsedList
                     if let (path, location) = entriesFrom {
-                        let base = (display as NSString).deletingLastPathComponent
-                        let baseRelative = (relative as NSString).deletingLastPathComponent
+                        let base = FileAccess.parent(of: display)
+                        let baseRelative = FileAccess.parent(of: relative)
                         guard let extra = readEntries(
                             path, base: base, baseRelative: baseRelative, root: root, at: location, limits: limits,
                             diagnostics: &reader.diagnostics)

@@ -23,7 +23,7 @@ import GavelSyntax
 /// addresses and a warning says so. The files carry no date.
 enum OFACCSV {
     static func companions(of path: String) -> [String?] {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = FileAccess.parent(of: path)
         let name = (path as NSString).lastPathComponent
         let upper = name.hasPrefix("SDN")
         return ["add.csv", "alt.csv"].map { companion in

@@ -56,6 +56,9 @@ extension DiagnosticCode {
     package static let unknownDecision = DiagnosticCode("unknown-decision")
     package static let unknownList = DiagnosticCode("unknown-list")
     package static let unknownRule = DiagnosticCode("unknown-rule")
+    /// A case's `expect:` names a rule or exception the bundle lacks: the
+    /// lint rule's id, which `gavel test` reports the same problem under.
+    package static let caseExpectsUnknownRule = DiagnosticCode("case-expects-unknown-rule")
     package static let unknownPlaceholder = DiagnosticCode("unknown-placeholder")
     package static let suspendsMandatory = DiagnosticCode("suspends-mandatory")
     // The schema (SPEC §1.5): policies and cases checked against it.

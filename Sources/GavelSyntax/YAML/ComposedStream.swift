@@ -3,8 +3,9 @@
 package struct ComposedStream: Sendable {
     /// Every document and every refused document, in file order. A problem
     /// inside one document (a duplicate key, say) costs only that document;
-    /// a syntax error or an exhausted budget ends the stream, since libyaml
-    /// cannot resume and going on could be slow by design of the input.
+    /// after a syntax error reading resumes at the next line starting with
+    /// `---`; an exhausted budget ends the stream, since going on could be
+    /// slow by design of the input.
     package var outcomes: [Result<SourceNode, Diagnostic>]
 
     /// Documents refused for a problem that did not stop their reading (a

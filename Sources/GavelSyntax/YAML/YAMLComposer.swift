@@ -75,7 +75,18 @@ package enum YAMLComposer {
             switch parser.next() {
             case .failure(let failure):
                 failures.append((composer.documents.count, failure.diagnostic(in: SourceText(bytes: buffer), locate: locate)))
-                return stream()
+                var result = stream()
+                // libyaml cannot go on after a syntax error, but the documents after the broken one can be
+                // read afresh from the next `---`: a case file's later cases must not vanish with one typo.
+                if failure.kind != .memory, let resume = Self.nextDocumentStart(in: buffer, from: failure) {
+                    var rest = locate
+                    rest.lineOffset += resume.line
+                    let more = composeChecked(UnsafeBufferPointer(rebasing: buffer[resume.offset...]), locate: rest, limits: limits)
+                    result.outcomes += more.outcomes
+                    result.salvaged += more.salvaged
+                    result.eventsRead += more.eventsRead
+                }
+                return result
             case .success(.streamEnd):
                 return stream()
             case .success(let event):
@@ -89,6 +100,33 @@ package enum YAMLComposer {
                 skippingDocument = true
             }
         }
+    }
+
+    /// The first line at or after the failure's line (after the first line
+    /// of `buffer`, so that reading always moves on) that starts a document
+    /// with `---`: its byte offset and 0-based line in `buffer`. YAML forbids
+    /// `---` at the start of a line inside content, so such a line begins a
+    /// document whatever was broken before it.
+    static func nextDocumentStart(in buffer: UnsafeBufferPointer<UInt8>, from failure: LibYAMLFailure) -> (offset: Int, line: Int)? {
+        let failureLine = failure.kind == .reader ? SourceText(bytes: buffer).mark(ofByte: failure.problemOffset).line : failure.problemMark.line
+        var line = 0
+        var start = 0
+        while start < buffer.count {
+            if line >= max(failureLine, 1), startsDocument(buffer, at: start) { return (start, line) }
+            // The next line, after `\n`, `\r\n` or a lone `\r`, as libyaml counts lines.
+            var i = start
+            while i < buffer.count, buffer[i] != 0x0A, buffer[i] != 0x0D { i += 1 }
+            if i < buffer.count, buffer[i] == 0x0D, i + 1 < buffer.count, buffer[i + 1] == 0x0A { i += 1 }
+            start = i + 1
+            line += 1
+        }
+        return nil
+    }
+
+    /// `---` then a space, a tab, a line break or the end.
+    private static func startsDocument(_ buffer: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 3 <= buffer.count, buffer[i] == 0x2D, buffer[i + 1] == 0x2D, buffer[i + 2] == 0x2D else { return false }
+        return i + 3 == buffer.count || [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i + 3])
     }
 
     /// Problems after which the rest of the stream is still worth reading:

@@ -31,3 +31,16 @@ struct FileAccessTests {
         #expect(FileAccess.read(bundle.path + "/missing.yaml", display: "missing.yaml", limit: 100).failure?.rule == "unreadable-file")
     }
 }
+
+/// Foundation's `deletingLastPathComponent` stopped the process on a path of
+/// one character (`gavel evaluate --log a`); Gavel takes paths apart itself.
+@Suite("A path's folder")
+struct PathParentTests {
+    @Test("a path without its last component", arguments: [
+        ("a", ""), (".", ""), ("log.sqlite", ""), ("a/b", "a"), ("a/b/", "a"), ("a//b", "a"), ("/a", "/"), ("/", "/"),
+        ("./x", "."), ("../x", ".."), ("x/.", "x"), ("", ""),
+    ] as [(String, String)])
+    func parent(_ path: String, _ expected: String) {
+        #expect(FileAccess.parent(of: path) == expected)
+    }
+}

@@ -44,4 +44,32 @@ struct SpoiledDocumentTests {
         }
         #expect((try? outcomes[2].get())?.mappingEntries?.last?.value.scalar?.text == "d")
     }
+
+    /// Each outcome as `id` of a document read, or `rule@line` of a problem.
+    static func summary(_ yaml: String) -> [String] {
+        YAMLComposer.compose(Array(yaml.utf8), file: "c.yaml").outcomes.map { outcome in
+            switch outcome {
+            case .success(let node): return node.mappingEntries?.first { $0.key == "id" }?.value.scalar?.text ?? "?"
+            case .failure(let problem): return "\(problem.rule)@\(problem.location?.line ?? 0)"
+            }
+        }
+    }
+
+    @Test(
+        "a syntax error costs its own document: reading resumes at the next `---`, lines counted in the whole file",
+        arguments: [
+            // A bad indent in the second of three cases: the third was silently never decided.
+            ("kind: Case\nid: S-1\n---\nkind: Case\nid: S-2\n  customer: x\n---\nkind: Case\nid: S-3\n", ["S-1", "yaml-syntax@6", "S-3"]),
+            // An unclosed list noticed only at the next document's marker.
+            ("id: a\nrules: [x,\n---\nid: b\n", ["yaml-syntax@3", "b"]),
+            // Broken twice, and a `---` with a comment after it; Windows line ends.
+            ("id: a\r\n: :\r\n--- # next\r\nid: b\r\n  c: d\r\n---\r\nid: e\r\n", ["yaml-syntax@2", "yaml-syntax@5", "e"]),
+            // No `---` after the error: nothing more to read.
+            ("id: a\n---\nid: b\n  c: d\nid: e\n", ["a", "yaml-syntax@4"]),
+            // `---x` is text, not a marker.
+            ("id: a\n  c: d\n---x: 1\n", ["yaml-syntax@2"]),
+        ] as [(String, [String])])
+    func resumesAfterSyntaxError(_ yaml: String, _ expected: [String]) {
+        #expect(Self.summary(yaml) == expected)
+    }
 }

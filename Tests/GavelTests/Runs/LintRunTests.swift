@@ -58,6 +58,37 @@ struct LintRunTests {
         #expect(output.contains("error[case-expects-unknown-rule]"))
     }
 
+    @Test("lint reports the expect: problems gavel test refuses: a decision off the ladder, an expect: that checks nothing")
+    func expectProblems() throws {
+        let bundle = try TemporaryBundle([
+            "p.yaml": "kind: Policy\nid: p\nowner: o@example.com\nrules:\n  - { id: r, title: R, basis: [ToS], decision: monitor, when: { path: a, exists: true } }\n"
+        ])
+        let cases = try TemporaryBundle([
+            "off-ladder.yaml": "kind: Case\nid: c1\nexpect: { decision: terminated }\n",
+            "nothing.yaml": "kind: Case\nid: c2\nexpect: {}\n",
+            "fine.yaml": "kind: Case\nid: c3\nexpect: { decision: monitor }\n",
+        ])
+        let (status, output, _) = run([bundle.path, cases.path])
+        #expect(status == 1)
+        #expect(output.contains("off-ladder.yaml:3:21: error[unknown-decision] `expect.decision` is `terminated`, which is not on the bundle's ladder"))
+        #expect(output.contains("nothing.yaml:3:9: error[missing-field] `expect` names nothing to check"))
+        #expect(!output.contains("fine.yaml"))
+    }
+
+    @Test("the folder above a bundle's folder, written relative when it is", arguments: [
+        (".", ".."), ("lists", "."), ("./lists", "."), ("..", "../.."), ("../x", ".."), ("a/b", "a"), ("/a", "/"), ("x/.", "x/.."),
+    ] as [(String, String)])
+    func parentFolder(_ directory: String, _ expected: String) {
+        #expect(LintRun.parentFolder(of: directory) == expected)
+    }
+
+    @Test("a list file's bundle is found above the file's own folder, not taken to be that folder")
+    func bundleRootAbove() throws {
+        let bundle = try TemporaryBundle(["bundle.yaml": "kind: Bundle\n", "lists/l.yaml": "kind: List\n"])
+        #expect(LintRun.bundleRoot(containing: bundle.path + "/lists/l.yaml") == bundle.path)
+        #expect(LintRun.bundleRoot(containing: bundle.path + "/bundle.yaml") == bundle.path)
+    }
+
     @Test("a single policy file is checked within its bundle and only its findings are shown")
     func singlePolicyFile() throws {
         let bundle = try TemporaryBundle([

@@ -84,10 +84,10 @@ struct TestRunTests {
         #expect(result.status == 2)
         #expect(
             result.output.contains(
-                "test-run/cases/unknown-rule.yaml:7:17: error[unknown-rule] `expect.not_matched` names `designated-customers`, which is not a rule of the bundle"
+                "test-run/cases/unknown-rule.yaml:7:17: error[case-expects-unknown-rule] `expect.not_matched` names `designated-customers`, which is not a rule of the bundle"
             ))
         #expect(result.output.contains("help: did you mean `designated-customer`?"))
-        #expect(result.output.contains("unknown-rule.yaml:8:24: error[unknown-rule] `expect.exceptions_applied` names `documentaion`"))
+        #expect(result.output.contains("unknown-rule.yaml:8:24: error[case-expects-unknown-rule] `expect.exceptions_applied` names `documentaion`"))
         #expect(result.output.hasSuffix("\n0 passed, 0 failed, 1 error\n"))
     }
 
