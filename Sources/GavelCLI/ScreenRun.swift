@@ -203,7 +203,7 @@ public struct ScreenRun: Sendable {
         var method = row.method.rawValue
         if let reading = row.reading { method += " (\(reading.rawValue))" }
         let listedHost = row.matchedSuffix.map { "  listed host `\($0.shown)`" } ?? ""
-        let listing = Self.listing(listed: row.listed, delisted: row.delisted, inForce: row.inForce, asOf: asOf)
+        let listing = Self.listing(listed: row.listed, source: row.listedSource, delisted: row.delisted, inForce: row.inForce, asOf: asOf)
         return "\(JSON.format(row.score).padding(7))\(method.padding(24))\(row.list)/\(row.entry.shown) `\(row.entryName.shown)`"
             + "\(listedHost)  \(listing)"
     }
@@ -253,7 +253,7 @@ public struct ScreenRun: Sendable {
         if row.reading != .plain { method += " (\(row.reading.rawValue))" }
         var spelling = "`\(row.name.shown)`"
         if row.name != row.entryName { spelling += " (entry `\(row.entryName.shown)`)" }
-        let listing = Self.listing(listed: row.listed, delisted: row.delisted, inForce: row.inForce, asOf: asOf)
+        let listing = Self.listing(listed: row.listed, source: row.listedSource, delisted: row.delisted, inForce: row.inForce, asOf: asOf)
         return "\(JSON.format(row.score).padding(7))\(method.padding(24))\(row.list)/\(row.entry.shown) \(spelling)"
             + "  whole \(JSON.format(row.whole)), tokens \(JSON.format(row.sortedTokens))"
             + (row.capped.map { " (capped: \($0.rawValue))" } ?? "") + "  \(listing)"
@@ -373,23 +373,27 @@ public struct ScreenRun: Sendable {
             w.double(row.score)
             w.field("matched_suffix")
             if let suffix = row.matchedSuffix { w.string(suffix) } else { w.null() }
-            Self.listing(listed: row.listed, delisted: row.delisted, inForce: row.inForce, into: &w)
+            Self.listing(listed: row.listed, source: row.listedSource, delisted: row.delisted, inForce: row.inForce, into: &w)
             w.endObject()
         }
         w.endArray()
         w.endObject()
     }
 
-    /// An entry's listing as a row shows it: `listed 1997-10-08, in force`.
-    static func listing(listed: Instant?, delisted: Instant?, inForce: Bool, asOf: Instant) -> String {
-        (listed.map { "listed \($0)" } ?? "no listing date") + (delisted.map { ", delisted \($0)" } ?? "")
+    /// An entry's listing as a row shows it: `listed 1997-10-08, in force`;
+    /// a date an importer derived says so (`listed by 2024-05-07 (first seen
+    /// in a snapshot)`), since the designation may be older than that snapshot.
+    static func listing(listed: Instant?, source: ListEntry.DateSource?, delisted: Instant?, inForce: Bool, asOf: Instant) -> String {
+        (ListEntry.listingText(listed, source: source) ?? "no listing date") + (delisted.map { ", delisted \($0)" } ?? "")
             + (inForce ? ", in force" : ", NOT in force on \(asOf)")
     }
 
-    /// An entry's `listed`, `delisted` and `in_force` fields.
-    private static func listing(listed: Instant?, delisted: Instant?, inForce: Bool, into w: inout JSONWriter) {
+    /// An entry's `listed`, `listed_source`, `delisted` and `in_force` fields.
+    private static func listing(listed: Instant?, source: ListEntry.DateSource?, delisted: Instant?, inForce: Bool, into w: inout JSONWriter) {
         w.field("listed")
         if let listed { w.string(listed.description) } else { w.null() }
+        w.field("listed_source")
+        if let source { w.string(source.rawValue) } else { w.null() }
         w.field("delisted")
         if let delisted { w.string(delisted.description) } else { w.null() }
         w.field("in_force")
@@ -421,7 +425,7 @@ public struct ScreenRun: Sendable {
             w.double(row.sortedTokens)
             w.field("capped")
             if let capped = row.capped { w.string(capped.rawValue) } else { w.null() }
-            Self.listing(listed: row.listed, delisted: row.delisted, inForce: row.inForce, into: &w)
+            Self.listing(listed: row.listed, source: row.listedSource, delisted: row.delisted, inForce: row.inForce, into: &w)
             w.field("corroboration")
             if let corroboration = shown.corroboration {
                 DecisionRecord.corroboration(corroboration, into: &w)

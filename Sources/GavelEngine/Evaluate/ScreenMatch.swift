@@ -29,6 +29,9 @@ package struct ScreenMatch: Sendable, Hashable {
     /// The reading that matched when it is not the plain one (`joined`,
     /// `skeleton`, `consonants`, `digits`): why `Наmas` is an exact match.
     package var reading: NameReading? = nil
+    /// Where `listed` comes from, when an importer derived it: a date first
+    /// seen in a snapshot is not the designation's own (SPEC §3, history).
+    package var listedSource: ListEntry.DateSource? = nil
 
     /// Which match fills `{match.*}` in a reason: the highest score, then the
     /// strongest kind of evidence, then the list and entry ids.

@@ -138,7 +138,8 @@ struct Screener {
                         ScreenMatch(
                             rule: rule, list: list.id, entry: entries[position].entry.id, name: hit.name, query: query.text,
                             field: query.field, score: hit.score, method: hit.method, listed: entries[position].entry.listed,
-                            corroboration: compared, reading: hit.reading == .plain ? nil : hit.reading))
+                            corroboration: compared, reading: hit.reading == .plain ? nil : hit.reading,
+                            listedSource: entries[position].entry.listedDateSource))
                 }
                 for (query, hit) in identifierHits where hit.score == top {
                     matches.append(
@@ -146,7 +147,7 @@ struct Screener {
                             rule: rule, list: list.id, entry: entries[position].entry.id, name: entries[position].entry.name,
                             query: query.text, field: query.field, score: hit.score, method: hit.method,
                             listed: entries[position].entry.listed, corroboration: compared, matchedSuffix: hit.suffix,
-                            reading: hit.reading))
+                            reading: hit.reading, listedSource: entries[position].entry.listedDateSource))
                 }
             }
             if mode == .indexed, let index = list.index, index.serves(spec.minScore) {

@@ -62,6 +62,21 @@ package struct ListEntry: Sendable {
         case curated
     }
 
+    /// `listedSource` when there is a `listed` date it speaks of.
+    package var listedDateSource: DateSource? { listed == nil ? nil : listedSource }
+
+    /// `listed 2024-05-07`, said as what it is when an importer derived it:
+    /// a date first seen in a snapshot only bounds the designation's own
+    /// (`listed by 2024-05-07 (first seen in a snapshot)`).
+    package static func listingText(_ listed: Instant?, source: DateSource?) -> String? {
+        guard let listed else { return nil }
+        switch source {
+        case .snapshot?: return "listed by \(listed) (first seen in a snapshot)"
+        case .curated?: return "listed \(listed) (curated)"
+        case .source?, nil: return "listed \(listed)"
+        }
+    }
+
     package func isInForce(on date: Instant) -> Bool {
         if let listed, listed > date { return false }
         if let delisted, delisted <= date { return false }

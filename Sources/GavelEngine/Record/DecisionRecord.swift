@@ -265,6 +265,10 @@ public enum DecisionRecord {
         }
         w.field("listed")
         if let listed = m.listed { w.string(listed.description) } else { w.null() }
+        if let source = m.listedSource {
+            w.field("listed_source")
+            w.string(source.rawValue)
+        }
         if let corroboration = m.corroboration {
             w.field("counted")
             w.bool(m.counted)

@@ -15,6 +15,8 @@ extension ScreenLookup {
         package var listed: Instant?
         package var delisted: Instant?
         package var inForce: Bool
+        /// Where `listed` comes from, when an importer derived it.
+        package var listedSource: ListEntry.DateSource? = nil
     }
 
     /// How screening reads a domain, for showing: each of these is what the
@@ -57,7 +59,8 @@ extension ScreenLookup {
                     DomainRow(
                         list: list.id, entry: candidate.entry.id, entryName: candidate.entry.name, method: hit.method,
                         reading: hit.reading, score: hit.score, matchedSuffix: hit.suffix, listed: candidate.entry.listed,
-                        delisted: candidate.entry.delisted, inForce: candidate.entry.isInForce(on: asOf)))
+                        delisted: candidate.entry.delisted, inForce: candidate.entry.isInForce(on: asOf),
+                        listedSource: candidate.entry.listedDateSource))
             }
         }
         rows.sort { a, b in

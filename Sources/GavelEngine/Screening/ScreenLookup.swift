@@ -23,6 +23,8 @@ package enum ScreenLookup {
         package var listed: Instant?
         package var delisted: Instant?
         package var inForce: Bool
+        /// Where `listed` comes from, when an importer derived it.
+        package var listedSource: ListEntry.DateSource? = nil
     }
 
     /// The name's forms, as screening reads them.
@@ -69,7 +71,7 @@ package enum ScreenLookup {
                         method: hit.method, reading: hit.reading, score: hit.score, whole: whole, sortedTokens: sortedTokens,
                         capped: hit.capped,
                         listed: candidate.entry.listed, delisted: candidate.entry.delisted,
-                        inForce: candidate.entry.isInForce(on: asOf)))
+                        inForce: candidate.entry.isInForce(on: asOf), listedSource: candidate.entry.listedDateSource))
             }
         }
         rows.sort { a, b in

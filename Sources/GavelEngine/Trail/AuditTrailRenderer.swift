@@ -137,7 +137,7 @@ public enum AuditTrailRenderer {
 
     /// `us-sdt/sdt-hamas "HAMAS" (listed 1997-10-08) ← customer.name "Hamas", alias, score 1.0`
     static func match(_ m: ScreenMatch) -> String {
-        let listed = m.listed.map { "listed \($0)" } ?? "no listing date"
+        let listed = ListEntry.listingText(m.listed, source: m.listedSource) ?? "no listing date"
         var how = m.method.rawValue
         if let reading = m.reading { how += " (\(reading.rawValue) reading)" }
         if let suffix = m.matchedSuffix {
