@@ -87,17 +87,18 @@ package enum NameNormalizer {
     /// the byte: control characters are separators.)
     static let apostropheMark: UInt8 = 0x01
 
-    /// The shortest piece a possessive `s` written after an apostrophe is
-    /// joined to: `O's` and the Arabic `Ra's` keep theirs as a word.
+    /// The shortest word a possessive `s` written after an apostrophe is
+    /// read off: `O's` and the Arabic `Ra's` keep theirs as a word.
     static let shortestPossessed = 3
 
     /// Splits on spaces and apostrophe marks, drops legal-form tokens that
     /// are whole words, joins with single spaces. An `s` alone after an
     /// apostrophe at the end of a word of three letters or more is the
-    /// English possessive and stays on its word (`MOHAMMED'S ARMY` is
-    /// `mohammeds army`, as `Mohammeds Army` is): a word `s` of its own read
-    /// as a second name's initial, so that `Mohammed Samir` met that alias of
-    /// JAISH-I-MOHAMMED at 0.9437 and `Mohammed Smith` at 0.93, in review.
+    /// English possessive and is dropped (`MOHAMMED'S ARMY` is `mohammed
+    /// army`): a word `s` of its own read as a second name's initial, so
+    /// that `Mohammed Samir` met that alias of JAISH-I-MOHAMMED at 0.9437 and
+    /// `Mohammed Smith` at 0.93, in review. Dropped, not joined: joined, the
+    /// Syrian city's `Hama's` was `hamas`, HAMAS exactly.
     private static func joinTokens(_ mapped: [UInt8]) -> String {
         mapped.withUnsafeBufferPointer { src in
             // Output is a subsequence of `mapped`, so its length bounds the capacity.
@@ -116,9 +117,7 @@ package enum NameNormalizer {
                         if afterApostrophe, end - start == 1, src[start] == 0x73, end == n || src[end] == 0x20,
                             isPossessed(src, before: start - 1)
                         {
-                            // The piece before was written last: it is never dropped, being cut at the apostrophe.
-                            dst[written] = 0x73
-                            written += 1
+                            // The possessive's `s`: left out.
                         } else if cutAtApostrophe || !LegalForms.contains(token) {
                             if written > 0 {
                                 dst[written] = 0x20

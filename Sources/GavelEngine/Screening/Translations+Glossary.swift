@@ -130,7 +130,7 @@ extension EvasionForms {
         ("الجبهه الشعبيه لتحرير فلسطين", "popular front for the liberation of palestine"),
         ("حركه الجهاد الاسلامي في فلسطين", "islamic jihad in palestine"), ("الجهاد الاسلامي في فلسطين", "islamic jihad in palestine"),
         ("كتائب عز الدين القسام", "izz al din al qassam brigades"), ("الحرس الثوري الاسلامي", "islamic revolutionary guard corps"),
-        ("حرس الثوره الاسلاميه", "islamic revolutionary guard corps"), ("الحرس الثوري الايراني", "irans revolutionary guard corps"),
+        ("حرس الثوره الاسلاميه", "islamic revolutionary guard corps"), ("الحرس الثوري الايراني", "iran revolutionary guard corps"),
         ("الحرس الثوري", "revolutionary guard corps"), ("فيلق القدس", "qods force"),
         ("החזית העממית לשחרור פלסטין", "popular front for the liberation of palestine"),
         ("הג׳יהאד האסלאמי הפלסטיני", "palestinian islamic jihad"), ("הג'יהאד האסלאמי הפלסטיני", "palestinian islamic jihad"),

@@ -65,11 +65,12 @@ struct YAMLComposerTests {
         #expect(stream.documents[2].at == "6:1")
     }
 
-    @Test("a syntax error in document 3 keeps documents 1 and 2")
+    @Test("a syntax error in document 3 costs document 3 alone: 1 and 2 are kept, 4 is read from its `---`")
     func errorKeepsEarlierDocuments() throws {
         let stream = compose("kind: Policy\n---\nkind: List\n---\nkind: Case\n  bad: indent\n---\nkind: Bundle\n")
-        #expect(stream.documents.count == 2)
-        #expect(stream.documents.map { $0["kind"]?.scalar?.text } == ["Policy", "List"])
+        #expect(stream.documents.count == 3)
+        #expect(stream.documents.map { $0["kind"]?.scalar?.text } == ["Policy", "List", "Bundle"])
+        #expect(stream.documents.last?["kind"]?.at == "8:7")
         let error = try #require(stream.error)
         #expect(error.rule == "yaml-syntax")
         #expect(error.location == SourceLocation(file: "test.yaml", line: 6, column: 6))

@@ -58,12 +58,12 @@ struct EighthProbeReportTests {
         Probe(name: "Mohammad Hosein Saidi", entry: "saidi", method: .fuzzy, reading: nil, score: 0.9909),
         Probe(name: "мохаммад хосеин саиди", entry: "saidi", method: .fuzzy, reading: nil, score: 0.9909),
         Probe(name: "Abdalla Asad Thini", entry: "thini", method: .fuzzy, reading: nil, score: 0.9784),
-        // The English possessive stays on its word, written with an apostrophe or without.
+        // The English possessive is dropped on both sides; written without its apostrophe, close.
         Probe(name: "Mohammed's Army", entry: "jem", method: .alias, reading: nil, score: 1.0),
-        Probe(name: "Mohammeds Army", entry: "jem", method: .alias, reading: nil, score: 1.0),
+        Probe(name: "Mohammeds Army", entry: "jem", method: .fuzzy, reading: nil, score: 0.9857),
         // The lists' qualifier of an entity no state recognises needs no counterpart (it met the
         // possessive's `s` as a word of its own before).
-        Probe(name: "so-called Lugansk Peoples Republic", entry: "lpr", method: .aligned, reading: .joined, score: 0.99),
+        Probe(name: "so-called Lugansk People's Republic", entry: "lpr", method: .aligned, reading: .joined, score: 0.99),
     ]
 
     @Test("each romanisation of the eighth probe meets its entry", arguments: probes)

@@ -76,10 +76,10 @@ struct FourthProbeReportTests {
         Probe(name: "Qaida Organization", entry: "qaida", method: .contained, reading: .article, score: 0.91),
         Probe(name: "Shabaab Movement", entry: "shabaab", method: .contained, reading: .article, score: 0.91),
         // 4. Endings after an apostrophe: the English possessive, Turkish case endings.
-        Probe(name: "Hamas’s", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
-        Probe(name: "Hamas's", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
-        Probe(name: "Hamas's Office", entry: "hamas", method: .contained, reading: .suffix, score: 0.91),
-        Probe(name: "Al-Shabaab’s", entry: "shabaab", method: .exact, reading: .suffix, score: 1.0),
+        Probe(name: "Hamas’s", entry: "hamas", method: .exact, reading: nil, score: 1.0),
+        Probe(name: "Hamas's", entry: "hamas", method: .exact, reading: nil, score: 1.0),
+        Probe(name: "Hamas's Office", entry: "hamas", method: .contained, reading: nil, score: 0.91),
+        Probe(name: "Al-Shabaab’s", entry: "shabaab", method: .exact, reading: nil, score: 1.0),
         Probe(name: "PKK'nın", entry: "pkk", method: .alias, reading: .suffix, score: 1.0),
         Probe(name: "Hamas'ın", entry: "hamas", method: .exact, reading: .suffix, score: 1.0),
         Probe(name: "DEAŞ'ın", entry: "isil", method: .fuzzy, reading: .suffix, score: 0.94),  // ş as sh too

@@ -12,10 +12,18 @@ import Testing
 @Suite("decision log: PostgreSQL")
 struct PostgresLogTests {
     static func entry(_ i: Int, inline: Bool = true) -> LogEntry {
-        LogEntry(
-            recordID: "gvl-\(String(format: "%032x", i))", caseID: "c-\(i)", decision: i % 2 == 0 ? "terminate" : "no_action",
+        let recordID = "gvl-\(String(format: "%032x", i))"
+        let decision = i % 2 == 0 ? "terminate" : "no_action"
+        let rules = i % 2 == 0 ? ["a", "b"] : []
+        // The columns repeat the record's facts, and verification holds them to it.
+        let record = """
+            {"id":"\(recordID)","case":{"id":"c-\(i)"},"engine":{"version":"test"},"as_of":"2024-01-01","as_of_source":"case",\
+            "trace_level":"decisive","decision":"\(decision)","rules":[\(rules.map { "{\"id\":\"\($0)\",\"status\":\"matched\"}" }.joined(separator: ","))]}
+            """
+        return LogEntry(
+            recordID: recordID, caseID: "c-\(i)", decision: decision,
             asOf: "2024-01-01", asOfSource: "case", traceLevel: "decisive", engineVersion: "test", strict: i % 3 == 0,
-            matchedRules: i % 2 == 0 ? ["a", "b"] : [], record: Array("{\"id\":\(i)}".utf8),
+            matchedRules: rules, record: Array(record.utf8),
             caseSource: CaseReference(
                 bytes: inline ? .inline(Array("{\"case\":\(i)}".utf8)) : .blob(SHA256Key.of(Array("file".utf8))), format: inline ? "jsonl-line" : "yaml",
                 document: 0, file: "cases.jsonl", line: i),
