@@ -7,7 +7,23 @@ public struct AuditKeygen: Sendable {
 
     public init(prefix: String) { self.prefix = prefix }
 
+    /// Why `prefix` cannot name the key files, or nil. An empty prefix, or one
+    /// that names a folder (`keys/`, `.`), would make hidden files (`.key`,
+    /// `..key`) that nobody asked for.
+    public static func prefixProblem(_ prefix: String) -> String? {
+        let expected = "expected a path prefix such as `keys/ops` (for keys/ops.key and keys/ops.pub)"
+        if prefix.isEmpty { return "--out is empty: \(expected)" }
+        let name = prefix.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        if name.isEmpty || name == "." || name == ".." { return "--out `\(prefix)` names a folder, not a file prefix: \(expected)" }
+        return nil
+    }
+
+    /// 0 written; 2 cannot; 64 a prefix that names no file.
     public func run(output: (String) -> Void, errors: (String) -> Void) -> Int32 {
+        if let problem = Self.prefixProblem(prefix) {
+            errors("gavel: \(problem)\n")
+            return 64
+        }
         do {
             let (privatePath, publicPath) = try KeyFiles.generate(prefix: prefix)
             output("private key: \(privatePath) (keep it secret; mode 0600)\npublic key:  \(publicPath) (give it to whoever verifies the log)\n")

@@ -174,6 +174,10 @@ struct AuditKeygenCommand: ParsableCommand {
 
     @Option(help: "Path prefix of the two key files.") var out: String
 
+    func validate() throws {
+        if let problem = AuditKeygen.prefixProblem(out) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         let status = AuditKeygen(prefix: out).run(output: Terminal.out, errors: Terminal.err)
         if status != 0 { throw ExitCode(status) }

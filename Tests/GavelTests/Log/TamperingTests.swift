@@ -243,6 +243,21 @@ struct CheckpointTests {
         #expect(throws: Diagnostic.self) { try KeyFiles.publicKey(at: folder.path + "/k.key") }
     }
 
+    @Test("keygen with an empty --out, or one naming a folder, is a usage error and writes no hidden .key or .pub")
+    func keygenPrefixNamesNoFile() throws {
+        let folder = try LogFolder()
+        for prefix in ["", folder.path + "/", folder.path + "/."] {
+            var errors = ""
+            #expect(AuditKeygen(prefix: prefix).run(output: { _ in }, errors: { errors += $0 }) == 64)
+            #expect(errors.contains("expected a path prefix such as `keys/ops`"), "\(prefix): \(errors)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        let run = try GavelProcess.run(["audit", "keygen", "--out", ""], in: folder.path)
+        #expect(run.status == 64)
+        #expect(run.errors.contains("--out is empty: expected a path prefix"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
     @Test("a signed log verifies with the public key alone")
     func verifies() throws {
         let (folder, _, publicKey) = try signedLog()
