@@ -4,7 +4,8 @@ import GavelSyntax
 
 /// Ed25519 key files for checkpoints: one line, a type word and the raw key
 /// in base64 (`ed25519-private …` / `ed25519-public …`). The private key
-/// file is created with mode 0600 and never overwritten.
+/// file is created with mode 0600 and never overwritten, and is read only
+/// while no one but its owner may read or write it.
 public enum KeyFiles {
     static let privateTag = "ed25519-private"
     static let publicTag = "ed25519-public"
@@ -21,7 +22,19 @@ public enum KeyFiles {
         return (privatePath, publicPath)
     }
 
+    /// Refuses, as ssh does, a private key its group or others may read or
+    /// write: a checkpoint signed with a key others may have copied vouches
+    /// for nothing.
     public static func privateKey(at path: String) throws -> Curve25519.Signing.PrivateKey {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & 0o077 != 0 {
+            let mode = String(Int(status.st_mode & 0o7777), radix: 8)
+            throw Diagnostic.log(
+                .badKeyFile,
+                "the private key file `\(path)` is open to its group or others (mode \(String(repeating: "0", count: max(0, 4 - mode.count)) + mode)): "
+                    + "expected mode 0600, readable and writable by its owner only",
+                path: path, help: "run `chmod 600 \(path)`; if others could read it, make a new key pair with `gavel audit keygen`")
+        }
         let raw = try read(path, tag: privateTag)
         guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
             throw Diagnostic.log(.badKeyFile, "`\(path)` does not hold an Ed25519 private key: expected 32 bytes, found \(raw.count)", path: path)

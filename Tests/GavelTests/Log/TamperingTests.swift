@@ -258,6 +258,24 @@ struct CheckpointTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
 
+    @Test("checkpoint refuses a private key its group or others may read, naming the file, its mode and the fix")
+    func openPrivateKeyRefused() throws {
+        let folder = try TamperingTests().logOfFive()
+        let key = folder.path + "/k.key"
+        #expect(AuditKeygen(prefix: folder.path + "/k").run(output: { _ in }, errors: { _ in }) == 0)
+        for mode in [0o644, 0o640, 0o604, 0o620] as [mode_t] {
+            #expect(chmod(key, mode) == 0)
+            var errors = ""
+            #expect(AuditCheckpoint(log: folder.log, key: key).run(output: { _ in }, errors: { errors += $0 }) == 2)
+            #expect(errors.contains("error[bad-key-file] the private key file `\(key)` is open to its group or others (mode 0\(String(mode, radix: 8)))"))
+            #expect(errors.contains("expected mode 0600"))
+            #expect(errors.contains("help: run `chmod 600 \(key)`"), "\(errors)")
+        }
+        #expect(try folder.store().checkpoints().isEmpty)
+        #expect(chmod(key, 0o400) == 0)
+        #expect(AuditCheckpoint(log: folder.log, key: key).run(output: { _ in }, errors: { _ in }) == 0)
+    }
+
     @Test("a signed log verifies with the public key alone")
     func verifies() throws {
         let (folder, _, publicKey) = try signedLog()
