@@ -20,6 +20,9 @@ extension SQLiteDecisionStore {
     /// and it does not exist, migrating an older schema. Refuses — without
     /// writing a byte to it — a file that is not a Gavel log or was written
     /// by a newer schema: what is already logged is never put at risk.
+    /// Only `create` makes a log of an empty file or empty database: a
+    /// reader given one was pointed at the wrong file, and must not turn it
+    /// into a log.
     public static func open(_ path: String, create: Bool, readOnly: Bool = false) throws -> SQLiteDecisionStore {
         guard !path.isEmpty else {
             throw Diagnostic.log(
@@ -57,7 +60,7 @@ extension SQLiteDecisionStore {
                 }
             }
         } else {
-            try checkHeader(path)
+            try checkHeader(path, emptyAllowed: create)
         }
         if readOnly { return try openReadOnly(path) }
         var config = Configuration()
@@ -79,7 +82,7 @@ extension SQLiteDecisionStore {
                 help: "pass --log a writable path, or --no-log")
         }
         let store = SQLiteDecisionStore(queue: queue, location: path)
-        try store.prepare()
+        try store.prepare(marking: create)
         return store
     }
 
@@ -121,9 +124,9 @@ extension SQLiteDecisionStore {
         return store
     }
 
-    /// Checks what the file is, then (only for a Gavel log or an empty file)
-    /// switches it to WAL and brings its schema up to date.
-    func prepare() throws {
+    /// Checks what the file is, then (only for a Gavel log, or an empty file
+    /// when `marking`) switches it to WAL and brings its schema up to date.
+    func prepare(marking: Bool) throws {
         try guarded("open") {
             try queue.writeWithoutTransaction { db in
                 // Only takes effect on a file with no table yet (a new log):
@@ -134,7 +137,7 @@ extension SQLiteDecisionStore {
                 // one log, each sees it either empty or already marked as a
                 // Gavel log, never half made (tables but no application id).
                 try db.inTransaction(.immediate) {
-                    try identify(db, marking: true)
+                    try identify(db, marking: marking)
                     return .commit
                 }
                 let mode = try Self.switchingToWAL(db)
@@ -226,14 +229,25 @@ extension SQLiteDecisionStore {
     }
 
     /// An SQLite file starts with these 16 bytes; anything else (a text file,
-    /// a log of another kind) is refused before SQLite is let near it.
-    static func checkHeader(_ path: String) throws {
+    /// a log of another kind, and an empty file unless `emptyAllowed`) is
+    /// refused before SQLite is let near it.
+    static func checkHeader(_ path: String, emptyAllowed: Bool) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Diagnostic.log(.logUnwritable, "cannot read the decision log `\(path)`", path: path)
         }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 16)) ?? Data()
-        if head.isEmpty { return }
+        let head: Data
+        do {
+            head = try handle.read(upToCount: 16) ?? Data()
+        } catch {
+            throw Diagnostic.log(.logUnwritable, "cannot read the decision log `\(path)`: \(Self.reason(error))", path: path)
+        }
+        if head.isEmpty {
+            if emptyAllowed { return }
+            throw Diagnostic.log(
+                .notADecisionLog, "`\(path)` is empty (0 bytes), so it is not a Gavel decision log: expected a log `gavel evaluate` wrote",
+                path: path, help: "pass --log the path of a Gavel decision log; the empty file was left unchanged")
+        }
         guard head == Data("SQLite format 3\0".utf8) else {
             throw Diagnostic.log(
                 .notADecisionLog, "`\(path)` is not a Gavel decision log: expected an SQLite database, found a file that is not one",

@@ -117,6 +117,64 @@ struct BadLogTests {
         #expect(AuditVerify(log: folder.log, publicKey: nil).run(output: { _ in }, errors: { _ in }) == 2)
     }
 
+    /// Runs every command that only reads the log on `path`: name, status, stderr.
+    func readOnlyCommands(_ path: String) -> [(String, Int32, String)] {
+        var results: [(String, Int32, String)] = []
+        func run(_ name: String, _ body: ((String) -> Void) -> Int32) {
+            var errors = ""
+            let status = body { errors += $0 }
+            results.append((name, status, errors))
+        }
+        run("list") { AuditList(log: path, filter: EntryFilter(), format: .table).run(output: { _ in }, errors: $0) }
+        run("show") { AuditShow(log: path, id: "1", format: .text).run(output: { _ in }, errors: $0) }
+        run("verify") { AuditVerify(log: path, publicKey: nil).run(output: { _ in }, errors: $0) }
+        run("export") { AuditExport(log: path, format: .jsonl).run(output: { _ in }, errors: $0) }
+        run("replay") { AuditReplay(log: path, id: nil).run(output: { _ in }, errors: $0) }
+        return results
+    }
+
+    @Test("audit commands refuse an empty file, and leave it empty with its time unchanged; evaluate may still make it a log")
+    func emptyFileForAudit() throws {
+        let folder = try LogFolder()
+        #expect(FileManager.default.createFile(atPath: folder.log, contents: Data()))
+        let past = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: folder.log)
+        for (name, status, errors) in readOnlyCommands(folder.log) {
+            #expect(status == 2, "audit \(name)")
+            #expect(errors.contains("error[not-a-decision-log] `\(folder.log)` is empty (0 bytes), so it is not a Gavel decision log"), "audit \(name): \(errors)")
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.log)
+        #expect((attributes[.size] as? Int) == 0)
+        #expect((attributes[.modificationDate] as? Date) == past)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["decisions.sqlite"])
+        // An empty SQLite database (a header, no tables) is not made a log by a reader either.
+        let database = folder.path + "/empty-database.sqlite"
+        _ = try DatabaseQueue(path: database).write { try $0.execute(sql: "CREATE TABLE t (x); DROP TABLE t") }
+        let before = try bytes(database)
+        for (name, status, errors) in readOnlyCommands(database) {
+            #expect(status == 2, "audit \(name)")
+            #expect(errors.contains("it is an empty database"), "audit \(name): \(errors)")
+        }
+        #expect(try bytes(database) == before)
+        #expect(try DatabaseQueue(path: database).read { try Int32.fetchOne($0, sql: "PRAGMA application_id") } == 0)
+        // Writing is what may start a log in an empty file.
+        guard case .success = DecisionLogAccess.forAppending(folder.log) else {
+            Issue.record("evaluate's open refused an empty file")
+            return
+        }
+        #expect(try LogVerifier.verify(try folder.store()).intact)
+    }
+
+    @Test("audit commands given a missing path create nothing there")
+    func missingForEveryReader() throws {
+        let folder = try LogFolder()
+        for (name, status, errors) in readOnlyCommands(folder.log) {
+            #expect(status == 2, "audit \(name)")
+            #expect(errors.contains("there is no decision log at `\(folder.log)`"), "audit \(name): \(errors)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
     @Test("gavel evaluate with a log it cannot use decides and prints nothing, exits 2 and names the path")
     func evaluateFailsClosed() throws {
         let folder = try LogFolder()
