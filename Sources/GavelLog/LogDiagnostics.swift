@@ -3,6 +3,8 @@ import GavelSyntax
 extension DiagnosticCode {
     /// The log file cannot be opened, created or written.
     package static let logUnwritable = DiagnosticCode("log-unwritable")
+    /// The log file is there but cannot be read: damaged, cut short, or not readable by this process.
+    package static let logUnreadable = DiagnosticCode("log-unreadable")
     /// The file is not a Gavel decision log (another SQLite app's, or not SQLite at all).
     package static let notADecisionLog = DiagnosticCode("not-a-decision-log")
     /// The log was written by a newer Gavel whose schema this one does not know.

@@ -20,6 +20,8 @@ public struct SQLiteDecisionStore: DecisionStore {
             return try body()
         } catch let diagnostic as Diagnostic {
             throw diagnostic
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            throw Self.damaged(location, error, untouched: doing == "read" || doing == "open")
         } catch let error as DatabaseError {
             throw Diagnostic.log(
                 .logUnwritable, "cannot \(doing) the decision log `\(location)`: \(error.message ?? "\(error.resultCode)")", path: location)

@@ -77,6 +77,7 @@ extension SQLiteDecisionStore {
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
         } catch {
+            if !create || isDamage(error) { throw unreadable(path, error) }
             throw Diagnostic.log(
                 .logUnwritable, "cannot open the decision log `\(path)`: \(Self.reason(error))", path: path,
                 help: "pass --log a writable path, or --no-log")
@@ -108,7 +109,7 @@ extension SQLiteDecisionStore {
         do {
             queue = try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: config)
         } catch {
-            throw Diagnostic.log(.logUnwritable, "cannot open the decision log `\(path)` to read it: \(Self.reason(error))", path: path)
+            throw unreadable(path, error)
         }
         let store = SQLiteDecisionStore(queue: queue, location: path)
         try store.guarded("open") {

@@ -175,6 +175,50 @@ struct BadLogTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
     }
 
+    @Test("a log cut short is a read problem: audit commands say it is damaged, advise a copy, not --no-log, and leave it as it was")
+    func truncatedForAudit() throws {
+        for length in [100_000, 131_072] as [UInt64] {
+            let folder = try LogFolder()
+            try ReadOnlyLogTests.logOfFour(folder)
+            let file = try #require(FileHandle(forWritingAtPath: folder.log))
+            try file.truncate(atOffset: length)
+            try file.close()
+            let before = try bytes(folder.log)
+            for (name, status, errors) in readOnlyCommands(folder.log) {
+                #expect(status == 2, "audit \(name)")
+                #expect(errors.contains("error[log-unreadable] the decision log `\(folder.log)` is damaged: expected a complete SQLite database"), "audit \(name): \(errors)")
+                #expect(errors.contains("help: nothing was changed; restore the log from a copy"), "audit \(name): \(errors)")
+                #expect(!errors.contains("--no-log") && !errors.contains("log-unwritable"), "audit \(name): \(errors)")
+            }
+            #expect(try bytes(folder.log) == before)
+            do {
+                _ = try SQLiteDecisionStore.open(folder.log, create: false, readOnly: true)
+                Issue.record("a log cut short was opened")
+            } catch let diagnostic as Diagnostic {
+                #expect(diagnostic.code == .logUnreadable)
+                #expect(diagnostic.message.contains("is damaged"))
+            }
+        }
+    }
+
+    @Test("a log overwritten past its first page opens, and reading it says it is damaged, not that it cannot be written")
+    func overwrittenForAudit() throws {
+        let folder = try LogFolder()
+        try ReadOnlyLogTests.logOfFour(folder)
+        let size = try bytes(folder.log).count
+        let file = try #require(FileHandle(forWritingAtPath: folder.log))
+        try file.seek(toOffset: 65_536)
+        try file.write(contentsOf: Data(repeating: 0xFF, count: size - 65_536))
+        try file.close()
+        let before = try bytes(folder.log)
+        for (name, status, errors) in readOnlyCommands(folder.log) {
+            #expect(status == 2, "audit \(name)")
+            #expect(errors.contains("error[log-unreadable] the decision log `\(folder.log)` is damaged"), "audit \(name): \(errors)")
+            #expect(errors.contains("restore the log from a copy"), "audit \(name): \(errors)")
+        }
+        #expect(try bytes(folder.log) == before)
+    }
+
     @Test("gavel evaluate with a log it cannot use decides and prints nothing, exits 2 and names the path")
     func evaluateFailsClosed() throws {
         let folder = try LogFolder()
