@@ -114,12 +114,15 @@ public struct ScreenRun: Sendable {
                 let list = selected.first { $0.id == row.list }
                 return Shown(row: row, corroboration: list.flatMap { ScreenLookup.corroboration(given, list: $0, entry: row.entry) })
             }
-            return Result(name: name, forms: ScreenLookup.forms(name), matches: matches.map(compared), nearMisses: nearMisses.map(compared))
+            return Result(
+                name: name, forms: ScreenLookup.forms(name), matches: matches.map(compared), nearMisses: nearMisses.map(compared),
+                matchesLeftOut: rows.filter { $0.score >= minScore }.count - matches.count)
         }
         let domainResults = domains.map { value in
-            DomainResult(
-                value: value, readings: ScreenLookup.domainReadings(value),
-                matches: Array(ScreenLookup.domainRows(value, lists: selected, asOf: date).prefix(top)))
+            let rows = ScreenLookup.domainRows(value, lists: selected, asOf: date)
+            return DomainResult(
+                value: value, readings: ScreenLookup.domainReadings(value), matches: Array(rows.prefix(top)),
+                matchesLeftOut: max(0, rows.count - top))
         }
         switch format {
         case .text: output(text(results, domains: domainResults, lists: selected, asOf: date, minScore: minScore, details: given))
@@ -132,6 +135,8 @@ public struct ScreenRun: Sendable {
         var value: String
         var readings: ScreenLookup.DomainReadings
         var matches: [ScreenLookup.DomainRow]
+        /// Matches past `--top`: an analyst must know the list goes on.
+        var matchesLeftOut: Int
     }
 
     struct Result {
@@ -139,6 +144,13 @@ public struct ScreenRun: Sendable {
         var forms: NameForms
         var matches: [Shown]
         var nearMisses: [Shown]
+        /// Entries at or above min_score past `--top`, which are not shown.
+        var matchesLeftOut: Int
+    }
+
+    /// The line that says a section was cut at `--top`.
+    func leftOutLine(_ count: Int, what: String) -> String {
+        "    … and \(count) more \(what) (--top \(top) shows the first \(top))"
     }
 
     /// A row as shown, with what the details say about its entry.
@@ -167,6 +179,7 @@ public struct ScreenRun: Sendable {
             out.append("  AT OR ABOVE \(JSON.format(minScore))")
             if result.matches.isEmpty { out.append("    none") }
             for shown in result.matches { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }
+            if result.matchesLeftOut > 0 { out.append(leftOutLine(result.matchesLeftOut, what: "at or above \(JSON.format(minScore))")) }
             out.append("  NEAR MISSES (below \(JSON.format(minScore)))")
             if result.nearMisses.isEmpty { out.append("    none") }
             for shown in result.nearMisses { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }
@@ -178,6 +191,7 @@ public struct ScreenRun: Sendable {
             out.append("  MATCHES")
             if domain.matches.isEmpty { out.append("    none") }
             for row in domain.matches { out.append("    " + Self.line(row, asOf: asOf)) }
+            if domain.matchesLeftOut > 0 { out.append(leftOutLine(domain.matchesLeftOut, what: "matches")) }
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -313,6 +327,8 @@ public struct ScreenRun: Sendable {
             w.endObject()
             w.field("matches")
             rows(result.matches, into: &w)
+            w.field("matches_left_out")
+            w.int(result.matchesLeftOut)
             w.field("near_misses")
             rows(result.nearMisses, into: &w)
             w.endObject()
@@ -377,6 +393,8 @@ public struct ScreenRun: Sendable {
             w.endObject()
         }
         w.endArray()
+        w.field("matches_left_out")
+        w.int(domain.matchesLeftOut)
         w.endObject()
     }
 

@@ -95,6 +95,23 @@ struct ScreenRunTests {
         #expect(result.output.contains("us-sdt"))
     }
 
+    @Test("a section cut at --top says how many entries at or above min_score it leaves out, as text and JSON")
+    func topSaysWhatItLeavesOut() throws {
+        // HAMAS is on several lists: every one of them matches at 1.0.
+        let all = screen(["Hamas"], lists: [], top: 50, format: .json)
+        let allRoot = try #require(try JSONSerialization.jsonObject(with: Data(all.output.utf8)) as? [String: Any])
+        let allNames = try #require(allRoot["names"] as? [[String: Any]])
+        let matching = try #require(allNames.first?["matches"] as? [Any]).count
+        #expect(matching >= 3)
+        #expect(allNames.first?["matches_left_out"] as? Int == 0)
+        let cut = screen(["Hamas"], lists: [], top: 1)
+        #expect(cut.output.contains("    … and \(matching - 1) more at or above 0.92 (--top 1 shows the first 1)"))
+        let cutJSON = screen(["Hamas"], lists: [], top: 1, format: .json)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(cutJSON.output.utf8)) as? [String: Any])
+        let names = try #require(root["names"] as? [[String: Any]])
+        #expect(names.first?["matches_left_out"] as? Int == matching - 1)
+    }
+
     @Test("an unknown list is an error, exit 2, naming the lists there are")
     func unknownList() {
         let result = screen(["Hamas"], lists: ["us-fto", "no-such-list"])
