@@ -13,7 +13,11 @@ enum CountryCodes {
             if codes.contains(upper) { return upper }
             if upper == "UK" { return "GB" }
         }
-        return byName[key(trimmed)]
+        if let code = byName[key(trimmed)] { return code }
+        // OFAC's index order, `Bahamas, The`, `Man, Isle of`: the part after the comma first.
+        let parts = trimmed.split(separator: ",", maxSplits: 1)
+        guard parts.count == 2 else { return nil }
+        return byName[key(parts[1] + " " + parts[0])]
     }
 
     /// Case and diacritics folded, anything but letters and digits one space, a leading "the" dropped.

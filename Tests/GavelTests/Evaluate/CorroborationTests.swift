@@ -203,6 +203,14 @@ struct CorroborationTests {
         #expect(Corroborator.outcome(.country, [], ["Germany"]) == .unknown)
     }
 
+    @Test("a country in OFAC's index order reads as the country", arguments: [
+        ("Bahamas, The", "BS"), ("Man, Isle of", "IM"), ("China, Hong Kong Special Administrative Region", "HK"),
+        ("Korea, Democratic People's Republic of", "KP"), ("Germany", "DE"),
+    ] as [(String, String)])
+    func indexOrder(_ text: String, _ code: String) {
+        #expect(CountryCodes.code(text) == code)
+    }
+
     @Test("every country the shipped lists publish reads as an ISO code, except the few that name no one country")
     func shippedCountries() throws {
         let bundle = try ShippedBundle.get()
