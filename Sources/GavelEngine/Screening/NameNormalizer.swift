@@ -138,7 +138,7 @@ package enum NameNormalizer {
 
     /// Whether the piece ending before the apostrophe mark at `mark` is a
     /// word of at least `shortestPossessed` letters (bytes: a letter outside
-    /// ASCII counts more, which errs towards joining).
+    /// ASCII counts more, which errs towards dropping the `s`).
     private static func isPossessed(_ src: UnsafeBufferPointer<UInt8>, before mark: Int) -> Bool {
         var length = 0
         var i = mark - 1

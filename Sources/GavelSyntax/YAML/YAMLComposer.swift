@@ -42,7 +42,31 @@ package enum YAMLComposer {
     }
 
     /// Runs libyaml over input already known to be valid UTF-8 within limits.
+    /// libyaml cannot go on after a syntax error, but the documents after
+    /// the broken one can be read afresh from the next `---`: a case file's
+    /// later cases must not vanish with one typo. A loop, not recursion: a
+    /// file of many broken documents must not exhaust the stack, and each
+    /// part of it is read once.
     static func composeChecked(_ buffer: UnsafeBufferPointer<UInt8>, locate: Locator, limits: LoadLimits) -> ComposedStream {
+        var result = ComposedStream(outcomes: [])
+        var offset = 0
+        var part = locate
+        while true {
+            let (stream, resume) = composeUntilSyntaxError(UnsafeBufferPointer(rebasing: buffer[offset...]), locate: part, limits: limits)
+            result.outcomes += stream.outcomes
+            result.salvaged += stream.salvaged
+            result.eventsRead += stream.eventsRead
+            guard let resume else { return result }
+            offset += resume.offset
+            part.lineOffset += resume.line
+        }
+    }
+
+    /// The documents of `buffer` up to its end or its first syntax error,
+    /// and where the next document after that error starts, if one does.
+    private static func composeUntilSyntaxError(
+        _ buffer: UnsafeBufferPointer<UInt8>, locate: Locator, limits: LoadLimits
+    ) -> (ComposedStream, resume: (offset: Int, line: Int)?) {
         let parser = LibYAMLParser(input: buffer)
         var composer = EventComposer(limits: limits, locate: locate)
         var failures: [(afterDocuments: Int, problem: Diagnostic)] = []
@@ -75,20 +99,9 @@ package enum YAMLComposer {
             switch parser.next() {
             case .failure(let failure):
                 failures.append((composer.documents.count, failure.diagnostic(in: SourceText(bytes: buffer), locate: locate)))
-                var result = stream()
-                // libyaml cannot go on after a syntax error, but the documents after the broken one can be
-                // read afresh from the next `---`: a case file's later cases must not vanish with one typo.
-                if failure.kind != .memory, let resume = Self.nextDocumentStart(in: buffer, from: failure) {
-                    var rest = locate
-                    rest.lineOffset += resume.line
-                    let more = composeChecked(UnsafeBufferPointer(rebasing: buffer[resume.offset...]), locate: rest, limits: limits)
-                    result.outcomes += more.outcomes
-                    result.salvaged += more.salvaged
-                    result.eventsRead += more.eventsRead
-                }
-                return result
+                return (stream(), failure.kind == .memory ? nil : Self.nextDocumentStart(in: buffer, from: failure))
             case .success(.streamEnd):
-                return stream()
+                return (stream(), nil)
             case .success(let event):
                 if skippingDocument {
                     if case .documentEnd = event { skippingDocument = false }
@@ -96,7 +109,7 @@ package enum YAMLComposer {
                 }
                 guard let problem = composer.consume(event) else { continue }
                 failures.append((composer.documents.count, problem))
-                guard Self.costsOnlyItsDocument(problem) else { return stream() }
+                guard Self.costsOnlyItsDocument(problem) else { return (stream(), nil) }
                 skippingDocument = true
             }
         }

@@ -72,4 +72,15 @@ struct SpoiledDocumentTests {
     func resumesAfterSyntaxError(_ yaml: String, _ expected: [String]) {
         #expect(Self.summary(yaml) == expected)
     }
+
+    @Test("a file of a hundred thousand broken documents is read to its end, each broken one reported once")
+    func manyBrokenDocuments() {
+        // Each document is broken at its second line; the last one is whole.
+        let yaml = String(repeating: "id: a\n  b: c\n---\n", count: 100_000) + "id: z\n"
+        let outcomes = YAMLComposer.compose(Array(yaml.utf8), file: "c.yaml").outcomes
+        #expect(outcomes.count == 100_001)
+        #expect(outcomes.dropLast().allSatisfy { if case .failure(let p) = $0 { return p.rule == "yaml-syntax" } else { return false } })
+        if case .failure(let last) = outcomes[99_999] { #expect(last.location?.line == 299_999) }
+        #expect((try? outcomes.last?.get())?.mappingEntries?.first?.value.scalar?.text == "z")
+    }
 }
