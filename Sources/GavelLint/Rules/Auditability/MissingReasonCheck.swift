@@ -83,7 +83,21 @@ package struct MissingReasonCheck: LintRule {
                     basis: ["EO 13224"]
                     decision: escalate
                     when: { path: customer.name, glob: "*hamas*" }
-                """)
+                """),
+            // A reason written as something other than text is the loader's `wrong-type`, not a missing one.
+            .policy(
+                """
+                kind: Policy
+                id: sanctions
+                owner: legal@example.com
+                rules:
+                  - id: designated-organization
+                    title: Customer is a designated terrorist organisation
+                    basis: ["EO 13224"]
+                    decision: terminate
+                    reason: ["{customer.name} is designated", "under EO 13224"]
+                    when: { path: customer.name, equals: Hamas }
+                """),
         ])
 
     package func check(_ context: LintContext) -> [Diagnostic] {
@@ -93,8 +107,9 @@ package struct MissingReasonCheck: LintRule {
         else { return [] }
         return context.rules.compactMap { item in
             let rule = item.rule
+            // A `reason:` of another type than text is reported by the loader (`wrong-type`); saying it is missing too would mislead.
             guard let rank = ladder.firstIndex(of: rule.decision), rank > threshold,
-                rule.reason?.allSatisfy(\.isWhitespace) ?? true
+                rule.reason?.allSatisfy(\.isWhitespace) ?? (rule.reasonLocation == nil)
             else { return nil }
             return context.finding(
                 Self.description,
