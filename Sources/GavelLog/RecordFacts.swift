@@ -59,14 +59,35 @@ struct JSONScanner {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    mutating func object(_ member: (String, inout JSONScanner) throws(Malformed) -> Void) throws(Malformed) {
+    /// A member's name as the bytes between its quotes (unescaped only when it
+    /// holds an escape): a record has a hundred or so names, and making each a
+    /// `String` cost `verify` more than hashing the record.
+    struct Key {
+        fileprivate let bytes: ArraySlice<UInt8>
+
+        static func ~= (pattern: StaticString, key: Key) -> Bool {
+            pattern.withUTF8Buffer { text in
+                guard text.count == key.bytes.count else { return false }
+                var at = key.bytes.startIndex
+                for byte in text {
+                    if key.bytes[at] != byte { return false }
+                    at += 1
+                }
+                return true
+            }
+        }
+
+        static func == (key: Key, text: StaticString) -> Bool { text ~= key }
+    }
+
+    mutating func object(_ member: (Key, inout JSONScanner) throws(Malformed) -> Void) throws(Malformed) {
         try expect(UInt8(ascii: "{"))
         if try peek() == UInt8(ascii: "}") {
             at += 1
             return
         }
         while true {
-            let key = try string()
+            let key = try key()
             try expect(UInt8(ascii: ":"))
             try member(key, &self)
             switch try next() {
@@ -95,13 +116,38 @@ struct JSONScanner {
 
     /// A string value, unescaped; anything else is malformed here.
     mutating func string() throws(Malformed) -> String {
+        let raw = try stringBytes()
+        return String(decoding: raw, as: UTF8.self)
+    }
+
+    private mutating func key() throws(Malformed) -> Key { Key(bytes: try stringBytes()) }
+
+    /// A string's bytes, sliced from the record where it holds no escape.
+    private mutating func stringBytes() throws(Malformed) -> ArraySlice<UInt8> {
         try expect(UInt8(ascii: "\""))
+        let start = at
+        while at < bytes.count {
+            switch bytes[at] {
+            case UInt8(ascii: "\""):
+                at += 1
+                return bytes[start..<(at - 1)]
+            case UInt8(ascii: "\\"):
+                at = start
+                return try unescapedString()[...]
+            case 0..<0x20: throw Malformed()
+            default: at += 1
+            }
+        }
+        throw Malformed()
+    }
+
+    private mutating func unescapedString() throws(Malformed) -> [UInt8] {
         var out: [UInt8] = []
         while at < bytes.count {
             let byte = bytes[at]
             at += 1
             switch byte {
-            case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\""): return out
             case UInt8(ascii: "\\"): try escape(into: &out)
             case 0..<0x20: throw Malformed()
             default: out.append(byte)

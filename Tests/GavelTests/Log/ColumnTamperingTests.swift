@@ -119,11 +119,13 @@ struct ColumnTamperingTests {
 
     @Test("the record scanner reads what the writer writes, escapes included, and refuses what is not one JSON object")
     func scanner() {
-        let facts = RecordFacts(Array(#"{"id":"gvl-1","case":{"id":"a\u202Eb\"\ud83d\ude00","digest":"x"},"n":[1,2.5e3,true,null,{}],"as_of":"2024-01-01","rules":[{"id":"r1","status":"matched"},{"id":"r2","status":"suspended"},{"status":"matched","id":"r3"}]}"#.utf8))
+        let facts = RecordFacts(Array(#"{"id":"gvl-1","case":{"id":"a\u202Eb\"\ud83d\ude00","digest":"x"},"n":[1,2.5e3,true,null,{}],"\u0061s_of":"2024-01-01","decisio":"x","decisions":"y","rules":[{"id":"r1","status":"matched"},{"id":"r2","status":"suspended"},{"status":"matched","id":"r3"}]}"#.utf8))
         #expect(facts?.id == "gvl-1")
         #expect(facts?.caseID == "a\u{202E}b\"😀")
         #expect(facts?.asOf == "2024-01-01")
         #expect(facts?.matchedRules == ["r1", "r3"])
+        // Names are compared as bytes: an escaped one is read unescaped, and one a letter short or long is another name.
+        #expect(facts?.decision == nil)
         for bad in ["", "{", #"{"id":"x"} x"#, #"{"id":"\ud800"}"#, "[]", #"{"id":"a"#, "{\"id\":\"a\nb\"}"] {
             #expect(RecordFacts(Array(bad.utf8)) == nil, "\(bad)")
         }
