@@ -81,7 +81,7 @@ package struct StoredBundleFacts: Sendable {
     package struct RuleFacts: Sendable {
         package var title: String
         package var tags: [String]
-        package var basis: [String]
+        package var basis: Basis
     }
 
     package var id: String

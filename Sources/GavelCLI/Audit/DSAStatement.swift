@@ -52,7 +52,8 @@ struct DSAStatement {
 
         // The ground: law when a deciding rule's first basis cites law, else the provider's terms.
         func basis(_ rule: (id: String, facts: StoredBundleFacts.RuleFacts?, logged: SourceNode?)) -> [String] {
-            rule.logged.map { RecordJSON.strings(field: "basis", of: $0) } ?? rule.facts?.basis ?? []
+            rule.logged.map { RecordJSON.strings(field: "basis", of: $0) }
+                ?? record.string("as_of").flatMap(Instant.parse).map { rule.facts?.basis.texts(on: $0) ?? [] } ?? []
         }
         let ruleBases: [[String]] = ruleFacts.map(basis)
         let bases = ruleBases.flatMap { $0 }

@@ -56,7 +56,7 @@ package final class CompiledRule: Sendable {
     package let id: String
     package let policyID: String
     package let title: String
-    package let basis: [String]
+    package let basis: Basis
     package let condition: CompiledCondition
     /// `condition` laid out for deciding.
     package let program: ConditionProgram
@@ -76,7 +76,7 @@ package final class CompiledRule: Sendable {
     package let quotedID: [UInt8]
 
     package init(
-        id: String, policyID: String, title: String, basis: [String], condition: CompiledCondition, decision: String,
+        id: String, policyID: String, title: String, basis: Basis, condition: CompiledCondition, decision: String,
         severity: Int, obligations: [String], mandatory: Bool, effective: Instant?, expires: Instant?, scope: RuleScope,
         reason: ReasonTemplate?, location: SourceLocation
     ) {
@@ -110,14 +110,14 @@ package final class CompiledException: Sendable {
     package let condition: CompiledCondition
     /// `condition` laid out for deciding.
     package let program: ConditionProgram
-    package let basis: [String]
+    package let basis: Basis
     package let effective: Instant?
     package let expires: Instant?
     package let location: SourceLocation
     package let screens: Bool
 
     package init(
-        id: String, policyID: String, title: String, suspends: [String], condition: CompiledCondition, basis: [String],
+        id: String, policyID: String, title: String, suspends: [String], condition: CompiledCondition, basis: Basis,
         effective: Instant?, expires: Instant?, location: SourceLocation
     ) {
         self.id = id
@@ -174,13 +174,13 @@ package struct CompiledFollowUp: Sendable {
     package let condition: CompiledCondition?
     /// `condition` laid out for deciding.
     package let program: ConditionProgram?
-    package var basis: [String]
+    package var basis: Basis
     package var effective: Instant?
     package var expires: Instant?
     package var location: SourceLocation
 
     package init(
-        id: String, obligation: String, severity: Int, condition: CompiledCondition?, basis: [String], effective: Instant?,
+        id: String, obligation: String, severity: Int, condition: CompiledCondition?, basis: Basis, effective: Instant?,
         expires: Instant?, location: SourceLocation
     ) {
         self.id = id

@@ -64,7 +64,7 @@ extension DocumentReader {
             else { continue }
             result.append(
                 FollowUp(
-                    id: id, obligation: obligation, decisionAtLeast: decision, when: f["when"], basis: strings(f, "basis"),
+                    id: id, obligation: obligation, decisionAtLeast: decision, when: f["when"], basis: basis(f),
                     effective: date(f, "effective"), expires: date(f, "expires"), location: item.location,
                     decisionLocation: f["decision_at_least"]?.location))
         }

@@ -58,7 +58,7 @@ extension DocumentReader {
             }
         }
         return Rule(
-            id: id, title: title, basis: strings(f, "basis"), when: when, decision: decision,
+            id: id, title: title, basis: basis(f), when: when, decision: decision,
             decisionLocation: decisionNode.location, obligations: strings(f, "obligations"),
             mandatory: bool(f, "mandatory") ?? false,
             effective: date(f, "effective") ?? policy.effective, expires: f.has("expires") ? date(f, "expires") : policy.expires,
@@ -91,7 +91,7 @@ extension DocumentReader {
         }
         return PolicyException(
             id: id, title: title, suspends: suspends.map(\.0), suspendsLocations: suspends.map(\.1), when: when,
-            basis: strings(f, "basis"),
+            basis: basis(f),
             effective: date(f, "effective") ?? policy.effective, expires: f.has("expires") ? date(f, "expires") : policy.expires,
             location: node.location, basisLocation: f["basis"]?.location)
     }

@@ -158,7 +158,7 @@ public struct Evaluator: Sendable {
                 _ = conditions.takeMatches()
                 guard holds else { continue }
             }
-            obligations.append(Obligation(name: followUp.obligation, source: .followUp(followUp.id, basis: followUp.basis)))
+            obligations.append(Obligation(name: followUp.obligation, source: .followUp(followUp.id, basis: followUp.basis.texts(on: asOf))))
         }
 
         var decided = Decision(

@@ -10,7 +10,7 @@ package struct FollowUp: Sendable {
     package var decisionAtLeast: String
     /// Further conditions on the case; absent, it is owed whenever the decision is high enough.
     package var when: SourceNode?
-    package var basis: [String]
+    package var basis: Basis
     /// In force from `effective` (inclusive) until `expires` (exclusive), like rules:
     /// a follow-up owed under a law is owed only while the law applies.
     package var effective: Instant?

@@ -17,7 +17,7 @@ package struct Policy: Sendable {
 package struct Rule: Sendable {
     package var id: String
     package var title: String
-    package var basis: [String]
+    package var basis: Basis
     /// Kept as written; the compiler turns it into a validated condition.
     package var when: SourceNode
     package var decision: String
@@ -58,7 +58,7 @@ package struct PolicyException: Sendable {
     package var suspends: [String]
     package var suspendsLocations: [SourceLocation]
     package var when: SourceNode
-    package var basis: [String]
+    package var basis: Basis
     package var effective: Instant?
     package var expires: Instant?
     package var location: SourceLocation

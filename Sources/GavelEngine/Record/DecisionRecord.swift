@@ -105,7 +105,7 @@ public enum DecisionRecord {
         w.field("rules")
         w.beginArray()
         // Index loops: a rule outcome copied out per rule costs a dozen reference counts.
-        for index in d.rules.indices where full || d.rules[index].status.isDecisive { rule(d.rules[index], into: &w) }
+        for index in d.rules.indices where full || d.rules[index].status.isDecisive { rule(d.rules[index], asOf: d.asOf, into: &w) }
         w.endArray()
         if !full {
             w.field("other_rules")
@@ -120,7 +120,7 @@ public enum DecisionRecord {
         }
         w.field("exceptions")
         w.beginArray()
-        for outcome in d.exceptions { exception(outcome, into: &w) }
+        for outcome in d.exceptions { exception(outcome, asOf: d.asOf, into: &w) }
         w.endArray()
         w.field("matches")
         w.beginArray()
@@ -138,7 +138,7 @@ public enum DecisionRecord {
         w.endObject()
     }
 
-    static func rule(_ o: RuleOutcome, into w: inout JSONWriter) {
+    static func rule(_ o: RuleOutcome, asOf: Instant, into w: inout JSONWriter) {
         w.beginObject()
         w.field("id")
         w.string(o.rule.id)
@@ -153,7 +153,7 @@ public enum DecisionRecord {
             w.string(by)
         }
         w.field("basis")
-        w.strings(o.rule.basis)
+        w.strings(o.rule.basis.texts(on: asOf))
         if let reason = o.reason {
             w.field("reason")
             w.string(reason)
@@ -173,7 +173,7 @@ public enum DecisionRecord {
         w.endObject()
     }
 
-    static func exception(_ o: ExceptionOutcome, into w: inout JSONWriter) {
+    static func exception(_ o: ExceptionOutcome, asOf: Instant, into w: inout JSONWriter) {
         w.beginObject()
         w.field("id")
         w.string(o.exception.id)
@@ -188,7 +188,7 @@ public enum DecisionRecord {
             w.strings(o.suspended)
         }
         w.field("basis")
-        w.strings(o.exception.basis)
+        w.strings(o.exception.basis.texts(on: asOf))
         if let trace = o.trace {
             w.field("trace")
             self.trace(trace, into: &w)

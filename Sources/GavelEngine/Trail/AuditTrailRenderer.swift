@@ -40,7 +40,7 @@ public enum AuditTrailRenderer {
         for (heading, outcomes) in detailed where !outcomes.isEmpty {
             out.append("")
             out.append(heading)
-            for outcome in outcomes { out += rule(outcome, evidence: evidence[outcome.rule.id] ?? []) }
+            for outcome in outcomes { out += rule(outcome, asOf: d.asOf, evidence: evidence[outcome.rule.id] ?? []) }
         }
         let notMatched = d.rules.filter { $0.status == .notMatched }
         if !full, !notMatched.isEmpty {
@@ -71,7 +71,8 @@ public enum AuditTrailRenderer {
                 out.append(line)
                 if e.status == .applied || full {
                     out.append("      \(e.exception.title.shown)  (policy \(e.exception.policyID))")
-                    if !e.exception.basis.isEmpty { out.append("      basis: \(e.exception.basis.joined(separator: "; ").shown)") }
+                    let basis = e.exception.basis.texts(on: d.asOf)
+                    if !basis.isEmpty { out.append("      basis: \(basis.joined(separator: "; ").shown)") }
                 }
                 if let trace = e.trace { out += lines(trace, indent: 6) }
             }
@@ -120,12 +121,13 @@ public enum AuditTrailRenderer {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func rule(_ outcome: RuleOutcome, evidence: [ScreenMatch]) -> [String] {
+    static func rule(_ outcome: RuleOutcome, asOf: Instant, evidence: [ScreenMatch]) -> [String] {
         let r = outcome.rule
         var out = ["  \(mark(outcome.status)) \(r.id)  [\(outcome.status.rawValue.replacingUnderscores)] → \(r.decision)"]
         out.append("      \(r.title.shown)  (policy \(r.policyID))")
         if let by = outcome.suspendedBy { out.append("      suspended by exception \(by)") }
-        if !r.basis.isEmpty { out.append("      basis: \(r.basis.joined(separator: "; ").shown)") }
+        let basis = r.basis.texts(on: asOf)
+        if !basis.isEmpty { out.append("      basis: \(basis.joined(separator: "; ").shown)") }
         if let reason = outcome.reason { out.append("      reason: \(reason.shown)") }
         if let best = evidence.filter(\.counted).min(by: ScreenMatch.preferred) {
             out.append("      evidence: \(match(best))")

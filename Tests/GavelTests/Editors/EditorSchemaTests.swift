@@ -47,6 +47,7 @@ struct EditorSchemaTests {
             ("/definitions/entry", DocumentReader.entryFields),
             ("/definitions/expect", CaseExpectation.fields),
             ("/definitions/followUp", FollowUp.fields),
+            ("/definitions/citation", DocumentReader.citationFields),
         ])
     func closedMappings(pointer: String, fields: [String]) throws {
         let definition = try Schema.object(try Schema.load(), pointer)

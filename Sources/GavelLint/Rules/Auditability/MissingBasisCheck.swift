@@ -85,11 +85,11 @@ package struct MissingBasisCheck: LintRule {
                 help: help)
         }
         let rules = context.rules.compactMap { item in
-            finding("rule `\(item.rule.id)`", item.rule.basis, written: item.rule.basisLocation, item: item.rule.location)
+            finding("rule `\(item.rule.id)`", item.rule.basis.allTexts, written: item.rule.basisLocation, item: item.rule.location)
         }
         let exceptions = context.exceptions.compactMap { item in
             finding(
-                "exception `\(item.exception.id)`", item.exception.basis, written: item.exception.basisLocation,
+                "exception `\(item.exception.id)`", item.exception.basis.allTexts, written: item.exception.basisLocation,
                 item: item.exception.location)
         }
         return rules + exceptions
