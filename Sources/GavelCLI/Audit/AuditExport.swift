@@ -63,6 +63,10 @@ public struct AuditExport: Sendable {
                         switch try statement(history, store: store, bundles: &bundles) {
                         case .success(let json): buffer += json.compact() + "\n"
                         case .failure(.notRestricting): break
+                        case .failure(.order):
+                            skipped[
+                                "it gave effect to an EEA court's or authority's order (its record owes \(DSAVocabulary.orderInformation), DSA Art. 9), "
+                                    + "for which Art. 17(5) owes no statement of reasons", default: 0] += 1
                         case .failure(.outsideEEA): skipped["geo-blocked outside the EU and EEA only", default: 0] += 1
                         case .failure(.beforeDatabase): skipped["applied before 2020-01-01, which the Transparency Database does not accept", default: 0] += 1
                         }
@@ -101,9 +105,9 @@ public struct AuditExport: Sendable {
         guard let key = e.bundle else { throw problem("it has no bundle") }
         if bundles[key] == nil { bundles[key] = try StoredBundle.facts(key, store: store).mapError { problem($0.text) }.get() }
         guard let facts = bundles[key], let record = RecordJSON(e.record) else { throw problem("its record is not JSON gavel can read") }
-        // Only restricting decisions need the case (its requests and customer.since).
+        // Only decisions that owe a statement need the case (its requests and customer.since).
         let draft = DSAStatement(history: history, record: record, bundle: facts, caseData: nil)
-        guard draft.isRestricting(history.effectiveDecision) else { return .failure(.notRestricting) }
+        if let skip = draft.owedNone() { return .failure(skip) }
         let source = try StoredCase.source(e, store: store).mapError { problem($0.text) }.get()
         let caseRecord = try StoredCase.read(source, schema: nil).mapError { problem($0.text) }.get()
         return DSAStatement(history: history, record: record, bundle: facts, caseData: caseRecord.data).json()

@@ -12,6 +12,9 @@ struct DSAStatement {
     enum Skip: Error {
         /// Below `restrict` on its ladder: no statement is owed.
         case notRestricting
+        /// The engine's decision gave effect to an order under DSA Art. 9, as
+        /// the record's obligations say: Art. 17(5) owes no statement for it.
+        case order
         /// A geo-block outside the EU and EEA.
         case outsideEEA
         /// The database accepts application dates from 2020-01-01 only.
@@ -24,11 +27,25 @@ struct DSAStatement {
     /// The case's data (not its free text: only request kinds and `customer.since` are read).
     let caseData: Value?
 
+    /// The override whose grounds replace the engine's, if any. The rules are
+    /// the engine's grounds while the engine's decision stands (an upheld or
+    /// modifying appeal keeps them).
+    private var override: HumanDecisionRecord? { history.human.last { $0.record.kind == .override }?.record }
+
+    /// Why no statement is owed, from the record and the history alone (before the case is read); nil: one is owed.
+    func owedNone() -> Skip? {
+        guard isRestricting(history.effectiveDecision) else { return .notRestricting }
+        // The bundle's follow-ups judge whether an order was given effect (the
+        // legal test lives there, in YAML, not here); an override is the
+        // provider's own decision on its own grounds, to which Art. 17 applies.
+        if override == nil, record.obligationNames.contains(DSAVocabulary.orderInformation) { return .order }
+        return nil
+    }
+
     func json() -> Result<JSON, Skip> {
         let decision = history.effectiveDecision
-        guard isRestricting(decision) else { return .failure(.notRestricting) }
-        // The rules are the engine's grounds while the engine's decision stands (an upheld or modifying appeal keeps them).
-        let override = history.human.last { $0.record.kind == .override }?.record
+        if let skip = owedNone() { return .failure(skip) }
+        let override = override
         // What the engine found stays what it was after an override: the rules
         // that decided it give the category and tell whether screening detected
         // it (Art. 17(3)(c)); the override replaces only the ground, the
@@ -198,5 +215,10 @@ struct DSAStatement {
 extension RecordJSON {
     static func strings(field key: String, of node: SourceNode) -> [String] {
         field(node, key)?.sequenceItems?.compactMap(string) ?? []
+    }
+
+    /// The `name` of every obligation the record owes, a rule's or a follow-up's.
+    var obligationNames: [String] {
+        node("obligations")?.sequenceItems?.compactMap { Self.field($0, "name").flatMap(Self.string) } ?? []
     }
 }

@@ -9,6 +9,12 @@ enum DSAVocabulary {
         "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK",
     ]
 
+    /// The obligation a bundle owes when a decision gives effect to an order of
+    /// an EEA court or authority under DSA Art. 9 (the shipped bundle's
+    /// follow-up `dsa-order-information`): Art. 17(5) excludes such orders
+    /// from statements of reasons, so the export leaves those decisions out.
+    static let orderInformation = "dsa_order_information"
+
     /// What a step of the ladder restricts, per Art. 17(1): (a) visibility,
     /// (b) monetary payments, (c) provision of the service. Infrastructure
     /// providers act on the service (`decision_provision`); a step limited to

@@ -129,6 +129,39 @@ struct ExportTests {
         #expect((stormer["decision_facts"] as? String)?.contains("the engine decided no_action as of 2017-08-14") == true)
     }
 
+    @Test("dsa-sor leaves out a decision that gave effect to an EEA authority's order, as the bundle's follow-ups judge it, and says so")
+    func orders() throws {
+        // The binding-orders cases: a TCO removal order of 2023 (restrict, before the DSA's follow-ups were in force), an
+        // EEA court's order of 2024 (geo_block; its record owes dsa_order_information, not a statement), the rest escalate.
+        let folder = try LogFolder()
+        let cases = Repository.cases + "/2023-binding-orders-fall-through.yaml"
+        #expect(try LogFixtures.evaluate([cases], policies: Repository.policies, log: folder.log).status == 0)
+        let decisions = try folder.store().entries(EntryFilter())
+        let order = try #require(decisions.first { $0.entry.caseID == "CASE-2024-06-de-court-order-hosting-dsa" })
+        let removal = try #require(decisions.first { $0.entry.caseID == "CASE-2023-05-tco-removal-order-hosting" })
+        let owed = try #require(RecordJSON(order.entry.record)).obligationNames
+        #expect(owed.contains("dsa_order_information") && !owed.contains("dsa_statement_of_reasons"))
+
+        let run = export(folder, .dsaSOR)
+        #expect(run.status == 0)
+        #expect(Set(try statements(run.output).keys) == [removal.entry.recordID])
+        #expect(
+            run.errors
+                == "gavel: 1 restricting decision not exported: it gave effect to an EEA court's or authority's order (its record owes "
+                + "dsa_order_information, DSA Art. 9), for which Art. 17(5) owes no statement of reasons\n")
+
+        // An override is the provider's own decision, grounded on its own terms: Art. 17 applies to it, and it is exported.
+        #expect(AuditHumanDecision(
+            log: folder.log, id: order.entry.recordID, action: .override(decision: "terminate", basis: "Acme Terms of Service §10 (termination)"),
+            by: "Trust & Safety", reason: "Repeated infringement beyond the court's order"
+        ).run(output: { _ in }, errors: { _ in }) == 0)
+        let overridden = export(folder, .dsaSOR)
+        #expect(overridden.errors == "")
+        let statement = try #require(try statements(overridden.output)[order.entry.recordID])
+        #expect(statement["decision_ground"] as? String == "DECISION_GROUND_INCOMPATIBLE_CONTENT")
+        #expect(statement["automated_decision"] as? String == "AUTOMATED_DECISION_NOT_AUTOMATED")
+    }
+
     @Test("every statement validates against the Transparency Database schema, and the schema rejects what the database would")
     func schema() throws {
         let folder = try shippedLog()
