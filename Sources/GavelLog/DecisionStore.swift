@@ -71,6 +71,9 @@ public struct EntrySummary: Sendable, Hashable {
     public var loggedAt: String
     public var matchedRules: [String]
     public var hash: SHA256Key?
+    /// Ids of the rules the record has in `error` (a fact missing under
+    /// `--strict`): read from the record, since no column repeats them.
+    public var rulesInError: [String] = []
 }
 
 /// Where the chain ends: the last entry's sequence number and hash.

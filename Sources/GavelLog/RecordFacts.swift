@@ -12,6 +12,8 @@ struct RecordFacts: Equatable {
     var decision: String?
     /// Ids of the rules whose `status` is `matched`, in record order.
     var matchedRules: [String] = []
+    /// Ids of the rules whose `status` is `error`, in record order.
+    var errorRules: [String] = []
 
     /// nil when the bytes are not one JSON object.
     init?(_ record: [UInt8]) {
@@ -38,6 +40,7 @@ struct RecordFacts: Equatable {
                             }
                         }
                         if status == "matched", let ruleID { matchedRules.append(ruleID) }
+                        if status == "error", let ruleID { errorRules.append(ruleID) }
                     }
                 default: try s.skip()
                 }

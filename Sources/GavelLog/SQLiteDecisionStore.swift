@@ -148,16 +148,21 @@ public struct SQLiteDecisionStore: DecisionStore {
         let (condition, arguments) = Self.condition(filter)
         try guarded("read") {
             try queue.read { db in
+                // The record only where a rule is in error (EntrySummary.errorStatus): most are not, and are not read.
                 let rows = try Row.fetchCursor(
-                    db, sql: "SELECT seq, kind, record_id, case_id, decision, as_of, logged_at, rules, hash FROM entry\(condition) ORDER BY seq",
-                    arguments: arguments)
+                    db,
+                    sql: """
+                        SELECT seq, kind, record_id, case_id, decision, as_of, logged_at, rules, hash,
+                            CASE WHEN instr(record, ?) > 0 THEN record END FROM entry\(condition) ORDER BY seq
+                        """,
+                    arguments: [Data(EntrySummary.errorStatus)] + arguments)
                 while let row = try rows.next() {
                     func text(_ i: Int) -> String { StoredColumns.text(row[i]) ?? "?" }
                     let rules = text(7)
                     let summary = EntrySummary(
                         seq: StoredColumns.integer(row[0]) ?? 0, kind: text(1), recordID: text(2), caseID: text(3), decision: text(4),
-                        asOf: text(5), loggedAt: text(6), matchedRules: rules.isEmpty ? [] : rules.split(separator: " ").map(String.init),
-                        hash: SHA256Key(StoredColumns.bytes(row[8])))
+                        asOf: text(5), loggedAt: text(6), rules: rules.isEmpty ? [] : rules.split(separator: " ").map(String.init),
+                        hash: SHA256Key(StoredColumns.bytes(row[8])), record: StoredColumns.bytes(row[9]))
                     if try !body(summary) { return }
                 }
             }

@@ -22,12 +22,21 @@ extension StoredRow {
 extension EntrySummary {
     package init(
         seq: Int64, kind: String, recordID: String, caseID: String, decision: String, asOf: String, loggedAt: String,
-        rules: [String], hash: SHA256Key?
+        rules: [String], hash: SHA256Key?, record: [UInt8]? = nil
     ) {
         self.init(
             seq: seq, kind: kind, recordID: recordID, caseID: caseID, decision: decision, asOf: asOf, loggedAt: loggedAt,
-            matchedRules: rules, hash: hash)
+            matchedRules: rules, hash: hash, rulesInError: record.map(Self.rulesInError) ?? [])
     }
+
+    /// What a backend's `summaries` reads the record for only where it holds
+    /// these bytes, so a list of a large log does not read every record:
+    /// gavel writes records compact, so a rule in error is written exactly so.
+    /// A record without them has no rule in error.
+    package static let errorStatus = Array(#""status":"error""#.utf8)
+
+    /// The ids of the rules a record has in `error`; none when it is not a record gavel can read.
+    package static func rulesInError(_ record: [UInt8]) -> [String] { RecordFacts(record)?.errorRules ?? [] }
 }
 
 extension LogEntry {

@@ -111,9 +111,11 @@ extension PostgresDecisionStore {
         while true {
             var (condition, binds) = Self.condition(filter)
             binds.append(after)
+            // The record only where a rule is in error (EntrySummary.errorStatus): most are not, and are not sent.
             let sql = """
-                SELECT seq, kind, record_id, case_id, decision, as_of, logged_at, rules, hash FROM entry
-                WHERE \(condition)seq > $\(binds.count) ORDER BY seq LIMIT \(page)
+                SELECT seq, kind, record_id, case_id, decision, as_of, logged_at, rules, hash,
+                    CASE WHEN position(convert_to('\(String(decoding: EntrySummary.errorStatus, as: UTF8.self))', 'UTF8') IN record) > 0 THEN record END
+                FROM entry WHERE \(condition)seq > $\(binds.count) ORDER BY seq LIMIT \(page)
                 """
             let rows = try guarded("read") { try connections.with { c in try connections.query(c, PostgresQuery(unsafeSQL: sql, binds: binds)) } }
             for row in rows {
@@ -125,7 +127,7 @@ extension PostgresDecisionStore {
                 let summary = EntrySummary(
                     seq: seq, kind: text(1), recordID: text(2), caseID: text(3), decision: text(4), asOf: text(5), loggedAt: text(6),
                     rules: rules.isEmpty ? [] : rules.split(separator: " ").map(String.init),
-                    hash: PostgresRows.bytes(cells[8]).flatMap(SHA256Key.init))
+                    hash: PostgresRows.bytes(cells[8]).flatMap(SHA256Key.init), record: PostgresRows.bytes(cells[9]))
                 if try !body(summary) { return }
             }
             if rows.count < page { return }

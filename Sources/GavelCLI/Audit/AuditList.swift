@@ -87,7 +87,7 @@ public struct AuditList: Sendable {
             func effective(_ e: EntrySummary) -> String { human.effectiveDecision(of: e) }
             // Widths fixed before the first row, which is printed before the last is read.
             let seqWidth = max(3, String(try store.head()?.seq ?? 0).count)
-            let widths = [seqWidth, 36, 32, 12, 12, 10]
+            let widths = [seqWidth, 36, 32, 12, 12, 10, 24]
             var buffer = ""
             var first = true
             func flush(_ force: Bool) {
@@ -97,7 +97,7 @@ public struct AuditList: Sendable {
                 }
             }
             switch format {
-            case .table: buffer = Self.line(["SEQ", "ID", "CASE", "DECISION", "EFFECTIVE", "AS OF", "LOGGED AT"], widths: widths)
+            case .table: buffer = Self.line(["SEQ", "ID", "CASE", "DECISION", "EFFECTIVE", "AS OF", "LOGGED AT", "IN ERROR"], widths: widths)
             case .json: buffer = "["
             }
             try store.summaries(stored) { e in
@@ -106,7 +106,8 @@ public struct AuditList: Sendable {
                 switch format {
                 case .table:
                     // Case ids come from case files, and every column from a file anyone may edit: escaped, so none can forge a row.
-                    buffer += Self.line([String(e.seq)] + [e.recordID, e.caseID, e.decision, now, e.asOf, e.loggedAt].map(Self.escaped), widths: widths)
+                    buffer += Self.line(
+                        [String(e.seq)] + [e.recordID, e.caseID, e.decision, now, e.asOf, e.loggedAt].map(Self.escaped) + [Self.inError(e)], widths: widths)
                 case .json:
                     buffer += (first ? "\n  " : ",\n  ") + Self.json(e, effective: now, refersTo: human.originalOf[e.seq])
                 }
@@ -152,9 +153,20 @@ public struct AuditList: Sendable {
     }
 
     static func line(_ cells: [String], widths: [Int]) -> String {
-        cells.enumerated().map { i, cell in
+        let text = cells.enumerated().map { i, cell in
             i < widths.count ? cell + String(repeating: " ", count: max(0, widths[i] - cell.count)) : cell
-        }.joined(separator: "  ") + "\n"
+        }.joined(separator: "  ")
+        // An empty last cell leaves no padding behind.
+        return String(text.reversed().drop { $0 == " " }.reversed()) + "\n"
+    }
+
+    /// The table's mark for a decision with rules in `error`: a decision taken
+    /// without every fact its rules read, which an auditor must not miss.
+    /// Their ids are in the record (and in `--format json`); a strict run on
+    /// a sparse case can have dozens, too many for a column.
+    static func inError(_ e: EntrySummary) -> String {
+        let count = e.rulesInError.count
+        return count == 0 ? "" : "\(count) \(count == 1 ? "rule" : "rules")"
     }
 
     static func json(_ e: EntrySummary, effective: String, refersTo: Int64?) -> String {
@@ -182,6 +194,8 @@ public struct AuditList: Sendable {
         w.string(e.loggedAt)
         w.field("matched")
         w.strings(e.matchedRules)
+        w.field("rules_in_error")
+        w.strings(e.rulesInError)
         w.field("hash")
         if let hash = e.hash { w.string(hash.description) } else { w.null() }
         w.endObject()

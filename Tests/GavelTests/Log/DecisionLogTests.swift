@@ -155,6 +155,32 @@ struct DecisionLogTests {
         #expect(AuditList.bound("2024-02-03T10:00:00+02:00", roundingUp: true) == "2024-02-03T08:00:00")
     }
 
+    @Test("audit list marks a decision whose rules were in error (--strict, a fact missing), from its record, in the table and the JSON")
+    func listRulesInError() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        // No customer.name: under --strict both rules read a missing path and are in error; without it, neither is.
+        let cases = try folder.write("c.jsonl", #"{"kind":"Case","id":"named","customer":{"name":"Hamas"}}"# + "\n" + #"{"kind":"Case","id":"unnamed"}"# + "\n")
+        #expect(try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log, strict: true).status == 2)
+        #expect(try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log).status == 0)
+        let strictRecord = try #require(try folder.store().entry(seq: 2))
+        #expect(String(decoding: strictRecord.entry.record, as: UTF8.self).contains(#""status":"error""#))
+
+        var output = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(), format: .table).run(output: { output += $0 }, errors: { _ in }) == 0)
+        let rows = output.split(separator: "\n").map(String.init)
+        #expect(rows.count == 5)
+        #expect(rows[0].hasSuffix("  LOGGED AT                 IN ERROR"), "\(rows[0])")
+        #expect(rows[2].hasSuffix("Z  2 rules"), "\(rows[2])")
+        for row in [rows[1], rows[3], rows[4]] { #expect(row.hasSuffix("Z"), "\(row)") }
+
+        output = ""
+        #expect(AuditList(log: folder.log, filter: EntryFilter(), format: .json).run(output: { output += $0 }, errors: { _ in }) == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        #expect(json.map { $0["rules_in_error"] as? [String] } == [[], ["designated", "listed"], [], []])
+        #expect(output.contains(#""matched":[],"rules_in_error":["designated","listed"],"hash":"#))
+    }
+
     @Test("--since after --until is a usage error; a date and a time of that day are not")
     func ranges() throws {
         #expect(throws: AuditList.RangeProblem.self) { try AuditList.range(since: "2030-01-01", until: "2020-01-01").get() }

@@ -15,10 +15,12 @@ struct PostgresLogTests {
         let recordID = "gvl-\(String(format: "%032x", i))"
         let decision = i % 2 == 0 ? "terminate" : "no_action"
         let rules = i % 2 == 0 ? ["a", "b"] : []
+        // A rule in error (a strict run, a fact missing) in every third record; no column repeats it.
+        let inError = i % 3 == 0 ? [#"{"id":"e","status":"error"}"#] : []
         // The columns repeat the record's facts, and verification holds them to it.
         let record = """
             {"id":"\(recordID)","case":{"id":"c-\(i)"},"engine":{"version":"test"},"as_of":"2024-01-01","as_of_source":"case",\
-            "trace_level":"decisive","decision":"\(decision)","rules":[\(rules.map { "{\"id\":\"\($0)\",\"status\":\"matched\"}" }.joined(separator: ","))]}
+            "trace_level":"decisive","decision":"\(decision)","rules":[\((rules.map { "{\"id\":\"\($0)\",\"status\":\"matched\"}" } + inError).joined(separator: ","))]}
             """
         return LogEntry(
             recordID: recordID, caseID: "c-\(i)", decision: decision,
@@ -53,6 +55,13 @@ struct PostgresLogTests {
         var summaries: [EntrySummary] = []
         try postgres.summaries(EntryFilter(rule: "b")) { summaries.append($0); return true }
         #expect(summaries.map(\.seq) == [2, 4, 6, 8])
+        // Rules in error are read from the records, the same from both.
+        var fromSQLite: [EntrySummary] = [], fromPostgres: [EntrySummary] = []
+        try sqlite.summaries(EntryFilter()) { fromSQLite.append($0); return true }
+        try postgres.summaries(EntryFilter()) { fromPostgres.append($0); return true }
+        #expect(fromPostgres.filter { !$0.rulesInError.isEmpty }.map(\.seq) == [3, 6, 9])
+        #expect(fromPostgres.allSatisfy { $0.rulesInError == ($0.seq % 3 == 0 ? ["e"] : []) })
+        #expect(fromSQLite == fromPostgres)
         #expect(try postgres.latestEntry(recordID: Self.entry(7).recordID)?.seq == 7)
     }
 
