@@ -41,7 +41,7 @@ struct Decider: Sendable {
                 decision, record: record,
                 recordID: LoggedDecision.recordID(in: record)
                     ?? DecisionRecord.id(caseDigest: decision.caseDigest, bundleDigest: evaluator.bundle.digest, asOf: decision.asOf),
-                source: source, strict: options.strict, bundle: logBundle)
+                source: source, strict: options.strict, explainScreening: options.explainScreening, bundle: logBundle)
         }
         switch format {
         case .jsonl:

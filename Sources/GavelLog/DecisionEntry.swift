@@ -17,7 +17,9 @@ public struct LoggedDecision: Sendable {
 
     /// Built on the thread that decided the case, so hashing the case bytes
     /// runs in parallel with the other jobs.
-    package init(_ d: borrowing Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, bundle: SHA256Key) {
+    package init(
+        _ d: borrowing Decision, record: [UInt8], recordID: String, source: CaseSource, strict: Bool, explainScreening: Bool, bundle: SHA256Key
+    ) {
         let bytes: CaseReference.Bytes
         if source.format == .jsonLine {
             bytes = .inline(source.bytes)
@@ -34,6 +36,6 @@ public struct LoggedDecision: Sendable {
             caseSource: CaseReference(
                 bytes: bytes, format: source.format.rawValue, document: source.document, file: source.file,
                 line: CaseReference.storedLine(source)),
-            bundle: bundle)
+            bundle: bundle, explainScreening: explainScreening)
     }
 }

@@ -4,7 +4,11 @@ import Crypto
 /// "Hash chain"). Versioned by its prefix: a change to it is a new prefix,
 /// never a silent reinterpretation of old entries.
 public enum EntryHash {
+    /// The 21 fields of schema v1: every entry whose `explain_screening` is NULL
+    /// (all entries logged before v3, and overrides and appeals since).
     static let prefix = Array("gavel-log-entry/1\n".utf8)
+    /// The same 21 fields and `explain_screening` as the 22nd: a decision logged from schema v3 on.
+    static let explainedPrefix = Array("gavel-log-entry/2\n".utf8)
 
     public static func of(seq: Int64, loggedAt: String, entry e: LogEntry, previous: SHA256Key) -> SHA256Key {
         var bytes = EntryBytes()
@@ -42,7 +46,9 @@ struct EntryBytes {
         bytes.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
         inlineAt = nil
-        bytes += EntryHash.prefix
+        // Which serialisation follows from the entry itself: one that records no
+        // `explain_screening` hashes as it always has, so old entries verify.
+        bytes += e.explainScreening == nil ? EntryHash.prefix : EntryHash.explainedPrefix
         previous.withUnsafeBytes { bytes.append(contentsOf: $0) }
         // Every field is length-prefixed, so no two different entries serialise alike.
         text(String(seq))
@@ -74,13 +80,14 @@ struct EntryBytes {
         text(c?.file)
         text(c.map { String($0.line) })
         key(e.bundle)
+        if let explained = e.explainScreening { text(explained ? "1" : "0") }
     }
 
     /// The field's bytes in `bytes`; nil for NULL.
     func range(_ field: Field) -> Range<Int>? { ranges[field.rawValue] }
 
     /// Where the previous entry's hash lies in `bytes`.
-    var previousRange: Range<Int> { EntryHash.prefix.count..<(EntryHash.prefix.count + 32) }
+    var previousRange: Range<Int> { EntryHash.prefix.count..<(EntryHash.prefix.count + 32) }  // both prefixes are as long
 
     /// The SHA-256 of the whole serialisation, `e`'s record and inline case
     /// line hashed where they are. `e` must be the entry loaded.

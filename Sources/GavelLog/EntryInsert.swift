@@ -83,8 +83,9 @@ struct EntryInsert {
         text(19, .file)
         integer(20, c.map { Int64($0.line) })
         blob(21, fields.range(.bundle))
-        blob(22, fields.previousRange)
-        borrowed(23, hash)
+        integer(22, e.explainScreening.map { $0 ? 1 : 0 })
+        blob(23, fields.previousRange)
+        borrowed(24, hash)
         let code = sqlite3_step(statement)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))

@@ -34,11 +34,19 @@ public struct LogEntry: Sendable, Hashable {
     public var caseSource: CaseReference?
     /// The bundle manifest blob (`BundleManifestBlob`); nil only for kinds that have no bundle.
     public var bundle: SHA256Key?
+    /// Whether `evaluate --explain-screening` printed the near misses with the
+    /// trail, so `audit show` prints them again. They are not in the record
+    /// (the same record is logged with or without them); they are decided
+    /// again from the stored case and bundle. nil: not recorded, for
+    /// overrides and appeals, which decide no case, and for every entry logged
+    /// before schema v3, which keeps the serialisation it was hashed with
+    /// (`EntryHash`).
+    public var explainScreening: Bool?
 
     public init(
         kind: Kind = .decision, refersTo: Int64? = nil, recordID: String, caseID: String, decision: String, asOf: String,
         asOfSource: String, traceLevel: String, engineVersion: String, strict: Bool, matchedRules: [String], record: [UInt8],
-        caseSource: CaseReference?, bundle: SHA256Key?
+        caseSource: CaseReference?, bundle: SHA256Key?, explainScreening: Bool? = nil
     ) {
         self.kind = kind
         self.refersTo = refersTo
@@ -54,6 +62,7 @@ public struct LogEntry: Sendable, Hashable {
         self.record = record
         self.caseSource = caseSource
         self.bundle = bundle
+        self.explainScreening = explainScreening
     }
 }
 

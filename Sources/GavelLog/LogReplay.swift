@@ -14,31 +14,34 @@ package enum LogReplay {
         case failed(ProblemText)
     }
 
-    /// The options the entry was decided with; `trace` replaces the logged trace level.
-    package static func options(_ e: LogEntry, trace: TraceLevel? = nil) -> Result<Evaluator.Options, ProblemText> {
+    /// The options the entry was decided with; `trace` replaces the logged trace level. Near misses
+    /// (`explainScreening`) change no record, so a replay, which compares records, leaves them out.
+    package static func options(_ e: LogEntry, trace: TraceLevel? = nil, explainScreening: Bool = false) -> Result<Evaluator.Options, ProblemText> {
         guard let asOf = Instant.parse(e.asOf), let asOfSource = AsOfSource(rawValue: e.asOfSource),
             let logged = TraceLevel(rawValue: e.traceLevel)
         else {
             return .failure(
                 ProblemText("its as_of `\(e.asOf)`, as_of_source `\(e.asOfSource)` or trace level `\(e.traceLevel)` is not one gavel writes"))
         }
-        return .success(Evaluator.Options(fallbackAsOf: asOf, fallbackSource: asOfSource, strict: e.strict, trace: trace ?? logged))
+        return .success(
+            Evaluator.Options(
+                fallbackAsOf: asOf, fallbackSource: asOfSource, strict: e.strict, trace: trace ?? logged, explainScreening: explainScreening))
     }
 
     /// Decides the stored case with `bundle` (the entry's own, loaded from the log).
     package static func decide(
-        _ e: LogEntry, source: CaseSource, bundle: CompiledBundle, trace: TraceLevel? = nil
+        _ e: LogEntry, source: CaseSource, bundle: CompiledBundle, trace: TraceLevel? = nil, explainScreening: Bool = false
     ) -> Result<(decision: Decision, record: [UInt8]), ProblemText> {
-        decide(e, source: source, evaluator: Evaluator(bundle: bundle), trace: trace)
+        decide(e, source: source, evaluator: Evaluator(bundle: bundle), trace: trace, explainScreening: explainScreening)
     }
 
     /// The same with an evaluator made once for many entries of one bundle.
     package static func decide(
-        _ e: LogEntry, source: CaseSource, evaluator: Evaluator, trace: TraceLevel? = nil
+        _ e: LogEntry, source: CaseSource, evaluator: Evaluator, trace: TraceLevel? = nil, explainScreening: Bool = false
     ) -> Result<(decision: Decision, record: [UInt8]), ProblemText> {
         let bundle = evaluator.bundle
         let options: Evaluator.Options
-        switch Self.options(e, trace: trace) {
+        switch Self.options(e, trace: trace, explainScreening: explainScreening) {
         case .failure(let problem): return .failure(problem)
         case .success(let o): options = o
         }

@@ -8,7 +8,7 @@ enum LogSchema {
     static let applicationID: Int32 = 0x4756_4C47
 
     /// Versions in order; the identifier of version N is `vN`.
-    static let versions = 2
+    static let versions = 3
 
     static func identifier(_ version: Int) -> String { "v\(version)" }
 
@@ -21,6 +21,7 @@ enum LogSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(identifier(1), migrate: v1)
         migrator.registerMigration(identifier(2), migrate: v2)
+        migrator.registerMigration(identifier(3), migrate: v3)
         return migrator
     }
 
@@ -75,5 +76,12 @@ enum LogSchema {
                     signature BLOB NOT NULL
                 )
                 """)
+    }
+
+    /// Whether a decision's near misses were printed (`--explain-screening`),
+    /// for `audit show`. Existing entries keep NULL, and with it the
+    /// serialisation they were hashed with.
+    static func v3(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE entry ADD COLUMN explain_screening INTEGER")
     }
 }

@@ -7,7 +7,7 @@ package enum StoredColumns {
     package static let names = [
         "seq", "kind", "refers_to", "logged_at", "record_id", "case_id", "decision", "as_of", "as_of_source", "trace_level",
         "engine_version", "strict", "rules", "record", "case_blob", "case_bytes", "case_format", "case_document", "case_file", "case_line",
-        "bundle_blob", "prev_hash", "hash",
+        "bundle_blob", "explain_screening", "prev_hash", "hash",
     ]
     static let list = names.joined(separator: ", ")
     /// Rows are read by position: looking a column up by name, per column per row, is most of a verify's time.
@@ -84,13 +84,15 @@ package enum StoredColumns {
                 caseSource = CaseReference(bytes: caseBytes, format: format, document: Int(document), file: file, line: Int(line))
             }
             guard let previous = try key("prev_hash"), let hash = try key("hash") else { throw ProblemText("a chain hash is missing") }
+            let explained = try optionalInteger("explain_screening")
+            if let explained, explained != 0 && explained != 1 { throw ProblemText("`explain_screening` is \(explained), expected 0, 1 or NULL") }
             let rules = try text("rules")
             let entry = LogEntry(
                 kind: kind, refersTo: try optionalInteger("refers_to"), recordID: try text("record_id"), caseID: try text("case_id"),
                 decision: try text("decision"), asOf: try text("as_of"), asOfSource: try text("as_of_source"),
                 traceLevel: try text("trace_level"), engineVersion: try text("engine_version"), strict: strict == 1,
                 matchedRules: rules.isEmpty ? [] : rules.split(separator: " ", omittingEmptySubsequences: false).map(String.init),
-                record: [UInt8](record), caseSource: caseSource, bundle: try key("bundle_blob"))
+                record: [UInt8](record), caseSource: caseSource, bundle: try key("bundle_blob"), explainScreening: explained.map { $0 == 1 })
             return .success(
                 ChainedEntry(seq: try integer("seq"), loggedAt: try text("logged_at"), entry: entry, previousHash: previous, hash: hash))
         } catch {

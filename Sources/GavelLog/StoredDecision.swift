@@ -25,7 +25,9 @@ public struct StoredDecision: Sendable {
         guard let bundleKey = e.bundle, e.caseSource != nil else { throw problem("it has no case or no bundle") }
         let bundle = try StoredBundle.load(bundleKey, store: store).mapError { problem($0.text) }.get()
         let source = try StoredCase.source(e, store: store).mapError { problem($0.text) }.get()
-        let decided = try LogReplay.decide(e, source: source, bundle: bundle).mapError { problem($0.text) }.get()
+        // With the near misses where evaluate printed them: they change nothing the record holds.
+        let explained = e.explainScreening ?? false
+        let decided = try LogReplay.decide(e, source: source, bundle: bundle, explainScreening: explained).mapError { problem($0.text) }.get()
         guard decided.record == e.record else {
             throw problem(
                 e.engineVersion == DecisionRecord.engineVersion
@@ -33,7 +35,7 @@ public struct StoredDecision: Sendable {
                     : "it was decided by gavel \(e.engineVersion) and this is gavel \(DecisionRecord.engineVersion), which decides it differently")
         }
         guard let trace, trace.rawValue != e.traceLevel else { return StoredDecision(decision: decided.decision, bundle: bundle) }
-        let traced = try LogReplay.decide(e, source: source, bundle: bundle, trace: trace).mapError { problem($0.text) }.get()
+        let traced = try LogReplay.decide(e, source: source, bundle: bundle, trace: trace, explainScreening: explained).mapError { problem($0.text) }.get()
         return StoredDecision(decision: traced.decision, bundle: bundle)
     }
 }

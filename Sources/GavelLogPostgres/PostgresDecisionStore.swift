@@ -154,7 +154,7 @@ public final class PostgresDecisionStore: DecisionStore, @unchecked Sendable {
                 var seq = headSeq
                 var previous = headHash
                 if entries.isEmpty { return headSeq == 0 ? nil : ChainHead(seq: headSeq, head: headHash) }
-                // A statement binds at most 65,535 values (23 an entry); the last one also moves the head,
+                // A statement binds at most 65,535 values (24 an entry); the last one also moves the head,
                 // in the same statement, so the lock is held for one round trip and the commit.
                 let perStatement = 500
                 var index = 0

@@ -9,7 +9,7 @@ enum PostgresLogSchema {
     static var versions: Int { migrations.count }
 
     /// Version N is `migrations[N - 1]`.
-    static let migrations: [String] = [v1, v2]
+    static let migrations: [String] = [v1, v2, v3]
 
     static let v1 = """
         CREATE TABLE blob (
@@ -64,5 +64,10 @@ enum PostgresLogSchema {
             public_key BYTEA NOT NULL,
             signature BYTEA NOT NULL
         );
+        """
+
+    /// As SQLite's v3: existing entries keep NULL, and the serialisation they were hashed with.
+    static let v3 = """
+        ALTER TABLE entry ADD COLUMN explain_screening BIGINT;
         """
 }

@@ -67,6 +67,8 @@ enum PostgresRows {
                 caseSource = CaseReference(bytes: caseBytes, format: format, document: Int(document), file: file, line: Int(line))
             }
             guard let previous = try key("prev_hash"), let hash = try key("hash") else { throw ProblemText("a chain hash is missing") }
+            let explained = cell("explain_screening").bytes == nil ? nil : try integer("explain_screening")
+            if let explained, explained != 0 && explained != 1 { throw ProblemText("`explain_screening` is \(explained), expected 0, 1 or NULL") }
             let rules = try text("rules")
             let refersTo = cell("refers_to").bytes == nil ? nil : try integer("refers_to")
             let entry = LogEntry(
@@ -74,7 +76,7 @@ enum PostgresRows {
                 decision: try text("decision"), asOf: try text("as_of"), asOfSource: try text("as_of_source"),
                 traceLevel: try text("trace_level"), engineVersion: try text("engine_version"), strict: strict == 1,
                 matchedRules: rules.isEmpty ? [] : rules.split(separator: " ", omittingEmptySubsequences: false).map(String.init),
-                record: record, caseSource: caseSource, bundle: try key("bundle_blob"))
+                record: record, caseSource: caseSource, bundle: try key("bundle_blob"), explainScreening: explained.map { $0 == 1 })
             return .success(
                 ChainedEntry(seq: try integer("seq"), loggedAt: try text("logged_at"), entry: entry, previous: previous, hash: hash))
         } catch {
@@ -107,6 +109,7 @@ enum PostgresRows {
         binds.append(e.caseSource?.file)
         binds.append(e.caseSource.map { Int64($0.line) })
         binds.append(e.bundle.map { ByteBuffer(bytes: $0.bytes) })
+        binds.append(e.explainScreening.map { Int64($0 ? 1 : 0) })
         binds.append(ByteBuffer(bytes: previous.bytes))
         binds.append(ByteBuffer(bytes: hash.bytes))
     }

@@ -101,7 +101,7 @@ enum CaseIntake {
         let recordID =
             LoggedDecision.recordID(in: bytes)
             ?? DecisionRecord.id(caseDigest: decision.caseDigest, bundleDigest: bundle.bundle.digest, asOf: decision.asOf)
-        let logged = LoggedDecision(decision, record: bytes, recordID: recordID, source: source, strict: false, bundle: bundle.manifestKey)
+        let logged = LoggedDecision(decision, record: bytes, recordID: recordID, source: source, strict: false, explainScreening: false, bundle: bundle.manifestKey)
         return .success(DecidedCase(decision: decision, record: bytes, logged: logged))
     }
 

@@ -46,11 +46,12 @@ struct BadLogTests {
         let folder = try LogFolder()
         let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
         _ = try LogFixtures.evaluate([try folder.write("c.jsonl", LogFixtures.cases(2))], policies: bundle.path, log: folder.log)
-        try folder.tamper("INSERT INTO grdb_migrations (identifier) VALUES ('v3')")
+        let newer = LogSchema.versions + 1
+        try folder.tamper("INSERT INTO grdb_migrations (identifier) VALUES ('v\(newer)')")
         let before = try bytes(folder.log)
         let problem = try #require(refused(folder.log))
         #expect(problem.code == .logSchemaTooNew)
-        #expect(problem.message == "the decision log `\(folder.log)` has schema version 3; this gavel reads schema versions 1 to 2")
+        #expect(problem.message == "the decision log `\(folder.log)` has schema version \(newer); this gavel reads schema versions 1 to \(LogSchema.versions)")
         #expect(try bytes(folder.log) == before)
         #expect(try DatabaseQueue(path: folder.log).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") } == 2)
     }
@@ -284,31 +285,66 @@ struct FailingStore: DecisionStore {
 /// An older schema opens, migrates, and keeps its entries verifiable.
 @Suite("decision log: schema migration")
 struct LogMigrationTests {
-    @Test("a log written with schema v1 migrates to the current schema and still verifies")
-    func fromV1() throws {
-        let folder = try LogFolder()
-        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
-        // A v1 log, as the first release wrote it: only the v1 migration, kept in the code.
-        do {
-            let queue = try DatabaseQueue(path: folder.log)
-            try LogSchema.migrator.migrate(queue, upTo: LogSchema.identifier(1))
-            var run = EvaluateRun(
-                cases: [try folder.write("c.jsonl", LogFixtures.cases(4))], policies: bundle.path, asOf: Instant.parse("2024-06-01"),
-                format: .jsonl, strict: false, now: Instant(secondsSinceEpoch: 0, isDateOnly: false)).inTestCache()
-            run.log = SQLiteDecisionStore(queue: queue, location: folder.log)
-            #expect(run.run(output: { _ in }, errors: { _ in }) == 0)
-            let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
-            #expect(!tables.contains("checkpoint"))
+    /// A log as the release before schema v3 wrote it (its header says how it was made), and its checkpoint's public key.
+    static let fixture = Repository.fixtures.appendingPathComponent("logs/schema-v2.sql").path
+    static let publicKey = Repository.fixtures.appendingPathComponent("logs/schema-v2.pub").path
+
+    /// The fixture as an SQLite file again; at schema v1 without what v2 added
+    /// (the checkpoint table: entries were written alike by both).
+    static func oldLog(_ folder: LogFolder, version: Int) throws {
+        let queue = try DatabaseQueue(path: folder.log)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA application_id = \(LogSchema.applicationID)")
+            try db.execute(sql: try String(contentsOfFile: fixture, encoding: .utf8))
+            if version == 1 { try db.execute(sql: "DROP TABLE checkpoint; DELETE FROM grdb_migrations WHERE identifier = 'v2'") }
         }
+        try queue.close()
+    }
+
+    @Test("a log written with an older schema migrates to the current one, its entries still verify, and new ones chain on", arguments: [1, 2])
+    func migrates(from version: Int) throws {
+        let folder = try LogFolder()
+        try Self.oldLog(folder, version: version)
         let store = try folder.store()
         let applied = try store.queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(applied == ["v1", "v2"])
-        #expect(try store.entries(EntryFilter()).count == 4)
+        #expect(applied == (1...LogSchema.versions).map(LogSchema.identifier))
+        let old = try store.entries(EntryFilter())
+        #expect(old.count == 6)
+        // Nothing was recorded of --explain-screening then (entry 4 was evaluated with it): NULL, hashed as gavel-log-entry/1.
+        #expect(old.allSatisfy { $0.entry.explainScreening == nil })
+        #expect(old.allSatisfy { EntryHash.of(seq: $0.seq, loggedAt: $0.loggedAt, entry: $0.entry, previous: $0.previousHash) == $0.hash })
         #expect(try LogVerifier.verify(store).intact)
-        // v2's checkpoints work on the migrated log.
+        var shown = ""
+        #expect(AuditShow(log: folder.log, id: "4", format: .json).run(output: { shown += $0 }, errors: { _ in }) == 0)
+        #expect(shown.hasPrefix(#"{"id":"gvl-"#))
+
+        // A decision appended now records the flag, and chains on from the old head.
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("near.yaml", "kind: Case\nid: near\ncustomer: { name: Acme Hate Forums }\n")
+        #expect(try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log, format: .text, explainScreening: true).status == 0)
+        let added = try #require(try folder.store().entry(seq: 7))
+        #expect(added.entry.explainScreening == true)
+        #expect(added.previousHash == old.last?.hash)
+        #expect(try LogVerifier.verify(folder.store()).intact)
+        if version == 2 {
+            // The old release's signed checkpoint still holds.
+            #expect(AuditVerify(log: folder.log, publicKey: Self.publicKey).run(output: { _ in }, errors: { _ in }) == 0)
+        }
+        // Checkpoints work on the migrated log.
         #expect(AuditKeygen(prefix: folder.path + "/k").run(output: { _ in }, errors: { _ in }) == 0)
         #expect(AuditCheckpoint(log: folder.log, key: folder.path + "/k.key").run(output: { _ in }, errors: { _ in }) == 0)
         #expect(AuditVerify(log: folder.log, publicKey: folder.path + "/k.pub").run(output: { _ in }, errors: { _ in }) == 0)
+    }
+
+    @Test("an old entry given an explain_screening value after the migration is caught: it no longer hashes as it was written")
+    func oldEntryGivenTheFlag() throws {
+        let folder = try LogFolder()
+        try Self.oldLog(folder, version: 2)
+        _ = try folder.store()
+        try folder.tamper("UPDATE entry SET explain_screening = 0 WHERE seq = 2")
+        let report = try LogVerifier.verify(folder.store())
+        #expect(!report.intact)
+        #expect(report.problem?.description.contains("entry 2 (") == true, "\(report.problem?.description ?? "")")
     }
 }
 

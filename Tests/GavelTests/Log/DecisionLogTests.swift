@@ -94,6 +94,30 @@ struct DecisionLogTests {
         #expect(output == jsonl.output)
     }
 
+    @Test("audit show reprints the NEAR MISSES evaluate --explain-screening printed, and none where evaluate printed none")
+    func showNearMisses() throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        // One letter more than the listed name: below the screen's min_score of 1.0, a near miss.
+        let cases = try folder.write("near.yaml", "kind: Case\nid: near\nas_of: 2024-02-02\ncustomer: { name: Acme Hate Forums }\n")
+        let explained = try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log, format: .text, explainScreening: true)
+        let plain = try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log, format: .text)
+        #expect(explained.output.contains("NEAR MISSES (--explain-screening"))
+        #expect(explained.output.contains("names/n1 `Acme Hate Forum`: fuzzy, score 0.9875 < 1.0"))
+        #expect(!plain.output.contains("NEAR MISSES"))
+        let entries = try folder.store().entries(EntryFilter())
+        #expect(entries.map(\.entry.explainScreening) == [true, false])
+        // The same record, logged twice: the flag is the run's, not the record's.
+        #expect(entries[0].entry.record == entries[1].entry.record)
+        for (seq, printed) in [("1", explained.output), ("2", plain.output)] {
+            var output = "", errors = ""
+            #expect(AuditShow(log: folder.log, id: seq, format: .text).run(output: { output += $0 }, errors: { errors += $0 }) == 0)
+            #expect(errors == "")
+            #expect(output == printed)
+        }
+        #expect(try LogVerifier.verify(folder.store()).intact)
+    }
+
     @Test("audit show finds the second document of a YAML file in the file's stored bytes")
     func showSecondDocument() throws {
         let folder = try LogFolder()

@@ -50,6 +50,22 @@ struct TamperingTests {
         #expect(errors.contains("entry 3 (\(id)): its content does not hash to its stored hash"))
     }
 
+    @Test("whether near misses were explained cannot be changed or removed: each edit is caught at that entry", arguments: ["0", "1", "NULL", "2"])
+    func editedExplainScreening(value: String) throws {
+        let folder = try LogFolder()
+        let bundle = try TemporaryBundle(LogFixtures.bundleFiles)
+        let cases = try folder.write("c.jsonl", LogFixtures.cases(3))
+        #expect(try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log, explainScreening: true).status == 0)
+        #expect(try LogFixtures.evaluate([cases], policies: bundle.path, log: folder.log).status == 0)
+        // Entry 2 was logged with 1, entry 5 with 0: set each to a value it did not have.
+        let seq = value == "1" ? 5 : 2
+        try folder.tamper("UPDATE entry SET explain_screening = \(value) WHERE seq = \(seq)")
+        let (status, errors) = verify(folder)
+        #expect(status == 1)
+        #expect(errors.contains("entry \(seq) ("), "\(errors)")
+        if value == "2" { #expect(errors.contains("`explain_screening` is 2, expected 0, 1 or NULL"), "\(errors)") }
+    }
+
     @Test("an edited record is caught at that entry")
     func editedRecord() throws {
         let folder = try logOfFive()
@@ -76,7 +92,7 @@ struct TamperingTests {
         try folder.tamper("UPDATE entry SET seq = seq - 99 WHERE seq >= 103")
         try folder.tamper(
             "INSERT INTO entry SELECT 3, kind, refers_to, logged_at, record_id, 'forged', decision, as_of, as_of_source, trace_level, "
-                + "engine_version, strict, rules, record, case_blob, case_bytes, case_format, case_document, case_file, case_line, bundle_blob, prev_hash, hash "
+                + "engine_version, strict, rules, record, case_blob, case_bytes, case_format, case_document, case_file, case_line, bundle_blob, prev_hash, hash, explain_screening "
                 + "FROM entry WHERE seq = 2")
         let (status, errors) = verify(folder)
         #expect(status == 1)
@@ -88,7 +104,7 @@ struct TamperingTests {
         let folder = try logOfFive()
         try folder.tamper(
             "INSERT INTO entry SELECT 6, kind, refers_to, logged_at, record_id, case_id, decision, as_of, as_of_source, trace_level, "
-                + "engine_version, strict, rules, record, case_blob, case_bytes, case_format, case_document, case_file, case_line, bundle_blob, hash, prev_hash "
+                + "engine_version, strict, rules, record, case_blob, case_bytes, case_format, case_document, case_file, case_line, bundle_blob, hash, prev_hash, explain_screening "
                 + "FROM entry WHERE seq = 5")
         let (status, errors) = verify(folder)
         #expect(status == 1)

@@ -113,6 +113,44 @@ struct PostgresLogTests {
         #expect(tampered.errors.contains("entry 7"))
     }
 
+    @Test("a log of schema v2 migrates to v3: the old release's entries keep their hashes and verify, and new ones chain on")
+    func migratesFromV2() throws {
+        // The old release's SQLite log (LogMigrationTests' fixture), its entries appended to PostgreSQL as they were logged.
+        let folder = try LogFolder()
+        try LogMigrationTests.oldLog(folder, version: 2)
+        let sqlite = try folder.store()
+        let old = try sqlite.entries(EntryFilter())
+        var blobs: [Blob] = []
+        try sqlite.scanBlobs { _, bytes in
+            blobs.append(Blob(bytes))
+            return true
+        }
+        let url = try TestPostgres.database()
+        let postgres = try PostgresDecisionStore.open(url, create: true)
+        var appended = 0
+        while appended < old.count {
+            let loggedAt = old[appended].loggedAt
+            let batch = old[appended...].prefix { $0.loggedAt == loggedAt }
+            try postgres.append(batch.map(\.entry), blobs: appended == 0 ? blobs : [], loggedAt: loggedAt)
+            appended += batch.count
+        }
+        #expect(try postgres.entries(EntryFilter()) == old)
+        // Back to schema v2, as that release made it: no explain_screening column.
+        try TestPostgres.psql(url, "ALTER TABLE entry DROP COLUMN explain_screening; DELETE FROM gavel_log_schema WHERE version = 3")
+        postgres.close()
+
+        let migrated = try PostgresDecisionStore.open(url, create: false)
+        #expect(try TestPostgres.psql(url, "SELECT max(version) FROM gavel_log_schema") == String(PostgresLogSchema.versions))
+        #expect(try migrated.entries(EntryFilter()) == old)
+        #expect(try LogVerifier.verify(migrated).intact)
+        var explained = Self.entry(7)
+        explained.explainScreening = true
+        try migrated.append([explained], blobs: [Self.manifest], loggedAt: "2026-12-08T00:00:00.000Z")
+        #expect(try migrated.entry(seq: 7)?.entry.explainScreening == true)
+        let report = try LogVerifier.verify(migrated)
+        #expect(report.intact, "\(report.problem?.description ?? "")")
+    }
+
     @Test("a database that is not a Gavel log, or a log of a newer schema, is refused and left as it was")
     func refusesForeignDatabases() throws {
         let foreign = try TestPostgres.database()

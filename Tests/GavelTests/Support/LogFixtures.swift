@@ -65,11 +65,12 @@ enum LogFixtures {
     /// `gavel evaluate` in-process with a log.
     static func evaluate(
         _ cases: [String], policies: String, log: String?, format: EvaluateRun.Format = .jsonl, trace: TraceLevel = .decisive,
-        strict: Bool = false
+        strict: Bool = false, explainScreening: Bool = false
     ) throws -> (status: Int32, output: String, errors: String) {
         var run = EvaluateRun(
             cases: cases, policies: policies, asOf: Instant.parse("2024-06-01"), format: format, strict: strict,
             now: Instant(secondsSinceEpoch: 0, isDateOnly: false), trace: trace).inTestCache()
+        run.explainScreening = explainScreening
         if let log { run.log = try SQLiteDecisionStore.open(log, create: true) }
         var output = "", errors = ""
         let status = run.run(output: { output += $0 }, errors: { errors += $0 })
