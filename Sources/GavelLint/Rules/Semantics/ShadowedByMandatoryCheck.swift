@@ -25,6 +25,9 @@ package struct ShadowedByMandatoryCheck: LintRule {
             Delete the rule, or change its condition to cover the cases it was written for. Its obligations \
             still apply when it matches (SPEC §2 step 6); if it is kept only for them, move them to the \
             mandatory rule, or silence the finding with `# gavel:ignore shadowed-by-mandatory -- why`.
+
+            Not reported: a rule with the same id as the mandatory rule. That is one id defined twice, which \
+            `duplicate-id` refuses, naming both places; the two are not a rule and the rule that shadows it.
             """,
         triggering: [
             .policy(
@@ -70,21 +73,52 @@ package struct ShadowedByMandatoryCheck: LintRule {
                     effective: 1990-01-01
                     decision: escalate
                     when: { path: facts.designated, equals: true }
-                """)
+                """),
+            // One id defined twice is `duplicate-id`'s error; a rule is not shadowed by itself.
+            .files([
+                (
+                    "policies/sanctions.yaml",
+                    """
+                    kind: Policy
+                    id: sanctions
+                    rules:
+                      - id: designated-organization
+                        title: Customer is a designated terrorist organisation
+                        mandatory: true
+                        decision: terminate
+                        when: { path: facts.designated, equals: true }
+                    """
+                ),
+                (
+                    "policies/review.yaml",
+                    """
+                    kind: Policy
+                    id: review
+                    rules:
+                      - id: designated-organization
+                        title: Review designated customers
+                        decision: escalate
+                        when: { path: facts.designated, equals: true }
+                    """
+                ),
+            ]),
         ])
 
     package func check(_ context: LintContext) -> [Diagnostic] {
         guard let compiled = context.compiled else { return [] }
-        var raw: [String: Rule] = [:]
-        for (rule, _) in context.rules { raw[rule.id] = rule }
+        // By place, not id: with an id defined twice, the id names two rules.
+        var raw: [SourceLocation: Rule] = [:]
+        for (rule, _) in context.rules { raw[rule.location] = rule }
         let mandatory = compiled.rules.filter(\.mandatory).map { ($0, $0.condition.canonical) }
         guard !mandatory.isEmpty else { return [] }
         var findings: [Diagnostic] = []
         for rule in compiled.rules where !rule.mandatory {
             let canonical = rule.condition.canonical
+            // A rule sharing the mandatory rule's id is the same id defined twice: `duplicate-id` reports
+            // that, and "shadowed by itself" would only hide it.
             guard
                 let (winner, _) = mandatory.first(where: { m, c in
-                    c == canonical && m.severity > rule.severity && m.covers(rule)
+                    m.id != rule.id && c == canonical && m.severity > rule.severity && m.covers(rule)
                 })
             else { continue }
             findings.append(
@@ -92,7 +126,7 @@ package struct ShadowedByMandatoryCheck: LintRule {
                     Self.description,
                     "rule `\(rule.id)` decides `\(rule.decision)` on the same condition as mandatory rule `\(winner.id)`, "
                         + "which decides `\(winner.decision)`, so it never determines a decision",
-                    at: raw[rule.id]?.decisionLocation ?? rule.location,
+                    at: raw[rule.location]?.decisionLocation ?? rule.location,
                     help: "delete it, or change its condition to cover the cases it was meant for"))
         }
         return findings
