@@ -61,34 +61,39 @@ enum BundleCompiler {
             }
         }
 
-        // Rules and exceptions share one id space: records refer to both by id.
-        var idLocations: [String: SourceLocation] = [:]
+        // Rules and exceptions share one id space: records refer to both by id. What holds an id is kept
+        // with it, since "rule id `x` is already used" beside an exception `x` reads as a rule defined twice.
+        var idLocations: [String: (what: String, location: SourceLocation)] = [:]
         var policyIDs: [String: SourceLocation] = [:]
         var rulesByID: [String: Rule] = [:]
         for policy in documents.policies {
             if let earlier = policyIDs[policy.id] {
                 diagnostics.append(.error(.duplicateID, "policy id `\(policy.id)` is already used at \(earlier)", at: policy.location))
+            } else {
+                policyIDs[policy.id] = policy.location
             }
-            policyIDs[policy.id] = policy.location
             if let effective = policy.effective, let expires = policy.expires, expires <= effective {
                 diagnostics.append(invertedWindow("policy", policy.id, effective, expires, at: policy.location))
             }
             for rule in policy.rules {
                 if let earlier = idLocations[rule.id] {
                     diagnostics.append(
-                        .error(.duplicateID, "rule id `\(rule.id)` is already used at \(earlier)", at: rule.location,
+                        .error(.duplicateID, "rule id `\(rule.id)` is already used by \(earlier.what) at \(earlier.location)", at: rule.location,
                                help: "rule and exception ids must be unique across the bundle"))
+                } else {
+                    // Only the first: a third definition is pointed at the first too.
+                    idLocations[rule.id] = ("a rule", rule.location)
                 }
-                idLocations[rule.id] = rule.location
                 rulesByID[rule.id] = rule
             }
             for exception in policy.exceptions {
                 if let earlier = idLocations[exception.id] {
                     diagnostics.append(
-                        .error(.duplicateID, "exception id `\(exception.id)` is already used at \(earlier)", at: exception.location,
+                        .error(.duplicateID, "exception id `\(exception.id)` is already used by \(earlier.what) at \(earlier.location)", at: exception.location,
                                help: "rule and exception ids must be unique across the bundle"))
+                } else {
+                    idLocations[exception.id] = ("an exception", exception.location)
                 }
-                idLocations[exception.id] = exception.location
             }
         }
 
@@ -165,10 +170,11 @@ enum BundleCompiler {
         for followUp in manifest.followUps {
             if let earlier = idLocations[followUp.id] {
                 diagnostics.append(
-                    .error(.duplicateID, "follow-up id `\(followUp.id)` is already used at \(earlier)", at: followUp.location,
+                    .error(.duplicateID, "follow-up id `\(followUp.id)` is already used by \(earlier.what) at \(earlier.location)", at: followUp.location,
                            help: "rule, exception and follow-up ids must be unique across the bundle"))
+            } else {
+                idLocations[followUp.id] = ("a follow-up", followUp.location)
             }
-            idLocations[followUp.id] = followUp.location
             let condition = followUp.when.flatMap { conditions.compile($0) }
             guard let rung = severity[followUp.decisionAtLeast] else {
                 diagnostics.append(
