@@ -86,8 +86,13 @@ extension DocumentReader {
             let id = kebabID(f, of: "exception"), let title = nonEmptyString(f, "title"), let when = f["when"]
         else { return nil }
         let suspends = stringsWithLocations(f, "suspends")
-        if suspends.isEmpty, f["suspends"] != nil {
-            error(.wrongType, "`suspends` of \(what) names no rule", at: f["suspends"]?.location)
+        // An exception that suspends nothing has no effect: the field is required, and an empty value
+        // leaves it as unwritten as an absent one. A value of another type is `wrong-type`'s, said once.
+        if let node = f["suspends"], node.sequenceItems?.isEmpty == true || node.scalar?.value == .null {
+            let found = node.sequenceItems == nil ? "null" : "an empty list"
+            error(
+                .missingField, "expected at least one rule id in `suspends` of \(what), found \(found)", at: node.location,
+                help: "name the rules it suspends (`suspends: [rule-id, …]`), or delete the exception")
         }
         return PolicyException(
             id: id, title: title, suspends: suspends.map(\.0), suspendsLocations: suspends.map(\.1), when: when,

@@ -19,7 +19,12 @@ package struct MissingFieldCheck: LoaderReportedRule {
             list entry needs `id` and `name`; a case needs `id`. An item without one of them is left out \
             of the bundle, which would change decisions without anyone noticing, so the bundle is refused.
 
-            Add the field named in the message to the item the finding points at.
+            An exception's `suspends:` must name at least one rule: `suspends: []`, or `suspends:` with \
+            nothing after it, is reported here too, since an exception that suspends nothing has no effect \
+            and was most often left half written.
+
+            Add the field named in the message to the item the finding points at, or name the rules the \
+            exception suspends.
             """,
         triggering: [
             .policy(
@@ -33,7 +38,25 @@ package struct MissingFieldCheck: LoaderReportedRule {
                     basis: ["LG Köln 14 O 29/21"]
                     scope: { jurisdictions: [DE] }
                     when: { path: requests.kind, equals: court_order }
-                """)
+                """),
+            .policy(
+                """
+                kind: Policy
+                id: terrorism
+                owner: legal@example.com
+                rules:
+                  - id: terrorism-propaganda
+                    title: Site publishes terrorist propaganda
+                    basis: ["Terms of Service 4.1"]
+                    decision: terminate
+                    when: { path: site.categories, contains: terrorism_propaganda }
+                exceptions:
+                  - id: newsworthy-documentation
+                    title: Journalism and research documenting terrorism
+                    basis: ["Terms of Service 4.2"]
+                    suspends: ↓[]
+                    when: { path: site.categories, contains_any: [journalism, research] }
+                """),
         ],
         nonTriggering: [
             .policy(
