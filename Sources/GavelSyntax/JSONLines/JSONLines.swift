@@ -54,11 +54,16 @@ package enum JSONLines {
     ) -> Result<SourceNode, Diagnostic> {
         let stream = YAMLComposer.compose(Array(line), file: file, lineOffset: lineNumber, limits: limits)
         if var error = stream.error {
+            let text = String(decoding: line, as: UTF8.self)
             // libyaml reports a line that ends too soon at the start of the next one,
             // which is another case's line here: point at the end of this one instead.
             if let location = error.location, location.line > lineNumber + 1 {
-                error.location = SourceLocation(
-                    file: file, line: lineNumber + 1, column: String(decoding: line, as: UTF8.self).unicodeScalars.count + 1)
+                error.location = SourceLocation(file: file, line: lineNumber + 1, column: text.unicodeScalars.count + 1)
+            }
+            // libyaml reads a complete first value as a whole document and fails only at what follows it
+            // ("did not find expected <document start>"): that is two values on one line, not bad syntax.
+            if case .success? = stream.outcomes.first, error.code == .yamlSyntax {
+                return .failure(secondValue(at: error.location, in: text))
             }
             return .failure(error)
         } else if stream.documents.count == 1, let node = stream.documents.first {
@@ -72,5 +77,22 @@ package enum JSONLines {
                         : "expected one JSON object on this line, found \(stream.documents.count) documents",
                     at: SourceLocation(file: file, line: lineNumber + 1, column: 1)))
         }
+    }
+
+    /// What follows a line's first value, at `location` (a column in Unicode scalars).
+    private static func secondValue(at location: SourceLocation?, in text: String) -> Diagnostic {
+        let scalars = Array(text.unicodeScalars)
+        let index = (location?.column ?? 0) - 1
+        let next = scalars.indices.contains(index) ? scalars[index] : nil
+        // A stray closing bracket or comma is not a second value; say what it is.
+        let found: String
+        if let next, "}],".unicodeScalars.contains(next) {
+            found = "`\(next)` after the first value"
+        } else {
+            found = "a second value after the first"
+        }
+        return .error(
+            .jsonlLine, "expected one JSON object per line, found \(found)", at: location,
+            help: "put each object on a line of its own, and nothing after it")
     }
 }

@@ -52,6 +52,22 @@ struct JSONLinesTests {
         #expect(error.location?.line == 2)
     }
 
+    @Test("a line holding two JSON values is jsonl-line at the second, not a YAML syntax error")
+    func twoValuesOnALine() throws {
+        let results = lines("{\"id\": \"a\"}\n{\"a\":1} {\"b\":2}\n[1] [2]\n{\"id\": \"d\"}\n")
+        #expect(results.count == 4)
+        #expect((try? results[3].get())?["id"]?.scalar?.text == "d")
+        for (index, column) in [(1, 9), (2, 5)] {
+            guard case .failure(let error) = results[index] else {
+                Issue.record("line \(index + 1) was accepted")
+                continue
+            }
+            #expect(error.rule == "jsonl-line")
+            #expect(error.location == SourceLocation(file: "batch.jsonl", line: index + 1, column: column))
+            #expect(error.message == "expected one JSON object per line, found a second value after the first")
+        }
+    }
+
     @Test("a line holding no document is refused, not skipped")
     func noDocument() {
         guard case .failure(let error)? = lines("{}\n# only a comment\n").last else {

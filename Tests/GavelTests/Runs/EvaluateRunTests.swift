@@ -70,6 +70,21 @@ struct EvaluateRunTests {
         #expect(result.errors.contains("batch.yaml:7:1: error[duplicate-key]"))
     }
 
+    @Test("a .jsonl line with two objects is jsonl-line, located at the second; the lines around it are decided")
+    func twoObjectsOnAJSONLLine() throws {
+        let dir = try caseFiles([
+            "cases.jsonl": "{\"kind\": \"Case\", \"id\": \"a\"}\n{\"a\":1} {\"b\":2}\n{\"kind\": \"Case\", \"id\": \"c\"}\n"
+        ])
+        let result = try run([dir.path + "/cases.jsonl"], format: .jsonl)
+        #expect(result.status == 2)
+        #expect(result.output.split(separator: "\n").count == 2)
+        #expect(
+            result.errors.contains(
+                "cases.jsonl:2:9: error[jsonl-line] expected one JSON object per line, found a second value after the first"),
+            "\(result.errors)")
+        #expect(!result.errors.contains("yaml-syntax"))
+    }
+
     @Test("directories are searched for case files; `-` reads standard input")
     func directoriesAndStdin() throws {
         let dir = try caseFiles([

@@ -15,11 +15,14 @@ package struct JSONLLineCheck: LoaderReportedRule {
         summary: "A JSON Lines line does not hold exactly one document",
         documentation: """
             In a `.jsonl` file — a list's `entries_from:` or a batch of cases — every non-blank line is one \
-            JSON object. A line that is only a comment, or that holds several documents, has no single \
-            record to read; skipping it would drop an entry from a designation list without a trace. (A \
-            line that is not valid JSON at all is reported as `yaml-syntax` at its line.)
+            JSON object. A line that is only a comment, or that holds several values (two objects run \
+            together, `{"id": "sdn-1", …} {"id": "sdn-2", …}`, or a stray `}` or `,` after the object), has \
+            no single record to read; skipping it would drop an entry from a designation list without a \
+            trace. The finding points at what follows the first value. (A line that is not valid JSON at all \
+            is reported as `yaml-syntax` at its line.)
 
-            Put exactly one object on each line; keep notes about the file in the list's `description:`.
+            Put exactly one object on each line, and nothing after it; keep notes about the file in the \
+            list's `description:`.
             """,
         triggering: [
             .files([
@@ -41,7 +44,26 @@ package struct JSONLLineCheck: LoaderReportedRule {
 
                     """
                 ),
-            ])
+            ]),
+            .files([
+                (
+                    "lists/us-sdn.yaml",
+                    """
+                    kind: List
+                    id: us-sdn
+                    source: https://sanctionslist.ofac.treas.gov/
+                    as_of: 2024-05-01
+                    entries_from: us-sdn.jsonl
+                    """
+                ),
+                (
+                    "lists/us-sdn.jsonl",
+                    """
+                    {"id": "sdn-1", "name": "Example Trading LLC"} ↓{"id": "sdn-2", "name": "Example Shipping LLC"}
+
+                    """
+                ),
+            ]),
         ],
         nonTriggering: [
             .files([
