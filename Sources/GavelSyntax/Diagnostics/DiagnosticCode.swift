@@ -1,8 +1,11 @@
 /// The id of the check behind a diagnostic (`duplicate-key`, `unknown-field`):
 /// what reports, configuration and ignore markers name. The codes that
 /// reading, loading, compiling and evaluating report are the constants below,
-/// so a misspelt code does not compile; lint rules add their own ids, and
-/// each code here is documented by the lint rule that carries it.
+/// so a misspelt code does not compile; lint rules add their own ids. Each
+/// code is documented where `gavel lint --explain` finds it: by the lint rule
+/// that carries it, or, for a code no rule carries (`missing-path`, the
+/// decision log's, `lists import`'s), by a `DiagnosticExplanation` written
+/// beside it and gathered in GavelCLI's `DiagnosticCatalog`.
 public struct DiagnosticCode: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let rawValue: String
 
@@ -79,7 +82,8 @@ extension DiagnosticCode {
 
     /// Every code reading, loading and compiling report, in the order above;
     /// lint documents each with a rule of the same id. (`missing-path` and
-    /// `type-mismatch` are evaluation errors under `--strict`, not lint's.)
+    /// `type-mismatch` are evaluation errors under `--strict`, not lint's:
+    /// `DiagnosticExplanation.strictEvaluation` documents them.)
     package static let reportedByLoading: [DiagnosticCode] = [
         .unreadableFile, .fileTooLarge, .invalidUTF8, .emptyFile,
         .yamlSyntax, .tabIndentation, .duplicateKey, .complexKey, .mergeKey, .unknownTag, .invalidTaggedScalar,

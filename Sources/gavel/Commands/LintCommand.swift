@@ -26,7 +26,8 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
-    @Option(help: "Print a rule's documentation and examples.")
+    @Option(help: ArgumentHelp(
+        "Print the documentation of a lint rule, or of any diagnostic id Gavel prints (e.g. missing-path).", valueName: "id"))
     var explain: String?
 
     @Flag(help: "List every rule with its category and level.")
@@ -37,16 +38,14 @@ struct LintCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let explain, LintRegistry.rule(explain) == nil {
-            let ids = LintRegistry.all.map { $0.description.id }
-            let hint = DidYouMean.help(for: explain, among: ids).map { "; \($0)" } ?? "; `gavel lint --list` shows every rule"
-            throw ValidationError("no lint rule `\(explain)`\(hint)")
+        if let explain, DiagnosticCatalog.page(explain) == nil {
+            throw ValidationError(DiagnosticCatalog.unknown(explain))
         }
     }
 
     func run() throws {
-        if let explain, let rule = LintRegistry.rule(explain) {
-            Terminal.out(LintDocumentation.page(rule.description))
+        if let explain, let page = DiagnosticCatalog.page(explain) {
+            Terminal.out(page)
             return
         }
         if list {
