@@ -38,16 +38,15 @@ struct Screener {
         /// Names and identifiers are screened up to this many Unicode scalars.
         /// No designation is that long, and transliterating a megabyte-long
         /// "name" would take seconds; longer values are screened on their
-        /// first 4,096 scalars, and the record's `query` shows where they were cut.
+        /// first 4,096 scalars that normalising keeps (`LongValueCut`), and the
+        /// record's `query` shows where they were cut.
         static let maxScalars = 4_096
 
         init(text: String, field: String) {
             self.field = field
-            let scalars = text.unicodeScalars
-            if scalars.count > Self.maxScalars {
-                var cut = String.UnicodeScalarView(scalars.prefix(Self.maxScalars))
-                cut.append("…")
-                self.text = String(cut)
+            let (kept, cut) = LongValueCut.cut(text, limit: Self.maxScalars)
+            if cut {
+                self.text = kept + "…"
                 uncut = text
             } else {
                 self.text = text

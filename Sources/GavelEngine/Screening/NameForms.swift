@@ -241,7 +241,7 @@ package struct NameForms: Sendable {
     /// one character eighteen letters (U+FDFA), and the readings of a 70,000-letter
     /// "name" took seconds.
     package static func query(_ text: String) -> NameForms {
-        let cut = cutToLongestQuery(text)
+        let cut = LongValueCut.cut(text, limit: Screener.Query.maxScalars).text
         return query(cut, normalized: cutToLongestQuery(NameNormalizer.normalize(cut)))
     }
 
