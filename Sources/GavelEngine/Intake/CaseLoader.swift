@@ -50,7 +50,7 @@ public enum CaseLoader {
         if file.hasSuffix(".jsonl") {
             outcomes = JSONLines.documents(bytes, file: file, limits: limits)
         } else {
-            let stream = YAMLComposer.compose(bytes, file: file, limits: limits)
+            let stream = YAMLComposer.compose(bytes, file: file, limits: limits, json: file.hasSuffix(".json"))
             outcomes = stream.outcomes + (salvaged ? stream.salvaged.map { .success($0) } : [])
         }
         if outcomes.isEmpty {

@@ -52,7 +52,7 @@ package enum JSONLines {
     package static func composed(
         _ line: UnsafeBufferPointer<UInt8>, file: String, lineNumber: Int, limits: LoadLimits
     ) -> Result<SourceNode, Diagnostic> {
-        let stream = YAMLComposer.compose(Array(line), file: file, lineOffset: lineNumber, limits: limits)
+        let stream = YAMLComposer.compose(Array(line), file: file, lineOffset: lineNumber, limits: limits, json: true)
         if var error = stream.error {
             let text = String(decoding: line, as: UTF8.self)
             // libyaml reports a line that ends too soon at the start of the next one,

@@ -67,7 +67,7 @@ extension LibYAMLFailure {
             ("found undefined tag handle", "remove the tag; values are typed by the YAML 1.2 core schema"),
             ("cannot start any token", "quote the value: this character cannot start plain text"),
             // A lone surrogate (`\ud800`), most often in a JSON case: the escape is well formed, its character is not.
-            ("invalid Unicode character escape code", "a `\\u` escape must name a character: a surrogate (D800–DFFF) only as a pair, high then low (`\\uD83D\\uDE00`), never alone"),
+            ("invalid Unicode character escape code", "a `\\u` escape must name a character: in JSON a surrogate (D800–DFFF) only as a pair, high then low (`\\uD83D\\uDE00`), never alone; in YAML write the character itself or `\\U0001F600`"),
             ("escape", "in double quotes write a backslash as `\\\\`, or use single quotes"),
             ("hexdecimal number", "in double quotes write a backslash as `\\\\`, or use single quotes"),
         ]

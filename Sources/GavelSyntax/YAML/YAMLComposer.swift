@@ -5,20 +5,26 @@ package enum YAMLComposer {
     /// Every document in `bytes`, up to the first fatal problem.
     ///
     /// `file` is the display path used in every SourceLocation.
-    package static func compose(_ bytes: [UInt8], file: String, limits: LoadLimits = .default) -> ComposedStream {
-        compose(bytes, file: file, lineOffset: 0, limits: limits)
+    package static func compose(_ bytes: [UInt8], file: String, limits: LoadLimits = .default, json: Bool = false) -> ComposedStream {
+        compose(bytes, file: file, lineOffset: 0, limits: limits, json: json)
     }
 
     /// Every document in `bytes`, as `compose(_:file:limits:)`, with
     /// `lineOffset` added to every line number (in messages too): for input cut
     /// out of a larger file, such as one line of JSON Lines.
+    /// With `json`, the input is JSON (a `.json` file, a JSON line): its
+    /// escaped surrogate pairs are read (`JSONSurrogatePairs`).
     package static func compose(
-        _ bytes: [UInt8], file: String, lineOffset: Int, limits: LoadLimits = .default
+        _ bytes: [UInt8], file: String, lineOffset: Int, limits: LoadLimits = .default, json: Bool = false
     ) -> ComposedStream {
         bytes.withUnsafeBufferPointer { buffer in
-            let locate = Locator(file: file, lineOffset: lineOffset)
+            var locate = Locator(file: file, lineOffset: lineOffset)
             if let problem = checkInput(buffer, locate: locate, limits: limits) {
                 return ComposedStream(documents: [], error: problem)
+            }
+            if json, let (rewritten, shifts) = JSONSurrogatePairs.rewritten(buffer) {
+                locate.shifts = shifts
+                return rewritten.withUnsafeBufferPointer { composeChecked($0, locate: locate, limits: limits) }
             }
             return composeChecked(buffer, locate: locate, limits: limits)
         }
@@ -59,6 +65,7 @@ package enum YAMLComposer {
             guard let resume else { return result }
             offset += resume.offset
             part.lineOffset += resume.line
+            part.partLine += resume.line
         }
     }
 
