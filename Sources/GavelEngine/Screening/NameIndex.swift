@@ -44,7 +44,7 @@
 final class NameIndex: Sendable {
     /// Bumped whenever the keys, their layout or the bounds change: a cache
     /// written by another version is rebuilt, never read.
-    static let formatVersion: UInt32 = 22
+    static let formatVersion: UInt32 = 23
     static let longestPrefix = JaroWinkler.maxPrefix
 
     /// The entries (positions in `CompiledList.entries`, ascending) that list

@@ -532,6 +532,8 @@ package enum TokenAlignment {
             "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "hon", "rev",
             "sheikh", "shaikh", "sheik", "shaykh", "sayyid", "sayed", "sayyed", "syed", "haji", "hajji", "hadji", "alhaj",
             "alhajj", "mullah", "mulla", "maulana", "maulvi", "mawlawi", "imam", "ustadh", "ustad",
+            // Spellings of the same titles in South Asian romanisations (the ninth probe: `Molvi Masood Azhar`).
+            "molvi", "moulvi", "maulavi", "moulana", "mawlana", "hazrat", "hazret", "mufti",
             "gen", "col", "colonel", "maj", "capt", "lt", "cmdr", "adm", "brig", "sgt", "eng",
             "socalled",
         ] as [String]).map { $0.unicodeScalars.map(\.value) }

@@ -7,7 +7,7 @@ import Testing
 /// found that a fix in the engine answers: padding of 4,096 invisible
 /// characters or spaces before a name pushed the whole name past the cut
 /// of long values, so nothing was screened.
-@Suite("Screening: the ninth probe's padded names")
+@Suite("Screening: the ninth probe's padded names and titles")
 struct NinthProbeReportTests {
     @Test(
         "padding that normalising removes no longer hides the name after it",
@@ -43,5 +43,17 @@ struct NinthProbeReportTests {
         // Marks up to four on one letter stay (Vietnamese and Devanagari need them).
         let marked = String(repeating: "e\u{0302}\u{0301}\u{0323}\u{0300}", count: 1_000)
         #expect(LongValueCut.cut(marked, limit: 4_096).text.unicodeScalars.count == 4_096)
+    }
+
+    static let azhar = CompiledList(id: "p9", digest: "sha256:probe9", entries: [
+        FourthProbeReportTests.entry("azhar", "MOHAMMED MASOOD AZHAR ALVI", type: .individual)
+    ])
+
+    @Test(
+        "South Asian spellings of a religious title need no counterpart, as `Maulana` does",
+        arguments: ["Maulana Masood Azhar", "Molvi Masood Azhar", "Moulvi Masood Azhar", "Moulana Masood Azhar", "Hazrat Masood Azhar", "Mufti Masood Azhar"])
+    func title(_ name: String) {
+        EvasionTests.expectMeetsItsEntry(
+            EvasionTests.EntryProbe(name: name, entry: "azhar", method: .aligned, reading: nil, score: 0.92), in: Self.azhar)
     }
 }
