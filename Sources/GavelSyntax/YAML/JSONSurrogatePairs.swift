@@ -20,7 +20,7 @@ enum JSONSurrogatePairs {
         out.reserveCapacity(bytes.count)
         while i < bytes.count {
             let byte = bytes[i]
-            if byte == UInt8(ascii: "\\"), i + 1 < bytes.count {
+            if byte == UInt8(ascii: "\\"), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "\n") {
                 if bytes[i + 1] == UInt8(ascii: "u"), let scalar = pair(bytes, at: i) {
                     let escape = Array("\\U".utf8) + Array(hex8(scalar).utf8)
                     out += escape
