@@ -176,10 +176,17 @@ public struct ScreenRun: Sendable {
             out.append("")
             out.append("NAME  `\(result.name.shown)`")
             for (label, value) in Self.formLines(result.forms) { out.append("  \(label.padding(12))\(value)") }
+            // Entries out of force are shown apart: under the same heading a skim read them as catches, where no rule acts on them.
+            let inForce = result.matches.filter(\.row.inForce)
+            let outOfForce = result.matches.filter { !$0.row.inForce }
             out.append("  AT OR ABOVE \(JSON.format(minScore))")
-            if result.matches.isEmpty { out.append("    none") }
-            for shown in result.matches { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }
+            if inForce.isEmpty { out.append("    none") }
+            for shown in inForce { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }
             if result.matchesLeftOut > 0 { out.append(leftOutLine(result.matchesLeftOut, what: "at or above \(JSON.format(minScore))")) }
+            if !outOfForce.isEmpty {
+                out.append("  AT OR ABOVE \(JSON.format(minScore)), NOT IN FORCE on \(asOf) (no rule acts on these)")
+                for shown in outOfForce { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }
+            }
             out.append("  NEAR MISSES (below \(JSON.format(minScore)))")
             if result.nearMisses.isEmpty { out.append("    none") }
             for shown in result.nearMisses { out.append(contentsOf: Self.lines(shown, asOf: asOf)) }

@@ -31,6 +31,19 @@ struct ScreenRunTests {
         assertGolden(result.output, "screen/probe.txt")
     }
 
+    @Test("text: an entry out of force on as_of is shown under its own heading, not among the entries rules act on")
+    func outOfForce() {
+        // The EU's Ezzedeen alias of the Qassam Brigades left force on 2003-09-12 (eu-terrorist-list-2001).
+        let result = screen(["Ezzedeen Al-Qassam Brigades"], lists: ["eu-terrorist-list-2001"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        let inForce = try? #require(lines.firstIndex(of: "  AT OR ABOVE 0.92"))
+        let apart = lines.firstIndex { $0.hasPrefix("  AT OR ABOVE 0.92, NOT IN FORCE on 2017-08-30") }
+        #expect(inForce.map { lines[$0 + 1] } == "    none", "\(result.output)")
+        #expect(apart != nil, "\(result.output)")
+        #expect(apart.map { lines[$0 + 1].contains("eu-terrorist-list-2001/") } == true, "\(result.output)")
+    }
+
     @Test("JSON: the same, parseable, with every row's fields")
     func json() throws {
         let result = screen(Self.probe, format: .json)
