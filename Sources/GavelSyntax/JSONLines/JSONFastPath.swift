@@ -454,7 +454,7 @@ private struct Reader<Builder: JSONTreeBuilder> {
                 value = value << 4 | UInt32(digit)
                 i += 1
             }
-            // libyaml rejects surrogates, so JSON's surrogate pairs go to it for the error.
+            // Surrogates go to the composed path, which reads a pair (JSONSurrogatePairs) and refuses a lone one.
             guard !(0xD800...0xDFFF).contains(value) else { return false }
             appendUTF8(value)
         default:
